@@ -1,0 +1,49 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { WarroomState } from './store.js';
+
+/** The four panes, in focus order. */
+export const PANES = ['status', 'logs', 'metrics', 'runbook'] as const;
+/** A pane of the console. */
+export type PaneId = (typeof PANES)[number];
+
+/** A message for the user, shown in the footer until replaced or it expires. */
+export interface Flash {
+  text: string;
+  tone: 'info' | 'warn' | 'error';
+  /** Epoch ms after which it is no longer shown. */
+  until: number;
+}
+
+/** Console layout and focus: what the views need to draw the frame around the panes. */
+export interface UiSlice {
+  focus: PaneId;
+  zoomed: boolean;
+  helpOpen: boolean;
+  /** The `:` command line's text while open, else null. */
+  commandLine: string | null;
+  flash: Flash | null;
+  focusPane: (pane: PaneId) => void;
+  focusNext: (step: 1 | -1) => void;
+  toggleZoom: () => void;
+  setHelp: (open: boolean) => void;
+  setCommandLine: (text: string | null) => void;
+  showFlash: (text: string, tone?: Flash['tone'], ms?: number) => void;
+}
+
+/** Builds the UI slice. */
+export const createUiSlice: StateCreator<WarroomState, [], [], UiSlice> = (set, get) => ({
+  focus: 'status',
+  zoomed: false,
+  helpOpen: false,
+  commandLine: null,
+  flash: null,
+  focusPane: (pane) => set({ focus: pane }),
+  focusNext: (step) => {
+    const index = PANES.indexOf(get().focus);
+    set({ focus: PANES[(index + step + PANES.length) % PANES.length] });
+  },
+  toggleZoom: () => set({ zoomed: !get().zoomed }),
+  setHelp: (open) => set({ helpOpen: open }),
+  setCommandLine: (text) => set({ commandLine: text }),
+  showFlash: (text, tone = 'info', ms = 5000) => set({ flash: { text, tone, until: Date.now() + ms } }),
+});
