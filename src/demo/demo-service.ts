@@ -48,6 +48,7 @@ export class DemoService {
     this.metrics = createServiceMetrics(profile.name);
     this.log = new RotatingLogFile(logPath);
     this.queueDepth = profile.queueBaseline;
+    this.metrics.queue.set({ queue: profile.queue }, this.queueDepth);
   }
 
   /** The port it listens on (kept while it is down). */
@@ -125,6 +126,7 @@ export class DemoService {
     await this.listen(this.boundPort);
     // A restarted process starts its counters from zero, as a real one does.
     this.metrics.registry.resetMetrics();
+    this.metrics.queue.set({ queue: this.profile.queue }, Math.round(this.queueDepth));
     this.setPhase('healthy');
     this.logStartup();
     return { service: this.profile.name, previousPhase, phase: this.currentPhase, port: this.boundPort, downMs };

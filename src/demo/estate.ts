@@ -151,6 +151,8 @@ function estateEnv(info: DemoEstateInfo): Record<string, string> {
     CONTROL_URL: info.controlUrl,
     DEMO_LOG_DIR: info.logDir,
     DEMO_DB_ADDR: `${info.database.host}:${info.database.port}`,
+    DEMO_DB_HOST: info.database.host,
+    DEMO_DB_PORT: String(info.database.port),
     DEMO_WEBHOOK_URL: info.webhookUrl,
   };
   for (const service of info.services) env[service.urlEnv] = service.url;
