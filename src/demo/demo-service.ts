@@ -159,10 +159,12 @@ export class DemoService {
     await this.log.close();
   }
 
-  // Poisson-ish: the expected count, with the fraction rounded at random.
+  // A Poisson draw, so requests and log lines arrive in irregular bursts as real ones do.
   private count(perSecond: number, dtMs: number): number {
-    const expected = (perSecond * dtMs) / 1000;
-    return Math.floor(expected + this.random());
+    const threshold = Math.exp(-(perSecond * dtMs) / 1000);
+    let n = 0;
+    for (let p = this.random(); p > threshold; p *= this.random()) n++;
+    return n;
   }
 
   private setPhase(phase: ServicePhase): void {
