@@ -42,11 +42,10 @@ export async function main(argv: string[]): Promise<void> {
   // Ink's colours come from chalk, which ignores NO_COLOR; FORCE_COLOR=0 turns them all off.
   if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
   const args = argv.slice(2);
-  // `warroom` alone, or with only options, is `warroom open`.
-  const first = args.find((arg) => !arg.startsWith('-'));
   const program = buildProgram();
-  const known = program.commands.map((c) => c.name());
-  if (!['--help', '-h', '--version', 'help'].some((flag) => args.includes(flag)) && (first === undefined || !known.includes(first)) && known.includes('open') && !args.some((a) => known.includes(a))) {
+  // `warroom` alone, or with options first (`warroom --config x.yaml`), is `warroom open`.
+  const wantsHelp = ['--help', '-h', '--version'].includes(args[0] ?? '');
+  if ((args.length === 0 || (args[0]?.startsWith('-') && !wantsHelp)) && program.commands.some((c) => c.name() === 'open')) {
     args.unshift('open');
   }
   try {
