@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startDemoEstate, type DemoEstate } from '../../src/demo/index.js';
-import { sumSamples, tryConnect, waitFor } from './wait-for.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { sumSamples, tryConnect } from './estate-probes.js';
 
 describe('a running demo estate (no scripted incident)', () => {
   let estate: DemoEstate;
@@ -43,10 +44,10 @@ describe('a running demo estate (no scripted incident)', () => {
     for (const service of estate.info.services) {
       const read = async (): Promise<string> => (await fetch(`${service.url}/metrics`)).text();
       const first = sumSamples(await read(), 'http_requests_total') ?? 0;
-      const later = await waitFor(`${service.name} traffic`, async () => {
+      const later = await waitFor(async () => {
         const total = sumSamples(await read(), 'http_requests_total') ?? 0;
         return total > first + 5 ? total : 0;
-      });
+      }, { what: `${service.name} traffic`, timeoutMs: 30_000 });
       assert.ok(later > first);
       const page = await read();
       assert.ok(sumSamples(page, 'http_request_duration_seconds_count')! > 0);
@@ -71,7 +72,7 @@ describe('a running demo estate (no scripted incident)', () => {
   test('log files grow with mixed levels and formats', async () => {
     const file = estate.info.services[0]!.logFile;
     const before = (await stat(file)).size;
-    await waitFor('log growth', async () => (await stat(file)).size > before + 500);
+    await waitFor(async () => (await stat(file)).size > before + 500, { what: 'log growth', timeoutMs: 30_000 });
     const all = (await Promise.all(estate.info.services.map((s) => readFile(s.logFile, 'utf8')))).join('\n');
     assert.match(all, /\bINFO\b|"level":"info"|level=info/);
     assert.match(all, /^\{"time":/m);

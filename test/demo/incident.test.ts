@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startDemoEstate, type DemoEstate } from '../../src/demo/index.js';
 import { ctlArgv } from '../../src/demo/locations.js';
-import { sumSamples, tryConnect, waitFor } from './wait-for.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { sumSamples, tryConnect } from './estate-probes.js';
 
 /** Runs the control command as its own process, as the console's restart action does. */
 function runCtl(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -39,24 +40,24 @@ describe('the scripted incident, sped up', () => {
 
   test('checkout-api degrades, its 5xx climb, then it goes down', async () => {
     const checkout = estate.info.services.find((s) => s.name === 'checkout-api')!;
-    const body = await waitFor('a degraded /health', async () => {
+    const body = await waitFor(async () => {
       const health = (await (await fetch(`${checkout.url}/health`)).json()) as { status: string };
       return health.status === 'degraded' ? health : undefined;
-    });
-    assert.equal(body.status, 'degraded');
-    const errors = await waitFor('5xx in the counters', async () => {
+    }, { what: 'a degraded /health', timeoutMs: 30_000 });
+    assert.equal(body?.status, 'degraded');
+    const errors = await waitFor(async () => {
       const page = await (await fetch(`${checkout.url}/metrics`)).text();
       return sumSamples(page, 'http_requests_total', { status: '500' });
-    }).catch(() => 0);
-    assert.ok(errors > 0, 'checkout-api counted some 500s while degraded');
-    await waitFor('checkout-api down', async () => (await tryConnect(checkout.port)) === 'ECONNREFUSED');
+    }, { what: '5xx in the counters', timeoutMs: 30_000 });
+    assert.ok((errors ?? 0) > 0, 'checkout-api counted some 500s while degraded');
+    await waitFor(async () => (await tryConnect(checkout.port)) === 'ECONNREFUSED', { what: 'checkout-api down', timeoutMs: 30_000 });
     assert.equal(estate.phases()['checkout-api'], 'down');
     assert.equal(estate.phases().payments, 'healthy');
-    const log = await waitFor('the crash in the log', async () => {
+    const log = await waitFor(async () => {
       const text = await readFile(checkout.logFile, 'utf8');
       return /FATAL|"level":"fatal"/.test(text) ? text : undefined;
-    });
-    assert.match(log, /ERROR|"level":"error"/);
+    }, { what: 'the crash in the log', timeoutMs: 30_000 });
+    assert.match(log ?? '', /ERROR|"level":"error"/);
   });
 
   test('the ctl command, run as a process, restarts it on the same port', async () => {

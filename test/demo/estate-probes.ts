@@ -1,21 +1,6 @@
-// Polling for a condition, so tests wait exactly as long as a loaded machine needs.
+// Small probes the demo tests use against a running estate: a raw TCP connect and a
+// Prometheus text reader.
 import { connect } from 'node:net';
-
-/** Resolves with the first truthy value `probe` returns, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T> | T, timeoutMs = 30_000, everyMs = 50): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value as NonNullable<T>;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}
 
 /** Connects to a loopback port; resolves with the error code ('connected' on success). */
 export function tryConnect(port: number): Promise<string> {
