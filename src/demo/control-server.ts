@@ -24,9 +24,9 @@ export interface ControlServer {
 /** Starts the control endpoint: `GET /status`, `POST /restart/<service>`, `POST /fail/<service>[?mode=down]`. */
 export async function startControlServer(handlers: ControlHandlers): Promise<ControlServer> {
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
-    const [, verb, service] = url.pathname.split('/');
     req.resume();
+    const url = URL.canParse(req.url ?? '/', `http://${LOOPBACK}`) ? new URL(req.url ?? '/', `http://${LOOPBACK}`) : new URL(`http://${LOOPBACK}/`);
+    const [, verb, service] = url.pathname.split('/');
     if (req.method === 'GET' && (verb === 'status' || verb === '')) {
       send(res, 200, handlers.status());
       return;

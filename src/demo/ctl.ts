@@ -30,6 +30,10 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n${control ? '' : 'ctl: no control endpoint (pass --control URL or set CONTROL_URL)\n'}`);
     return 2;
   }
+  if (!URL.canParse(control)) {
+    process.stderr.write(`ctl: --control must be a URL such as http://127.0.0.1:8080, not ${JSON.stringify(control)}\n`);
+    return 2;
+  }
   const mode = parsed.values.mode === 'down' ? '?mode=down' : '';
   const path = verb === 'status' ? '/status' : `/${verb}/${encodeURIComponent(service!)}${verb === 'fail' ? mode : ''}`;
   const started = Date.now();

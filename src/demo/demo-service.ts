@@ -1,10 +1,11 @@
-// One demo HTTP service: a real server on loopback with /health, /metrics and a few API
-// routes, synthetic traffic that moves its counters, a log file, and a life that can go wrong.
+// One demo HTTP service: a real server on loopback (its endpoints are in service-endpoints.ts),
+// synthetic traffic that moves its counters, a log file, and a life that can go wrong.
 // Going down closes the listener (clients get ECONNREFUSED, as with a crashed process) but the
 // port is remembered, so a restart comes back where the config says it lives.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { behaviourOf, sampleLatency, sampleStatus, type Behaviour, type ServicePhase } from './behaviour.js';
+import { createServiceHandler } from './service-endpoints.js';
 import { formatEntry, type LogEntry } from './log-format.js';
 import { RotatingLogFile } from './log-file.js';
 import { nextLogEntry } from './log-messages.js';
@@ -185,7 +186,17 @@ export class DemoService {
   }
 
   private async listen(port = 0): Promise<void> {
-    const server = createServer((req, res) => void this.handle(req, res));
+    const server = createServer(
+      createServiceHandler({
+        profile: this.profile,
+        metrics: this.metrics,
+        behaviour: () => this.behaviour(),
+        severity: () => this.severity(),
+        uptimeSeconds: () => (Date.now() - this.startedAt) / 1000,
+        random: this.random,
+        signal: this.stopping.signal,
+      }),
+    );
     server.keepAliveTimeout = 2000;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -205,58 +216,4 @@ export class DemoService {
     this.server = undefined;
     if (server) await closeServer(server);
   }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = performance.now();
-    const path = new URL(req.url ?? '/', this.url).pathname;
-    const behaviour = this.behaviour();
-    let status: number;
-    try {
-      if (path === '/health') {
-        status = await this.answerHealth(res, behaviour);
-      } else if (path === '/metrics') {
-        status = 200;
-        res.writeHead(status, { 'content-type': this.metrics.registry.contentType });
-        res.end(await this.metrics.registry.metrics());
-      } else if (this.profile.routes.includes(path)) {
-        status = sampleStatus(behaviour.errorRatio, this.random);
-        sendJson(res, status, status < 400 ? { ok: true } : { error: status === 404 ? 'not found' : 'internal error' });
-      } else {
-        status = 404;
-        sendJson(res, status, { error: 'not found', routes: ['/health', '/metrics', ...this.profile.routes] });
-      }
-    } catch {
-      status = 500;
-      if (!res.headersSent) sendJson(res, status, { error: 'internal error' });
-      else res.destroy();
-    }
-    const route = ['/health', '/metrics', ...this.profile.routes].includes(path) ? path : 'other';
-    observeRequest(this.metrics, route, status, (performance.now() - started) / 1000);
-  }
-
-  private async answerHealth(res: ServerResponse, behaviour: Behaviour): Promise<number> {
-    if (behaviour.health === 'degraded') {
-      // A struggling service answers its health check slowly too, but inside a probe's timeout.
-      await sleep(Math.min(600, behaviour.latencySeconds * 150), undefined, { signal: this.stopping.signal });
-    }
-    const status = behaviour.health === 'unhealthy' ? 503 : 200;
-    const severity = this.severity();
-    const components = this.profile.components.map((name, index) => ({
-      name,
-      status: behaviour.health === 'degraded' && index === 0 ? (severity < 0.5 ? 'slow' : 'failing') : 'ok',
-    }));
-    sendJson(res, status, {
-      status: behaviour.health,
-      service: this.profile.name,
-      version: this.profile.version,
-      uptime_seconds: Math.round((Date.now() - this.startedAt) / 1000),
-      components,
-    });
-    return status;
-  }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(`${JSON.stringify(body)}\n`);
 }
