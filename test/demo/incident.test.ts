@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -91,3 +92,51 @@ describe('the scripted incident, sped up', () => {
     assert.equal(again.status, 409);
   });
 });
+
+test('a restart during the degradation cancels the crash that was coming', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'warroom-demo-test-'));
+  // Degraded for 2 s before it would go down.
+  const estate = await startDemoEstate({ dir, speed: 20, scriptedIncident: false });
+  try {
+    const payments = estate.info.services.find((s) => s.name === 'payments')!;
+    assert.equal((await fetch(`${estate.info.controlUrl}/fail/payments`, { method: 'POST' })).status, 202);
+    assert.equal(estate.phases().payments, 'degraded');
+    const restarted = await fetch(`${estate.info.controlUrl}/restart/payments`, { method: 'POST' });
+    assert.equal(restarted.status, 200);
+    // Past the moment it would have crashed: it must still be serving.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    assert.equal(estate.phases().payments, 'healthy');
+    assert.equal(await tryConnect(payments.port), 'connected');
+  } finally {
+    await estate.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('malformed requests get an answer and break nothing', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'warroom-demo-test-'));
+  const estate = await startDemoEstate({ dir, scriptedIncident: false });
+  try {
+    for (const url of [estate.info.services[0]!.url, estate.info.controlUrl]) {
+      const port = Number(new URL(url).port);
+      const reply = await rawRequest(port, 'GET //[bad HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      assert.match(reply, /^HTTP\/1\.1 \d{3}/);
+    }
+    assert.equal((await fetch(`${estate.info.services[0]!.url}/health`)).status, 200);
+  } finally {
+    await estate.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+function rawRequest(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    let reply = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (reply += chunk));
+    socket.once('error', reject);
+    socket.once('close', () => resolve(reply));
+    socket.write(text);
+  });
+}
