@@ -103,7 +103,7 @@ export class DemoService {
       level: 'FATAL',
       message: 'worker crashed: JavaScript heap out of memory',
       fields: { heap_limit_mb: 512, pending_requests: Math.round(this.queueDepth) },
-      stack: ['FATAL ERROR: Reached heap limit Allocation failed', 'at OrderQueue.buffer (/srv/checkout/src/queue/buffer.js:52:17)'],
+      stack: ['FATAL ERROR: Reached heap limit Allocation failed', `at Queue.buffer (/srv/${this.profile.name}/src/queue/buffer.js:52:17)`],
     });
     this.setPhase('down');
     await this.closeListener();

@@ -97,9 +97,11 @@ export async function startDemoEstate(options: DemoEstateOptions = {}): Promise<
     const restart = (name: string) => byName.get(name)!.restart(Math.max(20, RESTART_DOWN_MS / speed));
     const fail = async (name: string, mode: 'degrade' | 'down'): Promise<boolean> => {
       const service = byName.get(name)!;
-      const started = service.beginFailure(DEGRADATION_MS / speed);
-      if (started && mode === 'down') await service.goDown();
-      return started;
+      if (mode === 'down' && (service.phase === 'healthy' || service.phase === 'degraded')) {
+        await service.goDown();
+        return true;
+      }
+      return service.beginFailure(DEGRADATION_MS / speed);
     };
     const phases = (): Record<string, ServicePhase> => Object.fromEntries(services.map((s) => [s.profile.name, s.phase]));
     const control: ControlServer = await startControlServer({

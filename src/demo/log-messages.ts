@@ -78,9 +78,13 @@ function routineEntry(level: LogLevel, { profile, random }: LogContext, pick: Pi
 
 function troubleEntry(level: LogLevel, { profile, random }: LogContext, pick: Pick): LogEntry {
   const waited = 1500 + Math.round(random() * 1500);
+  // Each service's trouble is about its own first dependency and its busiest write route.
+  const pool = profile.components[0] ?? 'db';
+  const route = profile.routes[1] ?? profile.routes[0] ?? '/';
+  const src = `/srv/${profile.name}`;
   if (level === 'WARN') {
     return pick<LogEntry>([
-      { level, message: 'connection pool saturated', fields: { pool: 'orders-db', active: 20, waiting: 5 + Math.floor(random() * 60) } },
+      { level, message: 'connection pool saturated', fields: { pool, active: 20, waiting: 5 + Math.floor(random() * 60) } },
       { level, message: 'queue backlog growing', fields: { queue: profile.queue, depth: 150 + Math.floor(random() * 900) } },
       { level, message: 'latency objective at risk', fields: { p95_ms: 900 + Math.round(random() * 2500) } },
     ]);
@@ -89,18 +93,18 @@ function troubleEntry(level: LogLevel, { profile, random }: LogContext, pick: Pi
     return {
       level,
       message: 'unhandled error in request handler',
-      fields: { route: '/api/checkout' },
+      fields: { route },
       stack: [
-        'Error: timeout acquiring connection from pool orders-db',
-        'at Pool.acquire (/srv/checkout/node_modules/pg-pool/index.js:45:11)',
-        'at OrderRepository.insert (/srv/checkout/src/orders/repository.js:88:20)',
-        'at CheckoutController.submit (/srv/checkout/src/checkout/controller.js:131:9)',
+        `Error: timeout acquiring connection from pool ${pool}`,
+        `at Pool.acquire (${src}/node_modules/pg-pool/index.js:45:11)`,
+        `at Repository.insert (${src}/src/store/repository.js:88:20)`,
+        `at Controller.submit (${src}/src/http/controller.js:131:9)`,
       ],
     };
   }
   return pick<LogEntry>([
-    { level, message: `POST /api/checkout 500`, fields: { duration_ms: waited, error: 'upstream orders-db timeout' } },
-    { level, message: 'timeout acquiring connection', fields: { pool: 'orders-db', waited_ms: waited } },
-    { level, message: 'order not persisted, returning 503', fields: { order_id: `ord_${Math.floor(random() * 1e6)}` } },
+    { level, message: `POST ${route} 500`, fields: { duration_ms: waited, error: `upstream ${pool} timeout` } },
+    { level, message: 'timeout acquiring connection', fields: { pool, waited_ms: waited } },
+    { level, message: 'request not persisted, returning 503', fields: { request_id: `req_${Math.floor(random() * 1e6)}` } },
   ]);
 }
