@@ -54,14 +54,14 @@ export function expandCheck(
     const parsed = parsePorts(check.ports);
     if (typeof parsed === 'string') report(ctx, [...path, 'ports'], parsed);
     else ports = parsed;
-    if (!placeholdersIn(target).has('port')) report(ctx, [...path, 'ports'], `ports: needs {port} in the ${kind}: target`, true);
+    if (!placeholdersIn(target).has('port')) report(ctx, [...path, 'ports'], `needs {port} in the ${kind}: target`, true);
   }
   const fields: [string, string | undefined][] = [[kind, target], ['label', check.label], ['host', check.host]];
   for (const [key, value] of fields) {
     const missing = value === undefined ? undefined : missingPlaceholder(value, instances.length > 0, check.ports !== undefined);
     if (missing) report(ctx, [...path, key], missing);
   }
-  if (kind === 'promql' && !ctx.hasPrometheus) report(ctx, [...path, 'promql'], 'promql: checks need metrics.prometheus', true);
+  if (kind === 'promql' && !ctx.hasPrometheus) report(ctx, [...path, 'promql'], 'promql checks need metrics.prometheus', true);
   if (ctx.problems.length > problemsBefore) return [];
 
   const headers = Object.fromEntries(Object.entries(check.headers ?? {}));

@@ -49,13 +49,22 @@ function describe(issue: z.ZodIssue, value: unknown): string {
   }
 }
 
+function lineCol(pos: { line: number; col: number }): { line: number; col: number } {
+  return { line: pos.line, col: pos.col };
+}
+
 /** Located problems for every issue zod found in `parsed`. */
 export function problemsFromZod(error: z.ZodError, parsed: unknown, positions: YamlPositions): ConfigProblem[] {
   const seen = new Set<string>();
   const problems: ConfigProblem[] = [];
   for (const issue of error.issues) {
     const onKey = issue.code === 'custom' && (issue.params as { onKey?: boolean } | undefined)?.onKey === true;
-    const problem = positions.problem(issue.path, describe(issue, valueAt(parsed, issue.path)), onKey);
+    const message = describe(issue, valueAt(parsed, issue.path));
+    // A missing key has no text of its own: point at the key of the mapping it is missing from.
+    const missing = issue.code === 'invalid_type' && issue.received === 'undefined';
+    const problem = missing
+      ? { ...positions.problem(issue.path, message), ...lineCol(positions.keyPos(issue.path.slice(0, -1))) }
+      : positions.problem(issue.path, message, onKey);
     const id = `${problem.line}:${problem.col}:${problem.message}`;
     if (!seen.has(id)) {
       seen.add(id);

@@ -59,7 +59,7 @@ function resolveMetrics(ctx: ResolveContext, raw: RawConfig['metrics']): Metrics
     addSecret(ctx, prom.basicAuth?.password);
   }
   const panels = (raw.panels ?? []).map((panel, i) => {
-    if (panel.query !== undefined && !prom) report(ctx, ['metrics', 'panels', i, 'query'], 'query: panels need metrics.prometheus (or use scrape:)', true);
+    if (panel.query !== undefined && !prom) report(ctx, ['metrics', 'panels', i, 'query'], 'query panels need metrics.prometheus (or use scrape:)', true);
     if (panel.scrape !== undefined) addUrlSecret(ctx, panel.scrape);
     return {
       title: panel.title,
@@ -145,7 +145,7 @@ export function resolveConfig(ctx: ResolveContext, raw: RawConfig, file: string)
     try {
       new RegExp(pattern);
     } catch (err) {
-      report(ctx, ['timeline', 'redact', i], `not a valid regular expression: ${(err as Error).message}`);
+      report(ctx, ['timeline', 'redact', i], `not a valid regular expression (${(err as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /s, '').toLowerCase()})`);
     }
   });
   return {

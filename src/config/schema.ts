@@ -46,12 +46,12 @@ const checkSchema = strict({
   }
   const kind = kinds[0]!;
   for (const key of ['expect', 'headers', 'followRedirects'] as const) {
-    if (check[key] !== undefined && kind !== 'http') keyIssue(ctx, key, `${key}: applies to http checks only`);
+    if (check[key] !== undefined && kind !== 'http') keyIssue(ctx, key, 'applies to http checks only');
   }
   if (check.host !== undefined && kind !== 'command') {
-    keyIssue(ctx, 'host', 'host: applies to command checks only (http and tcp checks run from this machine)');
+    keyIssue(ctx, 'host', 'applies to command checks only (http and tcp checks run from this machine)');
   }
-  if (check.ports !== undefined && kind === 'promql') keyIssue(ctx, 'ports', 'ports: does not apply to promql checks');
+  if (check.ports !== undefined && kind === 'promql') keyIssue(ctx, 'ports', 'does not apply to promql checks');
 });
 
 const logSchema = strict({
@@ -66,7 +66,7 @@ const logSchema = strict({
   } else if (log.file !== undefined && log.command !== undefined) {
     keyIssue(ctx, 'command', 'a log source has either file: or command:, not both');
   } else if (log.lines !== undefined && log.file === undefined) {
-    keyIssue(ctx, 'lines', 'lines: applies to file: sources only');
+    keyIssue(ctx, 'lines', 'applies to file: sources only');
   }
 });
 
@@ -133,7 +133,7 @@ const panelSchema = strict({
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['scrape'], message: 'a scrape: panel needs metric: (the metric name to read)', params: ON_KEY });
   } else if (panel.query !== undefined) {
     for (const key of ['metric', 'labels', 'quantile'] as const) {
-      if (panel[key] !== undefined) keyIssue(ctx, key, `${key}: applies to scrape: panels only`);
+      if (panel[key] !== undefined) keyIssue(ctx, key, 'applies to scrape: panels only');
     }
   }
 });

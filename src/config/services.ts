@@ -62,7 +62,7 @@ function expandActions(ctx: ResolveContext, service: RawService, path: PathStep[
     const actionPath = [...path, 'actions', name];
     if (!checkFields(ctx, actionPath, { run: action.run, host: action.host }, instances.length > 0)) continue;
     if (action.rolling && instances.length === 0) {
-      report(ctx, [...actionPath, 'rolling'], 'rolling: restarts one instance at a time, but this service has no instances:', true);
+      report(ctx, [...actionPath, 'rolling'], 'restarts one instance at a time, but this service has no instances:', true);
       continue;
     }
     const targets: ActionTarget[] = (instances.length > 0 ? instances : [undefined]).map((instance) => {
