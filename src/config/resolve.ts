@@ -37,6 +37,9 @@ function resolveIncident(ctx: ResolveContext, raw: RawConfig['incident']): Incid
 function resolveHosts(ctx: ResolveContext, raw: RawConfig['hosts']): Record<string, HostConfig> {
   const hosts: Record<string, HostConfig> = {};
   for (const [name, host] of Object.entries(raw ?? {})) {
+    if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name)) {
+      report(ctx, ['hosts', name], `expected a host name of letters, digits, ".", "_" or "-", got ${JSON.stringify(name)}`, true);
+    }
     hosts[name] = {
       name,
       address: host?.address ?? name,

@@ -77,7 +77,7 @@ function expandActions(ctx: ResolveContext, service: RawService, path: PathStep[
       timeoutMs: action.timeout ?? 60_000,
       confirm: action.confirm ?? 'yes',
       rolling: action.rolling ?? false,
-      pos: posOf(ctx, actionPath),
+      pos: ctx.positions.keyPos(actionPath),
     };
   }
   return out;
