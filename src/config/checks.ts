@@ -3,11 +3,14 @@
 import { addSecret, addUrlSecret, posOf, report, type ResolveContext } from './context.js';
 import { fillPlaceholders, missingPlaceholder, placeholdersIn, type PlaceholderValues } from './placeholders.js';
 import type { PathStep } from './positions.js';
-import { parsePorts } from './ports.js';
+import { MAX_PORT_ROWS, parsePorts } from './ports.js';
 import { checkHttpUrl, show } from './schema-values.js';
 import type { RawCheck } from './schema.js';
 import { CHECK_KINDS } from './schema.js';
 import type { CheckConfig } from './types.js';
+
+/** What ssh accepts as a destination: a name from hosts:, an ssh_config alias, or user@host. */
+export const HOST_NAME = /^[A-Za-z0-9_][A-Za-z0-9._@-]*$/;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -53,13 +56,18 @@ export function expandCheck(
   if (check.ports !== undefined) {
     const parsed = parsePorts(check.ports);
     if (typeof parsed === 'string') report(ctx, [...path, 'ports'], parsed);
-    else ports = parsed;
+    else if (parsed.length * Math.max(1, instances.length) > MAX_PORT_ROWS) {
+      report(ctx, [...path, 'ports'], `expands to more than ${MAX_PORT_ROWS} rows across ${instances.length} instances`);
+    } else ports = parsed;
     if (!placeholdersIn(target).has('port')) report(ctx, [...path, 'ports'], `needs {port} in the ${kind}: target`, true);
   }
   const fields: [string, string | undefined][] = [[kind, target], ['label', check.label], ['host', check.host]];
   for (const [key, value] of fields) {
     const missing = value === undefined ? undefined : missingPlaceholder(value, instances.length > 0, check.ports !== undefined);
     if (missing) report(ctx, [...path, key], missing);
+    else if (key === 'host' && value !== undefined && !HOST_NAME.test(value.replace(/\{(host|address)\}/g, 'x'))) {
+      report(ctx, [...path, key], `expected a host name from hosts: (or ~/.ssh/config), got ${JSON.stringify(value)}`);
+    }
   }
   if (kind === 'promql' && !ctx.hasPrometheus) report(ctx, [...path, 'promql'], 'promql checks need metrics.prometheus', true);
   if (ctx.problems.length > problemsBefore) return [];

@@ -30,6 +30,11 @@ export function strict<T extends z.ZodRawShape>(shape: T) {
   );
 }
 
+/** An optional block or list where an empty value (`checks:` with everything commented out) means none. */
+export function blank<T extends z.ZodTypeAny>(schema: T) {
+  return z.preprocess((value) => (value === null ? undefined : value), schema.optional());
+}
+
 /** A duration in ms; `positive` rejects 0 (an interval of 0 would spin). */
 export function duration(kind: 'positive' | 'nonNegative' = 'positive') {
   return z.unknown().transform((value, ctx): number => {

@@ -3,7 +3,7 @@
 // here; rules that need the whole file (references, expansion) live in the resolver.
 import { z } from 'zod';
 import {
-  count, duration, httpUrl, ON_KEY, port, portsSpec, scalarText, severity, strict, text,
+  blank, count, duration, httpUrl, ON_KEY, port, portsSpec, scalarText, severity, strict, text,
 } from './schema-values.js';
 
 /** The kinds a check can have; exactly one per check. */
@@ -22,13 +22,13 @@ const checkSchema = strict({
   command: text.optional(),
   promql: text.optional(),
   label: text.optional(),
-  expect: strict({
+  expect: blank(strict({
     status: z.number().int().min(100, 'expected an HTTP status 100-599').max(599, 'expected an HTTP status 100-599').optional(),
     json: z.unknown().optional(),
-  }).optional(),
+  })),
   interval: duration().optional(),
   timeout: duration().optional(),
-  headers: headers.optional(),
+  headers: blank(headers),
   host: text.optional(),
   downAfter: count.optional(),
   upAfter: count.optional(),
@@ -81,9 +81,9 @@ const actionSchema = strict({
 const serviceSchema = strict({
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a name of letters, digits, ".", "_" or "-"'),
   instances: z.array(text).min(1, 'must name at least one host').optional(),
-  checks: z.array(checkSchema).optional(),
-  logs: z.array(logSchema).optional(),
-  actions: z.record(z.string(), actionSchema).optional(),
+  checks: blank(z.array(checkSchema)),
+  logs: blank(z.array(logSchema)),
+  actions: blank(z.record(z.string(), actionSchema)),
 });
 
 const hostSchema = strict({
@@ -99,7 +99,7 @@ const incidentSchema = strict({
   severity: severity.optional(),
   runbook: text.optional(),
   runbooksDir: text.optional(),
-  responseTargets: z.record(z.string(), duration()).optional(),
+  responseTargets: blank(z.record(z.string(), duration())),
 });
 
 const prometheusSchema = z.preprocess(
@@ -117,7 +117,7 @@ const panelSchema = strict({
   query: text.optional(),
   scrape: httpUrl.optional(),
   metric: text.optional(),
-  labels: z.record(z.string(), scalarText).optional(),
+  labels: blank(z.record(z.string(), scalarText)),
   unit: z.enum(['percent', 'seconds', 'bytes', 'count']).optional(),
   warn: z.number().optional(),
   crit: z.number().optional(),
@@ -142,7 +142,7 @@ const metricsSchema = strict({
   prometheus: prometheusSchema.optional(),
   range: duration().optional(),
   step: duration().optional(),
-  panels: z.array(panelSchema).optional(),
+  panels: blank(z.array(panelSchema)),
 });
 
 const contactSchema = strict({
@@ -153,19 +153,19 @@ const contactSchema = strict({
 
 const escalationSchema = strict({
   auto: z.boolean().optional(),
-  policy: z.array(strict({ after: duration('nonNegative'), notify: text })).optional(),
-  contacts: z.record(z.string(), contactSchema).optional(),
+  policy: blank(z.array(strict({ after: duration('nonNegative'), notify: text }))),
+  contacts: blank(z.record(z.string(), contactSchema)),
 });
 
 /** The whole file as written. */
 export const fileSchema = strict({
-  incident: incidentSchema.optional(),
-  hosts: z.record(z.string(), hostSchema.nullable()).optional(),
-  services: z.array(serviceSchema).optional(),
-  metrics: metricsSchema.optional(),
-  escalation: escalationSchema.optional(),
-  timeline: strict({ dir: text.optional(), redact: z.array(z.string()).optional() }).optional(),
-  logs: strict({ buffer: count.optional(), errorRateNote: count.optional() }).optional(),
+  incident: blank(incidentSchema),
+  hosts: blank(z.record(z.string(), hostSchema.nullable())),
+  services: blank(z.array(serviceSchema)),
+  metrics: blank(metricsSchema),
+  escalation: blank(escalationSchema),
+  timeline: blank(strict({ dir: text.optional(), redact: blank(z.array(z.string())) })),
+  logs: blank(strict({ buffer: count.optional(), errorRateNote: count.optional() })),
 });
 
 /** The parsed file, durations already in ms. */

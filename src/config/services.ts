@@ -1,14 +1,12 @@
 // Resolves one service: its checks (via checks.ts), log sources and actions, each expanded per
 // instance with `{host}` / `{address}` filled in.
-import { expandCheck } from './checks.js';
+import { expandCheck, HOST_NAME } from './checks.js';
 import { localPath, posOf, report, type ResolveContext } from './context.js';
 import { fillPlaceholders, missingPlaceholder } from './placeholders.js';
 import type { PathStep } from './positions.js';
 import type { RawService } from './schema.js';
 import type { ActionConfig, ActionTarget, LogSourceConfig, ServiceConfig } from './types.js';
 
-/** What ssh accepts as a destination: a name from hosts:, an ssh_config alias, or user@host. */
-const HOST_NAME = /^[A-Za-z0-9_][A-Za-z0-9._@-]*$/;
 
 /** Reports placeholders that cannot be filled here, and host values that cannot name a host. */
 function checkFields(ctx: ResolveContext, path: PathStep[], fields: Record<string, string | undefined>, hasInstances: boolean): boolean {

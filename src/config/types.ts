@@ -203,7 +203,7 @@ export interface MetricsConfig {
   panels: PanelConfig[];
 }
 
-/** Where a contact is paged. */
+/** Where a contact is paged. A channel whose secret is empty (`${PD_ROUTING_KEY:-}`) is left out. */
 export interface ContactConfig {
   name: string;
   pagerduty?: { routingKey: string };

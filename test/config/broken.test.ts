@@ -69,6 +69,11 @@ const cases: Case[] = [
   { name: 'log source with file and command', yaml: svc('    logs:\n      - file: /var/log/a.log\n        command: tail -f x\n'), at: '5:9', keyPath: 'services[0].logs[0].command', says: 'either file: or command:, not both' },
   { name: 'bad redact pattern', yaml: 'timeline:\n  redact:\n    - "token=(\\\\S+"\n', at: '3:7', keyPath: 'timeline.redact[0]', says: 'not a valid regular expression' },
   { name: 'bad HTTP status', yaml: svc('    checks:\n      - http: http://127.0.0.1:1/\n        expect: { status: 2000 }\n'), at: '5:27', keyPath: 'services[0].checks[0].expect.status', says: 'expected an HTTP status 100-599' },
+  { name: 'instances is not a list', yaml: svc('    instances: app-1\n'), at: '3:16', keyPath: 'services[0].instances', says: 'expected a list, got "app-1"' },
+  { name: 'bad host name in hosts:', yaml: 'hosts:\n  "app 1": { address: 10.0.0.1 }\n', at: '2:3', keyPath: 'hosts["app 1"]', says: 'expected a host name' },
+  { name: 'unusable host on a command check', yaml: svc('    checks:\n      - command: uptime\n        host: "a;b"\n'), at: '5:15', keyPath: 'services[0].checks[0].host', says: 'expected a host name from hosts:' },
+  { name: 'ports times instances too many', yaml: svc('    instances: [a, b]\n    checks:\n      - tcp: "{address}:{port}"\n        ports: "1-6000"\n'), at: '6:16', keyPath: 'services[0].checks[0].ports', says: 'more than 10000 rows across 2 instances' },
+  { name: 'header value is a list', yaml: svc('    checks:\n      - http: http://127.0.0.1:1/\n        headers: { X-Key: [a] }\n'), at: '5:27', keyPath: 'services[0].checks[0].headers.X-Key', says: 'got a list' },
   { name: 'downAfter zero', yaml: svc('    checks:\n      - http: http://127.0.0.1:1/\n        downAfter: 0\n'), at: '5:20', keyPath: 'services[0].checks[0].downAfter', says: 'must be at least 1' },
 ];
 

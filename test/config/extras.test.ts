@@ -82,6 +82,15 @@ services:
   );
 });
 
+test('empty blocks and lists mean none', () => {
+  const yaml = 'incident:\nhosts:\nservices:\n  - name: api\n    checks:\n    logs:\n    actions:\nmetrics:\n  panels:\nescalation:\n  policy:\ntimeline:\nlogs:\n';
+  const config = loadConfigText(yaml, join(dir, 'warroom.yaml'), {});
+  assert.deepEqual(config.services.map((s) => [s.name, s.checks, s.logs, s.actions]), [['api', [], [], {}]]);
+  assert.deepEqual(config.metrics?.panels, []);
+  assert.deepEqual(config.escalation?.policy, []);
+  assert.equal(config.incident.severity, 'P2');
+});
+
 test('a local log path starting with ~ is the home folder', () => {
   const config = loadConfigText('services:\n  - name: a\n    logs:\n      - file: ~/app.log\n', join(dir, 'w.yaml'), {});
   const log = config.services[0]?.logs[0];
