@@ -64,13 +64,9 @@ export function loadConfigText(text: string, file: string, env: NodeJS.ProcessEn
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    // Later syntax errors are mostly echoes of the first; one per line keeps the list honest.
-    const byLine = new Map<number, ConfigProblem>();
-    for (const err of doc.errors) {
-      const p = syntaxProblem(err, file, lines, text);
-      if (!byLine.has(p.line)) byLine.set(p.line, p);
-    }
-    throw new ConfigError([...byLine.values()].slice(0, 1).concat(duplicateKeys([...byLine.values()].slice(1))));
+    // Later syntax errors are mostly echoes of the first, but duplicate keys are independent.
+    const [first, ...rest] = doc.errors.map((err) => syntaxProblem(err, file, lines, text));
+    throw new ConfigError([first!, ...rest.filter((p) => p.message.startsWith('duplicate key'))]);
   }
   if (doc.contents === null) {
     throw new ConfigError({ file, line: 1, col: 1, keyPath: '', message: 'the config file is empty; expected a mapping with services:' });
@@ -90,9 +86,4 @@ export function loadConfigText(text: string, file: string, env: NodeJS.ProcessEn
   const config = resolveConfig(ctx, parsed.data, absolute);
   if (ctx.problems.length > 0) throw new ConfigError(ctx.problems);
   return config;
-}
-
-/** Duplicate-key errors are independent of each other, so all of them are worth showing. */
-function duplicateKeys(rest: ConfigProblem[]): ConfigProblem[] {
-  return rest.filter((p) => p.message.startsWith('duplicate key'));
 }

@@ -1,7 +1,7 @@
 // Builds the resolved model from the validated file: defaults, absolute paths, expansion, and the
 // rules that need the whole file (duplicate names, references to contacts, Prometheus).
 import { dirname } from 'node:path';
-import { addSecret, addUrlSecret, expandHome, localPath, posOf, report, type ResolveContext } from './context.js';
+import { addSecret, addUrlSecret, localPath, posOf, report, type ResolveContext } from './context.js';
 import type { RawConfig } from './schema.js';
 import { checkHttpUrl } from './schema-values.js';
 import { resolveService } from './services.js';
@@ -45,7 +45,7 @@ function resolveHosts(ctx: ResolveContext, raw: RawConfig['hosts']): Record<stri
       address: host?.address ?? name,
       port: host?.port ?? 22,
       ...(host?.user === undefined ? {} : { user: host.user }),
-      ...(host?.identityFile === undefined ? {} : { identityFile: localPath(ctx, expandHome(host.identityFile)) }),
+      ...(host?.identityFile === undefined ? {} : { identityFile: localPath(ctx, host.identityFile) }),
       insecureAcceptNewHostKey: host?.insecureAcceptNewHostKey ?? false,
     };
   }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   blank, count, duration, httpUrl, ON_KEY, port, portsSpec, scalarText, severity, strict, text,
 } from './schema-values.js';
+import { closest } from './suggest.js';
 
 /** The kinds a check can have; exactly one per check. */
 export const CHECK_KINDS = ['http', 'tcp', 'command', 'promql'] as const;
@@ -37,6 +38,8 @@ const checkSchema = strict({
 }).superRefine((check, ctx) => {
   const kinds = CHECK_KINDS.filter((k) => check[k] !== undefined);
   if (kinds.length === 0) {
+    // A misspelt kind (`htp:`) is already reported as an unknown key with a suggestion.
+    if (Object.keys(check).some((key) => closest(key, CHECK_KINDS) !== undefined)) return;
     ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'a check needs one of http:, tcp:, command: or promql:' });
     return;
   }

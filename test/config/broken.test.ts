@@ -38,6 +38,7 @@ const cases: Case[] = [
   { name: 'bad service name', yaml: 'services:\n  - name: my api\n', at: '2:11', keyPath: 'services[0].name', says: 'expected a name of letters' },
   { name: 'a check with two kinds', yaml: svc('    checks:\n      - http: http://127.0.0.1:1/\n        tcp: 127.0.0.1:5432\n'), at: '5:9', keyPath: 'services[0].checks[0].tcp', says: 'both http: and tcp:' },
   { name: 'a check with no kind', yaml: svc('    checks:\n      - interval: 5s\n'), at: '4:9', keyPath: 'services[0].checks[0]', says: 'a check needs one of http:, tcp:, command: or promql:' },
+  { name: 'a misspelt kind', yaml: svc('    checks:\n      - htp: http://127.0.0.1:1/\n'), at: '4:9', keyPath: 'services[0].checks[0].htp', says: 'unknown key; did you mean `http`?' },
   { name: 'expect on a tcp check', yaml: svc('    checks:\n      - tcp: 127.0.0.1:5432\n        expect: { status: 200 }\n'), at: '5:9', keyPath: 'services[0].checks[0].expect', says: 'applies to http checks only' },
   { name: 'tcp target without a port', yaml: svc('    checks:\n      - tcp: db.internal\n'), at: '4:14', keyPath: 'services[0].checks[0].tcp', says: 'expected host:port' },
   { name: 'bad port range', yaml: svc('    checks:\n      - http: http://127.0.0.1:{port}/\n        ports: "8010-8000"\n'), at: '5:16', keyPath: 'services[0].checks[0].ports', says: 'range 8010-8000 runs backwards' },
@@ -100,6 +101,14 @@ test('broken configs cover at least 22 distinct cases', () => {
   assert.ok(new Set(cases.map((c) => c.name)).size >= 22);
 });
 
+test('a misspelt kind is one problem, not two', () => {
+  assert.throws(() => loadConfigText(svc('    checks:\n      - htp: http://127.0.0.1:1/\n'), 'warroom.yaml', {}), (err: unknown) => {
+    assert.ok(err instanceof ConfigError);
+    assert.equal(err.problems.length, 1);
+    return true;
+  });
+});
+
 test('every problem in a file is reported, sorted by line', () => {
   const yaml = svc('    checks:\n      - http: http://127.0.0.1:1/\n        interval: soon\n      - tcp: db\n        intervl: 5s\nincident:\n  severity: P9\n');
   assert.throws(
@@ -112,4 +121,13 @@ test('every problem in a file is reported, sorted by line', () => {
       return true;
     },
   );
+});
+
+test('every duplicate key is reported', () => {
+  const yaml = 'incident:\n  title: a\n  title: b\nservices:\n  - name: api\n    name: web\n';
+  assert.throws(() => loadConfigText(yaml, 'warroom.yaml', {}), (err: unknown) => {
+    assert.ok(err instanceof ConfigError);
+    assert.deepEqual(err.format().split('\n'), ['warroom.yaml:3:3: duplicate key `title`', 'warroom.yaml:6:5: duplicate key `name`']);
+    return true;
+  });
 });
