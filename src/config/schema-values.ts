@@ -19,13 +19,28 @@ export function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** A mapping whose keys are exactly `shape`'s; any other key is an error naming the closest known one. */
-export function strict<T extends z.ZodRawShape>(shape: T) {
+/** Where each key of a named mapping belongs, so a key written at the wrong level can say where it goes. */
+const KEY_HOMES = new Map<string, string[]>();
+
+/** The hint for an unknown key: a close spelling here, else where that key does belong. */
+function unknownKeyMessage(key: string, known: string[]): string {
+  const suggestion = didYouMean(key, known);
+  if (suggestion) return `unknown key${suggestion}`;
+  const homes = KEY_HOMES.get(key);
+  return homes ? `unknown key here; \`${key}\` belongs in ${homes.slice(0, 3).join(' or ')}` : 'unknown key';
+}
+
+/**
+ * A mapping whose keys are exactly `shape`'s; any other key is an error naming the closest known
+ * one. `home` (e.g. "a check") names this mapping in hints for keys written at the wrong level.
+ */
+export function strict<T extends z.ZodRawShape>(shape: T, home?: string) {
   const known = Object.keys(shape);
+  if (home) for (const key of known) KEY_HOMES.set(key, [...(KEY_HOMES.get(key) ?? []), home]);
   return z.object(shape).catchall(
     z.unknown().superRefine((_value, ctx) => {
       const key = String(ctx.path[ctx.path.length - 1]);
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `unknown key${didYouMean(key, known)}`, params: ON_KEY });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: unknownKeyMessage(key, known), params: ON_KEY });
     }),
   );
 }

@@ -35,7 +35,7 @@ const checkSchema = strict({
   upAfter: count.optional(),
   followRedirects: z.boolean().optional(),
   ports: portsSpec.optional(),
-}).superRefine((check, ctx) => {
+}, 'a check (services[].checks[])').superRefine((check, ctx) => {
   const kinds = CHECK_KINDS.filter((k) => check[k] !== undefined);
   if (kinds.length === 0) {
     // A misspelt kind (`htp:`) is already reported as an unknown key with a suggestion.
@@ -63,7 +63,7 @@ const logSchema = strict({
   host: text.optional(),
   tag: text.optional(),
   lines: z.number().int('expected a whole number').min(0, 'must be 0 or more').optional(),
-}).superRefine((log, ctx) => {
+}, 'a log source (services[].logs[])').superRefine((log, ctx) => {
   if (log.file === undefined && log.command === undefined) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'a log source needs file: or command:' });
   } else if (log.file !== undefined && log.command !== undefined) {
@@ -79,7 +79,7 @@ const actionSchema = strict({
   timeout: duration().optional(),
   confirm: z.enum(['yes', 'typed', 'none']).optional(),
   rolling: z.boolean().optional(),
-});
+}, 'an action (services[].actions.NAME)');
 
 const serviceSchema = strict({
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a name of letters, digits, ".", "_" or "-"'),
@@ -87,7 +87,7 @@ const serviceSchema = strict({
   checks: blank(z.array(checkSchema)),
   logs: blank(z.array(logSchema)),
   actions: blank(z.record(z.string(), actionSchema)),
-});
+}, 'a service (services[])');
 
 const hostSchema = strict({
   address: text.optional(),
@@ -95,7 +95,7 @@ const hostSchema = strict({
   user: text.optional(),
   identityFile: text.optional(),
   insecureAcceptNewHostKey: z.boolean().optional(),
-});
+}, 'a host (hosts.NAME)');
 
 const incidentSchema = strict({
   title: text.optional(),
@@ -103,7 +103,7 @@ const incidentSchema = strict({
   runbook: text.optional(),
   runbooksDir: text.optional(),
   responseTargets: blank(z.record(z.string(), duration())),
-});
+}, 'incident:');
 
 const prometheusSchema = z.preprocess(
   (value) => (typeof value === 'string' ? { url: value } : value),
@@ -127,7 +127,7 @@ const panelSchema = strict({
   below: z.boolean().optional(),
   legend: text.optional(),
   quantile: z.number().min(0, 'expected a quantile 0-1').max(1, 'expected a quantile 0-1').optional(),
-}).superRefine((panel, ctx) => {
+}, 'a panel (metrics.panels[])').superRefine((panel, ctx) => {
   if (panel.query === undefined && panel.scrape === undefined) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'a panel needs query: (Prometheus) or scrape: (a /metrics URL)' });
   } else if (panel.query !== undefined && panel.scrape !== undefined) {
@@ -146,19 +146,19 @@ const metricsSchema = strict({
   range: duration().optional(),
   step: duration().optional(),
   panels: blank(z.array(panelSchema)),
-});
+}, 'metrics:');
 
 const contactSchema = strict({
   pagerduty: strict({ routingKey: z.string() }).optional(),
   slack: strict({ webhook: z.string(), mention: text.optional() }).optional(),
   webhook: strict({ url: z.string(), headers: headers.optional() }).optional(),
-});
+}, 'a contact (escalation.contacts.NAME)');
 
 const escalationSchema = strict({
   auto: z.boolean().optional(),
   policy: blank(z.array(strict({ after: duration('nonNegative'), notify: text }))),
   contacts: blank(z.record(z.string(), contactSchema)),
-});
+}, 'escalation:');
 
 /** The whole file as written. */
 export const fileSchema = strict({
@@ -168,8 +168,8 @@ export const fileSchema = strict({
   metrics: blank(metricsSchema),
   escalation: blank(escalationSchema),
   timeline: blank(strict({ dir: text.optional(), redact: blank(z.array(z.string())) })),
-  logs: blank(strict({ buffer: count.optional(), errorRateNote: count.optional() })),
-});
+  logs: blank(strict({ buffer: count.optional(), errorRateNote: count.optional() }, 'the top-level logs:')),
+}, 'the top level');
 
 /** The parsed file, durations already in ms. */
 export type RawConfig = z.infer<typeof fileSchema>;

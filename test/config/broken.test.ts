@@ -28,6 +28,7 @@ const cases: Case[] = [
   { name: 'host port is text', yaml: 'hosts:\n  app-1:\n    port: twenty\n', at: '3:11', keyPath: 'hosts.app-1.port', says: 'expected a number, got "twenty"' },
   { name: 'service without a name', yaml: 'services:\n  - checks: []\n', at: '2:5', keyPath: 'services[0].name', says: 'missing required key `name`' },
   { name: 'unknown key with a suggestion', yaml: svc('    checks:\n      - http: http://127.0.0.1:1/\n        intervl: 5s\n'), at: '5:9', keyPath: 'services[0].checks[0].intervl', says: 'unknown key; did you mean `interval`?' },
+  { name: 'a check key at the service level', yaml: svc('    interval: 5s\n'), at: '3:5', keyPath: 'services[0].interval', says: 'unknown key here; `interval` belongs in a check (services[].checks[])' },
   { name: 'unknown top-level key', yaml: 'servces:\n  - name: api\n', at: '1:1', keyPath: 'servces', says: 'did you mean `services`?' },
   { name: 'bad duration', yaml: svc('    checks:\n      - http: http://127.0.0.1:1/\n        interval: 5 seconds\n'), at: '5:19', keyPath: 'services[0].checks[0].interval', says: 'expected a duration like 5s or 15m, got "5 seconds"' },
   { name: 'negative interval', yaml: svc('    checks:\n      - http: http://127.0.0.1:1/\n        interval: -5s\n'), at: '5:19', keyPath: 'services[0].checks[0].interval', says: 'expected a positive duration, got "-5s"' },
