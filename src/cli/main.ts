@@ -9,7 +9,8 @@ import { UsageError } from './usage-error.js';
 function packageVersion(): string {
   for (const up of ['../../../package.json', '../../package.json']) {
     try {
-      return (JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { version: string }).version;
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'warroom') return pkg.version;
     } catch {
       // not at this depth
     }
