@@ -16,7 +16,7 @@ const MASK = '***';
 /** Built-in patterns; group 1, when present, is the part that is kept before the mask. */
 const BUILT_IN: readonly RegExp[] = [
   // Header lines whose whole value is a credential.
-  /\b((?:proxy-)?authorization|cookie|set-cookie|x-api-key|x-auth-token)(\s*[:=]\s*)(?:"[^"\r\n]*"|[^\r\n]+)/gi,
+  /\b((?:proxy-)?authorization|cookie|set-cookie|x-api-key|x-auth-token)(["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|[^\r\n]+)/gi,
   // A credential after Bearer/Basic has a digit or base64 padding; plain words ("basic auth") stay.
   /\b(bearer|basic)(\s+)(?=[A-Za-z0-9._~+/=-]*[0-9+/=])[A-Za-z0-9._~+/=-]{8,}/gi,
   // Password in a URL: scheme://user:secret@host.
