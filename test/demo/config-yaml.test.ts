@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'yaml';
+import { lintConfig, loadConfigText } from '../../src/config/index.js';
 import { startDemoEstate, type DemoEstate } from '../../src/demo/index.js';
 
 interface DemoYaml {
@@ -72,5 +73,20 @@ describe('the demo config', () => {
 
   test('contains no environment placeholders the loader would try to fill', () => {
     assert.doesNotMatch(estate.configYaml(), /\$\{/);
+  });
+
+  test('loads through the real config loader with no problems and no lint warnings', () => {
+    const loaded = loadConfigText(estate.configYaml(), join(dir, 'warroom.yaml'), {});
+    assert.deepEqual(lintConfig(loaded), []);
+    const names = loaded.services.map((s) => s.name);
+    for (const service of estate.info.services) assert.ok(names.includes(service.name));
+    const checkout = loaded.services.find((s) => s.name === 'checkout-api')!;
+    assert.equal(checkout.checks[0]!.kind, 'http');
+    assert.equal(checkout.actions.restart!.targets[0]!.host, undefined);
+    assert.equal(checkout.actions.restart!.confirm, 'yes');
+    assert.equal(loaded.metrics?.panels.length, config.metrics.panels.length);
+    assert.equal(loaded.escalation?.policy.length, 3);
+    assert.equal(loaded.incident.runbook, config.incident.runbook);
+    assert.equal(loaded.timeline.dir, join(dir, 'tl'));
   });
 });
