@@ -11,7 +11,7 @@ import { RotatingLogFile } from './log-file.js';
 import { nextLogEntry } from './log-messages.js';
 import { closeServer, listenOnLoopback, LOOPBACK } from './loopback.js';
 import type { LogFormat, ServiceProfile } from './profiles.js';
-import { createServiceMetrics, observeRequest, type ServiceMetrics } from './service-metrics.js';
+import { createServiceMetrics, observeRequest, primeSeries, type ServiceMetrics } from './service-metrics.js';
 
 /** What a restart did, as the control endpoint reports it. */
 export interface RestartOutcome {
@@ -50,6 +50,7 @@ export class DemoService {
     this.log = new RotatingLogFile(logPath);
     this.queueDepth = profile.queueBaseline;
     this.metrics.queue.set({ queue: profile.queue }, this.queueDepth);
+    primeSeries(this.metrics, profile.routes);
   }
 
   /** The port it listens on (kept while it is down). */
@@ -127,6 +128,7 @@ export class DemoService {
     await this.listen(this.boundPort);
     // A restarted process starts its counters from zero, as a real one does.
     this.metrics.registry.resetMetrics();
+    primeSeries(this.metrics, this.profile.routes);
     this.metrics.queue.set({ queue: this.profile.queue }, Math.round(this.queueDepth));
     this.setPhase('healthy');
     this.logStartup();
