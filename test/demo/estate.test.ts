@@ -133,3 +133,16 @@ test('stop() leaves no port listening and can be called twice', async () => {
   assert.ok(count('Timeout') <= timersBefore, process.getActiveResourcesInfo().join(', '));
   await rm(dir, { recursive: true, force: true });
 });
+
+test('a temp folder the estate made is removed on stop, unless the timeline lives in it', async () => {
+  const elsewhere = await mkdtemp(join(tmpdir(), 'warroom-demo-test-'));
+  const tidy = await startDemoEstate({ scriptedIncident: false, timelineDir: join(elsewhere, 'incidents') });
+  await tidy.stop();
+  await assert.rejects(stat(tidy.info.dir), { code: 'ENOENT' });
+
+  const keeping = await startDemoEstate({ scriptedIncident: false });
+  await keeping.stop();
+  assert.ok((await stat(keeping.info.dir)).isDirectory());
+  await rm(keeping.info.dir, { recursive: true, force: true });
+  await rm(elsewhere, { recursive: true, force: true });
+});
