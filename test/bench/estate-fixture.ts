@@ -48,17 +48,21 @@ export async function startFixture(options: FixtureOptions): Promise<Fixture> {
   const tickMs = 50;
   const perTick = (options.linesPerSecond * tickMs) / 1000;
   let owed = 0;
+  // One append per file per tick, however many lines: the writer must not be the bottleneck.
   const writer = setInterval(() => {
     owed += perTick;
     const n = Math.floor(owed);
     owed -= n;
+    const batches: string[][] = logPaths.map(() => []);
+    const stamp = options.stampLines ? ` t=${Date.now()}` : '';
     for (let i = 0; i < n; i++) {
-      const path = logPaths[written % logPaths.length]!;
       const level = written % 50 === 0 ? 'ERROR' : written % 10 === 0 ? 'WARN' : 'INFO';
-      const stamp = options.stampLines ? ` t=${Date.now()}` : '';
-      appendFileSync(path, `2026-11-23T12:00:00Z ${level} bench line ${written}${stamp} request handled\n`);
+      batches[written % logPaths.length]!.push(`2026-11-23T12:00:00Z ${level} bench line ${written}${stamp} request handled\n`);
       written++;
     }
+    batches.forEach((lines, i) => {
+      if (lines.length > 0) appendFileSync(logPaths[i]!, lines.join(''));
+    });
   }, tickMs);
 
   const panels = Array.from({ length: options.panels }, (_, i) =>
