@@ -23,8 +23,8 @@ export interface ExecutorOptions {
   knownHostsPath?: string;
   /** Every change of a host's connection state. */
   onHostState?: (state: HostState) => void;
-  /** Connection notices for the timeline ("app-1: connection lost 14:02:11–14:02:19"). */
-  onNotice?: (text: string) => void;
+  /** Connection notices for the timeline ("app-1: connection lost 14:02:11–14:02:19"), with the host's name. */
+  onNotice?: (text: string, host: string) => void;
   /** ssh-agent socket; null disables the agent. @default process.env.SSH_AUTH_SOCK */
   agentSocket?: string | null;
   /** Home directory for `~`, default keys and default paths. @default os.homedir() */
@@ -61,7 +61,7 @@ export function createExecutor(options: ExecutorOptions): Executor & { hostState
     return sshConfig;
   };
 
-  const hostOptions = (openJump?: () => Promise<Duplex>): SshHostOptions => ({
+  const hostOptions = (name: string, openJump?: () => Promise<Duplex>): SshHostOptions => ({
     knownHostsPath,
     acceptedKeys,
     agentSocket: options.agentSocket === null ? undefined : (options.agentSocket ?? process.env.SSH_AUTH_SOCK),
@@ -74,7 +74,7 @@ export function createExecutor(options: ExecutorOptions): Executor & { hostState
     maxChannels: options.maxChannelsPerHost ?? 10,
     openJump,
     onState: (state) => options.onHostState?.(state),
-    onNotice: (text) => options.onNotice?.(text),
+    onNotice: (text) => options.onNotice?.(text, name),
   });
 
   const hostFor = (target: SshTarget, key: string): SshHost => {
@@ -91,7 +91,7 @@ export function createExecutor(options: ExecutorOptions): Executor & { hostState
           );
         }
       : undefined;
-    const host = new SshHost(target, hostOptions(openJump));
+    const host = new SshHost(target, hostOptions(target.name, openJump));
     hosts.set(key, host);
     return host;
   };
