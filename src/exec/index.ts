@@ -52,7 +52,10 @@ export function createExecutor(options: ExecutorOptions): Executor & { hostState
   const acceptedKeys: AcceptedKeys = new Map();
   const hosts = new Map<string, SshHost>();
   const streams = new Set<StreamHandle>();
-  const closing = new AbortController();
+  // One controller per run in flight, so close() can cancel them all without piling listeners
+  // onto one shared signal (dozens of checks run at once).
+  const runsInFlight = new Set<AbortController>();
+  let closed = false;
   let sshConfig: ReturnType<typeof loadSshConfig> | null = null;
 
   const readSshConfig = () => {
@@ -112,15 +115,26 @@ export function createExecutor(options: ExecutorOptions): Executor & { hostState
 
   return {
     async run(command: string, runOptions: RunOptions = {}): Promise<RunResult> {
-      const signal = runOptions.signal ? AbortSignal.any([runOptions.signal, closing.signal]) : closing.signal;
-      if (runOptions.host === undefined) return runLocal(command, { ...runOptions, signal });
-      let host: SshHost;
+      if (closed) return failedRun('not run: warroom is shutting down');
+      const controller = new AbortController();
+      const forward = () => controller.abort();
+      if (runOptions.signal?.aborted) controller.abort();
+      runOptions.signal?.addEventListener('abort', forward, { once: true });
+      runsInFlight.add(controller);
       try {
-        host = hostNamed(runOptions.host);
-      } catch (error) {
-        return failedRun(`${runOptions.host}: ${(error as Error).message}`);
+        const signal = controller.signal;
+        if (runOptions.host === undefined) return await runLocal(command, { ...runOptions, signal });
+        let host: SshHost;
+        try {
+          host = hostNamed(runOptions.host);
+        } catch (error) {
+          return failedRun(`${runOptions.host}: ${(error as Error).message}`);
+        }
+        return await runSsh(host, command, { ...runOptions, signal });
+      } finally {
+        runsInFlight.delete(controller);
+        runOptions.signal?.removeEventListener('abort', forward);
       }
-      return runSsh(host, command, { ...runOptions, signal });
     },
 
     stream(command: string, requested: StreamOptions): StreamHandle {
@@ -156,7 +170,8 @@ export function createExecutor(options: ExecutorOptions): Executor & { hostState
     },
 
     async close(): Promise<void> {
-      closing.abort();
+      closed = true;
+      for (const controller of runsInFlight) controller.abort();
       await Promise.all([...streams].map((handle) => handle.stop()));
       await Promise.all([...hosts.values()].map((host) => host.close()));
     },

@@ -110,8 +110,13 @@ export async function runSsh(host: SshHost, command: string, options: RunOptions
   try {
     const client = await Promise.race([host.connect(), interrupted.then(() => undefined)]);
     if (!client) return result(stopped());
-    release = await Promise.race([host.acquireChannel(), interrupted.then(() => undefined)]);
-    if (!release) return result(stopped());
+    const slot = host.acquireChannel();
+    release = await Promise.race([slot, interrupted.then(() => undefined)]);
+    if (!release) {
+      // Stopped while queued: hand the slot straight back when it comes.
+      void slot.then((give) => give());
+      return result(stopped());
+    }
     const opened = await openChannel(client, command, (chunk, stream) => {
       out[stream].push(chunk);
       splitters?.[stream].push(chunk);

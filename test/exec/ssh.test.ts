@@ -316,3 +316,23 @@ test('a dropped connection comes back: the stream resumes and the gap is a notic
   assert.equal(l.server.commands.length, 2, 'the command was started again');
   await handle.stop();
 });
+
+test('runs beyond the per-host channel limit queue; a queued run that times out gives its slot back', async (t) => {
+  const l = await lab(t);
+  const executor = l.executor({ 'app-1': l.host() }, { maxChannelsPerHost: 2 });
+  for (let round = 0; round < 2; round++) {
+    const slow = [executor.run('sleep 1; echo a', { host: 'app-1' }), executor.run('sleep 1; echo b', { host: 'app-1' })];
+    const queued = await executor.run('echo c', { host: 'app-1', timeoutMs: 200 });
+    assert.equal(queued.timedOut, true);
+    assert.deepEqual(
+      (await Promise.all(slow)).map((r) => r.stdout),
+      ['a\n', 'b\n'],
+    );
+  }
+  // Had the timed-out runs kept their slots, both would be gone now and this would hang.
+  const results = await Promise.all([executor.run('echo x', { host: 'app-1' }), executor.run('echo y', { host: 'app-1' })]);
+  assert.deepEqual(
+    results.map((r) => r.stdout),
+    ['x\n', 'y\n'],
+  );
+});
