@@ -21,6 +21,8 @@ export interface ExecutorOptions {
   sshConfigPath?: string;
   /** @default ~/.ssh/known_hosts */
   knownHostsPath?: string;
+  /** Read after the user's file, like ssh's GlobalKnownHostsFile; null skips it. @default /etc/ssh/ssh_known_hosts */
+  globalKnownHostsPath?: string | null;
   /** Every change of a host's connection state. */
   onHostState?: (state: HostState) => void;
   /** Connection notices for the timeline ("app-1: connection lost 14:02:11–14:02:19"), with the host's name. */
@@ -60,12 +62,15 @@ export function createExecutor(options: ExecutorOptions): Executor & { hostState
 
   const readSshConfig = () => {
     // Read once, on the first remote command: a console that only runs local commands never touches it.
-    if (sshConfig === null) sshConfig = loadSshConfig(sshConfigPath);
+    if (sshConfig === null) sshConfig = loadSshConfig(sshConfigPath, home);
     return sshConfig;
   };
 
+  const knownHostsPaths = [knownHostsPath];
+  if (options.globalKnownHostsPath !== null) knownHostsPaths.push(options.globalKnownHostsPath ?? '/etc/ssh/ssh_known_hosts');
+
   const hostOptions = (name: string, openJump?: () => Promise<Duplex>): SshHostOptions => ({
-    knownHostsPath,
+    knownHostsPaths,
     acceptedKeys,
     agentSocket: options.agentSocket === null ? undefined : (options.agentSocket ?? process.env.SSH_AUTH_SOCK),
     home,

@@ -37,7 +37,7 @@ test('the console executor puts host states in the store and failures on the tim
   const config = { hosts: { 'app-1': host('app-1', server.port), 'app-2': host('app-2', deadPort) } } as unknown as WarroomConfig;
   const store = createWarroomStore();
   const recorder = new MemoryRecorder();
-  const executor = createConsoleExecutor(config, store, recorder, { home: dir, agentSocket: null });
+  const executor = createConsoleExecutor(config, store, recorder, { home: dir, agentSocket: null, globalKnownHostsPath: null });
   const engine = new Engine({ config, store, recorder, executor, mode: 'live', operator: 'op' }, []);
   await engine.start();
 

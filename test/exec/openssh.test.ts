@@ -45,6 +45,7 @@ async function realLab(t: TestContext, user: string): Promise<RealLab> {
   const executor = createExecutor({
     hosts: { lab: { name: 'lab', address: '127.0.0.1', port, user, identityFile: keyPath, insecureAcceptNewHostKey: false } },
     knownHostsPath: knownHosts,
+    globalKnownHostsPath: null,
     sshConfigPath: join(home, '.ssh', 'config'),
     agentSocket: null,
     home,

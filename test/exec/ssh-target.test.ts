@@ -1,8 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import SSHConfig from 'ssh-config';
 import type { HostConfig } from '../../src/config/types.js';
-import { jumpTarget, parseHop, resolveTarget } from '../../src/exec/ssh-target.js';
+import { jumpTarget, loadSshConfig, parseHop, resolveTarget } from '../../src/exec/ssh-target.js';
 
 const local = { home: '/home/op', username: 'op' };
 const hosts: Record<string, HostConfig> = {
@@ -72,4 +75,19 @@ test('ProxyJump hops: user@host:port, and chains go through the earlier hops', (
   assert.equal(jump?.user, 'admin');
   assert.equal(jump?.port, 2022);
   assert.equal(jump?.proxyJump, 'first');
+});
+
+test('Include in the ssh config is followed (relative to ~/.ssh, with globs)', (t) => {
+  const home = mkdtempSync(join(tmpdir(), 'warroom-sshcfg-'));
+  t.after(() => rmSync(home, { recursive: true, force: true }));
+  mkdirSync(join(home, '.ssh', 'config.d'), { recursive: true });
+  writeFileSync(join(home, '.ssh', 'config'), 'Include config.d/*\n\nHost *\n  User everyone\n');
+  writeFileSync(join(home, '.ssh', 'config.d', '10-web'), 'Host web\n  HostName 10.1.1.1\n  Port 2201\n');
+  writeFileSync(join(home, '.ssh', 'config.d', '20-db'), 'Host db\n  HostName 10.2.2.2\n  User pg\n');
+  const config = loadSshConfig(join(home, '.ssh', 'config'), home);
+  const me = { home, username: 'op' };
+  const web = resolveTarget('web', {}, config, me);
+  assert.deepEqual([web.address, web.port, web.user], ['10.1.1.1', 2201, 'everyone']);
+  const db = resolveTarget('db', {}, config, me);
+  assert.deepEqual([db.address, db.port, db.user], ['10.2.2.2', 22, 'pg']);
 });

@@ -65,6 +65,7 @@ async function lab(t: TestContext): Promise<Lab> {
       const executor = createExecutor({
         hosts,
         knownHostsPath: knownHosts,
+        globalKnownHostsPath: null,
         sshConfigPath: join(home, '.ssh', 'config'),
         agentSocket: null,
         home,
@@ -224,6 +225,16 @@ test('hashed known_hosts entries are honoured', async (t) => {
   const executor = l.executor({ 'app-1': l.host() });
   const result = await executor.run('echo hashed-ok', { host: 'app-1' });
   assert.equal(result.stdout, 'hashed-ok\n');
+});
+
+test('a key listed only in the global known_hosts file is accepted', async (t) => {
+  const l = await lab(t);
+  writeFileSync(l.knownHosts, '');
+  const globalFile = join(l.dir, 'ssh_known_hosts');
+  writeFileSync(globalFile, `[127.0.0.1]:${l.server.port} ${l.hostKey.public}\n`);
+  const executor = l.executor({ 'app-1': l.host() }, { globalKnownHostsPath: globalFile });
+  const result = await executor.run('echo global-ok', { host: 'app-1' });
+  assert.equal(result.stdout, 'global-ok\n');
 });
 
 test('a closed port is "connection refused"', async (t) => {
