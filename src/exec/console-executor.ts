@@ -25,9 +25,10 @@ export function createConsoleExecutor(
       if (state.state === 'connected') recordedFailure.delete(state.host);
       if (state.state === 'failed' && state.reason && recordedFailure.get(state.host) !== state.reason) {
         recordedFailure.set(state.host, state.reason);
-        recorder.record('host.connection', { host: state.host, state: 'failed', reason: state.reason });
+        const text = `${state.host}: ${state.reason}`;
+        recorder.record('host.connection', { host: state.host, state: 'failed', reason: state.reason, text });
       }
     },
-    onNotice: (text, host) => recorder.record('host.connection', { host, notice: text }),
+    onNotice: (text, host) => recorder.record('host.connection', { host, text }),
   });
 }

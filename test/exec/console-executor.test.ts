@@ -53,7 +53,7 @@ test('the console executor puts host states in the store and failures on the tim
   );
   assert.deepEqual(
     recorder.ofKind('host.connection').map((e) => e.data),
-    [{ host: 'app-2', state: 'failed', reason: 'connection refused' }],
+    [{ host: 'app-2', state: 'failed', reason: 'connection refused', text: 'app-2: connection refused' }],
   );
 
   // Stopping the engine closes the executor and its connections.
