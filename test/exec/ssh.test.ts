@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { HostConfig } from '../../src/config/types.js';
 import { createExecutor, type ExecutorOptions, type HostState } from '../../src/exec/index.js';
@@ -235,6 +236,19 @@ test('a key listed only in the global known_hosts file is accepted', async (t) =
   const executor = l.executor({ 'app-1': l.host() }, { globalKnownHostsPath: globalFile });
   const result = await executor.run('echo global-ok', { host: 'app-1' });
   assert.equal(result.stdout, 'global-ok\n');
+});
+
+test('a server that never answers the handshake is "timed out after 1s"', async (t) => {
+  const l = await lab(t);
+  const silent = createServer(() => undefined);
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+  t.after(() => {
+    silent.close();
+  });
+  const port = (silent.address() as { port: number }).port;
+  const executor = l.executor({ 'app-1': l.host({ port }) }, { connectTimeoutMs: 1000 });
+  const result = await executor.run('echo never', { host: 'app-1', timeoutMs: 30_000 });
+  assert.equal(result.error, `app-1 (127.0.0.1:${port}): timed out after 1s`);
 });
 
 test('a closed port is "connection refused"', async (t) => {
