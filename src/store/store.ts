@@ -3,11 +3,12 @@
 // write in batches (one commit per frame at most), never once per line or probe.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDialogSlice, type DialogSlice } from './dialog.js';
+import { createHostsSlice, type HostsSlice } from './hosts.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
 import { createUiSlice, type UiSlice } from './ui.js';
 
 /** Everything the console shows. */
-export type WarroomState = UiSlice & IncidentSlice & DialogSlice;
+export type WarroomState = UiSlice & IncidentSlice & DialogSlice & HostsSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -18,5 +19,6 @@ export function createWarroomStore(): WarroomStore {
     ...createUiSlice(...a),
     ...createIncidentSlice(...a),
     ...createDialogSlice(...a),
+    ...createHostsSlice(...a),
   }));
 }
