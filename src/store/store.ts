@@ -3,11 +3,12 @@
 // write in batches (one commit per frame at most), never once per line or probe.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createChecksSlice, type ChecksSlice } from './checks.js';
+import { createDialogSlice, type DialogSlice } from './dialog.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
 import { createUiSlice, type UiSlice } from './ui.js';
 
 /** Everything the console shows. */
-export type WarroomState = UiSlice & IncidentSlice & ChecksSlice;
+export type WarroomState = UiSlice & IncidentSlice & DialogSlice & ChecksSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -17,6 +18,7 @@ export function createWarroomStore(): WarroomStore {
   return createStore<WarroomState>()((...a) => ({
     ...createUiSlice(...a),
     ...createIncidentSlice(...a),
+    ...createDialogSlice(...a),
     ...createChecksSlice(...a),
   }));
 }
