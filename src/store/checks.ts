@@ -33,6 +33,10 @@ export interface ChecksSlice {
     /** Row ids in config order. */
     ids: string[];
   };
+  /** The row under the status pane's cursor (for actions such as restart). */
+  selectedCheckRow: string | null;
+  /** Records the row under the cursor. */
+  selectCheckRow: (id: string | null) => void;
   /** Lists rows before their first result (UNKNOWN, "not yet probed"). */
   registerCheckRows: (rows: RowInfo[]) => void;
   /** Applies one batch of results from the scheduler: one store commit per batch. */
@@ -54,6 +58,10 @@ function ordered(rows: Record<string, CheckRow>, ids: string[]): string[] {
 /** Builds the checks slice. */
 export const createChecksSlice: StateCreator<WarroomState, [], [], ChecksSlice> = (set, get) => ({
   checks: { rows: {}, ids: [] },
+  selectedCheckRow: null,
+  selectCheckRow: (id) => {
+    if (get().selectedCheckRow !== id) set({ selectedCheckRow: id });
+  },
   registerCheckRows: (infos) => {
     const rows = { ...get().checks.rows };
     const ids = [...get().checks.ids];
