@@ -53,13 +53,21 @@ export function fitTail(text: string, width: number): string {
   return `…${out}`;
 }
 
+/** A target cut to `width`, dropping the host before the port (`:8001/health`, then `:8001`). */
+export function fitTarget(target: string, width: number): string {
+  const m = /^((?:\w+:\/\/)?[^/:\s]+)(:\d+)(\/\S*)?$/.exec(target);
+  const candidates = m ? [target, `${m[2]}${m[3] ?? ''}`, m[2]!] : [target];
+  const fits = candidates.find((c) => stringWidth(c) <= width);
+  return fits !== undefined ? fit(fits, width) : fitTail(target, width);
+}
+
 /** The cells of one row, each already fitted; empty strings for hidden columns. */
 export function rowCells(row: CheckRow, columns: StatusColumns, now: number) {
   const age = row.since === null ? '' : ` ${formatAge(now - row.since)}`;
   return {
     service: fit(row.service, columns.service),
     instance: fit(row.instance ?? '', columns.instance),
-    target: fitTail(row.target, columns.target),
+    target: fitTarget(row.target, columns.target),
     state: fit(`${stateLabel(row.state)}${age}`, columns.state),
     latency: fit(formatLatency(row.latencyMs), columns.latency, 'right'),
     history: columns.history ? historyStrip(row.history, columns.history) : '',

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { Command } from 'commander';
+import { statusCommand } from '../../src/cli/status.js';
+import type { WarroomConfig } from '../../src/config/types.js';
+import { instanceChecks, portChecks, service, warroomConfig } from './fixture-config.js';
+import { localExecutorDouble } from './local-executor-double.js';
+import { closedPort, commandConfig, startHttp, startTcp, type Loopback } from './loopback.js';
+
+let web: Loopback;
+let db: { port: number; close: () => Promise<void> };
+let gone: number;
+
+before(async () => {
+  web = await startHttp((_req, res) => res.end('ok'));
+  db = await startTcp();
+  gone = await closedPort();
+});
+after(async () => {
+  await web.close();
+  await db.close();
+});
+
+/** Runs `warroom status ARGS` in-process against `config`; returns exit code and output. */
+async function status(config: WarroomConfig, args: string[] = []): Promise<{ code: number; out: string }> {
+  let out = '';
+  const program = new Command('warroom').exitOverride();
+  statusCommand({ loadConfig: async () => config, createExecutor: () => localExecutorDouble(), write: (t) => (out += t) })(program);
+  const before = process.exitCode;
+  try {
+    await program.parseAsync(['status', ...args], { from: 'user' });
+    return { code: Number(process.exitCode ?? 0), out };
+  } finally {
+    process.exitCode = before;
+  }
+}
+
+const healthy = () =>
+  warroomConfig([
+    service('web', portChecks('web', [web.port])),
+    service('db', instanceChecks('db', [{ name: 'db-1', port: db.port }]), ['db-1']),
+    service('worker', [{ ...commandConfig('true'), id: 'worker#0', service: 'worker', label: 'is-active' }]),
+  ]);
+
+describe('warroom status', () => {
+  it('exits 0 and prints a table when everything is UP', async () => {
+    const { code, out } = await status(healthy());
+    assert.equal(code, 0);
+    const lines = out.trimEnd().split('\n');
+    assert.match(lines[0] ?? '', /^SERVICE\s+INSTANCE\s+CHECK\s+TARGET\s+STATE\s+LATENCY\s+REASON$/);
+    assert.equal(lines.length, 4);
+    assert.match(out, /db\s+db-1\s+tcp \d+\s+127\.0\.0\.1:\d+\s+✔ UP/);
+    assert.ok(!out.includes('\u001b'), 'no colour codes in the table');
+  });
+
+  it('exits 1 when any row is not UP, and --json lists every row', async () => {
+    const config = healthy();
+    config.services.push(service('edge', portChecks('edge', [gone])));
+    const { code, out } = await status(config, ['--json']);
+    assert.equal(code, 1);
+    const rows = JSON.parse(out) as Record<string, unknown>[];
+    assert.equal(rows.length, 4);
+    for (const row of rows) assert.deepEqual(Object.keys(row).sort(), ['check', 'instance', 'latencyMs', 'reason', 'service', 'state', 'target']);
+    assert.deepEqual(rows.at(-1), {
+      service: 'edge',
+      instance: null,
+      check: `:${gone}`,
+      target: `127.0.0.1:${gone}/health`,
+      state: 'DOWN',
+      latencyMs: null,
+      reason: 'connection refused',
+    });
+    assert.equal(rows[1]?.instance, 'db-1');
+  });
+
+  it('exits 2 on a config error, with a plain message (compiled CLI)', () => {
+    // The end-to-end path: bin/warroom.js runs the compiled CLI (npm test builds it first).
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const result = spawnSync(process.execPath, [join(root, 'bin/warroom.js'), 'status', '--config', 'does-not-exist.yaml'], {
+      cwd: tmpdir(),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(result.stderr, /warroom/);
+    assert.ok(!/unknown command/.test(result.stderr), result.stderr);
+    assert.ok(!result.stderr.includes('    at '), `no stack trace: ${result.stderr}`);
+  });
+});
