@@ -1,11 +1,14 @@
 // One connection pool for every HTTP check in the process: keep-alive connections are what make
 // a 1,000-check sweep take ~0.1 s instead of ~0.3 s (new TCP connection per probe).
 import { Agent, interceptors, type Dispatcher } from 'undici';
+import { ProbeDeadlines } from './probe-deadlines.js';
 
 /** The dispatchers HTTP checks send through: plain, and one that follows redirects. */
 export interface HttpPool {
   plain: Dispatcher;
   redirecting: Dispatcher;
+  /** Timeouts of the probes sent through this pool. */
+  deadlines: ProbeDeadlines;
   close(): Promise<void>;
 }
 
@@ -25,6 +28,7 @@ export function createHttpPool(options: HttpPoolOptions = {}): HttpPool {
   return {
     plain: agent,
     redirecting: agent.compose(interceptors.redirect({ maxRedirections: 5 })),
+    deadlines: new ProbeDeadlines(),
     close: () => agent.close(),
   };
 }
