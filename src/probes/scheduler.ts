@@ -104,25 +104,21 @@ export class CheckScheduler {
     const release = await this.limit.acquire();
     if (this.stopped) return release();
     const { check } = entry;
-    const controller = new AbortController();
-    const onStop = (): void => controller.abort();
-    this.abort.signal.addEventListener('abort', onStop, { once: true });
     let guard: NodeJS.Timeout | undefined;
     // A check that ignores its own timeout gives its slot back anyway; `running` stays set until
     // it really ends, so it is still never run twice at once.
     const overrun = new Promise<RowOutcome[]>((resolve) => {
       guard = setTimeout(() => {
-        controller.abort();
         resolve(check.initialRows().map((row) => ({ row, state: 'DOWN', reason: timeoutReason(check.config.timeoutMs), latencyMs: null })));
       }, check.config.timeoutMs + OVERRUN_GRACE_MS);
     });
-    const running = check.run(controller.signal);
+    // Every run shares the scheduler's one stop signal: no controller or listener per probe.
+    const running = check.run(this.abort.signal);
     try {
       const outcomes = await Promise.race([running, overrun]);
       if (!this.stopped) this.accept(check, outcomes);
     } finally {
       clearTimeout(guard);
-      this.abort.signal.removeEventListener('abort', onStop);
       release();
     }
     await running.catch(() => undefined);

@@ -112,3 +112,16 @@ describe('CheckScheduler', () => {
     assert.equal(updates[firstDown + 1]?.transition?.from, 'UP');
   });
 });
+
+describe('CheckScheduler.stop', () => {
+  it('cancels probes in flight instead of waiting for their timeout', async () => {
+    const hanging = new HttpCheck(httpConfig(server.url('/hang'), { timeoutMs: 600_000 }), pool);
+    const updates: RowUpdate[] = [];
+    const scheduler = new CheckScheduler([hanging], { onBatch: (b) => updates.push(...b) });
+    const before = perPath.get('/hang')?.total ?? 0;
+    scheduler.start();
+    await waitFor(() => (perPath.get('/hang')?.total ?? 0) > before, 30_000, 'the probe to reach the server');
+    await scheduler.stop(); // would take ten minutes if the probe were not cancelled
+    assert.equal(updates.length, 0, 'a cancelled run reports nothing');
+  });
+});
