@@ -10,7 +10,7 @@ export function rowInfoOf(config: CheckConfig, order: number): RowInfo {
     checkId: config.id,
     service: config.service,
     ...(config.instance !== undefined ? { instance: config.instance } : {}),
-    check: withoutCredentials(config.label),
+    check: config.kind === 'http' ? withoutCredentials(config.label).replace(/\?\S*/, '?…') : config.label,
     kind: config.kind,
     target: targetOf(config),
     order,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,17 @@ after(async () => {
   await web.close();
   await db.close();
 });
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs the compiled CLI without blocking this process (the servers it probes live here). */
+function cli(cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(root, 'bin/warroom.js'), ...args], { cwd, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
+    });
+  });
+}
 
 /** Runs `warroom status ARGS` in-process against `config`; returns exit code and output. */
 async function status(config: WarroomConfig, args: string[] = []): Promise<{ code: number; out: string }> {
@@ -77,16 +89,34 @@ describe('warroom status', () => {
     assert.equal(rows[1]?.instance, 'db-1');
   });
 
+  it('reads warroom.yaml through the compiled CLI: exit 0 when all UP, 1 otherwise, --json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warroom-status-'));
+    try {
+      const yaml = (extra: string) =>
+        `incident:\n  title: t\nservices:\n  - name: web\n    checks:\n      - http: http://127.0.0.1:{port}/health\n        ports: "${web.port}"\n${extra}`;
+      writeFileSync(join(dir, 'warroom.yaml'), yaml(''));
+      const up = await cli(dir, ['status']);
+      assert.equal(up.code, 0, up.stderr);
+      assert.match(up.stdout, /web\s+-\s+\S+\s+127\.0\.0\.1:\d+\/health\s+✔ UP/);
+      writeFileSync(join(dir, 'warroom.yaml'), yaml(`      - tcp: 127.0.0.1:${gone}\n        label: db\n`));
+      const down = await cli(dir, ['status', '--json']);
+      assert.equal(down.code, 1, down.stderr);
+      const rows = JSON.parse(down.stdout) as { check: string; state: string; reason: string }[];
+      assert.deepEqual(rows.map((r) => [r.check, r.state, r.reason]).at(-1), ['db', 'DOWN', 'connection refused']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 on a config error, with a plain message (compiled CLI)', () => {
     // The end-to-end path: bin/warroom.js runs the compiled CLI (npm test builds it first).
-    const root = fileURLToPath(new URL('../..', import.meta.url));
     const result = spawnSync(process.execPath, [join(root, 'bin/warroom.js'), 'status', '--config', 'does-not-exist.yaml'], {
       cwd: tmpdir(),
       encoding: 'utf8',
       timeout: 60_000,
     });
     assert.equal(result.status, 2, result.stderr);
-    assert.match(result.stderr, /warroom/);
+    assert.match(result.stderr, /does-not-exist\.yaml: no such config file/);
     assert.ok(!/unknown command/.test(result.stderr), result.stderr);
     assert.ok(!result.stderr.includes('    at '), `no stack trace: ${result.stderr}`);
   });
