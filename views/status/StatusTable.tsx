@@ -24,10 +24,12 @@ export function StatusTable({ rows, columns, selectedId, isFocused, now }: Statu
   return (
     <Box flexDirection="column">
       <Text dimColor wrap="truncate">{`  ${join([head.service, head.instance, head.target, head.state, head.latency, head.history])}`}</Text>
-      {rows.map((row) => {
+      {rows.map((row, i) => {
         const cells = rowCells(row, columns, now);
         const selected = row.id === selectedId;
-        const left = join([cells.service, cells.instance, cells.target]);
+        // Rows of one service (instances, ports) read as a group: the name is written once.
+        const repeat = i > 0 && rows[i - 1]?.service === row.service;
+        const left = join([repeat ? ' '.repeat(cells.service.length) : cells.service, cells.instance, cells.target]);
         return (
           <Text key={row.id} wrap="truncate">
             <Text inverse={selected && isFocused} bold={selected}>{`${selected ? '›' : ' '} ${left}`}</Text>

@@ -22,7 +22,7 @@ const GAP = 1;
 export function statusColumns(width: number, rows: readonly CheckRow[]): StatusColumns {
   const inner = width - 2; // selection marker and a space
   const longest = (pick: (r: CheckRow) => string | undefined): number => Math.max(0, ...rows.map((r) => stringWidth(pick(r) ?? '')));
-  const history = inner >= 90 ? 20 : inner >= 70 ? 10 : 0;
+  const history = inner >= 90 ? 20 : inner >= 50 ? 10 : 0;
   const latency = inner >= 40 ? LATENCY_WIDTH : 0;
   const service = Math.min(Math.max(7, longest((r) => r.service)), inner >= 70 ? 18 : 12);
   const hasInstances = rows.some((r) => r.instance);
