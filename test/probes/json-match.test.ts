@@ -27,3 +27,26 @@ describe('jsonMismatch', () => {
     it(c.name, () => assert.equal(jsonMismatch(c.actual, c.expected), c.why));
   }
 });
+
+describe('jsonMismatch properties', () => {
+  it('any JSON value contains itself, and any object contains its own subset', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(fc.property(fc.jsonValue(), (value) => jsonMismatch(value, value) === null));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.func(fc.boolean()), (object, keep) => {
+        const subset = Object.fromEntries(Object.entries(object).filter(([k]) => keep(k)));
+        return jsonMismatch(object, subset) === null;
+      }),
+    );
+  });
+
+  it('a changed scalar is always reported with its path', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.integer(), (key, n) => {
+        const why = jsonMismatch({ [key]: n }, { [key]: n + 1 });
+        return why === `${key}=${n}, expected ${n + 1}`;
+      }),
+    );
+  });
+});

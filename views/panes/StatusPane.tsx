@@ -25,6 +25,8 @@ export function StatusPane({ isFocused, width, height }: PaneProps) {
     return cursor.sort === 'worst-first' ? worstFirst(all) : all;
   }, [checks, cursor.sort]);
   const ids = useMemo(() => rows.map((r) => r.id), [rows]);
+  // Measuring every row's text is the costly part of a frame: only redo it when rows or width change.
+  const columns = useMemo(() => statusColumns(width, rows), [width, rows]);
   const index = selectedIndex(cursor, ids);
   const selected = rows[index];
 
@@ -58,7 +60,7 @@ export function StatusPane({ isFocused, width, height }: PaneProps) {
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">{fit(summary, width)}</Text>
-      <StatusTable rows={window} columns={statusColumns(width, rows)} selectedId={selected?.id ?? null} isFocused={isFocused} now={now} />
+      <StatusTable rows={window} columns={columns} selectedId={selected?.id ?? null} isFocused={isFocused} now={now} />
     </Box>
   );
 }
