@@ -54,8 +54,10 @@ export class ConfigError extends Error {
     this.problems = list;
   }
 
-  /** The text the CLI prints before exiting 2: one line per problem. */
-  format(): string {
-    return this.problems.map(formatProblem).join('\n');
+  /** The text the CLI prints before exiting 2: one line per problem, the first `limit` of them. */
+  format(limit = 30): string {
+    const shown = this.problems.slice(0, limit).map(formatProblem);
+    const more = this.problems.length - shown.length;
+    return more > 0 ? [...shown, `... and ${more} more`].join('\n') : shown.join('\n');
   }
 }

@@ -132,3 +132,16 @@ test('every duplicate key is reported', () => {
     return true;
   });
 });
+
+test('a file with very many problems shows the first 30 and a count', () => {
+  const yaml = `services:\n${Array.from({ length: 40 }, (_, i) => `  - name: s${i}\n    bogus: 1\n`).join('')}`;
+  assert.throws(() => loadConfigText(yaml, 'warroom.yaml', {}), (err: unknown) => {
+    assert.ok(err instanceof ConfigError);
+    assert.equal(err.problems.length, 40);
+    const lines = err.format().split('\n');
+    assert.equal(lines.length, 31);
+    assert.equal(lines[30], '... and 10 more');
+    assert.equal(lines[0], 'warroom.yaml:3:5: services[0].bogus: unknown key');
+    return true;
+  });
+});
