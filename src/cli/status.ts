@@ -6,8 +6,10 @@ import type { WarroomConfig } from '../config/types.js';
 import type { Executor } from '../exec/types.js';
 import { createChecks } from '../probes/check-factory.js';
 import { createHttpPool } from '../probes/http-pool.js';
+import { redactOutcome } from '../probes/row-redaction.js';
 import { statusExitCode, statusJson, statusTable } from '../probes/status-report.js';
 import { sweepOnce } from '../probes/sweep.js';
+import { createRedactor } from '../timeline/redact.js';
 import type { RegisterCommand } from './commands.js';
 import { UsageError } from './usage-error.js';
 
@@ -31,7 +33,8 @@ interface StatusOptions {
 export async function runStatus(config: WarroomConfig, executor: Executor, json: boolean, write: (text: string) => void): Promise<0 | 1> {
   const pool = createHttpPool();
   try {
-    const rows = await sweepOnce(createChecks(config, { executor, pool }));
+    const redactor = createRedactor(config);
+    const rows = (await sweepOnce(createChecks(config, { executor, pool }))).map((row) => redactOutcome(row, redactor));
     write(json ? `${JSON.stringify(statusJson(rows), null, 2)}\n` : statusTable(rows));
     return statusExitCode(rows);
   } finally {

@@ -4,8 +4,10 @@ import type { WarroomConfig } from '../config/types.js';
 import type { Executor } from '../exec/types.js';
 import type { WarroomStore } from '../store/store.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
+import { createRedactor } from '../timeline/redact.js';
 import { createChecks } from './check-factory.js';
 import type { HttpPool } from './http-pool.js';
+import { redactRowInfo, redactUpdate } from './row-redaction.js';
 import { CheckScheduler } from './scheduler.js';
 
 /** What the status board needs from the engine. */
@@ -28,9 +30,10 @@ export interface StatusBoard {
 /** Starts probing every configured check into the store. */
 export function startStatusBoard(deps: StatusBoardDeps): StatusBoard {
   const checks = createChecks(deps.config, { executor: deps.executor, ...(deps.pool ? { pool: deps.pool } : {}) });
-  deps.store.getState().registerCheckRows(checks.flatMap((check) => check.initialRows()));
+  const redactor = createRedactor(deps.config);
+  deps.store.getState().registerCheckRows(checks.flatMap((check) => check.initialRows()).map((row) => redactRowInfo(row, redactor)));
   const scheduler = new CheckScheduler(checks, {
-    onBatch: (updates) => deps.store.getState().applyCheckBatch(updates),
+    onBatch: (updates) => deps.store.getState().applyCheckBatch(updates.map((u) => redactUpdate(u, redactor))),
     recorder: deps.recorder,
     ...(deps.concurrency !== undefined ? { concurrency: deps.concurrency } : {}),
   });

@@ -68,3 +68,28 @@ describe('one row per port and per instance', () => {
     assert.ok(events.every((e) => e.kind === 'check.state'));
   });
 });
+
+describe('secrets on the board', () => {
+  it('masks configured secrets in targets, reasons and bodies before the store', async () => {
+    const echo = await startHttp((req, res) => res.end(`{"seen":"${req.headers['x-api-key']}"}`));
+    const secret = 'tok-0123456789';
+    const config = warroomConfig([
+      service('api', [
+        { ...portChecks('api', [echo.port])[0]!, headers: { 'X-API-Key': secret } },
+        { id: 'api#1', service: 'api', label: 'probe', kind: 'command', command: `echo ${secret}; exit 3`, intervalMs: 5000, timeoutMs: 2000, downAfter: 2, upAfter: 1, pos: { file: 'f', line: 1, col: 1 } },
+      ]),
+    ]);
+    config.secrets = [secret];
+    const store = createWarroomStore();
+    const board = startStatusBoard({ config, store, executor, recorder: { record: () => undefined }, pool });
+    try {
+      await waitFor(() => Object.values(store.getState().checks.rows).every((r) => r.lastAt !== null), 30_000, 'both rows probed');
+    } finally {
+      await board.stop();
+      await echo.close();
+    }
+    const shown = JSON.stringify(store.getState().checks);
+    assert.ok(shown.includes('exit 3'), shown);
+    assert.ok(!shown.includes(secret), shown);
+  });
+});
