@@ -70,7 +70,7 @@ describe('CheckScheduler', () => {
   });
 
   it('keeps probing other checks while one hangs', async () => {
-    const hanging = new HttpCheck(httpConfig(server.url('/hang'), { intervalMs: 50, timeoutMs: 5000 }), pool, 0);
+    const hanging = new HttpCheck(httpConfig(server.url('/hang'), { intervalMs: 50, timeoutMs: 60_000 }), pool, 0);
     const fast = new HttpCheck(httpConfig(server.url('/fast'), { intervalMs: 50 }), pool, 1);
     const updates: RowUpdate[] = [];
     const scheduler = new CheckScheduler([hanging, fast], { concurrency: 2, onBatch: (b) => updates.push(...b) });
@@ -123,5 +123,21 @@ describe('CheckScheduler.stop', () => {
     await waitFor(() => (perPath.get('/hang')?.total ?? 0) > before, 30_000, 'the probe to reach the server');
     await scheduler.stop(); // would take ten minutes if the probe were not cancelled
     assert.equal(updates.length, 0, 'a cancelled run reports nothing');
+  });
+});
+
+describe('CheckScheduler.runNow', () => {
+  it('probes a check again at once instead of waiting for its interval', async () => {
+    const check = new HttpCheck(httpConfig(server.url('/fast-again'), { intervalMs: 600_000 }), pool);
+    const updates: RowUpdate[] = [];
+    const scheduler = new CheckScheduler([check], { onBatch: (b) => updates.push(...b) });
+    scheduler.start();
+    try {
+      await waitFor(() => updates.length === 1, 30_000, 'first result');
+      scheduler.runNow(check.config.id);
+      await waitFor(() => updates.length === 2, 30_000, 'second result long before the interval');
+    } finally {
+      await scheduler.stop();
+    }
   });
 });
