@@ -29,6 +29,7 @@ export class TcpCheck implements Check {
 
   private probe(signal?: AbortSignal): Promise<ProbeResult> {
     const { host, port, timeoutMs } = this.config;
+    if (signal?.aborted) return Promise.resolve({ state: 'UNKNOWN', reason: 'cancelled', latencyMs: null });
     const started = performance.now();
     return new Promise((resolve) => {
       const socket = connect({ host, port });
