@@ -17,19 +17,30 @@ export interface StatusColumns {
 const STATE_WIDTH = 17; // "▲ DEGRADED 12m03s"
 const LATENCY_WIDTH = 6;
 const GAP = 1;
+const MIN_TARGET = 6;
 
-/** Chooses the columns for `width`; the target column takes what is left. */
+/** Chooses the columns for `width`; the target column takes what is left, and on a narrow pane
+ * the history, latency, instance and target columns give way, in that order, to service and state. */
 export function statusColumns(width: number, rows: readonly CheckRow[]): StatusColumns {
   const inner = width - 2; // selection marker and a space
   const longest = (pick: (r: CheckRow) => string | undefined): number => Math.max(0, ...rows.map((r) => stringWidth(pick(r) ?? '')));
-  const history = inner >= 90 ? 20 : inner >= 50 ? 10 : 0;
-  const latency = inner >= 40 ? LATENCY_WIDTH : 0;
-  const service = Math.min(Math.max(7, longest((r) => r.service)), inner >= 70 ? 18 : 12);
-  const hasInstances = rows.some((r) => r.instance);
-  const instance = hasInstances ? Math.min(Math.max(8, longest((r) => r.instance)), inner >= 90 ? 22 : 12) : 0;
-  const fixed = [service, instance, STATE_WIDTH, latency, history].filter((w) => w > 0);
-  const target = Math.max(0, inner - fixed.reduce((a, b) => a + b + GAP, 0) - GAP);
-  return { service, instance, target: target >= 6 ? target : 0, state: STATE_WIDTH, latency, history };
+  const c: StatusColumns = {
+    service: Math.min(Math.max(7, longest((r) => r.service)), inner >= 70 ? 18 : 12),
+    instance: rows.some((r) => r.instance) ? Math.min(Math.max(8, longest((r) => r.instance)), inner >= 90 ? 22 : 12) : 0,
+    target: 0,
+    state: Math.min(STATE_WIDTH, inner),
+    latency: inner >= 40 ? LATENCY_WIDTH : 0,
+    history: inner >= 90 ? 20 : inner >= 50 ? 10 : 0,
+  };
+  const used = (): number => [c.service, c.instance, c.state, c.latency, c.history].filter((w) => w > 0).reduce((a, w) => a + w + GAP, 0);
+  for (const column of ['history', 'latency', 'instance'] as const) {
+    if (inner - used() >= MIN_TARGET) break;
+    c[column] = 0;
+  }
+  const left = inner - used();
+  if (left >= MIN_TARGET) c.target = left;
+  else if (left < 0) c.service = Math.max(0, c.service + left);
+  return c;
 }
 
 /** Cuts or pads `text` to exactly `width` columns (ellipsis when cut). */
