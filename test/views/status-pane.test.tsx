@@ -89,7 +89,7 @@ test('o toggles config order; j/k and arrows move the selection', async () => {
   assert.deepEqual(order(ui.frame()), ['api', 'web', 'db', 'cache']);
   await ui.press('j', (f) => f.includes('› web'));
   await ui.press(KEYS.down, (f) => f.includes('› db'));
-  assert.equal(store.getState().selectedCheckRow, 'db');
+  await waitFor(() => store.getState().selectedCheckRow === 'db', { what: 'the selection published to the store' });
   await ui.press('k', (f) => f.includes('› web'));
   await ui.press(KEYS.up, (f) => f.includes('› api'));
   await ui.press('k', (f) => f.includes('› api'));
