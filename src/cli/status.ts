@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { findConfigPath, loadConfig } from '../config/load.js';
 import type { WarroomConfig } from '../config/types.js';
+import { createExecutor } from '../exec/index.js';
 import type { Executor } from '../exec/types.js';
 import { createChecks } from '../probes/check-factory.js';
 import { createHttpPool } from '../probes/http-pool.js';
@@ -11,7 +12,6 @@ import { statusExitCode, statusJson, statusTable } from '../probes/status-report
 import { sweepOnce } from '../probes/sweep.js';
 import { createRedactor } from '../timeline/redact.js';
 import type { RegisterCommand } from './commands.js';
-import { UsageError } from './usage-error.js';
 
 /** What the command needs from the rest of warroom (injected so tests can run it in-process). */
 export interface StatusCommandDeps {
@@ -49,7 +49,7 @@ export function statusCommand(deps: StatusCommandDeps): RegisterCommand {
       .command('status')
       .description('one sweep of the status board: exit 0 when all UP, 1 otherwise, 2 on a config error')
       .option('--json', 'print an array of {service, instance, check, target, state, latencyMs, reason}')
-      .option('--config <file>', 'config file (default: warroom.yaml here or above)')
+      .option('-c, --config <file>', 'config file (default: warroom.yaml here)')
       .action(async (options: StatusOptions) => {
         const config = await deps.loadConfig(options.config);
         const executor = deps.createExecutor(config);
@@ -62,18 +62,9 @@ export function statusCommand(deps: StatusCommandDeps): RegisterCommand {
   };
 }
 
-// Until the execution layer is on main, command checks say so (UNKNOWN) and the rest still runs.
-const noExecutor: Executor = {
-  run: () => Promise.reject(new Error('command checks need the execution layer, not in this build yet')),
-  stream: () => {
-    throw new UsageError('the execution layer is not in this build yet');
-  },
-  close: async () => undefined,
-};
-
 /** `warroom status`, registered in command-list.ts. */
 export const registerStatus: RegisterCommand = statusCommand({
   loadConfig: (configOption) => loadConfig(findConfigPath(process.cwd(), configOption)),
-  createExecutor: () => noExecutor,
+  createExecutor: (config) => createExecutor({ hosts: config.hosts }),
   write: (text) => process.stdout.write(text),
 });

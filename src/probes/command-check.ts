@@ -49,9 +49,10 @@ export class CommandCheck implements Check {
     const output = [result.stdout, result.stderr].filter((s) => s.trim() !== '').join('\n');
     const body = bodyExcerpt(output);
     const latencyMs = Math.round(result.durationMs);
-    if (result.error) return { state: 'UNKNOWN', reason: result.error, latencyMs: null, body };
+    // The executor also sets `error` on a timeout or cancel: those are checked first.
     if (result.timedOut) return { state: 'DOWN', reason: timeoutReason(timeoutMs), latencyMs: null, body };
     if (result.cancelled) return { state: 'UNKNOWN', reason: 'cancelled', latencyMs: null, body };
+    if (result.error) return { state: 'UNKNOWN', reason: result.error, latencyMs: null, body };
     if (result.exitCode === 0) return { state: 'UP', reason: 'exit 0', latencyMs, body };
     const how = result.exitCode === null ? `killed by ${result.signal ?? 'signal'}` : `exit ${result.exitCode}`;
     const firstLine = bodyExcerpt(output.trim().split('\n')[0] ?? '', 60);

@@ -5,12 +5,12 @@ import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 import { statusBoardCapability } from '../../src/probes/capability.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { portChecks, service, warroomConfig } from './fixture-config.js';
-import { localExecutorDouble } from './local-executor-double.js';
+import { testExecutor } from './test-executor.js';
 import { startHttp, waitFor } from './loopback.js';
 
 describe('status board capability', () => {
   it('is not started when no service has checks', () => {
-    const context = { config: warroomConfig([service('x', [])]), store: createWarroomStore(), recorder: new MemoryRecorder(), executor: localExecutorDouble(), mode: 'live' as const, operator: 'op' };
+    const context = { config: warroomConfig([service('x', [])]), store: createWarroomStore(), recorder: new MemoryRecorder(), executor: testExecutor(), mode: 'live' as const, operator: 'op' };
     assert.equal(statusBoardCapability(context), null);
   });
 
@@ -20,7 +20,7 @@ describe('status board capability', () => {
     const store = createWarroomStore();
     const recorder = new MemoryRecorder();
     const config = warroomConfig([service('web', portChecks('web', [server.port]).map((c) => ({ ...c, intervalMs: 50, downAfter: 1 })))]);
-    const engine = new Engine({ config, store, recorder, executor: localExecutorDouble(), mode: 'live', operator: 'op' }, [statusBoardCapability]);
+    const engine = new Engine({ config, store, recorder, executor: testExecutor(), mode: 'live', operator: 'op' }, [statusBoardCapability]);
     await engine.start();
     try {
       const row = () => Object.values(store.getState().checks.rows)[0];

@@ -1,17 +1,19 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { CommandCheck } from '../../src/probes/command-check.js';
 import { commandConfig } from './loopback.js';
-import { localExecutorDouble } from './local-executor-double.js';
+import { testExecutor, unreachableHost } from './test-executor.js';
 
-const executor = localExecutorDouble();
+const executor = testExecutor();
+after(() => executor.close());
 
 describe('CommandCheck', () => {
   const cases = [
     { command: 'true', state: 'UP', reason: /^exit 0$/ },
     { command: 'echo active', state: 'UP', reason: /^exit 0$/ },
     { command: 'echo inactive; exit 3', state: 'DOWN', reason: /^exit 3: inactive$/ },
-    { command: 'exit 1', state: 'DOWN', reason: /^exit 1$/ },
+    { command: 'false', state: 'DOWN', reason: /^exit 1$/ },
+    { command: 'no-such-program-here', state: 'UNKNOWN', reason: /command not found/ },
     { command: 'echo "\u001b[31mred\u001b[0m" >&2; exit 2', state: 'DOWN', reason: /^exit 2: ␛\[31mred␛\[0m$/ },
   ];
   for (const c of cases) {
@@ -28,9 +30,11 @@ describe('CommandCheck', () => {
   });
 
   it('is UNKNOWN when the host cannot be reached', async () => {
-    const [outcome] = await new CommandCheck(commandConfig('systemctl is-active x', { host: 'app-2' }), executor).run();
+    const remote = testExecutor({ 'app-2': await unreachableHost('app-2') });
+    const [outcome] = await new CommandCheck(commandConfig('systemctl is-active x', { host: 'app-2', timeoutMs: 10_000 }), remote).run();
+    await remote.close();
     assert.equal(outcome?.state, 'UNKNOWN');
-    assert.match(outcome?.reason ?? '', /app-2: connection refused/);
+    assert.match(outcome?.reason ?? '', /app-2.*connection refused/);
     assert.equal(outcome?.row.target, 'app-2: systemctl is-active x');
   });
 

@@ -7,11 +7,11 @@ import { sweepOnce } from '../../src/probes/sweep.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import type { EventKind } from '../../src/timeline/recorder.js';
 import { instanceChecks, portChecks, service, warroomConfig } from './fixture-config.js';
-import { localExecutorDouble } from './local-executor-double.js';
+import { testExecutor } from './test-executor.js';
 import { closedPort, startHttp, startTcp, waitFor, type Loopback } from './loopback.js';
 
 const pool = createHttpPool();
-const executor = localExecutorDouble();
+const executor = testExecutor();
 let healthy: Loopback;
 let sick: Loopback;
 let db: { port: number; close: () => Promise<void> };

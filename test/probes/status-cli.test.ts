@@ -9,7 +9,7 @@ import { Command } from 'commander';
 import { statusCommand } from '../../src/cli/status.js';
 import type { WarroomConfig } from '../../src/config/types.js';
 import { instanceChecks, portChecks, service, warroomConfig } from './fixture-config.js';
-import { localExecutorDouble } from './local-executor-double.js';
+import { testExecutor } from './test-executor.js';
 import { closedPort, commandConfig, startHttp, startTcp, type Loopback } from './loopback.js';
 
 let web: Loopback;
@@ -41,7 +41,7 @@ function cli(cwd: string, args: string[]): Promise<{ code: number | null; stdout
 async function status(config: WarroomConfig, args: string[] = []): Promise<{ code: number; out: string }> {
   let out = '';
   const program = new Command('warroom').exitOverride();
-  statusCommand({ loadConfig: async () => config, createExecutor: () => localExecutorDouble(), write: (t) => (out += t) })(program);
+  statusCommand({ loadConfig: async () => config, createExecutor: () => testExecutor(), write: (t) => (out += t) })(program);
   const before = process.exitCode;
   try {
     await program.parseAsync(['status', ...args], { from: 'user' });
