@@ -43,7 +43,8 @@ describe('status columns', () => {
     ['127.0.0.1:8000/health', 12, ':8000/health'],
     ['127.0.0.1:8000/health', 6, ':8000 '],
     ['db.internal:5432', 6, ':5432 '],
-    ['systemctl is-active payments-worker', 10, '…ts-worker'],
+    ['systemctl is-active payments-worker', 10, 'systemctl…'],
+    ['/var/run/checkout/health.sock', 12, '…health.sock'],
   ];
   for (const [target, width, shown] of targets) {
     it(`shows ${target} in ${width} columns as ${JSON.stringify(shown)}`, () => {

@@ -69,7 +69,9 @@ export function fitTarget(target: string, width: number): string {
   const m = /^((?:\w+:\/\/)?[^/:\s]+)(:\d+)(\/\S*)?$/.exec(target);
   const candidates = m ? [target, `${m[2]}${m[3] ?? ''}`, m[2]!] : [target];
   const fits = candidates.find((c) => stringWidth(c) <= width);
-  return fits !== undefined ? fit(fits, width) : fitTail(target, width);
+  if (fits !== undefined) return fit(fits, width);
+  // A command reads from its program name; a URL or path from its end.
+  return /\s/.test(target) ? fit(target, width) : fitTail(target, width);
 }
 
 /** The cells of one row, each already fitted; empty strings for hidden columns. */
