@@ -2,11 +2,11 @@ import React, { useEffect, useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
 import { summaryLine, worstFirst } from '../../src/probes/board-format.js';
 import type { CheckRow } from '../../src/store/checks.js';
-import { useCommands } from '../keys/dispatcher.js';
 import { StatusDetails } from '../status/StatusDetails.js';
 import { StatusTable } from '../status/StatusTable.js';
 import { fit, statusColumns } from '../status/status-columns.js';
 import { selectedIndex, useStatusCursor } from '../status/use-status-cursor.js';
+import { useStatusKeys } from '../status/use-status-keys.js';
 import { useWarroom, useWarroomStore } from '../store-context.js';
 import { useNow } from '../use-now.js';
 import { NotConfigured } from './NotConfigured.js';
@@ -31,16 +31,7 @@ export function StatusPane({ isFocused, width, height }: PaneProps) {
   const selected = rows[index];
 
   useEffect(() => store.getState().selectCheckRow(selected?.id ?? null), [store, selected?.id]);
-  useCommands(
-    {
-      'status.down': () => dispatch({ type: 'select-next', ids }),
-      'status.up': () => dispatch({ type: 'select-previous', ids }),
-      'status.sort': () => dispatch({ type: 'toggle-sort' }),
-      'status.details': () => dispatch({ type: 'toggle-details' }),
-    },
-    isFocused,
-  );
-  useCommands({ cancel: () => dispatch({ type: 'close-details' }) }, isFocused && cursor.details);
+  useStatusKeys(cursor, dispatch, ids, isFocused);
 
   if (rows.length === 0) {
     return <NotConfigured lines={['No checks configured.', 'Add `checks:` (http, tcp, command, promql) under a service.']} />;
