@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { HttpCheckConfig } from '../../src/config/types.js';
 import { createChecks } from '../../src/probes/check-factory.js';
 import { createHttpPool } from '../../src/probes/http-pool.js';
 import { startStatusBoard } from '../../src/probes/status-board.js';
@@ -75,7 +76,7 @@ describe('secrets on the board', () => {
     const secret = 'tok-0123456789';
     const config = warroomConfig([
       service('api', [
-        { ...portChecks('api', [echo.port])[0]!, headers: { 'X-API-Key': secret } },
+        { ...(portChecks('api', [echo.port])[0] as HttpCheckConfig), headers: { 'X-API-Key': secret } },
         { id: 'api#1', service: 'api', label: 'probe', kind: 'command', command: `echo ${secret}; exit 3`, intervalMs: 5000, timeoutMs: 2000, downAfter: 2, upAfter: 1, pos: { file: 'f', line: 1, col: 1 } },
       ]),
     ]);
