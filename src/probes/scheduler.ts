@@ -20,8 +20,6 @@ export interface SchedulerOptions {
   jitter?: number;
   /** Longest wait between batches handed to onBatch. @default 100 */
   flushMs?: number;
-  /** Called with each transition as it happens (besides the batch). */
-  onTransition?: (transition: Transition, row: RowOutcome['row']) => void;
 }
 
 /** Grace past a check's own timeout before the scheduler gives up on a run that ignored it. */
@@ -54,9 +52,9 @@ export class CheckScheduler {
     this.entries = checks.map((check) => ({ check, running: false }));
   }
 
-  /** Starts probing; the first run of each check comes within a small jitter of now. */
+  /** Starts probing; the first run of each check comes within a small jitter of now. Once stopped, a scheduler stays stopped. */
   start(): void {
-    if (!this.stopped) return;
+    if (!this.stopped || this.abort.signal.aborted) return;
     this.stopped = false;
     for (const entry of this.entries) this.schedule(entry, Math.random() * Math.min(250, entry.check.config.intervalMs * 0.1));
   }
@@ -158,7 +156,6 @@ export class CheckScheduler {
   }
 
   private announce(transition: Transition, row: RowOutcome['row']): void {
-    this.options.onTransition?.(transition, row);
     // A console opening on 1,000 healthy checks would otherwise bury the timeline under
     // "UNKNOWN -> UP"; a first result that is anything but UP is worth recording.
     const firstSeen = !this.everStated.has(row.id);
