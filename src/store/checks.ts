@@ -22,6 +22,8 @@ export interface CheckRow extends RowInfo {
   history: CheckState[];
   /** Latest body or output excerpt (already neutralised and bounded). */
   body?: string;
+  /** Epoch ms the body came with: a DOWN row keeps the body of its last answer. */
+  bodyAt?: number;
   /** Latest transitions, oldest first, at most TRANSITIONS_KEPT. */
   transitions: Transition[];
 }
@@ -98,7 +100,7 @@ export const createChecksSlice: StateCreator<WarroomState, [], [], ChecksSlice> 
         since: u.since,
         lastAt: u.at,
         history: [...base.history, u.raw].slice(-HISTORY_LENGTH),
-        ...(u.body !== undefined ? { body: u.body } : {}),
+        ...(u.body !== undefined ? { body: u.body, bodyAt: u.at } : {}),
         transitions: u.transition ? [...base.transitions, u.transition].slice(-TRANSITIONS_KEPT) : base.transitions,
       };
     }

@@ -34,7 +34,7 @@ export function detailLines(row: CheckRow, width: number, now: number): { text: 
   for (const t of [...row.transitions].reverse()) {
     add(`  ${utc(t.at)}  ${t.from} → ${t.to}  ${t.reason}${t.latencyMs !== null ? ` (${formatLatency(t.latencyMs)})` : ''}`);
   }
-  add('last body:');
+  add(row.bodyAt ? `last body (${utc(row.bodyAt)} UTC):` : 'last body:');
   const body = (row.body ?? '').split('\n').filter((l) => l.trim() !== '');
   if (body.length === 0) add('  (none)');
   for (const line of body) add(`  ${line}`);
