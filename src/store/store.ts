@@ -2,6 +2,7 @@
 // Each capability owns its slice file; views read single values through selectors, and sources
 // write in batches (one commit per frame at most), never once per line or probe.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createChecksSlice, type ChecksSlice } from './checks.js';
 import { createDialogSlice, type DialogSlice } from './dialog.js';
 import { createHostsSlice, type HostsSlice } from './hosts.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
@@ -13,7 +14,8 @@ export type WarroomState = UiSlice &
   IncidentSlice &
   DialogSlice &
   HostsSlice &
-  TimelineSlice;
+  TimelineSlice &
+  ChecksSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -26,5 +28,6 @@ export function createWarroomStore(): WarroomStore {
     ...createDialogSlice(...a),
     ...createHostsSlice(...a),
     ...createTimelineSlice(...a),
+    ...createChecksSlice(...a),
   }));
 }
