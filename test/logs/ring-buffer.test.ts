@@ -5,7 +5,7 @@ import { cutMarker, LogIngest } from '../../src/logs/ingest.js';
 import { Level } from '../../src/logs/level.js';
 import { LevelCounts } from '../../src/logs/level-counts.js';
 import { LogRingBuffer } from '../../src/logs/ring-buffer.js';
-import { memoryRecorder } from './memory-recorder.js';
+import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 
 test('the ring keeps only the last N lines, addressed by sequence number', () => {
   const ring = new LogRingBuffer(5);
@@ -39,7 +39,7 @@ test('counts per source and level, in total and over the last minute', () => {
 });
 
 test('the error-rate watcher notes an episode once, and again only after it ended', () => {
-  const recorder = memoryRecorder();
+  const recorder = new MemoryRecorder();
   const counts = new LevelCounts();
   counts.ensure(0);
   const watcher = new ErrorRateWatcher(recorder, 10);
