@@ -1,6 +1,7 @@
 // The log capability: every `logs:` entry of every service, tailed into one hub that feeds the
 // store's logs slice. Absent when no service has logs.
 import type { Capability, CapabilityFactory } from '../engine/capability.js';
+import { createRedactor } from '../timeline/redact.js';
 import { LogHub } from './hub.js';
 
 /** Starts the configured log sources; null when none are configured. */
@@ -12,19 +13,18 @@ export const logsCapability: CapabilityFactory = (context) => {
     settings: context.config.logs,
     recorder: context.recorder,
     executor: context.executor,
-    secrets: context.config.secrets,
     sink: { logsFlushed: (flush) => store.getState().logsFlushed(flush) },
   });
   for (const source of sources) hub.addSource(source);
   const capability: Capability = {
     name: 'logs',
     start: () => {
-      store.getState().setLogsEvidence((seq) => hub.markEvidence(seq));
+      store.getState().setLogsEvidence((seq) => hub.markEvidence(seq), createRedactor(context.config));
       hub.start();
       hub.flush();
     },
     stop: async () => {
-      store.getState().setLogsEvidence(null);
+      store.getState().setLogsEvidence(null, null);
       await hub.stop();
     },
   };

@@ -61,8 +61,6 @@ export interface LogHubOptions {
   sink: LogsSink;
   /** Longest wait between a line arriving and the store hearing of it. @default 50 */
   flushMs?: number;
-  /** Values never shown (config secrets): replaced in lines before they are stored. */
-  secrets?: readonly string[];
   /** File poll interval, ms. @default 250 */
   pollMs?: number;
 }
@@ -87,7 +85,6 @@ export class LogHub {
 
   constructor(private readonly options: LogHubOptions) {
     this.ingest = new LogIngest(options.settings.buffer);
-    this.ingest.secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
     this.watcher = new ErrorRateWatcher(options.recorder, options.settings.errorRateNote);
     this.flushMs = options.flushMs ?? 50;
   }

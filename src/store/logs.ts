@@ -20,10 +20,12 @@ export interface LogsSlice {
   logsPane: LogsPaneState;
   /** Writes a line to the timeline as evidence; set by the log capability while it runs. */
   logsEvidence: ((seq: number) => boolean) | null;
+  /** Masks secrets in a line before it is shown (the console's redactor); null shows lines as they are. */
+  logsRedact: ((text: string) => string) | null;
   /** One batch from the hub: one store commit. */
   logsFlushed: (flush: LogsFlush) => void;
-  /** Connects (or disconnects, with null) the evidence writer. */
-  setLogsEvidence: (mark: ((seq: number) => boolean) | null) => void;
+  /** Connects (or disconnects, with null) the evidence writer and the redactor. */
+  setLogsEvidence: (mark: ((seq: number) => boolean) | null, redact?: ((text: string) => string) | null) => void;
   /** Applies a pane key; `height` is the lines the pane shows. */
   logsDispatch: (action: LogsPaneAction, height: number) => void;
   /** Marks the selected (else bottom) line as evidence; says what happened in the pane. */
@@ -35,9 +37,10 @@ export const createLogsSlice: StateCreator<WarroomState, [], [], LogsSlice> = (s
   logs: { ring: null, version: 0, sources: [], sourceErrors: [] },
   logsPane: INITIAL_LOGS_PANE,
   logsEvidence: null,
+  logsRedact: null,
   logsFlushed: (flush) =>
     set({ logs: { ring: flush.ring, version: get().logs.version + 1, sources: flush.sources, sourceErrors: flush.sourceErrors } }),
-  setLogsEvidence: (mark) => set({ logsEvidence: mark }),
+  setLogsEvidence: (mark, redact = null) => set({ logsEvidence: mark, logsRedact: redact }),
   logsDispatch: (action, height) => {
     const { ring } = get().logs;
     if (ring === null) return;

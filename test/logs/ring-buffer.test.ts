@@ -59,16 +59,14 @@ test('the error-rate watcher notes an episode once, and again only after it ende
   assert.equal(recorder.events.length, 2);
 });
 
-test('ingest cuts, neutralises, classifies, redacts and counts', () => {
+test('ingest cuts, neutralises, classifies and counts', () => {
   const ingest = new LogIngest(100, 50);
   ingest.addSource(0);
-  ingest.secrets = ['hunter2-token'];
   ingest.acceptLine(0, `ERROR \x1b[2J${'z'.repeat(100)}`);
-  ingest.acceptLine(0, 'WARN auth with hunter2-token failed');
+  ingest.acceptLine(0, 'WARN auth failed');
   const first = ingest.ring.line(0);
   assert.equal(first.level, Level.error);
   assert.ok(first.text.startsWith('ERROR ␛[2Jzzz'));
   assert.ok(first.text.endsWith(cutMarker(60)));
-  assert.equal(ingest.ring.text(1), 'WARN auth with [redacted] failed');
   assert.equal(ingest.counts.tally(0, Date.now()).total[Level.warn], 1);
 });

@@ -6,6 +6,7 @@ import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 import type { LogSourceStatus } from '../../src/logs/hub.js';
 import { LogIngest } from '../../src/logs/ingest.js';
 import { LineFlag } from '../../src/logs/ring-buffer.js';
+import { createRedactor } from '../../src/timeline/redact.js';
 import { createWarroomStore, type WarroomStore } from '../../src/store/store.js';
 import { KeyDispatcher } from '../../views/keys/dispatcher.js';
 import { LogsPane } from '../../views/panes/LogsPane.js';
@@ -154,6 +155,19 @@ test('escape sequences in log data reach the frame neutralised', async () => {
   await waitFor(() => ui.frame().includes('cleared?'));
   assert.ok(ui.frame().includes('␛[2J␛[H cleared? ␛]0;pwned␇ \\x9b31m'), ui.frame());
   assert.ok(/api\s+! tail: file truncated/.test(ui.frame()), ui.frame());
+  ui.unmount();
+});
+
+test('secrets are masked on screen by the console redactor', async () => {
+  const store = createWarroomStore();
+  const ingest = new LogIngest(100);
+  ingest.addSource(0);
+  ingest.acceptLine(0, 'WARN retry with key hunter2-token-xyz and Authorization: Bearer abc123def456');
+  store.getState().logsFlushed({ ring: ingest.ring, total: 1, sources: [status(0, 'api', 0, 1)], sourceErrors: [] });
+  store.getState().setLogsEvidence(() => true, createRedactor({ secrets: ['hunter2-token-xyz'] }));
+  const ui = renderPane(store, 120, 6);
+  await waitFor(() => ui.frame().includes('retry with key'));
+  assert.ok(!ui.frame().includes('hunter2') && !ui.frame().includes('abc123'), ui.frame());
   ui.unmount();
 });
 

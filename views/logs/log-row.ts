@@ -37,7 +37,8 @@ const SOURCE_ERROR_COLOUR = 'red';
 
 /** Column layout for a pane `width` wide showing sources named `tags`. */
 export function rowLayout(width: number, tags: readonly string[]): RowLayout {
-  const showTime = width >= 60;
+  // Arrival time only where there is room: most lines carry their own timestamp.
+  const showTime = width >= 100;
   const longest = tags.reduce((max, tag) => Math.max(max, tag.length), 3);
   const tagWidth = Math.min(longest, width >= 100 ? 20 : 12);
   // marker + time + tag + space + level letter + space
@@ -87,6 +88,7 @@ export function rowsOfLine(
   colours: readonly string[],
   selected: boolean,
   wrap: boolean,
+  redact: ((text: string) => string) | null = null,
 ): LogRow[] {
   const source = ring.source(seq);
   const level = ring.level(seq);
@@ -94,7 +96,7 @@ export function rowsOfLine(
   const tag = (tags[source] ?? `#${source}`).slice(0, layout.tagWidth).padEnd(layout.tagWidth);
   const levelColour = sourceError ? SOURCE_ERROR_COLOUR : LEVEL_COLOURS[level];
   const textColour = sourceError ? SOURCE_ERROR_COLOUR : level >= Level.error ? LEVEL_COLOURS[level] : level === Level.warn ? 'yellow' : undefined;
-  const text = ring.text(seq);
+  const text = redact ? redact(ring.text(seq)) : ring.text(seq);
   const pieces = wrap ? wrapToWidth(text, layout.textWidth) : [cutToWidth(text, layout.textWidth)];
   return pieces.map((piece, i) => ({
     key: `${seq}:${i}`,

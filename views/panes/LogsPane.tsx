@@ -20,6 +20,7 @@ export function LogsPane({ isFocused, width, height }: PaneProps) {
   const version = useWarroom((s) => s.logs.version);
   const sources = useWarroom((s) => s.logs.sources);
   const pane = useWarroom((s) => s.logsPane);
+  const redact = useWarroom((s) => s.logsRedact);
   const [editing, setEditing] = useState(false);
   const [picking, setPicking] = useState(false);
   const linesHeight = Math.max(1, height - 2);
@@ -52,11 +53,11 @@ export function LogsPane({ isFocused, width, height }: PaneProps) {
     const layout = rowLayout(width, tags);
     const built: LogRow[] = [];
     for (const seq of visibleLines(ring, pane, linesHeight)) {
-      built.push(...rowsOfLine(ring, seq, layout, tags, colours, seq === pane.selected, pane.wrap));
+      built.push(...rowsOfLine(ring, seq, layout, tags, colours, seq === pane.selected, pane.wrap, redact));
     }
     return built.slice(-linesHeight);
     // version: the ring is mutated in place; each flush bumps it.
-  }, [ring, version, pane, width, linesHeight, tags, colours]);
+  }, [ring, version, pane, width, linesHeight, tags, colours, redact]);
 
   if (ring === null) {
     return <NotConfigured lines={['No log sources configured.', 'Add `logs:` (file or command) to a service in warroom.yaml.']} />;
