@@ -60,12 +60,12 @@ export class LogIngest {
 
   /** A line splitter for a byte stream of `source` (one per open file or stream). */
   splitterFor(source: number): LineSplitter {
+    // One clock read per chunk, not per line: the lines of one read arrived together.
     let time = this.now();
-    let lines = 0;
-    return new LineSplitter((line, cut) => {
-      // One clock read per 256 lines: arrival time to the millisecond is not worth a syscall per line.
-      if ((lines++ & 255) === 0) time = this.now();
-      this.acceptSafeLine(source, line, cut, time);
-    }, this.maxLine);
+    return new LineSplitter(
+      (line, cut) => this.acceptSafeLine(source, line, cut, time),
+      this.maxLine,
+      () => (time = this.now()),
+    );
   }
 }

@@ -22,10 +22,13 @@ export class LineSplitter {
   constructor(
     private readonly onLine: LineCallback,
     private readonly maxLine = DEFAULT_MAX_LINE,
+    /** Called before the lines of each chunk are emitted (the ingest reads the clock there, once per chunk). */
+    private readonly onChunk?: () => void,
   ) {}
 
   /** Feeds a chunk of bytes. */
   push(chunk: Uint8Array): void {
+    this.onChunk?.();
     this.pushText(this.decoder.write(chunk as Buffer));
   }
 
@@ -69,6 +72,7 @@ export class LineSplitter {
 
   /** Emits whatever partial line is held (the stream ended or the file was replaced). */
   flush(): void {
+    this.onChunk?.();
     const rest = this.decoder.end();
     if (rest.length > 0) this.hold(rest, 0, rest.length);
     if (this.pending) {
