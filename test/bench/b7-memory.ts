@@ -9,6 +9,7 @@ const MB = 1024 * 1024;
 /** Runs B7 and prints RSS samples. */
 export async function main(options: { quick?: boolean } = {}): Promise<void> {
   const total = options.quick ? 2_000_000 : 10_000_000;
+  const baseline = process.memoryUsage().rss / MB;
   const ingest = new LogIngest(10_000);
   const sources = 8;
   for (let s = 0; s < sources; s++) ingest.addSource(s);
@@ -37,6 +38,7 @@ export async function main(options: { quick?: boolean } = {}): Promise<void> {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (ingest.ring.total !== total) throw new Error(`ingested ${ingest.ring.total}, expected ${total}`);
   console.log(`B7 memory: ${total.toLocaleString('en-US')} lines from ${sources} sources into a 10,000-line ring (${Math.round(total / seconds).toLocaleString('en-US')} lines/s)`);
+  console.log(`  before: RSS ${baseline.toFixed(1)} MB (node + tsx + modules)`);
   for (const s of samples) console.log(`  after ${(s.lines / 1e6).toFixed(0).padStart(2)}M lines: RSS ${s.rss.toFixed(1)} MB, heap used ${s.heap.toFixed(1)} MB`);
   const second = samples[Math.min(1, samples.length - 1)];
   const last = samples.at(-1)!;

@@ -70,3 +70,15 @@ test('ingest cuts, neutralises, classifies and counts', () => {
   assert.ok(first.text.endsWith(cutMarker(60)));
   assert.equal(ingest.counts.tally(0, Date.now()).total[Level.warn], 1);
 });
+
+test('lines get the arrival time of their chunk', () => {
+  const ingest = new LogIngest(100);
+  ingest.addSource(0);
+  let clock = 1_000;
+  ingest.now = () => clock;
+  const splitter = ingest.splitterFor(0);
+  splitter.push(Buffer.from('a\nb\n'));
+  clock = 5_000;
+  splitter.push(Buffer.from('c\n'));
+  assert.deepEqual([ingest.ring.time(0), ingest.ring.time(1), ingest.ring.time(2)], [1_000, 1_000, 5_000]);
+});
