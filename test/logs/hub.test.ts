@@ -8,10 +8,10 @@ import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 import { LogHub, type LogsFlush } from '../../src/logs/hub.js';
 import { Level } from '../../src/logs/level.js';
 import { LineFlag } from '../../src/logs/ring-buffer.js';
-import { LocalTestExecutor, waitFor } from './local-executor.js';
+import { localExecutor, waitFor } from './local-executor.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warroom-hub-'));
-const executor = new LocalTestExecutor();
+const executor = localExecutor();
 after(async () => {
   await executor.close();
   rmSync(dir, { recursive: true, force: true });
