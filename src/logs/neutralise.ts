@@ -27,6 +27,8 @@ const SGR = /\x1b\[[0-9;:]{0,60}m/g;
  * that alternation made the scan 50% slower; CR before LF is told apart in the replacer.
  */
 const UNSAFE_IN_BLOCK = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+/** The same, non-global: a test without building a result when a block is clean. */
+const UNSAFE_IN_BLOCK_TEST = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 /** Columns a tab advances to (next multiple of). */
 const TAB_STOP = 4;
@@ -48,7 +50,7 @@ export function neutraliseBlock(block: string): string {
   // Measured: the ESC check is a memchr (free), a plain-string SGR replace is far cheaper than
   // a callback per sequence, and the class-only regex is one native scan when nothing matches.
   const text = block.indexOf('\x1b') === -1 ? block : block.replace(SGR, '');
-  return text.replace(UNSAFE_IN_BLOCK, replaceControl);
+  return UNSAFE_IN_BLOCK_TEST.test(text) ? text.replace(UNSAFE_IN_BLOCK, replaceControl) : text;
 }
 
 function replaceControl(match: string, offset: number, whole: string): string {
