@@ -30,6 +30,8 @@ export class FileTail implements LogSource {
   private checking = false;
   private again = false;
   private waitingNoted = false;
+  /** The last error reported, so a failing poll does not repeat it four times a second. */
+  private lastError = '';
   private readonly buffer = Buffer.allocUnsafe(READ_SIZE);
   private readonly lines: number;
   private readonly pollMs: number;
@@ -91,7 +93,11 @@ export class FileTail implements LogSource {
     }
     this.checking = true;
     this.follow(first)
-      .catch((err: unknown) => this.receiver.error(`${this.options.path}: ${(err as Error).message}`))
+      .catch((err: unknown) => {
+        const message = `${this.options.path}: ${(err as Error).message}`;
+        if (message !== this.lastError) this.receiver.error(message);
+        this.lastError = message;
+      })
       .finally(() => {
         this.checking = false;
         if (this.again) {
@@ -138,6 +144,7 @@ export class FileTail implements LogSource {
     if (handle === null) return;
     for (;;) {
       const { bytesRead } = await handle.read(this.buffer, 0, READ_SIZE, this.position);
+      this.lastError = '';
       if (bytesRead === 0) return;
       this.position += bytesRead;
       this.receiver.bytes(this.buffer.subarray(0, bytesRead));

@@ -22,6 +22,8 @@ export interface LogSourceStatus {
   state: SourceState;
   detail?: string;
   linesTotal: number;
+  /** Lines of any level in the last minute. */
+  lastMinuteTotal: number;
   errorsTotal: number;
   warnsTotal: number;
   errorsLastMinute: number;
@@ -81,6 +83,9 @@ export class LogHub {
   private readonly watcher: ErrorRateWatcher;
   private readonly sourceErrors: SourceErrorNote[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private ticker: NodeJS.Timeout | null = null;
+  /** Some source logged in the last minute: counts still change without new lines. */
+  private recentActivity = false;
   private readonly flushMs: number;
 
   constructor(private readonly options: LogHubOptions) {
@@ -95,7 +100,7 @@ export class LogHub {
     this.ingest.addSource(id);
     const status: LogSourceStatus = {
       id, tag: config.tag, kind: config.kind, host: config.host, state: 'stopped',
-      linesTotal: 0, errorsTotal: 0, warnsTotal: 0, errorsLastMinute: 0, warnsLastMinute: 0, errorEpisode: false,
+      linesTotal: 0, lastMinuteTotal: 0, errorsTotal: 0, warnsTotal: 0, errorsLastMinute: 0, warnsLastMinute: 0, errorEpisode: false,
     };
     const entry: SourceEntry = { status, source: null as unknown as LogSource, splitter: null };
     const receiver = this.receiverFor(entry);
@@ -108,10 +113,17 @@ export class LogHub {
   /** Starts every source. */
   start(): void {
     for (const entry of this.entries) entry.source.start();
+    // Last-minute counts and error episodes decay with no line arriving: refresh them each second.
+    this.ticker = setInterval(() => {
+      if (this.recentActivity) this.flush();
+    }, 1000);
+    this.ticker.unref?.();
   }
 
   /** Stops every source and sends a last flush. */
   async stop(): Promise<void> {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
     await Promise.all(this.entries.map((entry) => entry.source.stop()));
     for (const entry of this.entries) entry.splitter?.flush();
     this.flush();
@@ -147,6 +159,7 @@ export class LogHub {
       const tally = counts.tally(status.id, now);
       return {
         ...status,
+        lastMinuteTotal: tally.lastMinute.reduce((a, b) => a + b, 0),
         linesTotal: tally.total.reduce((a, b) => a + b, 0),
         errorsTotal: tally.total[Level.error] + tally.total[Level.critical] + tally.total[Level.fatal],
         warnsTotal: tally.total[Level.warn],
@@ -155,6 +168,7 @@ export class LogHub {
         errorEpisode: this.watcher.active(status.id),
       };
     });
+    this.recentActivity = sources.some((s) => s.lastMinuteTotal > 0);
     this.options.sink.logsFlushed({
       ring: this.ingest.ring,
       total: this.ingest.ring.total,

@@ -141,3 +141,20 @@ test('stop releases the file and no more lines arrive', async () => {
   assert.deepEqual(got.lines, ['one']);
   assert.equal(got.states.at(-1)?.state, 'stopped');
 });
+
+test('an unreadable path is reported once, not on every poll', async () => {
+  const path = join(dir, 'a-directory');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(path);
+  const got = collectingReceiver();
+  const tail = new FileTail({ path, lines: 10, pollMs: 20 }, got.receiver);
+  tail.start();
+  try {
+    await waitFor(() => got.errors.length > 0, 'the error');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(got.errors.length, 1, got.errors.join('\n'));
+    assert.match(got.errors[0], /EISDIR|directory/);
+  } finally {
+    await tail.stop();
+  }
+});

@@ -91,3 +91,29 @@ test('records one error-rate note per episode, and marks evidence', async () => 
     await hub.stop();
   }
 });
+
+test('last-minute counts decay without new lines (refreshed each second)', async () => {
+  const path = join(dir, 'decay.log');
+  writeFileSync(path, '');
+  let latest: LogsFlush | null = null;
+  const hub = new LogHub({
+    settings: { buffer: 100, errorRateNote: 5 },
+    recorder: new MemoryRecorder(),
+    sink: { logsFlushed: (flush) => (latest = flush) },
+    pollMs: 50,
+  });
+  let clock = Date.now();
+  hub.ingest.now = () => clock;
+  hub.addSource(fileSource('api', path));
+  hub.start();
+  try {
+    await waitFor(() => latest?.sources[0].state === 'following', 'following');
+    appendFileSync(path, 'ERROR a\n'.repeat(10));
+    await waitFor(() => latest!.sources[0].errorsLastMinute === 10 && latest!.sources[0].errorEpisode, 'the burst counted');
+    clock += 120_000;
+    await waitFor(() => latest!.sources[0].errorsLastMinute === 0 && !latest!.sources[0].errorEpisode, 'the counts to decay');
+    assert.equal(latest!.sources[0].errorsTotal, 10);
+  } finally {
+    await hub.stop();
+  }
+});

@@ -16,7 +16,7 @@ import { waitFor } from '../helpers/wait-for.js';
 
 function status(id: number, tag: string, errors: number, warns: number): LogSourceStatus {
   return {
-    id, tag, kind: 'file', state: 'following', linesTotal: 0, errorsTotal: errors, warnsTotal: warns,
+    id, tag, kind: 'file', state: 'following', linesTotal: 0, lastMinuteTotal: 0, errorsTotal: errors, warnsTotal: warns,
     errorsLastMinute: errors, warnsLastMinute: warns, errorEpisode: false,
   };
 }
