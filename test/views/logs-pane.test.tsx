@@ -17,7 +17,7 @@ import { waitFor } from '../helpers/wait-for.js';
 function status(id: number, tag: string, errors: number, warns: number): LogSourceStatus {
   return {
     id, tag, kind: 'file', state: 'following', linesTotal: 0, lastMinuteTotal: 0, errorsTotal: errors, warnsTotal: warns,
-    errorsLastMinute: errors, warnsLastMinute: warns, errorEpisode: false,
+    errorsLastMinute: 0, warnsLastMinute: 0, errorEpisode: false,
   };
 }
 
@@ -168,6 +168,16 @@ test('secrets are masked on screen by the console redactor', async () => {
   const ui = renderPane(store, 120, 6);
   await waitFor(() => ui.frame().includes('retry with key'));
   assert.ok(!ui.frame().includes('hunter2') && !ui.frame().includes('abc123'), ui.frame());
+  ui.unmount();
+});
+
+test('the counts line shows the last minute\'s errors, marked while above the note threshold', async () => {
+  const { store, ingest } = filledStore(5);
+  const hot = { ...status(0, 'api', 40, 2), errorsLastMinute: 35, errorEpisode: true };
+  const warm = { ...status(1, 'worker', 3, 0), errorsLastMinute: 2 };
+  store.getState().logsFlushed({ ring: ingest.ring, total: ingest.ring.total, sources: [hot, warm], sourceErrors: [] });
+  const ui = renderPane(store);
+  await waitFor(() => ui.frame().includes('api E40 W2 !35/min · worker E3 W0 2/min'));
   ui.unmount();
 });
 

@@ -6,12 +6,14 @@ import { sourceColour } from './source-colour.js';
 
 const STATE_NOTES: Record<string, string> = { waiting: ' (waiting)', restarting: ' (restarting)', starting: ' (starting)', stopped: ' (stopped)' };
 
-/** One line of per-source error/warning counts: `api E12 W3 · worker E0 W1 (restarting)`. */
+/** One line of per-source error/warning counts: `api E12 W3 2/min · worker E0 W1 (restarting)`. */
 export function SourceCounts({ sources, hidden, width }: { sources: readonly LogSourceStatus[]; hidden: readonly number[]; width: number }) {
   let used = 0;
   const parts: React.ReactNode[] = [];
   for (const source of sources) {
-    const counts = ` E${source.errorsTotal} W${source.warnsTotal}${source.errorEpisode ? ` !${source.errorsLastMinute}/min` : ''}`;
+    // Totals, plus the last minute's errors when there are any (`!` while above the note threshold).
+    const rate = source.errorsLastMinute > 0 ? ` ${source.errorEpisode ? '!' : ''}${source.errorsLastMinute}/min` : '';
+    const counts = ` E${source.errorsTotal} W${source.warnsTotal}${rate}`;
     const note = (hidden.includes(source.id) ? ' (hidden)' : '') + (STATE_NOTES[source.state] ?? '');
     const piece = `${source.tag}${counts}${note}`;
     const sep = parts.length > 0 ? ' · ' : '';
