@@ -102,10 +102,10 @@ export class LogHub {
       id, tag: config.tag, kind: config.kind, host: config.host, state: 'stopped',
       linesTotal: 0, lastMinuteTotal: 0, errorsTotal: 0, warnsTotal: 0, errorsLastMinute: 0, warnsLastMinute: 0, errorEpisode: false,
     };
-    const entry: SourceEntry = { status, source: null as unknown as LogSource, splitter: null };
-    const receiver = this.receiverFor(entry);
-    entry.source = this.createSource(config, receiver);
-    this.entries.push(entry);
+    // The receiver needs the entry (its splitter) before the source exists.
+    const entry: Omit<SourceEntry, 'source'> = { status, splitter: null };
+    const source = this.createSource(config, this.receiverFor(entry));
+    this.entries.push(Object.assign(entry, { source }));
     this.scheduleFlush();
     return id;
   }
@@ -192,7 +192,7 @@ export class LogHub {
     return new CommandSource(executor, { command, host: config.host }, receiver);
   }
 
-  private receiverFor(entry: SourceEntry): LineReceiver {
+  private receiverFor(entry: Omit<SourceEntry, 'source'>): LineReceiver {
     const id = entry.status.id;
     return {
       bytes: (chunk) => {
