@@ -29,10 +29,21 @@ export const LEVEL_NAMES = ['unknown', 'trace', 'debug', 'info', 'warn', 'error'
 export const LEVEL_LETTERS = [' ', 'T', 'D', 'I', 'W', 'E', 'C', 'F'] as const;
 
 /** An upper-case level word standing alone (`ERROR`, `WARN:`, `[INFO]`), leftmost wins. */
-const UPPER_WORD = /\b(?:TRACE|TRC|DEBUG|DEBU|DBG|INFO|INF|NOTICE|WARN|WARNING|WRN|ERROR|ERR|ERRO|CRITICAL|CRIT|FATAL|PANIC|EMERG|ALERT)\b/;
+const UPPER_WORDS = 'TRACE|TRC|DEBUG|DEBU|DBG|INFO|INF|NOTICE|WARN|WARNING|WRN|ERROR|ERR|ERRO|CRITICAL|CRIT|FATAL|PANIC|EMERG|ALERT';
+const BRACKET_WORDS = 'trace|debug|info|notice|warn|warning|error|err|crit|critical|fatal|panic|emerg|alert';
 
-/** A bracketed level word in any case, as nginx and others write it (`[error]`, `[Warn]`). */
-const BRACKET_WORD = /\[(?:trace|debug|info|notice|warn|warning|error|err|crit|critical|fatal|panic|emerg|alert)\]/i;
+/** `error` as `[Ee][Rr][Rr][Oo][Rr]`: case-insensitive for this part only of one regex. */
+function anyCase(words: string): string {
+  return words.replace(/[a-z]/g, (c) => `[${c.toUpperCase()}${c}]`);
+}
+
+/**
+ * One scan finds the first of: a logfmt `level=` key, an upper-case level word standing alone
+ * (`ERROR`, `WARN:`), or a bracketed level word in any case (`[error]` as nginx writes it).
+ * One regex instead of three searches: a line with no level at all is scanned once, not thrice.
+ */
+const LEVEL_MARK = new RegExp(`\\blevel=|\\b(?:${UPPER_WORDS})\\b|\\[(?:${anyCase(BRACKET_WORDS)})\\]`);
+
 
 // Syslog severities 0..7 (emerg, alert, crit, err, warning, notice, info, debug).
 const SYSLOG: readonly Level[] = [
@@ -79,12 +90,7 @@ export function classifyLevel(line: string): Level {
   }
   const glog = glogLevel(line, first);
   if (glog !== Level.unknown) return glog;
-  const key = line.indexOf('level=');
-  if (key !== -1) {
-    const logfmt = logfmtLevel(line, key + 6);
-    if (logfmt !== Level.unknown) return logfmt;
-  }
-  return scanWords(line);
+  return scanMarks(line);
 }
 
 function syslogLevel(line: string): Level {
@@ -126,8 +132,6 @@ function jsonLevel(line: string): Level {
 }
 
 function logfmtLevel(line: string, start: number): Level {
-  // Only a real key: `level=` at the start or after a space.
-  if (start > 6 && line.charCodeAt(start - 7) !== 32) return Level.unknown;
   let i = start;
   let quoted = false;
   if (line.charCodeAt(i) === 34) {
@@ -161,12 +165,20 @@ function glogLevel(line: string, first: number): Level {
 
 // search() gives the index without building a match array and substrings (exec() did, at
 // nearly twice the cost); the regex has already proved a level word starts there, so its first
-// two letters name it.
-function scanWords(line: string): Level {
-  const upper = line.search(UPPER_WORD);
-  if (upper !== -1) return levelFromInitials(line.charCodeAt(upper), line.charCodeAt(upper + 1));
-  const bracket = line.search(BRACKET_WORD);
-  return bracket === -1 ? Level.unknown : levelFromInitials(line.charCodeAt(bracket + 1), line.charCodeAt(bracket + 2));
+// two letters name it. The leftmost mark wins.
+function scanMarks(line: string): Level {
+  let from = 0;
+  for (;;) {
+    const found = (from === 0 ? line : line.slice(from)).search(LEVEL_MARK);
+    if (found === -1) return Level.unknown;
+    const at = from + found;
+    const c = line.charCodeAt(at);
+    if (c === 91 /* [ */) return levelFromInitials(line.charCodeAt(at + 1), line.charCodeAt(at + 2));
+    if (c !== 108 /* l(evel=) */) return levelFromInitials(c, line.charCodeAt(at + 1));
+    // A logfmt key starts the line or follows a space; `x.level=` is some other key: look on.
+    if (at === 0 || line.charCodeAt(at - 1) === 32) return logfmtLevel(line, at + 6);
+    from = at + 6;
+  }
 }
 
 /** The level of a known level word from its first two letters (any case). */
