@@ -25,7 +25,7 @@ export function SourceCounts({ sources, hidden, width }: { sources: readonly Log
     parts.push(
       <Text key={source.id}>
         {sep}
-        <Text color={sourceColour(source.tag)} dimColor={hidden.includes(source.id)}>{source.tag}</Text>
+        <Text color={sourceColour(source.id)} dimColor={hidden.includes(source.id)}>{source.tag}</Text>
         <Text color={source.errorsTotal > 0 ? 'red' : undefined}>{counts}</Text>
         <Text dimColor>{note}</Text>
       </Text>,

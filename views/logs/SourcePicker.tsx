@@ -38,7 +38,7 @@ export function SourcePicker({ sources, hidden, width, height, onToggle, onShowA
           <Text key={source.id} wrap="truncate" inverse={at}>
             {at ? '›' : ' '}
             {box}{' '}
-            <Text color={sourceColour(source.tag)}>{cutToWidth(source.tag, Math.max(1, width - 6))}</Text>
+            <Text color={sourceColour(source.id)}>{cutToWidth(source.tag, Math.max(1, width - 6))}</Text>
           </Text>
         );
       })}

@@ -47,7 +47,7 @@ export function LogsPane({ isFocused, width, height }: PaneProps) {
   );
 
   const tags = useMemo(() => sources.map((s) => s.tag), [sources]);
-  const colours = useMemo(() => tags.map(sourceColour), [tags]);
+  const colours = useMemo(() => sources.map((s) => sourceColour(s.id)), [sources]);
   const rows = useMemo((): LogRow[] => {
     if (ring === null) return [];
     const layout = rowLayout(width, tags);
