@@ -86,6 +86,8 @@ export class LogHub {
   private ticker: NodeJS.Timeout | null = null;
   /** Some source logged in the last minute: counts still change without new lines. */
   private recentActivity = false;
+  /** What the last flush sent, to skip flushes that would change nothing. */
+  private lastSignature = '';
   private readonly flushMs: number;
 
   constructor(private readonly options: LogHubOptions) {
@@ -169,6 +171,10 @@ export class LogHub {
       };
     });
     this.recentActivity = sources.some((s) => s.lastMinuteTotal > 0);
+    // Nothing new (a once-a-second refresh with unchanged counts): no store commit, no frame.
+    const signature = `${this.ingest.ring.total}|${this.sourceErrors.length}|${JSON.stringify(sources)}`;
+    if (signature === this.lastSignature) return;
+    this.lastSignature = signature;
     this.options.sink.logsFlushed({
       ring: this.ingest.ring,
       total: this.ingest.ring.total,

@@ -113,6 +113,10 @@ test('last-minute counts decay without new lines (refreshed each second)', async
     clock += 120_000;
     await waitFor(() => latest!.sources[0].errorsLastMinute === 0 && !latest!.sources[0].errorEpisode, 'the counts to decay');
     assert.equal(latest!.sources[0].errorsTotal, 10);
+    // Idle now: no more store commits (they would only cost frames).
+    const before = latest;
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    assert.equal(latest, before);
   } finally {
     await hub.stop();
   }
