@@ -1,3 +1,4 @@
+import { logsCapability } from '../logs/capability.js';
 import { statusBoardCapability } from '../probes/capability.js';
 import { timelineCapability } from '../timeline/capability.js';
 import type { CapabilityFactory } from './capability.js';
@@ -6,4 +7,5 @@ import type { CapabilityFactory } from './capability.js';
 export const CAPABILITIES: CapabilityFactory[] = [
   timelineCapability,
   statusBoardCapability,
+  logsCapability,
 ];

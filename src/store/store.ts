@@ -6,6 +6,7 @@ import { createChecksSlice, type ChecksSlice } from './checks.js';
 import { createDialogSlice, type DialogSlice } from './dialog.js';
 import { createHostsSlice, type HostsSlice } from './hosts.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
+import { createLogsSlice, type LogsSlice } from './logs.js';
 import { createTimelineSlice, type TimelineSlice } from './timeline.js';
 import { createUiSlice, type UiSlice } from './ui.js';
 
@@ -15,7 +16,8 @@ export type WarroomState = UiSlice &
   DialogSlice &
   HostsSlice &
   TimelineSlice &
-  ChecksSlice;
+  ChecksSlice &
+  LogsSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -29,5 +31,6 @@ export function createWarroomStore(): WarroomStore {
     ...createHostsSlice(...a),
     ...createTimelineSlice(...a),
     ...createChecksSlice(...a),
+    ...createLogsSlice(...a),
   }));
 }
