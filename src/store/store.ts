@@ -3,10 +3,11 @@
 // write in batches (one commit per frame at most), never once per line or probe.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
+import { createMetricsSlice, type MetricsSlice } from './metrics.js';
 import { createUiSlice, type UiSlice } from './ui.js';
 
 /** Everything the console shows. */
-export type WarroomState = UiSlice & IncidentSlice;
+export type WarroomState = UiSlice & IncidentSlice & MetricsSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -16,5 +17,6 @@ export function createWarroomStore(): WarroomStore {
   return createStore<WarroomState>()((...a) => ({
     ...createUiSlice(...a),
     ...createIncidentSlice(...a),
+    ...createMetricsSlice(...a),
   }));
 }
