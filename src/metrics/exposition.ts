@@ -78,20 +78,16 @@ function suffixesFor(type: MetricType, om: boolean): string[] {
 
 const ALL_SUFFIXES = ['_bucket', '_sum', '_count', '_created', '_gsum', '_gcount', '_total', '_info'];
 
-/** Parses a float the way both formats spell it (`NaN`, `+Inf`, `-Inf`, decimals, exponents). */
+/**
+ * Parses a float the way Prometheus does (Go's ParseFloat): decimals, exponents, and NaN/Inf
+ * spelled in any case — prom-client writes NaN as "Nan", and Prometheus accepts it.
+ */
 export function parseFloatStrict(text: string): number | undefined {
   if (NUMBER.test(text)) return Number(text);
-  switch (text) {
-    case 'NaN':
-      return NaN;
-    case '+Inf':
-    case 'Inf':
-      return Infinity;
-    case '-Inf':
-      return -Infinity;
-    default:
-      return undefined;
-  }
+  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(text);
+  if (!special) return undefined;
+  if (special[2]!.toLowerCase() === 'nan') return special[1] ? undefined : NaN;
+  return special[1] === '-' ? -Infinity : Infinity;
 }
 
 /** Reads characters of one line; every failure is an ExpositionParseError for that line. */

@@ -177,3 +177,12 @@ test('fuzz: mutated valid pages only ever fail with ExpositionParseError', () =>
 test('the unmutated fuzz seed parses', () => {
   assert.equal(parseExposition(validPage).length, 3);
 });
+
+test('regression: prom-client writes NaN as "Nan" (Go ParseFloat accepts any case)', () => {
+  const [family] = parseExposition('a Nan\nb inf\nc -Infinity\n');
+  assert.ok(Number.isNaN(family!.samples[0]!.value));
+  const all = parseExposition('a Nan\nb inf\nc -Infinity\n');
+  assert.equal(all[1]!.samples[0]!.value, Infinity);
+  assert.equal(all[2]!.samples[0]!.value, -Infinity);
+  assert.throws(() => parseExposition('a +NaN\n'), ExpositionParseError);
+});
