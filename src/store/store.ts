@@ -2,12 +2,13 @@
 // Each capability owns its slice file; views read single values through selectors, and sources
 // write in batches (one commit per frame at most), never once per line or probe.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createDialogSlice, type DialogSlice } from './dialog.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
 import { createMetricsSlice, type MetricsSlice } from './metrics.js';
 import { createUiSlice, type UiSlice } from './ui.js';
 
 /** Everything the console shows. */
-export type WarroomState = UiSlice & IncidentSlice & MetricsSlice;
+export type WarroomState = UiSlice & IncidentSlice & DialogSlice & MetricsSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -17,6 +18,7 @@ export function createWarroomStore(): WarroomStore {
   return createStore<WarroomState>()((...a) => ({
     ...createUiSlice(...a),
     ...createIncidentSlice(...a),
+    ...createDialogSlice(...a),
     ...createMetricsSlice(...a),
   }));
 }
