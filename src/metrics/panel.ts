@@ -4,11 +4,11 @@
 import type { PanelConfig } from '../config/types.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import type { MetricsPanelView, MetricsSeriesView } from '../store/metrics.js';
-import type { PrometheusClient } from './promApi.js';
-import { RangeWindow } from './rangeWindow.js';
-import { ScrapeSource } from './scrapeSource.js';
-import { lastValue, seriesName, topSeries, DEFAULT_SHOWN_SERIES } from './seriesPick.js';
-import { MetricsSourceError, neutraliseMessage } from './sourceError.js';
+import type { PrometheusClient } from './prom-api.js';
+import { RangeWindow } from './range-window.js';
+import { ScrapeSource } from './scrape-source.js';
+import { lastValue, seriesName, topSeries, DEFAULT_SHOWN_SERIES } from './series-pick.js';
+import { MetricsSourceError, neutraliseMessage } from './source-error.js';
 import { ThresholdTracker, type ThresholdChange } from './threshold.js';
 import { formatValue } from './units.js';
 

@@ -5,7 +5,7 @@ import type { MetricsConfig } from '../config/types.js';
 import type { WarroomStore } from '../store/store.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { MetricsPanel } from './panel.js';
-import { PrometheusClient } from './promApi.js';
+import { PrometheusClient } from './prom-api.js';
 
 /** How the poller is built. */
 export interface MetricsPollerOptions {

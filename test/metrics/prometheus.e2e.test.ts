@@ -7,8 +7,8 @@ import type { MetricsConfig, PanelConfig } from '../../src/config/types.js';
 import { MetricsPoller } from '../../src/metrics/poller.js';
 import { startSelfMetricsServer } from '../../src/selfmetrics/server.js';
 import { createWarroomStore } from '../../src/store/store.js';
-import { MemoryRecorder } from './fixtures/recorderDouble.js';
-import { findPrometheus, startPrometheus } from './fixtures/realPrometheus.js';
+import { MemoryRecorder } from './fixtures/recorder-double.js';
+import { findPrometheus, startPrometheus } from './fixtures/real-prometheus.js';
 import { waitFor } from './fixtures/poll.js';
 
 const binary = findPrometheus();

@@ -2,9 +2,9 @@
 // using the previous page for rates. No Prometheus needed.
 import type { Dispatcher } from 'undici';
 import { ExpositionParseError, parseExposition } from './exposition.js';
-import { getText } from './httpText.js';
-import { readPage, valueBetween, type ScrapeReading, type ScrapeSelector } from './scrapeReading.js';
-import { MetricsSourceError, neutraliseMessage } from './sourceError.js';
+import { getText } from './http-text.js';
+import { readPage, valueBetween, type ScrapeReading, type ScrapeSelector } from './scrape-reading.js';
+import { MetricsSourceError, neutraliseMessage } from './source-error.js';
 
 /** Reads one /metrics page per call and keeps what the next call needs. */
 export class ScrapeSource {

@@ -4,8 +4,8 @@
 import type { MetricFamily, Sample } from './exposition.js';
 import { parseFloatStrict } from './exposition.js';
 import { bucketQuantile } from './histogram.js';
-import { labelKey } from './rangeWindow.js';
-import { MetricsSourceError } from './sourceError.js';
+import { labelKey } from './range-window.js';
+import { MetricsSourceError } from './source-error.js';
 
 /** The raw numbers one page gives for a panel, kept until the next page arrives. */
 export type ScrapeReading =

@@ -2,7 +2,7 @@
 // API client and the scrape source. Credentials in the URL move into an Authorization header so
 // they never show up in a message; transport failures become MetricsSourceError.
 import { request, type Dispatcher } from 'undici';
-import { MetricsSourceError, transportMessage } from './sourceError.js';
+import { MetricsSourceError, transportMessage } from './source-error.js';
 
 /** Options for one GET. */
 export interface HttpTextOptions {

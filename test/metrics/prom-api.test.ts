@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PanelConfig } from '../../src/config/types.js';
 import { MetricsPanel } from '../../src/metrics/panel.js';
-import { PrometheusClient } from '../../src/metrics/promApi.js';
-import { MetricsSourceError } from '../../src/metrics/sourceError.js';
-import { rangeAnswer, startFakeServer, type FakeAnswer } from './fixtures/fakeServer.js';
-import { MemoryRecorder } from './fixtures/recorderDouble.js';
+import { PrometheusClient } from '../../src/metrics/prom-api.js';
+import { MetricsSourceError } from '../../src/metrics/source-error.js';
+import { rangeAnswer, startFakeServer, type FakeAnswer } from './fixtures/fake-server.js';
+import { MemoryRecorder } from './fixtures/recorder-double.js';
 
 const STEP = 15_000;
 const RANGE = 10 * STEP;

@@ -1,7 +1,7 @@
 // The sliding window of a query panel: the first refresh fetches the whole range, later ones only
 // the newest steps (from the last fetched end, which is fetched again because it may have been
 // evaluated before all its samples arrived), merged in and pruned to the range.
-import type { RangeSeries } from './promApi.js';
+import type { RangeSeries } from './prom-api.js';
 
 /** A window laid out on the step grid, ready to plot; null is a gap. */
 export interface GridSeries {

@@ -2,8 +2,8 @@
 // nothing vendor-specific, so Thanos, Mimir and VictoriaMetrics answer it the same way.
 import type { Dispatcher } from 'undici';
 import type { PrometheusConfig } from '../config/types.js';
-import { getText } from './httpText.js';
-import { MetricsSourceError, neutraliseMessage } from './sourceError.js';
+import { getText } from './http-text.js';
+import { MetricsSourceError, neutraliseMessage } from './source-error.js';
 
 /** One series of a range answer; values are null where the server said NaN or ±Inf. */
 export interface RangeSeries {

@@ -1,6 +1,6 @@
 // Which series of a multi-series answer a panel shows, and what each is called: the top few by
 // their last value, named by the configured `legend` label or by the labels that tell them apart.
-import type { GridSeries } from './rangeWindow.js';
+import type { GridSeries } from './range-window.js';
 
 /** Series shown per panel by default. */
 export const DEFAULT_SHOWN_SERIES = 3;
