@@ -4,7 +4,7 @@ import type { PanelConfig } from '../../src/config/types.js';
 import { MetricsPoller } from '../../src/metrics/poller.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { rangeAnswer, startFakeServer } from './fixtures/fake-server.js';
-import { MemoryRecorder } from './fixtures/recorder-double.js';
+import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 import { waitFor } from './fixtures/poll.js';
 
 const pos = { file: 'test', line: 1, col: 1 };

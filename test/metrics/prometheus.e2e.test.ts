@@ -7,7 +7,7 @@ import type { MetricsConfig, PanelConfig } from '../../src/config/types.js';
 import { MetricsPoller } from '../../src/metrics/poller.js';
 import { startSelfMetricsServer } from '../../src/selfmetrics/server.js';
 import { createWarroomStore } from '../../src/store/store.js';
-import { MemoryRecorder } from './fixtures/recorder-double.js';
+import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 import { findPrometheus, startPrometheus } from './fixtures/real-prometheus.js';
 import { waitFor } from './fixtures/poll.js';
 
@@ -63,7 +63,7 @@ test('real Prometheus: panel values and a crit crossing end to end', { skip: bin
     [queuePanel] = store.getState().metrics.panels;
     assert.equal(queuePanel!.state, 'crit');
     assert.equal(queuePanel!.current, 500);
-    assert.deepEqual(recorder.events[0], {
+    assert.deepEqual({ kind: recorder.events[0]!.kind, data: recorder.events[0]!.data }, {
       kind: 'metric.threshold',
       data: { panel: 'queue', state: 'crit', previous: 'ok', value: 500, display: '500', threshold: 100, below: false },
     });

@@ -4,7 +4,7 @@ import type { PanelConfig } from '../../src/config/types.js';
 import { bucketQuantile } from '../../src/metrics/histogram.js';
 import { MetricsPanel } from '../../src/metrics/panel.js';
 import { startFakeServer, type FakeAnswer } from './fixtures/fake-server.js';
-import { MemoryRecorder } from './fixtures/recorder-double.js';
+import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 
 const STEP = 1000;
 const T0 = 1_700_000_000_000;
