@@ -1,4 +1,5 @@
+import { metricsCapability } from '../metrics/capability.js';
 import type { CapabilityFactory } from './capability.js';
 
 /** The capabilities a console starts, in order. Each area adds its factory here. */
-export const CAPABILITIES: CapabilityFactory[] = [];
+export const CAPABILITIES: CapabilityFactory[] = [metricsCapability];

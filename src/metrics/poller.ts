@@ -54,6 +54,11 @@ export class MetricsPoller {
   async refreshOnce(): Promise<void> {
     const startedAt = this.now();
     await Promise.all(this.panels.map((panel) => panel.refresh(startedAt)));
+    this.commit();
+  }
+
+  /** Puts every panel's current view in the store in one commit. */
+  private commit(): void {
     const at = this.now();
     this.options.store.getState().setMetricsPanels(this.panels.map((panel) => panel.view(at)));
   }
@@ -62,6 +67,7 @@ export class MetricsPoller {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.commit(); // the pane lists the panels (waiting for data) before the first answers arrive
     const tick = (): void => {
       const begun = this.now();
       this.round = this.refreshOnce().finally(() => {
