@@ -6,6 +6,7 @@ import type { TimelineRecorder } from '../timeline/recorder.js';
 import type { MetricsPanelView, MetricsSeriesView } from '../store/metrics.js';
 import type { PrometheusClient } from './prom-api.js';
 import { RangeWindow } from './range-window.js';
+import { pageFetchOncePerUrl, type PageFetch } from './page-fetch.js';
 import { ScrapeSource } from './scrape-source.js';
 import { lastValue, seriesName, topSeries, DEFAULT_SHOWN_SERIES } from './series-pick.js';
 import { MetricsSourceError, neutraliseMessage } from './source-error.js';
@@ -49,17 +50,20 @@ export class MetricsPanel {
     this.threshold = new ThresholdTracker({ warn: config.warn, crit: config.crit, below: config.below });
     if (config.scrape) {
       const selector = { metric: config.metric ?? '', labels: config.labels, ...(config.quantile !== undefined ? { quantile: config.quantile } : {}) };
-      this.scrape = new ScrapeSource(config.scrape, selector, deps.timeoutMs);
+      this.scrape = new ScrapeSource(config.scrape, selector);
     } else {
       this.window = new RangeWindow(deps.rangeMs, deps.stepMs);
     }
   }
 
-  /** Fetches the newest data; resolves once the panel's state is updated. */
-  async refresh(nowMs: number): Promise<void> {
+  /**
+   * Fetches the newest data; resolves once the panel's state is updated. `fetch` lets panels of
+   * one round share a scraped page.
+   */
+  async refresh(nowMs: number, fetch: PageFetch = pageFetchOncePerUrl(this.deps.timeoutMs)): Promise<void> {
     this.firstAttemptAt ??= nowMs;
     try {
-      if (this.scrape) await this.refreshScrape(nowMs);
+      if (this.scrape) await this.refreshScrape(nowMs, fetch);
       else await this.refreshQuery(nowMs);
       this.error = null;
       this.lastSuccessAt = nowMs;
@@ -89,8 +93,8 @@ export class MetricsPanel {
     }
   }
 
-  private async refreshScrape(nowMs: number): Promise<void> {
-    const value = await this.scrape!.sample(nowMs);
+  private async refreshScrape(nowMs: number, fetch: PageFetch): Promise<void> {
+    const value = await this.scrape!.sample(nowMs, fetch);
     this.history.push([nowMs, value]);
     while (this.history.length > 0 && this.history[0]![0] < nowMs - this.deps.rangeMs) this.history.shift();
     this.times = this.history.map(([t]) => t);

@@ -4,6 +4,7 @@ import type { Dispatcher } from 'undici';
 import type { MetricsConfig } from '../config/types.js';
 import type { WarroomStore } from '../store/store.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
+import { pageFetchOncePerUrl } from './page-fetch.js';
 import { MetricsPanel } from './panel.js';
 import { PrometheusClient } from './prom-api.js';
 
@@ -32,10 +33,12 @@ export class MetricsPoller {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private round: Promise<void> | undefined;
+  private readonly timeoutMs: number;
 
   constructor(private readonly options: MetricsPollerOptions) {
     const { config, recorder } = options;
     const timeoutMs = options.timeoutMs ?? defaultTimeoutMs(config.stepMs);
+    this.timeoutMs = timeoutMs;
     const client = config.prometheus ? new PrometheusClient(config.prometheus, timeoutMs, options.dispatcher) : undefined;
     this.now = options.now ?? Date.now;
     this.panels = config.panels.map(
@@ -53,7 +56,8 @@ export class MetricsPoller {
   /** One round: every panel refreshed concurrently, then a single store commit. */
   async refreshOnce(): Promise<void> {
     const startedAt = this.now();
-    await Promise.all(this.panels.map((panel) => panel.refresh(startedAt)));
+    const fetch = pageFetchOncePerUrl(this.timeoutMs, this.options.dispatcher);
+    await Promise.all(this.panels.map((panel) => panel.refresh(startedAt, fetch)));
     this.commit();
   }
 

@@ -75,3 +75,27 @@ test('store slice: selection is clamped and the chart toggles', () => {
   s().setMetricsChart(true);
   assert.equal(s().metrics.chartOpen, true);
 });
+
+test('panels scraping the same page share one GET per round', async () => {
+  const page = await startFakeServer(() => ({ body: '# TYPE g gauge\ng{q="a"} 2\ng{q="b"} 5\n# TYPE c counter\nc 1\n', contentType: 'text/plain' }));
+  const store = createWarroomStore();
+  const url = `${page.url}/metrics`;
+  const poller = new MetricsPoller({
+    config: {
+      rangeMs: 60_000,
+      stepMs: 1000,
+      panels: [panel({ title: 'a', scrape: url, metric: 'g', labels: { q: 'a' } }), panel({ title: 'b', scrape: url, metric: 'g' }), panel({ title: 'c', scrape: url, metric: 'c' })],
+    },
+    store,
+    recorder: new MemoryRecorder(),
+  });
+  try {
+    await poller.refreshOnce();
+    assert.equal(page.requests.length, 1);
+    assert.deepEqual(store.getState().metrics.panels.map((p) => p.current), [2, 7, null]);
+    await poller.refreshOnce();
+    assert.equal(page.requests.length, 2);
+  } finally {
+    await page.close();
+  }
+});
