@@ -94,23 +94,22 @@ export function readPage(families: MetricFamily[], selector: ScrapeSelector): Sc
   return { kind: 'gauge', value: Number.isFinite(sum) ? sum : null };
 }
 
-/** How much a counter grew; a drop means it restarted from zero, so the new value is the growth. */
-function growth(prev: number | undefined, cur: number): number | undefined {
-  if (prev === undefined) return undefined; // a series seen first now has no baseline yet
+/**
+ * How much a counter grew. A drop means it restarted from zero, so the new value is the growth;
+ * a series absent from the previous page was created since (client libraries create counter
+ * series on first increment), so it too grew from zero. This makes a first 5xx show at once,
+ * where Prometheus's rate() would wait for a second sample.
+ */
+function growth(prev: number | undefined, cur: number): number {
+  if (prev === undefined) return cur;
   return cur >= prev ? cur - prev : cur;
 }
 
 function summedGrowth(prev: Map<string, number>, cur: Map<string, number>): number | null {
+  if (cur.size === 0) return null;
   let total = 0;
-  let any = false;
-  for (const [key, value] of cur) {
-    const g = growth(prev.get(key), value);
-    if (g !== undefined) {
-      total += g;
-      any = true;
-    }
-  }
-  return any ? total : null;
+  for (const [key, value] of cur) total += growth(prev.get(key), value);
+  return total;
 }
 
 /**
@@ -132,12 +131,11 @@ export function valueBetween(prev: ScrapeReading | undefined, cur: ScrapeReading
   if (cur.kind === 'histogram' && prev.kind === 'histogram') {
     const perLe = new Map<number, number>();
     for (const [key, buckets] of cur.buckets) {
-      const before = prev.buckets.get(key);
-      if (!before) continue;
+      const before = prev.buckets.get(key) ?? new Map<number, number>(); // a new series grew from zero
       // A reset shows as a drop of the +Inf bucket: then every bucket restarted from zero.
       const reset = (buckets.get(Infinity) ?? 0) < (before.get(Infinity) ?? 0);
       for (const [le, count] of buckets) {
-        const delta = reset ? count : count - (before.get(le) ?? count);
+        const delta = reset ? count : count - (before.get(le) ?? 0);
         perLe.set(le, (perLe.get(le) ?? 0) + Math.max(0, delta));
       }
     }

@@ -165,3 +165,18 @@ test('crossing crit is recorded on the timeline, entering and leaving, with the 
     await server.close();
   }
 });
+
+test('counter: a series that appears between scrapes counts from zero (a first 5xx shows at once)', async () => {
+  const { server, panel, setPage } = await scrapePanel({ metric: 'http_requests_total', labels: { status: '500' } });
+  try {
+    setPage('# TYPE http_requests_total counter\nhttp_requests_total{status="200"} 100\n');
+    await panel.refresh(T0);
+    setPage('# TYPE http_requests_total counter\nhttp_requests_total{status="200"} 110\n');
+    await panel.refresh(T0 + 1000);
+    setPage('# TYPE http_requests_total counter\nhttp_requests_total{status="200"} 120\nhttp_requests_total{status="500"} 4\n');
+    await panel.refresh(T0 + 2000);
+    assert.deepEqual(values(panel, T0 + 2000), [null, null, 4], 'no matching series is no data, not zero');
+  } finally {
+    await server.close();
+  }
+});
