@@ -4,6 +4,9 @@
 // object, drops timestamps, keeps values as strings and knows nothing of OpenMetrics (`# EOF`,
 // exemplars, `_total`/`_created`, `# UNIT`). A scrape panel needs exact per-series numbers, so
 // this parser rejects what Prometheus itself would reject and is fuzzed in the tests.
+import { ExpositionParseError, INTEGER, LABEL_NAME, LineReader, METRIC_NAME, parseFloatStrict, unescapeHelp } from './exposition-line.js';
+
+export { ExpositionParseError, parseFloatStrict } from './exposition-line.js';
 
 /** Metric types of both formats (OpenMetrics adds gaugehistogram, info, stateset, unknown). */
 export type MetricType =
@@ -40,24 +43,8 @@ export interface MetricFamily {
 /** Which text format to read; `auto` picks OpenMetrics when the text ends in `# EOF`. */
 export type ExpositionFormat = 'prometheus' | 'openmetrics' | 'auto';
 
-/** The only error `parseExposition` throws, naming the line at fault. */
-export class ExpositionParseError extends Error {
-  /** 1-based line number. */
-  readonly line: number;
-  constructor(line: number, reason: string) {
-    super(`line ${line}: ${reason}`);
-    this.name = 'ExpositionParseError';
-    this.line = line;
-  }
-}
-
 const PROM_TYPES = new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped']);
 const OM_TYPES = new Set(['counter', 'gauge', 'histogram', 'gaugehistogram', 'summary', 'info', 'stateset', 'unknown']);
-const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const INTEGER = /^-?\d+$/;
-
 /** Suffixes a sample may carry and still belong to a family of the given type. */
 function suffixesFor(type: MetricType, om: boolean): string[] {
   switch (type) {
@@ -77,115 +64,6 @@ function suffixesFor(type: MetricType, om: boolean): string[] {
 }
 
 const ALL_SUFFIXES = ['_bucket', '_sum', '_count', '_created', '_gsum', '_gcount', '_total', '_info'];
-
-/**
- * Parses a float the way Prometheus does (Go's ParseFloat): decimals, exponents, and NaN/Inf
- * spelled in any case — prom-client writes NaN as "Nan", and Prometheus accepts it.
- */
-export function parseFloatStrict(text: string): number | undefined {
-  if (NUMBER.test(text)) return Number(text);
-  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(text);
-  if (!special) return undefined;
-  if (special[2]!.toLowerCase() === 'nan') return special[1] ? undefined : NaN;
-  return special[1] === '-' ? -Infinity : Infinity;
-}
-
-/** Reads characters of one line; every failure is an ExpositionParseError for that line. */
-class LineReader {
-  pos = 0;
-  constructor(
-    readonly text: string,
-    readonly lineNo: number,
-  ) {}
-  fail(reason: string): never {
-    throw new ExpositionParseError(this.lineNo, reason);
-  }
-  done(): boolean {
-    return this.pos >= this.text.length;
-  }
-  peek(): string {
-    return this.text[this.pos] ?? '';
-  }
-  expect(ch: string): void {
-    if (this.text[this.pos] !== ch) this.fail(`expected "${ch}"`);
-    this.pos++;
-  }
-  /** Skips blanks; in OpenMetrics exactly one space separates tokens. */
-  blanks(om: boolean, required: boolean): void {
-    const start = this.pos;
-    if (om) {
-      if (this.text[this.pos] === ' ') this.pos++;
-    } else {
-      while (this.text[this.pos] === ' ' || this.text[this.pos] === '\t') this.pos++;
-    }
-    if (required && this.pos === start) this.fail('expected a space');
-  }
-  token(): string {
-    const start = this.pos;
-    while (this.pos < this.text.length && this.text[this.pos] !== ' ' && this.text[this.pos] !== '\t') this.pos++;
-    return this.text.slice(start, this.pos);
-  }
-  name(pattern: RegExp, what: string): string {
-    const start = this.pos;
-    while (this.pos < this.text.length && /[a-zA-Z0-9_:]/.test(this.text[this.pos]!)) this.pos++;
-    const found = this.text.slice(start, this.pos);
-    if (!pattern.test(found)) this.fail(`invalid ${what}`);
-    return found;
-  }
-  /** A quoted label value: only \\, \" and \n escapes are legal. */
-  quoted(): string {
-    this.expect('"');
-    let out = '';
-    for (;;) {
-      const ch = this.text[this.pos++];
-      if (ch === undefined) this.fail('unterminated label value');
-      if (ch === '"') return out;
-      if (ch === '\\') {
-        const next = this.text[this.pos++];
-        if (next === '\\') out += '\\';
-        else if (next === '"') out += '"';
-        else if (next === 'n') out += '\n';
-        else this.fail('invalid escape in label value');
-      } else {
-        out += ch;
-      }
-    }
-  }
-  labels(): Record<string, string> {
-    const labels: Record<string, string> = Object.create(null);
-    this.expect('{');
-    while (this.peek() !== '}') {
-      const name = this.name(LABEL_NAME, 'label name');
-      this.expect('=');
-      const value = this.quoted();
-      if (Object.hasOwn(labels, name)) this.fail(`duplicate label "${name}"`);
-      labels[name] = value;
-      if (this.peek() === ',') this.pos++;
-      else if (this.peek() !== '}') this.fail('expected "," or "}"');
-    }
-    this.expect('}');
-    return { ...labels };
-  }
-}
-
-/** HELP text escapes: Prometheus allows \\ and \n; OpenMetrics also \". */
-function unescapeHelp(text: string, om: boolean, lineNo: number): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch !== '\\') {
-      out += ch;
-      continue;
-    }
-    const next = text[++i];
-    if (next === '\\') out += '\\';
-    else if (next === 'n') out += '\n';
-    else if (next === '"' && om) out += '"';
-    else if (!om && next !== undefined) out += `\\${next}`; // the 0.0.4 parser keeps unknown escapes
-    else throw new ExpositionParseError(lineNo, 'invalid escape in HELP');
-  }
-  return out;
-}
 
 interface ParseState {
   om: boolean;
