@@ -4,7 +4,7 @@
 // object, drops timestamps, keeps values as strings and knows nothing of OpenMetrics (`# EOF`,
 // exemplars, `_total`/`_created`, `# UNIT`). A scrape panel needs exact per-series numbers, so
 // this parser rejects what Prometheus itself would reject and is fuzzed in the tests.
-import { ExpositionParseError, INTEGER, LABEL_NAME, LineReader, METRIC_NAME, parseFloatStrict, unescapeHelp } from './exposition-line.js';
+import { ExpositionParseError, INTEGER, LineReader, METRIC_NAME, parseFloatStrict, unescapeHelp } from './exposition-line.js';
 
 export { ExpositionParseError, parseFloatStrict } from './exposition-line.js';
 

@@ -10,4 +10,4 @@ export {
   selfMetrics,
   setChecksByState,
 } from './record.js';
-export { startSelfMetricsServer, type SelfMetricsServer } from './server.js';
+export { serveSelfMetrics, startSelfMetricsServer, type SelfMetricsServer } from './server.js';

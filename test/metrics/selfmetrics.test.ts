@@ -11,6 +11,7 @@ import {
   observeRender,
   selfMetrics,
   setChecksByState,
+  serveSelfMetrics,
   startSelfMetricsServer,
 } from '../../src/selfmetrics/index.js';
 import { register as globalRegistry } from 'prom-client';
@@ -25,7 +26,7 @@ test('warroom serves its own metrics on loopback, parseable by the strict parser
   countEscalation('failed', 'pagerduty');
   countTimelineEvent('note');
   observeRender(12);
-  const server = await startSelfMetricsServer(0, selfMetrics().registry);
+  const server = await serveSelfMetrics(0);
   try {
     const res = await request(`http://127.0.0.1:${server.port}/metrics`);
     assert.equal(res.statusCode, 200);
