@@ -33,6 +33,11 @@ export function parseFloatStrict(text: string): number | undefined {
   return special[1] === '-' ? -Infinity : Infinity;
 }
 
+/** Characters of a metric or label name (checked against the exact grammar after). */
+const NAME_CHARS = /[a-zA-Z0-9_:]*/y;
+/** Label value characters that need no escape handling. */
+const PLAIN_CHARS = /[^"\\]*/y;
+
 /** Reads characters of one line; every failure is an ExpositionParseError for that line. */
 export class LineReader {
   pos = 0;
@@ -69,9 +74,9 @@ export class LineReader {
     return this.text.slice(start, this.pos);
   }
   name(pattern: RegExp, what: string): string {
-    const start = this.pos;
-    while (this.pos < this.text.length && /[a-zA-Z0-9_:]/.test(this.text[this.pos]!)) this.pos++;
-    const found = this.text.slice(start, this.pos);
+    NAME_CHARS.lastIndex = this.pos;
+    const found = NAME_CHARS.exec(this.text)?.[0] ?? '';
+    this.pos += found.length;
     if (!pattern.test(found)) this.fail(`invalid ${what}`);
     return found;
   }
@@ -80,18 +85,18 @@ export class LineReader {
     this.expect('"');
     let out = '';
     for (;;) {
+      PLAIN_CHARS.lastIndex = this.pos;
+      const plain = PLAIN_CHARS.exec(this.text)?.[0] ?? '';
+      out += plain;
+      this.pos += plain.length;
       const ch = this.text[this.pos++];
       if (ch === undefined) this.fail('unterminated label value');
       if (ch === '"') return out;
-      if (ch === '\\') {
-        const next = this.text[this.pos++];
-        if (next === '\\') out += '\\';
-        else if (next === '"') out += '"';
-        else if (next === 'n') out += '\n';
-        else this.fail('invalid escape in label value');
-      } else {
-        out += ch;
-      }
+      const next = this.text[this.pos++];
+      if (next === '\\') out += '\\';
+      else if (next === '"') out += '"';
+      else if (next === 'n') out += '\n';
+      else this.fail('invalid escape in label value');
     }
   }
   labels(): Record<string, string> {
