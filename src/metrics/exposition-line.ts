@@ -100,19 +100,23 @@ export class LineReader {
     }
   }
   labels(): Record<string, string> {
-    const labels: Record<string, string> = Object.create(null);
+    const labels: Record<string, string> = {};
+    const seen: string[] = [];
     this.expect('{');
     while (this.peek() !== '}') {
       const name = this.name(LABEL_NAME, 'label name');
       this.expect('=');
       const value = this.quoted();
-      if (Object.hasOwn(labels, name)) this.fail(`duplicate label "${name}"`);
-      labels[name] = value;
+      if (seen.includes(name)) this.fail(`duplicate label "${name}"`);
+      seen.push(name);
+      // A label may be called __proto__: define it rather than assign (which would set the prototype).
+      if (name === '__proto__') Object.defineProperty(labels, name, { value, enumerable: true, writable: true, configurable: true });
+      else labels[name] = value;
       if (this.peek() === ',') this.pos++;
       else if (this.peek() !== '}') this.fail('expected "," or "}"');
     }
     this.expect('}');
-    return { ...labels };
+    return labels;
   }
 }
 

@@ -186,3 +186,10 @@ test('regression: prom-client writes NaN as "Nan" (Go ParseFloat accepts any cas
   assert.equal(all[2]!.samples[0]!.value, -Infinity);
   assert.throws(() => parseExposition('a +NaN\n'), ExpositionParseError);
 });
+
+test('a label named __proto__ is kept as a label, not a prototype', () => {
+  const [family] = parseExposition('a{__proto__="x",constructor="y"} 1\n');
+  const labels = family!.samples[0]!.labels;
+  assert.equal(Object.getPrototypeOf(labels), Object.prototype);
+  assert.deepEqual(Object.entries(labels), [['__proto__', 'x'], ['constructor', 'y']]);
+});
