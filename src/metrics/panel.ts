@@ -39,6 +39,7 @@ export class MetricsPanel {
   private failures = 0;
   private firstAttemptAt: number | null = null;
   private lastFedAt = -Infinity;
+  private peak: number | null = null;
   private shown: MetricsSeriesView[] = [];
   private times: number[] = [];
 
@@ -111,10 +112,17 @@ export class MetricsPanel {
 
   private feed(value: number | null): void {
     const change = this.threshold.update(value);
+    if (this.threshold.state === 'crit' && value !== null && Number.isFinite(value)) {
+      // The worst value of the breach, for the post-mortem's "metric breaches with peak values".
+      const worse = this.peak === null || (this.config.below ? value < this.peak : value > this.peak);
+      if (worse) this.peak = value;
+    }
     if (change && (change.to === 'crit' || change.from === 'crit')) this.recordCrit(change);
+    if (change && change.from === 'crit') this.peak = null;
   }
 
   private recordCrit(change: ThresholdChange): void {
+    const leaving = change.from === 'crit';
     this.deps.recorder.record('metric.threshold', {
       panel: this.config.title,
       state: change.to,
@@ -123,6 +131,7 @@ export class MetricsPanel {
       display: formatValue(change.value, this.config.unit),
       threshold: this.config.crit,
       below: this.config.below,
+      ...(leaving && this.peak !== null ? { peak: this.peak, peakDisplay: formatValue(this.peak, this.config.unit) } : {}),
     });
   }
 

@@ -160,6 +160,8 @@ test('crossing crit is recorded on the timeline, entering and leaving, with the 
     );
     assert.equal(recorder.events[0]!.data.panel, 'queue');
     assert.equal(recorder.events[0]!.data.display, '1.5k');
+    assert.equal(recorder.events[1]!.data.peak, 1500, 'leaving crit names the peak of the breach');
+    assert.equal(recorder.events[1]!.data.peakDisplay, '1.5k');
     assert.equal(panel.view(T0 + 8 * STEP).state, 'ok');
   } finally {
     await server.close();

@@ -42,5 +42,5 @@ export function MetricsPane({ isFocused, width, height }: PaneProps) {
   }
   const panel = panels[Math.min(selected, panels.length - 1)]!;
   if (showChart) return <ZoomChart panel={panel} width={width} height={height} />;
-  return <PanelList panels={panels} selected={selected} width={width} height={height} />;
+  return <PanelList panels={panels} selected={selected} width={width} height={height} isFocused={isFocused} />;
 }
