@@ -110,23 +110,29 @@ export class MetricsPanel {
     return this.config.below ? Math.min(...lasts) : Math.max(...lasts);
   }
 
+  /**
+   * Feeds the threshold tracker. A breach starts when the panel enters crit and lasts until it is
+   * back to ok: entering crit, leaving it, and the return to ok go on the timeline (as
+   * {panel, from, to, value}, what the post-mortem export reads), the last ones with the peak.
+   */
   private feed(value: number | null): void {
     const change = this.threshold.update(value);
-    if (this.threshold.state === 'crit' && value !== null && Number.isFinite(value)) {
-      // The worst value of the breach, for the post-mortem's "metric breaches with peak values".
-      const worse = this.peak === null || (this.config.below ? value < this.peak : value > this.peak);
-      if (worse) this.peak = value;
+    if (change?.to === 'crit' && this.peak === null) this.peak = change.value;
+    const inBreach = this.peak !== null;
+    if (inBreach && value !== null && Number.isFinite(value)) {
+      if (this.config.below ? value < this.peak! : value > this.peak!) this.peak = value;
     }
-    if (change && (change.to === 'crit' || change.from === 'crit')) this.recordCrit(change);
-    if (change && change.from === 'crit') this.peak = null;
+    if (!change || !inBreach) return;
+    if (change.to === 'crit' || change.from === 'crit' || change.to === 'ok') this.recordBreach(change);
+    if (change.to === 'ok') this.peak = null;
   }
 
-  private recordCrit(change: ThresholdChange): void {
-    const leaving = change.from === 'crit';
+  private recordBreach(change: ThresholdChange): void {
+    const leaving = change.to !== 'crit';
     this.deps.recorder.record('metric.threshold', {
       panel: this.config.title,
-      state: change.to,
-      previous: change.from,
+      from: change.from,
+      to: change.to,
       value: change.value,
       display: formatValue(change.value, this.config.unit),
       threshold: this.config.crit,

@@ -29,11 +29,11 @@ test('demo estate: scrape panels read rates, quantiles and gauges, and the incid
       'the scripted incident to push a panel into crit',
       async () => {
         await poller.refreshOnce();
-        return recorder.ofKind('metric.threshold').some((e) => e.data.state === 'crit') ? true : undefined;
+        return recorder.ofKind('metric.threshold').some((e) => e.data.to === 'crit') ? true : undefined;
       },
       90_000,
     );
-    const crit = recorder.ofKind('metric.threshold').find((e) => e.data.state === 'crit')!;
+    const crit = recorder.ofKind('metric.threshold').find((e) => e.data.to === 'crit')!;
     assert.equal(typeof crit.data.value, 'number');
     assert.ok(store.getState().metrics.panels.some((p) => p.state === 'crit'));
   } finally {

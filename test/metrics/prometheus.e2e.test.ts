@@ -65,7 +65,7 @@ test('real Prometheus: panel values and a crit crossing end to end', { skip: bin
     assert.equal(queuePanel!.current, 500);
     assert.deepEqual({ kind: recorder.events[0]!.kind, data: recorder.events[0]!.data }, {
       kind: 'metric.threshold',
-      data: { panel: 'queue', state: 'crit', previous: 'ok', value: 500, display: '500', threshold: 100, below: false },
+      data: { panel: 'queue', from: 'ok', to: 'crit', value: 500, display: '500', threshold: 100, below: false },
     });
   } finally {
     clearInterval(ticker);

@@ -152,16 +152,18 @@ test('crossing crit is recorded on the timeline, entering and leaving, with the 
       await panel.refresh(T0 + i * STEP);
     }
     assert.deepEqual(
-      recorder.events.map((e) => [e.kind, e.data.state, e.data.previous, e.data.value]),
+      recorder.events.map((e) => [e.kind, e.data.from, e.data.to, e.data.value]),
       [
-        ['metric.threshold', 'crit', 'warn', 1500],
-        ['metric.threshold', 'warn', 'crit', 800],
+        ['metric.threshold', 'warn', 'crit', 1500],
+        ['metric.threshold', 'crit', 'warn', 800],
+        ['metric.threshold', 'warn', 'ok', 100],
       ],
     );
     assert.equal(recorder.events[0]!.data.panel, 'queue');
     assert.equal(recorder.events[0]!.data.display, '1.5k');
     assert.equal(recorder.events[1]!.data.peak, 1500, 'leaving crit names the peak of the breach');
     assert.equal(recorder.events[1]!.data.peakDisplay, '1.5k');
+    assert.equal(recorder.events[2]!.data.peak, 1500, 'the return to ok closes the breach');
     assert.equal(panel.view(T0 + 8 * STEP).state, 'ok');
   } finally {
     await server.close();
