@@ -8,7 +8,7 @@ import type { PrometheusClient } from './prom-api.js';
 import { RangeWindow } from './range-window.js';
 import { pageFetchOncePerUrl, type PageFetch } from './page-fetch.js';
 import { ScrapeSource } from './scrape-source.js';
-import { lastValue, seriesName, topSeries, DEFAULT_SHOWN_SERIES } from './series-pick.js';
+import { seriesName, topSeries, DEFAULT_SHOWN_SERIES } from './series-pick.js';
 import { MetricsSourceError, neutraliseMessage } from './source-error.js';
 import { ThresholdTracker, type ThresholdChange } from './threshold.js';
 import { formatValue } from './units.js';
@@ -103,11 +103,14 @@ export class MetricsPanel {
     this.feed(value);
   }
 
-  /** The newest value of the worst shown series: highest, or lowest for `below` panels. */
+  /**
+   * The worst shown series' value at the newest point: highest, or lowest for `below` panels.
+   * Null when every series has a gap there — a gap is not judged on an older value.
+   */
   private worst(): number | null {
-    const lasts = this.shown.map((s) => lastValue(s.values)).filter((v): v is number => v !== null);
-    if (lasts.length === 0) return null;
-    return this.config.below ? Math.min(...lasts) : Math.max(...lasts);
+    const newest = this.shown.map((s) => s.values[s.values.length - 1] ?? null).filter((v): v is number => v !== null);
+    if (newest.length === 0) return null;
+    return this.config.below ? Math.min(...newest) : Math.max(...newest);
   }
 
   /**

@@ -183,3 +183,17 @@ test('instant query: vector and scalar answers', async () => {
     await server.close();
   }
 });
+
+test('a gap at the newest point reads as no current value, not the last number seen', async () => {
+  const endSec = Math.floor(NOW / STEP) * (STEP / 1000);
+  const { server, panel } = await panelAgainst((url) => rangeAnswer(url, [{ metric: {}, value: (t) => (t >= endSec ? 'NaN' : '5') }]), { crit: 1 });
+  try {
+    await panel.refresh(NOW);
+    const view = panel.view(NOW);
+    assert.equal(view.current, null);
+    assert.equal(view.max, 5);
+    assert.equal(view.state, 'ok', 'the threshold was not judged on an old value');
+  } finally {
+    await server.close();
+  }
+});
