@@ -1,8 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { PanelConfig } from '../../src/config/types.js';
+import { ExpositionParseError, parseExposition } from '../../src/metrics/exposition.js';
 import { bucketQuantile } from '../../src/metrics/histogram.js';
 import { MetricsPanel } from '../../src/metrics/panel.js';
+import { readPage, valueBetween } from '../../src/metrics/scrape-reading.js';
+import { MetricsSourceError } from '../../src/metrics/source-error.js';
 import { startFakeServer, type FakeAnswer } from './fixtures/fake-server.js';
 import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 
@@ -183,4 +187,27 @@ test('counter: a series that appears between scrapes counts from zero (a first 5
   } finally {
     await server.close();
   }
+});
+
+test('fuzz: reading any parsed page for any selector only ever fails with a panel message', () => {
+  const types = ['counter', 'gauge', 'histogram', 'summary', 'untyped'];
+  const name = fc.constantFrom('m', 'm_total', 'm_bucket', 'm_sum', 'm_count', 'other');
+  const line = fc.oneof(
+    fc.tuple(fc.constantFrom(...types)).map(([t]) => `# TYPE m ${t}`),
+    fc.tuple(name, fc.constantFrom('', '{le="0.5"}', '{le="+Inf"}', '{quantile="0.5"}', '{q="a"}'), fc.constantFrom('1', '0', 'NaN', '+Inf', '-3', '2e3')).map(([n, l, v]) => `${n}${l} ${v}`),
+  );
+  fc.assert(
+    fc.property(fc.array(line, { maxLength: 12 }), fc.array(line, { maxLength: 12 }), name, fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }), (a, b, metric, quantile) => {
+      const selector = { metric, labels: {}, ...(quantile !== undefined ? { quantile } : {}) };
+      try {
+        const first = readPage(parseExposition(`${a.join('\n')}\n`), selector);
+        const second = readPage(parseExposition(`${b.join('\n')}\n`), selector);
+        const value = valueBetween(first, second, 1, quantile);
+        assert.ok(value === null || typeof value === 'number');
+      } catch (error) {
+        if (!(error instanceof MetricsSourceError) && !(error instanceof ExpositionParseError)) throw error;
+      }
+    }),
+    { numRuns: 2000 },
+  );
 });
