@@ -68,7 +68,8 @@ test('j/k select, Enter zooms into a braille chart with axes and threshold, Esc 
   assert.ok(frame.includes('14:00:00') && frame.includes('14:07:15'), 'time labels');
   assert.ok(!frame.includes('1 Status'), 'chart takes the whole console');
   assert.ok(!frame.includes('\u001b[3'), 'the canvas escape codes do not reach the frame as raw text');
-  await ui.press(KEYS.escape, (f) => f.includes('1 Status') && f.includes('queue depth'));
+  await ui.press('j', (f) => f.includes('queue depth · now 1.2k') && f.includes('stale since 14:02:11'));
+  await ui.press(KEYS.escape, (f) => f.includes('1 Status') && f.includes('p95 latency'));
   assert.equal(ui.store.getState().metrics.chartOpen, false);
   assert.equal(ui.store.getState().zoomed, false);
 });
