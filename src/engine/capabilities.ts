@@ -1,4 +1,5 @@
 import { logsCapability } from '../logs/capability.js';
+import { metricsCapability } from '../metrics/capability.js';
 import { statusBoardCapability } from '../probes/capability.js';
 import { timelineCapability } from '../timeline/capability.js';
 import type { CapabilityFactory } from './capability.js';
@@ -8,4 +9,5 @@ export const CAPABILITIES: CapabilityFactory[] = [
   timelineCapability,
   statusBoardCapability,
   logsCapability,
+  metricsCapability,
 ];

@@ -7,6 +7,7 @@ import { createDialogSlice, type DialogSlice } from './dialog.js';
 import { createHostsSlice, type HostsSlice } from './hosts.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
 import { createLogsSlice, type LogsSlice } from './logs.js';
+import { createMetricsSlice, type MetricsSlice } from './metrics.js';
 import { createTimelineSlice, type TimelineSlice } from './timeline.js';
 import { createUiSlice, type UiSlice } from './ui.js';
 
@@ -17,7 +18,8 @@ export type WarroomState = UiSlice &
   HostsSlice &
   TimelineSlice &
   ChecksSlice &
-  LogsSlice;
+  LogsSlice &
+  MetricsSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -32,5 +34,6 @@ export function createWarroomStore(): WarroomStore {
     ...createTimelineSlice(...a),
     ...createChecksSlice(...a),
     ...createLogsSlice(...a),
+    ...createMetricsSlice(...a),
   }));
 }
