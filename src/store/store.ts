@@ -2,11 +2,12 @@
 // Each capability owns its slice file; views read single values through selectors, and sources
 // write in batches (one commit per frame at most), never once per line or probe.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createDialogSlice, type DialogSlice } from './dialog.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
 import { createUiSlice, type UiSlice } from './ui.js';
 
 /** Everything the console shows. */
-export type WarroomState = UiSlice & IncidentSlice;
+export type WarroomState = UiSlice & IncidentSlice & DialogSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -16,5 +17,6 @@ export function createWarroomStore(): WarroomStore {
   return createStore<WarroomState>()((...a) => ({
     ...createUiSlice(...a),
     ...createIncidentSlice(...a),
+    ...createDialogSlice(...a),
   }));
 }

@@ -22,12 +22,18 @@ export interface UiSlice {
   /** The `:` command line's text while open, else null. */
   commandLine: string | null;
   flash: Flash | null;
+  /** Show the timeline in place of the logs pane. */
+  timelineShown: boolean;
+  /** Work in progress that quitting would interrupt, by id → description ("restart checkout-api"). */
+  running: Record<string, string>;
   focusPane: (pane: PaneId) => void;
   focusNext: (step: 1 | -1) => void;
   toggleZoom: () => void;
   setHelp: (open: boolean) => void;
   setCommandLine: (text: string | null) => void;
   showFlash: (text: string, tone?: Flash['tone'], ms?: number) => void;
+  toggleTimeline: () => void;
+  setRunning: (id: string, description: string | null) => void;
 }
 
 /** Builds the UI slice. */
@@ -37,6 +43,8 @@ export const createUiSlice: StateCreator<WarroomState, [], [], UiSlice> = (set, 
   helpOpen: false,
   commandLine: null,
   flash: null,
+  timelineShown: false,
+  running: {},
   focusPane: (pane) => set({ focus: pane }),
   focusNext: (step) => {
     const index = PANES.indexOf(get().focus);
@@ -46,4 +54,11 @@ export const createUiSlice: StateCreator<WarroomState, [], [], UiSlice> = (set, 
   setHelp: (open) => set({ helpOpen: open }),
   setCommandLine: (text) => set({ commandLine: text }),
   showFlash: (text, tone = 'info', ms = 5000) => set({ flash: { text, tone, until: Date.now() + ms } }),
+  toggleTimeline: () => set({ timelineShown: !get().timelineShown }),
+  setRunning: (id, description) => {
+    const running = { ...get().running };
+    if (description === null) delete running[id];
+    else running[id] = description;
+    set({ running });
+  },
 });

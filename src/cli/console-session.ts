@@ -1,0 +1,56 @@
+// Everything between "the config is loaded" and "the user quit": store, engine, console, and
+// the orderly stop afterwards. Shared by `warroom open` and `warroom demo`.
+import type { WarroomConfig } from '../config/types.js';
+import { Engine } from '../engine/engine.js';
+import type { Executor } from '../exec/types.js';
+import type { ConsoleMode } from '../store/incident.js';
+import { createWarroomStore, type WarroomStore } from '../store/store.js';
+import type { TimelineRecorder } from '../timeline/recorder.js';
+import { UsageError } from './usage-error.js';
+
+/** What a console session needs besides the config. */
+export interface SessionOptions {
+  config: WarroomConfig;
+  operator: string;
+  mode: ConsoleMode;
+  incidentId: string;
+  recorder: TimelineRecorder;
+  executor: Executor;
+  store?: WarroomStore;
+}
+
+/** Refuses to draw a console on something that is not a terminal. */
+export function requireTerminal(): void {
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    throw new UsageError('warroom needs a terminal for the console; for scripts and cron use `warroom status`.');
+  }
+}
+
+/** Runs the console on a started engine until the user quits, then stops everything. */
+export async function runConsoleSession(options: SessionOptions): Promise<void> {
+  const store = options.store ?? createWarroomStore();
+  const { incident } = options.config;
+  store.getState().setIncident({
+    id: options.incidentId,
+    title: incident.title,
+    severity: incident.severity,
+    operator: options.operator,
+    mode: options.mode,
+  });
+  const engine = new Engine({
+    config: options.config,
+    store,
+    recorder: options.recorder,
+    executor: options.executor,
+    mode: options.mode,
+    operator: options.operator,
+  });
+  await engine.start();
+  try {
+    // Loaded only now: the views (Ink, React) are the heaviest imports, and no other command needs them.
+    const { runConsole } = await import('../../views/console.js');
+    await runConsole({ store, responseTargets: incident.responseTargets });
+  } finally {
+    await engine.stop();
+  }
+}

@@ -1,0 +1,4 @@
+import type { CapabilityFactory } from './capability.js';
+
+/** The capabilities a console starts, in order. Each area adds its factory here. */
+export const CAPABILITIES: CapabilityFactory[] = [];

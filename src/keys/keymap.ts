@@ -1,0 +1,121 @@
+// The one key table. Dispatch, the footer hints and the `?` overlay all read it, so a key
+// cannot work without being documented, or be documented without being bound (k9s-style).
+// Ctrl-B is never bound: it is tmux's prefix.
+
+/** Where a binding applies: everywhere, or only while that pane has focus. */
+export type KeyScope = 'global' | 'status' | 'logs' | 'metrics' | 'runbook' | 'timeline';
+
+/** One row of the key table. */
+export interface KeyBinding {
+  /** Key names as produced by `keyName` in views (`tab`, `shift-tab`, `enter`, `escape`, `space`, `up`, `pageup`, `ctrl-c`, or the character). */
+  keys: readonly string[];
+  /** What the key does, as an id handlers register under. */
+  command: string;
+  description: string;
+  scope: KeyScope;
+  /** Touches production: the handler must confirm first, and read-only refuses it. */
+  dangerous?: boolean;
+  /** Shown in the footer hints when its scope is active. */
+  footer?: boolean;
+}
+
+/** Every key warroom binds. */
+export const KEYMAP: readonly KeyBinding[] = [
+  { keys: ['tab'], command: 'focus.next', description: 'focus next pane', scope: 'global', footer: true },
+  { keys: ['shift-tab'], command: 'focus.prev', description: 'focus previous pane', scope: 'global' },
+  { keys: ['1'], command: 'focus.status', description: 'focus status board', scope: 'global' },
+  { keys: ['2'], command: 'focus.logs', description: 'focus logs', scope: 'global' },
+  { keys: ['3'], command: 'focus.metrics', description: 'focus metrics', scope: 'global' },
+  { keys: ['4'], command: 'focus.runbook', description: 'focus runbook', scope: 'global' },
+  { keys: ['z'], command: 'zoom', description: 'zoom focused pane', scope: 'global', footer: true },
+  { keys: ['T'], command: 'timeline.toggle', description: 'timeline in place of logs', scope: 'global' },
+  { keys: ['?'], command: 'help', description: 'help: every key', scope: 'global', footer: true },
+  { keys: [':'], command: 'command-line', description: 'command line', scope: 'global', footer: true },
+  { keys: ['n'], command: 'note', description: 'add a note (todo: = action item)', scope: 'global', footer: true },
+  { keys: ['u'], command: 'status-update', description: 'post a status update', scope: 'global', dangerous: true },
+  { keys: ['P'], command: 'page', description: 'page next contact', scope: 'global', dangerous: true },
+  { keys: ['escape'], command: 'cancel', description: 'close / cancel', scope: 'global' },
+  { keys: ['q', 'ctrl-c'], command: 'quit', description: 'quit', scope: 'global', footer: true },
+
+  { keys: ['j', 'down'], command: 'status.down', description: 'next row', scope: 'status' },
+  { keys: ['k', 'up'], command: 'status.up', description: 'previous row', scope: 'status' },
+  { keys: ['enter'], command: 'status.details', description: 'row details', scope: 'status', footer: true },
+  { keys: ['a'], command: 'status.actions', description: 'actions menu', scope: 'status', footer: true, dangerous: true },
+  { keys: ['R'], command: 'status.restart', description: 'restart service', scope: 'status', footer: true, dangerous: true },
+  { keys: ['o'], command: 'status.sort', description: 'sort: worst first / config order', scope: 'status' },
+
+  { keys: ['/'], command: 'logs.filter', description: 'filter by regex', scope: 'logs', footer: true },
+  { keys: ['l'], command: 'logs.level', description: 'minimum level', scope: 'logs', footer: true },
+  { keys: ['s'], command: 'logs.sources', description: 'choose sources', scope: 'logs' },
+  { keys: ['p'], command: 'logs.pause', description: 'pause / resume', scope: 'logs', footer: true },
+  { keys: ['j', 'down'], command: 'logs.down', description: 'scroll down', scope: 'logs' },
+  { keys: ['k', 'up'], command: 'logs.up', description: 'scroll up', scope: 'logs' },
+  { keys: ['pagedown'], command: 'logs.pagedown', description: 'page down', scope: 'logs' },
+  { keys: ['pageup'], command: 'logs.pageup', description: 'page up', scope: 'logs' },
+  { keys: ['g'], command: 'logs.top', description: 'oldest line', scope: 'logs' },
+  { keys: ['G'], command: 'logs.live', description: 'back to live', scope: 'logs' },
+  { keys: ['e'], command: 'logs.next-error', description: 'next error', scope: 'logs', footer: true },
+  { keys: ['E'], command: 'logs.prev-error', description: 'previous error', scope: 'logs' },
+  { keys: ['w'], command: 'logs.wrap', description: 'wrap long lines', scope: 'logs' },
+  { keys: ['m'], command: 'logs.mark', description: 'mark line as evidence', scope: 'logs' },
+
+  { keys: ['j', 'down'], command: 'metrics.down', description: 'next panel', scope: 'metrics' },
+  { keys: ['k', 'up'], command: 'metrics.up', description: 'previous panel', scope: 'metrics' },
+  { keys: ['enter'], command: 'metrics.zoom', description: 'zoom chart', scope: 'metrics', footer: true },
+
+  { keys: ['j', 'down'], command: 'runbook.down', description: 'next step', scope: 'runbook' },
+  { keys: ['k', 'up'], command: 'runbook.up', description: 'previous step', scope: 'runbook' },
+  { keys: ['enter'], command: 'runbook.run', description: 'run step', scope: 'runbook', footer: true, dangerous: true },
+  { keys: ['space'], command: 'runbook.done', description: 'done / undone', scope: 'runbook', footer: true },
+  { keys: ['s'], command: 'runbook.skip', description: 'skip with reason', scope: 'runbook', footer: true },
+  { keys: ['n'], command: 'runbook.note', description: 'note on step', scope: 'runbook' },
+  { keys: ['['], command: 'runbook.prev-section', description: 'previous section', scope: 'runbook' },
+  { keys: [']'], command: 'runbook.next-section', description: 'next section', scope: 'runbook' },
+  { keys: ['/'], command: 'runbook.search', description: 'search', scope: 'runbook' },
+  { keys: ['r'], command: 'runbook.pick', description: 'other runbook', scope: 'runbook' },
+
+  { keys: ['j', 'down'], command: 'timeline.down', description: 'scroll down', scope: 'timeline' },
+  { keys: ['k', 'up'], command: 'timeline.up', description: 'scroll up', scope: 'timeline' },
+  { keys: ['f'], command: 'timeline.filter', description: 'filter by kind', scope: 'timeline' },
+  { keys: ['t'], command: 'timeline.utc', description: 'local / UTC time', scope: 'timeline' },
+];
+
+/** The binding for a key in a scope, if any. */
+export function findBinding(scope: KeyScope, key: string): KeyBinding | undefined {
+  return KEYMAP.find((binding) => binding.scope === scope && binding.keys.includes(key));
+}
+
+/** Bindings of one scope, in table order. */
+export function bindingsFor(scope: KeyScope): KeyBinding[] {
+  return KEYMAP.filter((binding) => binding.scope === scope);
+}
+
+/** How a key is written in help and footers. */
+export function keyLabel(key: string): string {
+  const labels: Record<string, string> = {
+    tab: 'Tab', 'shift-tab': 'S-Tab', enter: 'Enter', escape: 'Esc', space: 'Space',
+    up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', 'ctrl-c': 'C-c',
+  };
+  return labels[key] ?? key;
+}
+
+/** A `:` command of the command line, for help and completion. */
+export interface ColonCommand {
+  name: string;
+  usage: string;
+  description: string;
+  dangerous?: boolean;
+}
+
+/** Every `:` command warroom knows; handlers register under `name`. */
+export const COLON_COMMANDS: readonly ColonCommand[] = [
+  { name: 'restart', usage: ':restart SVC [INST]', description: 'restart a service', dangerous: true },
+  { name: 'action', usage: ':action SVC NAME', description: 'run a configured action', dangerous: true },
+  { name: 'page', usage: ':page CONTACT', description: 'page a contact', dangerous: true },
+  { name: 'severity', usage: ':severity P1', description: 'change severity' },
+  { name: 'note', usage: ':note [TIME] TEXT', description: 'add a note, backfilled with TIME' },
+  { name: 'resolve', usage: ':resolve', description: 'resolve the incident', dangerous: true },
+  { name: 'export', usage: ':export', description: 'write the post-mortem draft' },
+  { name: 'cancel', usage: ':cancel', description: 'cancel the running action' },
+  { name: 'q', usage: ':q', description: 'quit' },
+];

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { KEYS, renderConsole } from '../helpers/render-console.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+test('the console shows a header, four numbered panes and key hints', async () => {
+  const ui = renderConsole();
+  ui.store.getState().setIncident({ id: 'INC-1', title: 'Checkout down', severity: 'P1', operator: 'ana@bastion' });
+  await waitFor(() => ui.frame().includes('Checkout down'));
+  const frame = ui.frame();
+  for (const text of ['INC-1', 'P1', 'ana@bastion', 'LIVE', '1 Status', '2 Logs', '3 Metrics', '4 Runbook', '? help']) {
+    assert.ok(frame.includes(text), `missing ${text} in\n${frame}`);
+  }
+  ui.unmount();
+});
+
+test('focus moves with Tab, Shift-Tab and the digits, and is marked without colour', async () => {
+  const ui = renderConsole();
+  await waitFor(() => ui.frame().includes('▶1 Status'));
+  await ui.press(KEYS.tab, (f) => f.includes('▶2 Logs'));
+  assert.equal(ui.store.getState().focus, 'logs');
+  await ui.press(KEYS.shiftTab, (f) => f.includes('▶1 Status'));
+  await ui.press('4', (f) => f.includes('▶4 Runbook'));
+  await ui.press(KEYS.tab, (f) => f.includes('▶1 Status'));
+  await ui.press('3', (f) => f.includes('▶3 Metrics'));
+  ui.unmount();
+});
+
+test('z zooms the focused pane alone and back', async () => {
+  const ui = renderConsole();
+  await ui.press('2', (f) => f.includes('▶2 Logs'));
+  await ui.press('z', (f) => f.includes('▶2 Logs') && !f.includes('1 Status'));
+  await ui.press('z', (f) => f.includes('1 Status') && f.includes('▶2 Logs'));
+  ui.unmount();
+});
+
+test('? lists every key from the key table and Esc closes it', async () => {
+  const ui = renderConsole({ columns: 200, rows: 60 });
+  await ui.press('?', (f) => f.includes('Keys — Esc or ? closes'));
+  const frame = ui.frame();
+  for (const text of ['focus next pane', 'filter by regex', 'restart service', 'run step', ':restart SVC [INST]']) {
+    assert.ok(frame.includes(text), `help lacks ${text}`);
+  }
+  await ui.press(KEYS.escape, (f) => f.includes('1 Status') && !f.includes('Keys —'));
+  ui.unmount();
+});
+
+test('q quits at once when nothing runs, and asks first when something does', async () => {
+  const ui = renderConsole();
+  await ui.press('q');
+  await waitFor(() => ui.quits() === 1, { what: 'quit' });
+  ui.store.getState().setRunning('a1', 'restart checkout-api');
+  await ui.press('q', (f) => f.includes('Quit while work is running?') && f.includes('restart checkout-api'));
+  await ui.press('n', (f) => !f.includes('Quit while work is running?'));
+  assert.equal(ui.quits(), 1);
+  await ui.press('q', (f) => f.includes('Quit while work is running?'));
+  await ui.press('y');
+  await waitFor(() => ui.quits() === 2, { what: 'second quit' });
+  ui.unmount();
+});
+
+test(':q on the command line quits; an unknown command says so', async () => {
+  const ui = renderConsole();
+  await ui.press(':', (f) => f.includes(':'));
+  await ui.press('frobnicate');
+  await ui.press(KEYS.enter, (f) => f.includes('unknown command :frobnicate'));
+  await ui.press(':');
+  await ui.press('q');
+  await ui.press(KEYS.enter);
+  await waitFor(() => ui.quits() === 1, { what: ':q quit' });
+  ui.unmount();
+});
+
+test('a key whose capability is missing says so instead of doing nothing', async () => {
+  const ui = renderConsole();
+  await ui.press('P', (f) => f.includes('not available in this build yet'));
+  ui.unmount();
+});
+
+test('read-only refuses dangerous keys before any handler runs', async () => {
+  const ui = renderConsole();
+  ui.store.getState().setIncident({ mode: 'read-only' });
+  await ui.press('P', (f) => f.includes('read-only console'));
+  ui.unmount();
+});
+
+for (const [columns, rows] of [[80, 24], [120, 40], [200, 50]] as const) {
+  test(`at ${columns}x${rows} the frame is at most rows-1 tall and no line is wider than the terminal`, async () => {
+    const ui = renderConsole({ columns, rows });
+    await waitFor(() => ui.frame().includes('4 Runbook'));
+    const lines = ui.frame().split('\n');
+    assert.ok(lines.length <= rows - 1, `${lines.length} lines`);
+    for (const line of lines) assert.ok(line.length <= columns, `line too wide: ${line.length}`);
+    ui.unmount();
+  });
+}

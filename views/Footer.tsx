@@ -1,0 +1,28 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import { KEYMAP, keyLabel, type KeyScope } from '../src/keys/keymap.js';
+import { useWarroom } from './store-context.js';
+import { useNow } from './use-now.js';
+
+/** Hints for the keys of the focused pane and the global ones, or the latest message. */
+export function Footer({ width, scope }: { width: number; scope: KeyScope }) {
+  const flash = useWarroom((s) => s.flash);
+  const now = useNow(1000);
+  if (flash && flash.until > now) {
+    const mark = flash.tone === 'error' ? '✖ ' : flash.tone === 'warn' ? '⚠ ' : '› ';
+    const color = flash.tone === 'error' ? 'red' : flash.tone === 'warn' ? 'yellow' : 'cyan';
+    return (
+      <Box width={width} height={1}>
+        <Text color={color} wrap="truncate">{mark + flash.text}</Text>
+      </Box>
+    );
+  }
+  const hints = KEYMAP.filter((b) => b.footer && (b.scope === scope || b.scope === 'global'))
+    .sort((a, b) => Number(a.scope === 'global') - Number(b.scope === 'global'))
+    .map((b) => `${keyLabel(b.keys[0] ?? '')} ${b.description.split(/[:(]/)[0]?.trim()}`);
+  return (
+    <Box width={width} height={1}>
+      <Text dimColor wrap="truncate">{hints.join('  ')}</Text>
+    </Box>
+  );
+}

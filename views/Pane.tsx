@@ -1,0 +1,40 @@
+import React, { type ReactNode } from 'react';
+import { Box, Text } from 'ink';
+
+/** Props of the frame around one pane. */
+export interface PaneFrameProps {
+  index: number;
+  title: string;
+  /** Short status shown after the title ("3 DOWN", "paused"). */
+  badge?: string;
+  isFocused: boolean;
+  width: number;
+  height: number;
+  children: ReactNode;
+}
+
+/** A bordered pane with its number and title in the top rule; focus shows as ▶ and a double rule. */
+export function PaneFrame({ index, title, badge, isFocused, width, height, children }: PaneFrameProps) {
+  const label = `${isFocused ? '▶' : ' '}${index} ${title}${badge ? ` · ${badge}` : ''} `;
+  const rule = isFocused ? '═' : '─';
+  const corner = isFocused ? ['╔', '╗'] : ['┌', '┐'];
+  const fill = Math.max(0, width - 3 - label.length);
+  const top = `${corner[0]}${rule}${label}${rule.repeat(fill)}${corner[1]}`.slice(0, width);
+  return (
+    <Box flexDirection="column" width={width} height={height} flexShrink={0}>
+      <Text color={isFocused ? 'cyan' : 'gray'} bold={isFocused} wrap="truncate">{top}</Text>
+      <Box
+        borderStyle={isFocused ? 'double' : 'single'}
+        borderTop={false}
+        borderColor={isFocused ? 'cyan' : 'gray'}
+        flexDirection="column"
+        width={width}
+        height={height - 1}
+        flexShrink={0}
+        overflow="hidden"
+      >
+        {children}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,69 @@
+// Runs the Ink console on the real terminal: alternate screen in, and out again on every way
+// out (q, Ctrl-C, SIGTERM/SIGHUP, an uncaught error), so the user's shell is never left in raw
+// mode, without a cursor, or on the alternate screen.
+import React from 'react';
+import { render } from 'ink';
+import type { Severity } from '../src/config/types.js';
+import type { WarroomStore } from '../src/store/store.js';
+import { App } from './App.js';
+import { KeyDispatcher } from './keys/dispatcher.js';
+import { StoreProvider } from './store-context.js';
+
+const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
+const LEAVE_ALT_SCREEN = '\x1b[?1049l';
+const SHOW_CURSOR = '\x1b[?25h';
+
+/** What the console needs from the launcher. */
+export interface ConsoleOptions {
+  store: WarroomStore;
+  responseTargets: Record<Severity, number>;
+  /** Frames per second at most. @default 20 */
+  maxFps?: number;
+}
+
+/** Shows the console until the user quits or a signal arrives; resolves with the reason. */
+export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'signal' | 'error'> {
+  const { stdout, stdin } = process;
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    if (stdin.isTTY) stdin.setRawMode(false);
+    stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+  };
+  stdout.write(ENTER_ALT_SCREEN);
+
+  return new Promise((resolve) => {
+    let reason: 'quit' | 'signal' | 'error' = 'quit';
+    const finish = (why: typeof reason) => {
+      reason = why;
+      instance.unmount();
+    };
+    const onSignal = () => finish('signal');
+    const onError = (error: unknown) => {
+      restore();
+      process.stderr.write(`warroom: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      finish('error');
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGHUP', onSignal);
+    process.on('uncaughtException', onError);
+    process.on('exit', restore);
+
+    const instance = render(
+      <StoreProvider store={options.store}>
+        <KeyDispatcher store={options.store}>
+          <App responseTargets={options.responseTargets} onQuit={() => finish('quit')} />
+        </KeyDispatcher>
+      </StoreProvider>,
+      { exitOnCtrlC: false, patchConsole: false, maxFps: options.maxFps ?? 20 },
+    );
+    void instance.waitUntilExit().then(() => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGHUP', onSignal);
+      process.off('uncaughtException', onError);
+      restore();
+      resolve(reason);
+    });
+  });
+}

@@ -1,0 +1,39 @@
+import React, { useState } from 'react';
+import { Text } from 'ink';
+import { useModalInput } from '../keys/dispatcher.js';
+import { editLine, type LineState } from './line-editor.js';
+
+/** Props of a one-line text field that takes every key while active. */
+export interface TextFieldProps {
+  prefix: string;
+  initial?: string;
+  /** @default true */
+  isActive?: boolean;
+  /** Columns available, so a long text scrolls instead of wrapping. */
+  width: number;
+  onSubmit: (text: string) => void;
+  onCancel: () => void;
+}
+
+/** A one-line text field with a visible cursor (a block, so it shows without colour too). */
+export function TextField({ prefix, initial = '', isActive = true, width, onSubmit, onCancel }: TextFieldProps) {
+  const [state, setState] = useState<LineState>({ text: initial, cursor: initial.length });
+  useModalInput((input, key) => {
+    const edit = editLine(state, input, key);
+    if (edit.type === 'submit') onSubmit(state.text);
+    else if (edit.type === 'cancel') onCancel();
+    else if (edit.type === 'edit') setState(edit.state);
+  }, isActive);
+  const room = Math.max(1, width - prefix.length - 1);
+  const start = Math.max(0, state.cursor - room + 1);
+  const visible = state.text.slice(start, start + room);
+  const at = state.cursor - start;
+  return (
+    <Text wrap="truncate">
+      {prefix}
+      {visible.slice(0, at)}
+      <Text inverse>{visible[at] ?? ' '}</Text>
+      {visible.slice(at + 1)}
+    </Text>
+  );
+}

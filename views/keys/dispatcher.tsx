@@ -1,0 +1,138 @@
+// Key dispatch by priority, as in gemini-cli: an open modal takes every key; else the focused
+// pane's binding for the key, if its handler is registered and does not decline (returns false);
+// else the global binding. Bindings come from the one key table (src/keys/keymap.ts).
+import React, { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { useInput, type Key } from 'ink';
+import { findBinding, keyLabel, type KeyScope } from '../../src/keys/keymap.js';
+import type { WarroomStore } from '../../src/store/store.js';
+import { keyName } from './key-name.js';
+
+/** A command handler; returning false passes the key on to the global scope. */
+export type CommandHandler = () => void | boolean;
+/** A raw key handler for modals and text fields. */
+export type ModalHandler = (input: string, key: Key) => void;
+/** A `:` command handler; gets the words after the command name and the raw rest. */
+export type ColonHandler = (args: string[], rest: string) => void;
+
+interface Registry {
+  commands: Map<string, CommandHandler[]>;
+  modals: { handler: React.MutableRefObject<ModalHandler> }[];
+  colon: Map<string, ColonHandler>;
+}
+
+const RegistryContext = createContext<Registry | null>(null);
+
+function useRegistry(): Registry {
+  const registry = useContext(RegistryContext);
+  if (!registry) throw new Error('key hooks used outside <KeyDispatcher>');
+  return registry;
+}
+
+/** Which scope the focused pane answers to (the timeline can stand in for the logs). */
+function focusedScope(store: WarroomStore): KeyScope {
+  const { focus, timelineShown } = store.getState();
+  return focus === 'logs' && timelineShown ? 'timeline' : focus;
+}
+
+/** Routes every keypress of the console; renders its children. */
+export function KeyDispatcher({ store, children }: { store: WarroomStore; children: ReactNode }) {
+  const registry = useRef<Registry>({ commands: new Map(), modals: [], colon: new Map() }).current;
+
+  useInput((input, key) => {
+    const top = registry.modals.at(-1);
+    if (top) {
+      top.handler.current(input, key);
+      return;
+    }
+    const name = keyName(input, key);
+    for (const scope of [focusedScope(store), 'global'] as const) {
+      const binding = findBinding(scope, name);
+      if (!binding) continue;
+      const state = store.getState();
+      if (binding.dangerous && state.incident.mode === 'read-only') {
+        state.showFlash(`read-only console: ${keyLabel(name)} (${binding.description}) is disabled`, 'warn');
+        return;
+      }
+      const handlers = registry.commands.get(binding.command) ?? [];
+      const handler = handlers.at(-1);
+      if (handler) {
+        if (handler() !== false) return;
+        continue;
+      }
+      if (scope === 'global') {
+        state.showFlash(`${keyLabel(name)} (${binding.description}) is not available in this build yet`, 'warn');
+        return;
+      }
+    }
+  });
+
+  return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
+}
+
+/** Registers handlers by command id (see the key table) while the component is mounted and active. */
+export function useCommands(handlers: Record<string, CommandHandler>, isActive = true): void {
+  const registry = useRegistry();
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  const ids = Object.keys(handlers).sort().join(',');
+  useEffect(() => {
+    if (!isActive) return;
+    const entries = ids.split(',').filter(Boolean).map((id) => {
+      const handler: CommandHandler = () => latest.current[id]?.();
+      const list = registry.commands.get(id) ?? [];
+      list.push(handler);
+      registry.commands.set(id, list);
+      return [id, handler] as const;
+    });
+    return () => {
+      for (const [id, handler] of entries) {
+        const list = registry.commands.get(id) ?? [];
+        registry.commands.set(id, list.filter((h) => h !== handler));
+      }
+    };
+  }, [registry, ids, isActive]);
+}
+
+/** While active, this handler receives every key before anything else (dialogs, text fields). */
+export function useModalInput(handler: ModalHandler, isActive: boolean): void {
+  const registry = useRegistry();
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    if (!isActive) return;
+    const entry = { handler: latest };
+    registry.modals.push(entry);
+    return () => {
+      registry.modals = registry.modals.filter((m) => m !== entry);
+    };
+  }, [registry, isActive]);
+}
+
+/** Registers `:name` commands while mounted. */
+export function useColonCommands(handlers: Record<string, ColonHandler>): void {
+  const registry = useRegistry();
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  const names = Object.keys(handlers).sort().join(',');
+  useEffect(() => {
+    const list = names.split(',').filter(Boolean);
+    for (const name of list) registry.colon.set(name, (args, rest) => latest.current[name]?.(args, rest));
+    return () => {
+      for (const name of list) registry.colon.delete(name);
+    };
+  }, [registry, names]);
+}
+
+/** Runs a `:` command line; returns an error message when the command is unknown. */
+export function useRunColon(): (line: string) => string | null {
+  const registry = useRegistry();
+  return (line: string) => {
+    const trimmed = line.trim();
+    if (!trimmed) return null;
+    const [name = '', ...args] = trimmed.split(/\s+/);
+    const handler = registry.colon.get(name);
+    if (!handler) return `unknown command :${name} (? lists commands)`;
+    handler(args, trimmed.slice(name.length).trim());
+    return null;
+  };
+}
