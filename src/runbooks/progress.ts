@@ -29,7 +29,7 @@ export type ProgressEvent =
   | { status: 'done' | 'undone' }
   | { status: 'skipped'; reason: string }
   | { status: 'noted'; note: string }
-  | ({ status: 'ran'; tail?: string[] } & StepRun);
+  | ({ status: 'ran'; tail?: string[]; dryRun?: boolean } & StepRun);
 
 /** A timeline event as read back from the journal (only kind and data are needed here). */
 export interface PastEvent {

@@ -4,10 +4,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDialogSlice, type DialogSlice } from './dialog.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
+import { createRunbookSlice, type RunbookSlice } from './runbook.js';
 import { createUiSlice, type UiSlice } from './ui.js';
 
 /** Everything the console shows. */
-export type WarroomState = UiSlice & IncidentSlice & DialogSlice;
+export type WarroomState = UiSlice & IncidentSlice & DialogSlice & RunbookSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -18,5 +19,6 @@ export function createWarroomStore(): WarroomStore {
     ...createUiSlice(...a),
     ...createIncidentSlice(...a),
     ...createDialogSlice(...a),
+    ...createRunbookSlice(...a),
   }));
 }
