@@ -8,7 +8,9 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /** A line of command output made harmless for a terminal (escapes dropped, other controls shown as `^X`). */
 export function neutraliseLine(line: string): string {
-  return line
+  // A progress meter rewrites its line with \r: show what a terminal would have left visible.
+  const parts = line.split('\r').filter((p) => p !== '');
+  return (parts.at(-1) ?? '')
     .replace(ESCAPES, '')
     .replace(/\t/g, '  ')
     .replace(CONTROLS, (c) => {

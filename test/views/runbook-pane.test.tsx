@@ -9,6 +9,7 @@ import { after, test } from 'node:test';
 import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 import { RunbookController } from '../../src/runbooks/controller.js';
 import { parseRunbook } from '../../src/runbooks/parse.js';
+import { createWarroomStore } from '../../src/store/store.js';
 import { KEYS, renderConsole } from '../helpers/render-console.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { childProcessExecutor } from '../runbooks/child-process-executor.js';
@@ -38,8 +39,15 @@ const RUNBOOK = [
 const mounted: { unmount: () => void }[] = [];
 after(() => mounted.forEach((ui) => ui.unmount()));
 
+/** A console with the runbook pane focused from the first frame (see the report: a focus change redraws frames misplaced in ink-testing-library). */
+function focusedConsole() {
+  const store = createWarroomStore();
+  store.getState().focusPane('runbook');
+  return renderConsole({ columns: 120, rows: 40, store });
+}
+
 function setup(events: { kind: string; data: Record<string, unknown> }[] = []) {
-  const ui = renderConsole({ columns: 120, rows: 40 });
+  const ui = focusedConsole();
   mounted.push(ui);
   const recorder = new MemoryRecorder();
   const executor = childProcessExecutor();
@@ -51,7 +59,7 @@ function setup(events: { kind: string; data: Record<string, unknown> }[] = []) {
 
 test('Enter asks for the placeholder, confirms the exact command, runs it and shows the output with its exit code', async () => {
   const { ui, recorder, executor } = setup();
-  await ui.press('4', (f) => f.includes('▶4 Runbook') && f.includes('Say hello to the cache'));
+  await waitFor(() => ((f: string) => f.includes('▶4 Runbook') && f.includes('Say hello to the cache'))(ui.frame()), { what: 'first frame' });
   assert.match(ui.frame(), /› \[ \] Say hello to the cache/);
   await ui.press(KEYS.enter, (f) => f.includes('Value for <who>'));
   await ui.press('cache-7', (f) => f.includes('cache-7'));
@@ -68,7 +76,7 @@ test('Enter asks for the placeholder, confirms the exact command, runs it and sh
 
 test('Space marks done and moves on; s skips with a reason; n notes; ] and [ change section; / searches', async () => {
   const { ui, recorder } = setup();
-  await ui.press('4', (f) => f.includes('▶4 Runbook'));
+  await waitFor(() => ((f: string) => f.includes('▶4 Runbook'))(ui.frame()), { what: 'first frame' });
   await ui.press(' ', (f) => /\[x\] Say hello to the cache/.test(f) && /› \[ \] Check the box/.test(f));
   await ui.press('s', (f) => f.includes('Skip "Check the box"'));
   await ui.press('not needed today', (f) => f.includes('not needed today'));
@@ -91,7 +99,7 @@ test('Space marks done and moves on; s skips with a reason; n notes; ] and [ cha
 
   // Reopening the incident: a fresh console restores the same progress from the recorded events.
   const reopened = setup(recorder.events);
-  await reopened.ui.press('4', (f) => f.includes('▶4 Runbook'));
+  await waitFor(() => ((f: string) => f.includes('▶4 Runbook'))(reopened.ui.frame()), { what: 'first frame' });
   await waitFor(() => {
     const f = reopened.ui.frame();
     return f.includes('[x] Say hello to the cache') && f.includes('[-] Check the box (skipped: not needed today)') && /› \[ \] Tell the channel/.test(f);
@@ -103,7 +111,7 @@ test('Space marks done and moves on; s skips with a reason; n notes; ] and [ cha
 test('read-only refuses to run; dry-run records without running; j/k pick a single command', async () => {
   const { ui, recorder, executor } = setup();
   ui.store.getState().setIncident({ mode: 'read-only' });
-  await ui.press('4', (f) => f.includes('▶4 Runbook'));
+  await waitFor(() => ((f: string) => f.includes('▶4 Runbook'))(ui.frame()), { what: 'first frame' });
   await ui.press(KEYS.enter, (f) => f.includes('read-only'));
   assert.equal(executor.ran.length, 0);
 
@@ -120,16 +128,28 @@ test('r opens another runbook from the folder', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-runbooks-'));
   writeFileSync(join(dir, 'a-first.md'), '# First\n\n## Only\n\n- [ ] first step\n');
   writeFileSync(join(dir, 'b-second.md'), '# Second\n\n## Part\n\n- [ ] second step\n');
-  const ui = renderConsole({ columns: 120, rows: 40 });
+  const ui = focusedConsole();
   mounted.push(ui);
   const controller = new RunbookController({ store: ui.store, recorder: new MemoryRecorder(), executor: childProcessExecutor(), runbooksDir: dir });
   controller.attach();
   assert.equal(await controller.open(join(dir, 'a-first.md')), true);
-  await ui.press('4', (f) => f.includes('first step'));
+  await waitFor(() => ((f: string) => f.includes('first step'))(ui.frame()), { what: 'first frame' });
   await ui.press('r', (f) => f.includes('1. a-first.md') && f.includes('2. b-second.md'));
   await ui.press('2', (f) => f.includes('# 2'));
   await ui.press(KEYS.enter, (f) => f.includes('second step'));
   assert.equal(await controller.open(join(dir, 'missing.md')), false);
   await waitFor(() => ui.store.getState().runbook.error?.includes('runbook not found'), { what: 'error message' });
+  ui.unmount();
+});
+
+test('suggested sections show at the top and g goes to them', async () => {
+  const { ui, controller } = setup();
+  await waitFor(() => ((f: string) => f.includes('▶4 Runbook') && f.includes('§ 2/3 Look around'))(ui.frame()), { what: 'first frame' });
+  controller.observe({ downServices: [], critPanels: [], allDown: false });
+  assert.ok(!ui.frame().includes('★'));
+  controller.observe({ downServices: ['cache'], critPanels: [], allDown: false });
+  await waitFor(() => ui.frame().includes('★ suggested (g): Cache misbehaving (cache is down)'), { what: 'suggestion line' }).catch((e) => { console.log(ui.frame()); throw e; });
+  await ui.press(']', (f) => f.includes('§ 3/3 Recover'));
+  await ui.press('g', (f) => f.includes('§ 1/3 Cache misbehaving'));
   ui.unmount();
 });

@@ -45,6 +45,13 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
       'runbook.note': () => (actions ? void actions.note() : false),
       'runbook.search': () => (actions ? void actions.search() : false),
       'runbook.pick': () => (actions ? void actions.pick() : false),
+      'runbook.suggested': () => {
+        // Cycles through the suggestions, so each suggested section is one key away.
+        const { suggestions: list, cursor: at } = state().runbook;
+        if (list.length === 0) return state().showFlash('no section matches what the console sees right now', 'info');
+        const next = list[(list.findIndex((s) => s.index === at.section) + 1) % list.length]!;
+        state().setRunbookSection(next.index);
+      },
     },
     isFocused,
   );
@@ -61,7 +68,7 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
     : `${doc.title}: no sections`;
   const suggestion = suggestions[0];
   const suggestionLine = suggestion
-    ? `★ suggested: ${suggestion.title} (${suggestion.reason})${suggestions.length > 1 ? ` +${suggestions.length - 1} more` : ''}`
+    ? `★ suggested (g): ${suggestion.title} (${suggestion.reason})${suggestions.length > 1 ? ` +${suggestions.length - 1} more` : ''}`
     : null;
 
   const outputHeight = output ? Math.min(Math.max(3, Math.floor(height * 0.4)), output.lines.length + 2) : 0;
@@ -70,8 +77,11 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
   const stepWidth = width - sideWidth - (sideWidth > 0 ? 1 : 0);
   const rows = section ? visibleWindow(sectionRows(section, states, cursor), listHeight) : [];
 
+  // Keyed by which optional parts show: Ink misplaces a child inserted before its siblings, so a
+  // layout change remounts the (small) tree instead.
+  const layoutKey = `${suggestionLine ? 's' : '-'}${sideWidth > 0 ? 'w' : '-'}`;
   return (
-    <Box flexDirection="column" width={width} height={height}>
+    <Box key={layoutKey} flexDirection="column" width={width} height={height}>
       {suggestionLine ? (
         <Text wrap="truncate" color="yellow" bold>
           {suggestionLine.slice(0, width)}
