@@ -5,9 +5,17 @@ import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './command-list.js';
 import { UsageError } from './usage-error.js';
 
+/** The version in package.json, found from both the compiled (dist/src/cli) and the source (src/cli) location. */
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  for (const up of ['../../../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'warroom') return pkg.version;
+    } catch {
+      // not at this depth
+    }
+  }
+  return 'unknown';
 }
 
 /** Builds the program with every subcommand registered (exported for tests). */

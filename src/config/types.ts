@@ -115,6 +115,8 @@ export type LogSourceConfig =
       host?: string;
       /** Lines of history to start from. @default 100 */
       lines: number;
+      /** Where the source is written in the config file. */
+      pos?: SourcePos;
     }
   | {
       kind: 'command';
@@ -123,6 +125,8 @@ export type LogSourceConfig =
       instance?: string;
       command: string;
       host?: string;
+      /** Where the source is written in the config file. */
+      pos?: SourcePos;
     };
 
 /** One place an action runs: the whole service, or one instance of it. */
@@ -199,7 +203,7 @@ export interface MetricsConfig {
   panels: PanelConfig[];
 }
 
-/** Where a contact is paged. */
+/** Where a contact is paged. A channel whose secret is empty (`${PD_ROUTING_KEY:-}`) is left out. */
 export interface ContactConfig {
   name: string;
   pagerduty?: { routingKey: string };

@@ -1,0 +1,105 @@
+// Resolves one service: its checks (via checks.ts), log sources and actions, each expanded per
+// instance with `{host}` / `{address}` filled in.
+import { expandCheck, HOST_NAME } from './checks.js';
+import { localPath, posOf, report, type ResolveContext } from './context.js';
+import { fillPlaceholders, missingPlaceholder } from './placeholders.js';
+import type { PathStep } from './positions.js';
+import type { RawService } from './schema.js';
+import type { ActionConfig, ActionTarget, LogSourceConfig, ServiceConfig } from './types.js';
+
+
+/** Reports placeholders that cannot be filled here, and host values that cannot name a host. */
+function checkFields(ctx: ResolveContext, path: PathStep[], fields: Record<string, string | undefined>, hasInstances: boolean): boolean {
+  const before = ctx.problems.length;
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    const missing = missingPlaceholder(value, hasInstances, false);
+    if (missing) report(ctx, [...path, key], missing);
+    else if (key === 'host' && !HOST_NAME.test(value.replace(/\{(host|address)\}/g, 'x'))) {
+      report(ctx, [...path, key], `expected a host name from hosts: (or ~/.ssh/config), got ${JSON.stringify(value)}`);
+    }
+  }
+  return ctx.problems.length === before;
+}
+
+/** Log sources of a service, one per instance. */
+function expandLogs(ctx: ResolveContext, service: RawService, path: PathStep[]): LogSourceConfig[] {
+  const out: LogSourceConfig[] = [];
+  const instances = service.instances ?? [];
+  (service.logs ?? []).forEach((log, i) => {
+    const logPath = [...path, 'logs', i];
+    if (!checkFields(ctx, logPath, { file: log.file, command: log.command, host: log.host, tag: log.tag }, instances.length > 0)) return;
+    const pos = posOf(ctx, logPath);
+    for (const instance of instances.length > 0 ? instances : [undefined]) {
+      const values = instance === undefined ? {} : { host: instance, address: ctx.hosts[instance]?.address ?? instance };
+      const host = log.host === undefined ? undefined : fillPlaceholders(log.host, values);
+      const common = {
+        tag: log.tag !== undefined ? fillPlaceholders(log.tag, values) : instance === undefined ? service.name : `${service.name}/${instance}`,
+        service: service.name,
+        ...(instance === undefined ? {} : { instance }),
+        ...(host === undefined ? {} : { host }),
+        pos,
+      };
+      if (log.file !== undefined) {
+        const file = fillPlaceholders(log.file, values);
+        // A remote path is read by the remote shell, which expands its own `~`.
+        out.push({ kind: 'file', ...common, path: host === undefined ? localPath(ctx, file) : file, lines: log.lines ?? 100 });
+      } else {
+        out.push({ kind: 'command', ...common, command: fillPlaceholders(log.command!, values) });
+      }
+    }
+  });
+  return out;
+}
+
+/** Keybound actions of a service, with one target per instance. */
+function expandActions(ctx: ResolveContext, service: RawService, path: PathStep[]): Record<string, ActionConfig> {
+  const out: Record<string, ActionConfig> = {};
+  const instances = service.instances ?? [];
+  for (const [name, action] of Object.entries(service.actions ?? {})) {
+    const actionPath = [...path, 'actions', name];
+    if (!checkFields(ctx, actionPath, { run: action.run, host: action.host }, instances.length > 0)) continue;
+    if (action.rolling && instances.length === 0) {
+      report(ctx, [...actionPath, 'rolling'], 'restarts one instance at a time, but this service has no instances:', true);
+      continue;
+    }
+    const targets: ActionTarget[] = (instances.length > 0 ? instances : [undefined]).map((instance) => {
+      const values = instance === undefined ? {} : { host: instance, address: ctx.hosts[instance]?.address ?? instance };
+      const host = action.host === undefined ? undefined : fillPlaceholders(action.host, values);
+      return { ...(instance === undefined ? {} : { instance }), ...(host === undefined ? {} : { host }), run: fillPlaceholders(action.run, values) };
+    });
+    out[name] = {
+      service: service.name,
+      name,
+      targets,
+      timeoutMs: action.timeout ?? 60_000,
+      confirm: action.confirm ?? 'yes',
+      rolling: action.rolling ?? false,
+      pos: ctx.positions.keyPos(actionPath),
+    };
+  }
+  return out;
+}
+
+/** The resolved service at `services[index]`. */
+export function resolveService(ctx: ResolveContext, service: RawService, index: number): ServiceConfig {
+  const path: PathStep[] = ['services', index];
+  const instances = service.instances ?? [];
+  const seen = new Set<string>();
+  instances.forEach((instance, i) => {
+    if (seen.has(instance)) report(ctx, [...path, 'instances', i], `instance ${instance} is listed twice`);
+    else if (!HOST_NAME.test(instance)) report(ctx, [...path, 'instances', i], `expected a host name, got ${JSON.stringify(instance)}`);
+    seen.add(instance);
+  });
+  const checks = (service.checks ?? []).flatMap((check, i) =>
+    expandCheck(ctx, service.name, instances, check, i, [...path, 'checks', i]),
+  );
+  return {
+    name: service.name,
+    instances,
+    checks,
+    logs: expandLogs(ctx, service, path),
+    actions: expandActions(ctx, service, path),
+    pos: posOf(ctx, path),
+  };
+}

@@ -1,0 +1,86 @@
+// One line of plain text per event, shared by the timeline pane and the export, so the screen
+// and the post-mortem say the same thing. Unknown kinds (newer versions) are shown raw.
+import { SCHEMA_VERSION, type TimelineEvent } from './event.js';
+
+/** A short symbol per kind family for the pane (colour-blind safe: shape, not colour). */
+export function kindIcon(kind: string): string {
+  const family = kind.split('.')[0];
+  const icons: Record<string, string> = {
+    incident: '◆',
+    check: '●',
+    metric: '≈',
+    log: '≡',
+    action: '▶',
+    runbook: '☑',
+    escalation: '☎',
+    status: '✉',
+    note: '✎',
+    operator: '☺',
+    host: '⇄',
+  };
+  return icons[family ?? ''] ?? '?';
+}
+
+function str(value: unknown, fallback = '?'): string {
+  if (typeof value === 'string' && value !== '') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return fallback;
+}
+
+/** Human duration: `850 ms`, `12s`, `4m 12s`, `1h 02m`. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '?';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const total = Math.round(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`;
+  if (m > 0) return `${m}m ${String(s).padStart(2, '0')}s`;
+  return `${s}s`;
+}
+
+function target(data: Record<string, unknown>): string {
+  return typeof data.target === 'string' && data.target !== '' ? ` on ${data.target}` : '';
+}
+
+function exit(data: Record<string, unknown>): string {
+  if (data.dryRun === true) return 'dry run';
+  if (typeof data.exitCode === 'number') return `exit ${data.exitCode}`;
+  return typeof data.error === 'string' ? `failed: ${data.error}` : 'no exit code';
+}
+
+type Describer = (d: Record<string, unknown>, event: TimelineEvent) => string;
+
+const DESCRIBERS: Record<string, Describer> = {
+  'incident.opened': (d) => `Incident opened: ${str(d.title)} (${str(d.severity)})`,
+  'incident.severity': (d) => `Severity ${str(d.from)} → ${str(d.to)}`,
+  'incident.resolved': (d) => `Incident resolved${typeof d.text === 'string' ? `: ${d.text}` : ''}`,
+  'incident.reopened': (d) => `Incident reopened${typeof d.text === 'string' ? `: ${d.text}` : ''}`,
+  'check.state': (d) =>
+    `${str(d.service)} ${str(d.check, '')}: ${str(d.from)} → ${str(d.to)}${typeof d.reason === 'string' ? ` (${d.reason})` : ''}`,
+  'metric.threshold': (d) => `${str(d.panel)}: ${str(d.from)} → ${str(d.to)} at ${str(d.value)}`,
+  'log.error-rate': (d) => `${str(d.source)}: ${str(d.rate ?? d.count)} errors/min${typeof d.text === 'string' ? ` (${d.text})` : ''}`,
+  'log.evidence': (d) => `Evidence from ${str(d.source)}: ${str(d.line ?? d.text, '')}`,
+  'action.started': (d) => `${str(d.action)} ${str(d.service)}${target(d)} started: ${str(d.command, '')}`,
+  'action.finished': (d) =>
+    `${str(d.action)} ${str(d.service)}${target(d)}: ${exit(d)}` +
+    (typeof d.durationMs === 'number' ? ` in ${formatDuration(d.durationMs)}` : ''),
+  'runbook.step': (d) =>
+    `Runbook ${str(d.section, '')}: ${str(d.status)} "${str(d.text, '')}"${typeof d.reason === 'string' ? ` (${d.reason})` : ''}`,
+  'escalation.sent': (d) => `Paged ${str(d.contact)} via ${str(d.channel)}${typeof d.attempt === 'number' && d.attempt > 1 ? ` (attempt ${d.attempt})` : ''}`,
+  'escalation.failed': (d) => `Paging ${str(d.contact)} via ${str(d.channel)} failed: ${str(d.error)}`,
+  'escalation.prompted': (d) => `Escalation due: ${str(d.contact)}`,
+  'status.update': (d) => `Status update (${str(d.phase)}): ${str(d.text, '')}`,
+  note: (d) => str(d.text, ''),
+  'operator.joined': (d, e) => `${e.operator} joined${typeof d.mode === 'string' ? ` (${d.mode})` : ''}`,
+  'operator.left': (_d, e) => `${e.operator} left`,
+  'host.connection': (d) => (typeof d.text === 'string' ? d.text : `${str(d.host)}: ${str(d.state)}`),
+};
+
+/** The event as one line of text (no newlines), raw JSON for kinds this version does not know. */
+export function describeEvent(event: TimelineEvent): string {
+  const describer = event.v <= SCHEMA_VERSION ? DESCRIBERS[event.kind] : undefined;
+  const text = describer ? describer(event.data, event) : `[${event.kind}${event.v > 1 ? ` v${event.v}` : ''}] ${JSON.stringify(event.data)}`;
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}

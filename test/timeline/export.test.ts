@@ -1,0 +1,125 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { lint } from 'markdownlint/sync';
+import { exportJson, exportMarkdown } from '../../src/export/index.js';
+import { impactWindows, incidentFacts, metricBreaches } from '../../src/export/facts.js';
+import type { TimelineEvent } from '../../src/timeline/event.js';
+import { CHECKOUT_EVENTS } from './fixtures/checkout-incident.js';
+
+const GOLDEN_MD = new URL('./fixtures/checkout-postmortem.md', import.meta.url);
+const GOLDEN_JSON = new URL('./fixtures/checkout-postmortem.json', import.meta.url);
+const ID = 'INC-20261122-2341-checkout-api';
+
+/** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it after a deliberate change. */
+function golden(path: URL, actual: string): void {
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, actual);
+  assert.equal(actual, readFileSync(path, 'utf8'));
+}
+
+function lintErrors(markdown: string): string {
+  const result = lint({ strings: { postmortem: markdown } });
+  return result.toString();
+}
+
+test('the Markdown post-mortem matches its golden file', () => {
+  golden(GOLDEN_MD, exportMarkdown(CHECKOUT_EVENTS, { id: ID }));
+});
+
+test('the JSON export matches its golden file and holds the full record', () => {
+  const json = exportJson(CHECKOUT_EVENTS, { id: ID });
+  golden(GOLDEN_JSON, json);
+  const parsed = JSON.parse(json) as { incident: { id: string }; events: TimelineEvent[] };
+  assert.equal(parsed.incident.id, ID);
+  assert.equal(parsed.events.length, CHECKOUT_EVENTS.length);
+});
+
+test('the post-mortem passes markdownlint with its default rules', () => {
+  assert.equal(lintErrors(exportMarkdown(CHECKOUT_EVENTS, { id: ID })), '');
+});
+
+test('an empty or minimal incident still exports valid Markdown', () => {
+  assert.equal(lintErrors(exportMarkdown([], { id: 'INC-empty' })), '');
+  const opened = CHECKOUT_EVENTS.slice(0, 1);
+  assert.equal(lintErrors(exportMarkdown(opened, { id: ID })), '');
+});
+
+const HOSTILE = [
+  'pipes | in | cells',
+  'emphasis *a* _b_ __c__ **d** ~~e~~',
+  '<div>html</div> & entities &amp;',
+  'links [x](http://a.example) and https://bare.example.com/path and www.example.com',
+  'email someone@example.com and ana@bastion.example.org',
+  '# not a heading',
+  '`code` and ```fence```',
+  '\u001b[2J\u001b]0;title\u0007escapes\ttabs\r\nand newlines',
+  '  leading and trailing spaces   ',
+  '1. not a list',
+  '- not a list either',
+  '> not a quote',
+  'backslash at end \\',
+];
+
+test('hostile text in every field still lints clean and keeps table columns', () => {
+  const events: TimelineEvent[] = HOSTILE.flatMap((text, i) => [
+    { v: 1, id: `n${i}`, ts: 1_800_000_000_000 + i, operator: text, kind: 'note', data: { text: `todo: ${text} ${'word '.repeat(30)}` } },
+    {
+      v: 1,
+      id: `a${i}`,
+      ts: 1_800_000_000_500 + i,
+      operator: 'x',
+      kind: 'action.finished',
+      data: { service: text, action: text, target: text, command: text, exitCode: 1, durationMs: 10 },
+    },
+    { v: 1, id: `c${i}`, ts: 1_800_000_000_800 + i, operator: 'x', kind: 'check.state', data: { service: text, check: text, from: 'UP', to: 'DOWN' } },
+  ]);
+  events.unshift({ v: 1, id: 'o', ts: 1_799_999_999_000, operator: 'x', kind: 'incident.opened', data: { title: HOSTILE.join(' '), severity: 'P1' } });
+  const md = exportMarkdown(events, { id: 'INC-hostile' });
+  assert.equal(lintErrors(md), '');
+  assert.ok(!md.includes('\u001b'));
+  for (const line of md.split('\n').filter((l) => l.startsWith('| '))) {
+    const columns = line.replace(/\\\|/g, '').split('|').length;
+    const header = md.split('\n').find((l) => l.startsWith('| Time (UTC) | Who | Service'));
+    if (line.includes('| exit 1 |') && header) assert.equal(columns, header.split('|').length, line);
+  }
+});
+
+test('impact windows and durations come from check transitions', () => {
+  const end = Date.UTC(2026, 10, 23, 0, 1);
+  const windows = impactWindows(incidentFacts(ID, CHECKOUT_EVENTS).events, end);
+  assert.deepEqual(
+    windows.map((w) => [w.check, w.state, w.durationMs, w.to !== null]),
+    [
+      ['http /health', 'DEGRADED', 120_000, true],
+      ['http /health', 'DOWN', 480_000, true],
+      ['postgres', 'DOWN', 60_000, true],
+    ],
+  );
+  const open = impactWindows(
+    [{ v: 1, id: 'x', ts: 1000, operator: 'a', kind: 'check.state', data: { service: 's', check: 'c', from: 'UP', to: 'DOWN' } }],
+    61_000,
+  );
+  assert.deepEqual(open.map((w) => [w.to, w.durationMs]), [[null, 60_000]]);
+});
+
+test('summary times: detection, first action, mitigation, resolution, durations', () => {
+  const f = incidentFacts(ID, CHECKOUT_EVENTS);
+  const at = (m: number, s = 0): number => Date.UTC(2026, 10, 22, 23, 41 + m, s);
+  assert.equal(f.startedAt, at(0));
+  assert.equal(f.detectedAt, at(1));
+  assert.equal(f.firstActionAt, at(9));
+  assert.equal(f.mitigatedAt, at(14));
+  assert.equal(f.resolvedAt, at(20));
+  assert.equal(f.durationMs, 20 * 60_000);
+  assert.equal(f.timeToFirstActionMs, 8 * 60_000);
+  assert.equal(f.severity, 'P1');
+  assert.deepEqual(f.actionItems, [
+    'alert on pool exhaustion before customers notice it, with a runbook link and an owner',
+    'make *deploys* roll back automatically on 5xx > 5%',
+  ]);
+});
+
+test('metric breaches report the worst level and the peak value', () => {
+  const breaches = metricBreaches(incidentFacts(ID, CHECKOUT_EVENTS).events, 0);
+  assert.deepEqual(breaches.map((b) => [b.panel, b.level, b.peak, b.durationMs]), [['5xx ratio', 'crit', 0.31, 570_000]]);
+});
