@@ -27,6 +27,8 @@ export interface RunbookControllerOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** The incident's past events, to restore progress when a runbook is opened. */
   pastEvents?: () => readonly PastEvent[] | Promise<readonly PastEvent[]>;
+  /** Subscribes to events as they reach the timeline (other operators' steps show live); returns the unsubscribe. */
+  liveEvents?: (listener: (added: readonly PastEvent[]) => void) => () => void;
   /** Per command. @default 120000 */
   timeoutMs?: number;
   /** How often streamed output is committed to the store. @default 100 */
@@ -45,13 +47,18 @@ export class RunbookController implements RunbookActions {
 
   constructor(private readonly options: RunbookControllerOptions) {}
 
-  /** Puts this controller behind the pane's keys. */
+  private unsubscribe: (() => void) | null = null;
+
+  /** Puts this controller behind the pane's keys, and follows other operators' progress. */
   attach(): void {
     this.options.store.getState().setRunbook({ actions: this });
+    this.unsubscribe = this.options.liveEvents?.((added) => this.adopt(added)) ?? null;
   }
 
-  /** Detaches from the store and cancels a running command. */
+  /** Detaches from the store and the timeline and cancels a running command. */
   stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     this.abort?.abort();
     if (this.options.store.getState().runbook.actions === this) this.options.store.getState().setRunbook({ actions: null });
   }
@@ -78,6 +85,15 @@ export class RunbookController implements RunbookActions {
     state.setRunbook({ doc: runbook, error: null, output: null, suggestions, states: this.snapshot() });
     const first = suggestions[0]?.index ?? runbook.sections.findIndex((s) => this.progress!.nextOpen(s) >= 0);
     state.setRunbookSection(Math.max(0, first));
+  }
+
+  /** Applies runbook events another operator (or console) put on the timeline; our own come back while recording and are skipped. */
+  private adopt(added: readonly PastEvent[]): void {
+    const progress = this.progress;
+    if (!progress || progress.recording) return;
+    let changed = false;
+    for (const event of added) changed = progress.applyPast(event) || changed;
+    if (changed) this.commit(false);
   }
 
   /** Updates the suggested sections from what the status board and metrics see (commits only on change). */

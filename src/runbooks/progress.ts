@@ -40,6 +40,8 @@ export interface PastEvent {
 /** Tracks and records progress through one runbook. */
 export class RunbookProgress {
   private readonly states = new Map<number, StepState>();
+  /** True while this progress is writing its own event (a journal publishes it back synchronously). */
+  recording = false;
 
   /** @param recorder where changes are recorded; omit to track without recording (restores, previews). */
   constructor(
@@ -54,13 +56,18 @@ export class RunbookProgress {
   /** Rebuilds progress from past timeline events (other runbooks' events are ignored); nothing is re-recorded. */
   static restore(runbook: Runbook, events: readonly PastEvent[], recorder?: TimelineRecorder): RunbookProgress {
     const progress = new RunbookProgress(runbook, recorder);
-    for (const event of events) {
-      if (event.kind !== 'runbook.step' || !sameRunbook(String(event.data.runbook ?? ''), runbook.file)) continue;
-      const step = progress.findStep(Number(event.data.line), String(event.data.text ?? ''));
-      const change = readEvent(event.data);
-      if (step && change) progress.change(step, change);
-    }
+    for (const event of events) progress.applyPast(event);
     return progress;
+  }
+
+  /** Applies an event read from the timeline (a past one, or another operator's) without recording it; true when it changed a step. */
+  applyPast(event: PastEvent): boolean {
+    if (event.kind !== 'runbook.step' || !sameRunbook(String(event.data.runbook ?? ''), this.runbook.file)) return false;
+    const step = this.findStep(Number(event.data.line), String(event.data.text ?? ''));
+    const change = readEvent(event.data);
+    if (!step || !change) return false;
+    this.change(step, change);
+    return true;
   }
 
   /** The state of a step (open when unknown). */
@@ -71,6 +78,15 @@ export class RunbookProgress {
   /** Applies a change and records it on the timeline. */
   apply(section: Section, step: Step, event: ProgressEvent): void {
     this.change(step, event);
+    this.recording = true;
+    try {
+      this.record(section, step, event);
+    } finally {
+      this.recording = false;
+    }
+  }
+
+  private record(section: Section, step: Step, event: ProgressEvent): void {
     this.recorder?.record('runbook.step', {
       runbook: this.runbook.file,
       section: section.title,

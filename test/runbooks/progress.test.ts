@@ -9,7 +9,8 @@ import { RunbookProgress } from '../../src/runbooks/progress.js';
 import { prepareCommand, runPreparedCommand } from '../../src/runbooks/run-step.js';
 import { suggestSections } from '../../src/runbooks/symptoms.js';
 import type { TimelineRecorder } from '../../src/timeline/recorder.js';
-import { childProcessExecutor, memoryRecorder } from './child-process-executor.js';
+import { memoryRecorder } from './memory-recorder.js';
+import { recordingExecutor } from './recording-executor.js';
 
 const fixture = (name: string) => parseRunbook(readFileSync(fileURLToPath(new URL(`../fixtures/runbooks/${name}`, import.meta.url)), 'utf8'), name);
 
@@ -61,7 +62,7 @@ test('running a step: placeholders filled, output streamed and bounded, secrets 
   assert.ok(prepared.shown.includes('*** hello') && !prepared.shown.includes('s3cret'));
 
   const seen: string[] = [];
-  const executor = childProcessExecutor();
+  const executor = recordingExecutor();
   const outcome = await runPreparedCommand(executor, prepared, { onLine: (l) => seen.push(l), bufferLines: 25 });
   assert.equal(outcome.exitCode, 3);
   assert.equal(outcome.output.all().length, 25);
@@ -82,9 +83,9 @@ test('running a step: placeholders filled, output streamed and bounded, secrets 
 });
 
 test('running a step on a host goes through the executor with that host; failure to start is an outcome', async () => {
-  const executor = childProcessExecutor();
-  const outcome = await runPreparedCommand(executor, prepareCommand({ run: 'uptime', host: 'db-<n>', placeholders: ['<n>'], line: 1 }, { '<n>': '2' }));
-  assert.deepEqual(executor.ran, [{ command: 'uptime', host: 'db-2' }]);
+  const executor = recordingExecutor();
+  const outcome = await runPreparedCommand(executor, prepareCommand({ run: 'uptime', host: 'db-<n>.invalid', placeholders: ['<n>'], line: 1 }, { '<n>': '2' }));
+  assert.deepEqual(executor.ran, [{ command: 'uptime', host: 'db-2.invalid' }]);
   assert.equal(outcome.exitCode, null);
   assert.match(outcome.error ?? '', /db-2/);
 });

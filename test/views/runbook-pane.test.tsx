@@ -12,7 +12,7 @@ import { parseRunbook } from '../../src/runbooks/parse.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { KEYS, renderConsole } from '../helpers/render-console.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { childProcessExecutor } from '../runbooks/child-process-executor.js';
+import { recordingExecutor } from '../runbooks/recording-executor.js';
 
 const RUNBOOK = [
   '# Cache misbehaving',
@@ -50,7 +50,7 @@ function setup(events: { kind: string; data: Record<string, unknown> }[] = []) {
   const ui = focusedConsole();
   mounted.push(ui);
   const recorder = new MemoryRecorder();
-  const executor = childProcessExecutor();
+  const executor = recordingExecutor();
   const controller = new RunbookController({ store: ui.store, recorder, executor, env: {}, flushMs: 20 });
   controller.attach();
   controller.show(parseRunbook(RUNBOOK, 'cache.md'), events);
@@ -130,7 +130,7 @@ test('r opens another runbook from the folder', async () => {
   writeFileSync(join(dir, 'b-second.md'), '# Second\n\n## Part\n\n- [ ] second step\n');
   const ui = focusedConsole();
   mounted.push(ui);
-  const controller = new RunbookController({ store: ui.store, recorder: new MemoryRecorder(), executor: childProcessExecutor(), runbooksDir: dir });
+  const controller = new RunbookController({ store: ui.store, recorder: new MemoryRecorder(), executor: recordingExecutor(), runbooksDir: dir });
   controller.attach();
   assert.equal(await controller.open(join(dir, 'a-first.md')), true);
   await waitFor(() => ((f: string) => f.includes('first step'))(ui.frame()), { what: 'first frame' });
