@@ -9,8 +9,8 @@ import type { RunbookActions, RunbookOutput } from '../store/runbook.js';
 import type { WarroomStore } from '../store/store.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { listRunbooks, loadRunbook } from './load.js';
-import type { Command, Runbook, Section, Step } from './model.js';
-import { isSecretPlaceholder, placeholderEnvName } from './placeholders.js';
+import type { Runbook, Section, Step } from './model.js';
+import { askPlaceholderValues } from './placeholder-prompt.js';
 import { RunbookProgress, type PastEvent, type StepState } from './progress.js';
 import { prepareCommand, runPreparedCommand, type PreparedCommand } from './run-step.js';
 import { findInRunbook } from './search.js';
@@ -184,44 +184,19 @@ export class RunbookController implements RunbookActions {
     if (state.incident.mode === 'read-only') return state.showFlash('read-only console: runbook commands do not run here', 'warn');
     const commands = at.command >= 0 ? [at.step.commands[at.command]!] : at.step.commands;
     if (commands.length === 0) return state.showFlash('this step has no command to run; Space marks it done', 'info');
-    const values = await this.askValues(commands);
-    if (!values) return;
-    const prepared = commands.map((c) => prepareCommand(c, values));
+    const asked = await askPlaceholderValues(this.options.store, commands, this.options.env ?? process.env, this.values);
+    if (!asked) return;
+    const prepared = commands.map((c) => prepareCommand(c, asked.values));
     const dryRun = state.incident.mode === 'dry-run';
     const yes = await askConfirm(this.options.store, {
       title: `${dryRun ? '[dry-run] ' : ''}Run "${at.step.text}"?`,
-      lines: prepared.flatMap((p) => [`${p.host ? `on ${p.host} (SSH)` : 'locally'}:`, `  $ ${p.shown}`]),
+      lines: [...prepared.flatMap((p) => [`${p.host ? `on ${p.host} (SSH)` : 'locally'}:`, ...commandLines(p.shown)]), ...asked.notes],
     });
     if (!yes) return;
     for (const command of prepared) {
       const exitCode = await this.runOne(at.section, at.step, command, dryRun);
       if (exitCode !== 0 && !dryRun) break;
     }
-  }
-
-  /** Asks for each placeholder's value (env and earlier answers offered); null when the lead cancels. */
-  private async askValues(commands: Command[]): Promise<Record<string, string> | null> {
-    const env = this.options.env ?? process.env;
-    const values: Record<string, string> = {};
-    for (const placeholder of [...new Set(commands.flatMap((c) => c.placeholders))]) {
-      const envName = placeholderEnvName(placeholder);
-      const fromEnv = envName ? env[envName] : undefined;
-      const known = this.values[placeholder] ?? fromEnv;
-      const secret = isSecretPlaceholder(placeholder);
-      const lines = [`used in: ${commands.find((c) => c.placeholders.includes(placeholder))!.run.split('\n')[0]}`];
-      if (secret && known !== undefined) lines.push('Enter alone keeps the value already known (not shown).');
-      const answer = await askText(this.options.store, {
-        title: `Value for ${placeholder}`,
-        lines,
-        prompt: `${placeholder}:`,
-        ...(!secret && known !== undefined ? { initial: known } : {}),
-      });
-      if (answer === null) return null;
-      const value = answer === '' && secret && known !== undefined ? known : answer;
-      values[placeholder] = value;
-      this.values[placeholder] = value;
-    }
-    return values;
   }
 
   private async runOne(section: Section, step: Step, command: PreparedCommand, dryRun: boolean): Promise<number | null> {
@@ -309,4 +284,11 @@ export class RunbookController implements RunbookActions {
     for (const section of this.progress.runbook.sections) for (const step of section.steps) out[step.line] = this.progress.state(step);
     return out;
   }
+}
+
+/** A command as the confirmation shows it: every line up to 15, then how many more there are. */
+function commandLines(shown: string): string[] {
+  const lines = shown.split('\n');
+  const head = lines.slice(0, 15).map((l, i) => `${i === 0 ? '  $ ' : '    '}${l}`);
+  return lines.length > 15 ? [...head, `    … ${lines.length - 15} more lines`] : head;
 }

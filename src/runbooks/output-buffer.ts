@@ -25,12 +25,20 @@ export class OutputBuffer {
   /** Lines dropped from the front to stay within capacity. */
   dropped = 0;
 
-  /** @param capacity lines kept; @default 2000 */
-  constructor(private readonly capacity = 2000) {}
+  /**
+   * @param capacity lines kept; @default 2000
+   * @param secrets values replaced by `***` wherever they appear
+   */
+  constructor(
+    private readonly capacity = 2000,
+    private readonly secrets: readonly string[] = [],
+  ) {}
 
-  /** Adds one line (neutralised, cut to 2,000 characters so one huge line cannot fill memory). */
+  /** Adds one line (neutralised, secrets masked, cut to 2,000 characters so one huge line cannot fill memory). */
   push(line: string): void {
-    this.lines.push(neutraliseLine(line.length > 2000 ? line.slice(0, 2000) + '…' : line));
+    let clean = neutraliseLine(line);
+    for (const secret of this.secrets) clean = clean.split(secret).join('***');
+    this.lines.push(clean.length > 2000 ? clean.slice(0, 2000) + '…' : clean);
     if (this.lines.length > this.capacity) {
       const extra = this.lines.length - this.capacity;
       this.lines.splice(0, extra);

@@ -14,16 +14,24 @@ export interface PreparedCommand {
   shown: string;
   /** Placeholders still without a value (the caller asks for them first). */
   missing: string[];
+  /** Values of secret-looking placeholders: masked in the output too, should the command echo them. */
+  secrets: string[];
 }
 
 /** Fills a command's placeholders with the given values. */
 export function prepareCommand(command: Command, values: Readonly<Record<string, string>>): PreparedCommand {
   const masked: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values)) masked[key] = isSecretPlaceholder(key) ? '***' : value;
+  const secrets: string[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const secret = isSecretPlaceholder(key) && value !== '';
+    masked[key] = secret ? '***' : value;
+    if (secret) secrets.push(value);
+  }
   const prepared: PreparedCommand = {
     run: fillPlaceholders(command.run, values),
     shown: fillPlaceholders(command.run, masked),
     missing: command.placeholders.filter((p) => values[p] === undefined),
+    secrets,
   };
   if (command.host !== undefined) prepared.host = fillPlaceholders(command.host, values);
   return prepared;
@@ -56,7 +64,7 @@ export interface RunStepOptions {
 
 /** Runs a prepared command to completion; never rejects (a failure to start is an outcome with `error`). */
 export async function runPreparedCommand(executor: Executor, prepared: PreparedCommand, options: RunStepOptions = {}): Promise<StepRunOutcome> {
-  const output = new OutputBuffer(options.bufferLines ?? 2000);
+  const output = new OutputBuffer(options.bufferLines ?? 2000, prepared.secrets);
   let streamed = false;
   const started = Date.now();
   const base = { shown: prepared.shown, ...(prepared.host !== undefined ? { host: prepared.host } : {}) };
