@@ -136,11 +136,24 @@ class RunbookBuilder {
     this.reset();
     for (const item of node.children) {
       const step = newStep(itemTitle(item), lineOf(item), item.checked === true);
+      const steps = [step];
+      let target = step;
       const rest = item.children[0]?.type === 'paragraph' ? item.children.slice(1) : item.children;
-      for (const child of rest) this.itemContent(step, child, section);
-      if (step.text === '') step.text = derivedText(step);
-      section.steps.push(step);
-      this.openStep = step;
+      for (const child of rest) {
+        // "2. **Common fixes**" then "**Token expired**" + a block, "**Pool full**" + a block: each
+        // fix is its own step, so one can be run without the others.
+        if (child.type === 'paragraph' && isBoldLed(child)) {
+          target = newStep(`${step.text ? `${step.text} › ` : ''}${inlineText(child)}`, lineOf(child));
+          steps.push(target);
+          continue;
+        }
+        this.itemContent(target, child, section);
+      }
+      for (const s of steps) {
+        if (s.text === '') s.text = derivedText(s);
+        section.steps.push(s);
+      }
+      this.openStep = target;
     }
   }
 

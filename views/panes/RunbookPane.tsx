@@ -71,7 +71,8 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
     ? `★ suggested (g): ${suggestion.title} (${suggestion.reason})${suggestions.length > 1 ? ` +${suggestions.length - 1} more` : ''}`
     : null;
 
-  const outputHeight = output ? Math.min(Math.max(3, Math.floor(height * 0.4)), output.lines.length + 2) : 0;
+  const wrapped = output ? output.lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / Math.max(1, width))), 0) : 0;
+  const outputHeight = output ? Math.min(Math.max(3, Math.floor(height * 0.4)), wrapped + 2) : 0;
   const listHeight = Math.max(1, height - outputHeight - 1 - (suggestionLine ? 1 : 0));
   const sideWidth = width >= 100 ? Math.min(36, Math.floor(width * 0.3)) : 0;
   const stepWidth = width - sideWidth - (sideWidth > 0 ? 1 : 0);

@@ -11,7 +11,15 @@ export function OutputView({ output, width, height }: { output: RunbookOutput; w
   else if (output.running) state = <Text color="cyan">⟳ running…</Text>;
   else if (output.exitCode === 0) state = <Text color="green">✓ exit 0 in {formatDuration(output.durationMs)}</Text>;
   else state = <Text color="red">✗ {output.exitCode === null ? 'no exit code' : `exit ${output.exitCode}`} in {formatDuration(output.durationMs)}</Text>;
-  const lines = output.lines.slice(-Math.max(0, height - 2));
+  // Long lines wrap (a JSON body is one line): only the newest rows that fit are cut and drawn.
+  const room = Math.max(0, height - 2);
+  const lines: string[] = [];
+  for (let i = output.lines.length - 1; i >= 0 && lines.length < room; i--) {
+    const line = output.lines[i]!;
+    const chunks: string[] = [];
+    for (let at = 0; at < Math.max(1, line.length); at += Math.max(1, width)) chunks.push(line.slice(at, at + Math.max(1, width)));
+    lines.unshift(...chunks.slice(-(room - lines.length)));
+  }
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate" dimColor>{'─'.repeat(Math.max(0, width))}</Text>
@@ -19,7 +27,7 @@ export function OutputView({ output, width, height }: { output: RunbookOutput; w
         <Text bold>$ {output.shown.split('\n')[0]!.slice(0, width)}</Text> <Text dimColor>({where})</Text> {state}
       </Text>
       {lines.map((line, i) => (
-        <Text key={i} wrap="truncate">{line.slice(0, width)}</Text>
+        <Text key={i} wrap="truncate">{line}</Text>
       ))}
     </Box>
   );
