@@ -34,7 +34,7 @@ test('parseRunbook never throws on arbitrary text', () => {
       const progress = RunbookProgress.restore(runbook, [{ kind: 'runbook.step', data: { runbook: 'fuzz.md', line: 3, status: 'done' } }]);
       assert.ok(progress.counts().total >= 0);
     }),
-    { numRuns: 1500 },
+    { numRuns: 600 },
   );
 });
 
@@ -43,6 +43,6 @@ test('splitShellBlock never throws and keeps every command non-empty', () => {
     fc.property(markdownish, fc.constantFrom('bash', 'console', ''), (code, lang) => {
       for (const command of splitShellBlock(code, lang).commands) assert.notEqual(command.run, '');
     }),
-    { numRuns: 1500 },
+    { numRuns: 600 },
   );
 });
