@@ -1,6 +1,3 @@
-import { findConfigPath, loadConfig } from '../config/load.js';
-import { formatProblem } from '../config/errors.js';
-import { lintConfig } from '../config/lint.js';
 import type { RegisterCommand } from './commands.js';
 
 /** `warroom check`: validates the config (and, once runbooks land, every runbook). */
@@ -10,6 +7,11 @@ export const registerCheck: RegisterCommand = (program) => {
     .description('validate the config and every runbook; problems name file:line:col')
     .option('-c, --config <file>', 'config file (default: warroom.yaml here)')
     .action(async (opts: { config?: string }) => {
+      const [{ findConfigPath, loadConfig }, { formatProblem }, { lintConfig }] = await Promise.all([
+        import('../config/load.js'),
+        import('../config/errors.js'),
+        import('../config/lint.js'),
+      ]);
       const path = findConfigPath(process.cwd(), opts.config);
       const config = await loadConfig(path);
       const warnings = lintConfig(config);

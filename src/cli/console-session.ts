@@ -26,8 +26,14 @@ export function requireTerminal(): void {
   }
 }
 
+/** How a console session ended. */
+export type SessionEnd = 'quit' | 'signal' | 'error';
+
 /** Runs the console on a started engine until the user quits, then stops everything. */
-export async function runConsoleSession(options: SessionOptions): Promise<void> {
+export async function runConsoleSession(options: SessionOptions): Promise<SessionEnd> {
+  // The views (Ink, React) are the heaviest import and no other command needs them: load them
+  // only now, while the engine starts.
+  const viewsLoading = import('../../views/console.js');
   const store = options.store ?? createWarroomStore();
   const { incident } = options.config;
   store.getState().setIncident({
@@ -47,9 +53,8 @@ export async function runConsoleSession(options: SessionOptions): Promise<void> 
   });
   await engine.start();
   try {
-    // Loaded only now: the views (Ink, React) are the heaviest imports, and no other command needs them.
-    const { runConsole } = await import('../../views/console.js');
-    await runConsole({ store, responseTargets: incident.responseTargets });
+    const { runConsole } = await viewsLoading;
+    return await runConsole({ store, responseTargets: incident.responseTargets });
   } finally {
     await engine.stop();
   }

@@ -1,9 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadConfigText } from '../config/load.js';
-import { startDemoEstate } from '../demo/index.js';
 import type { RegisterCommand } from './commands.js';
-import { runIncidentConsole } from './incident-session.js';
 import { UsageError } from './usage-error.js';
 
 interface DemoFlags {
@@ -29,6 +26,11 @@ export const registerDemo: RegisterCommand = (program) => {
     .action(async (flags: DemoFlags) => {
       const speed = Number(flags.speed ?? '1');
       if (!Number.isFinite(speed) || speed <= 0) throw new UsageError(`--speed must be a positive number, got ${flags.speed}`);
+      const [{ loadConfigText }, { startDemoEstate }, { runIncidentConsole }] = await Promise.all([
+        import('../config/load.js'),
+        import('../demo/index.js'),
+        import('./incident-session.js'),
+      ]);
       const estate = await startDemoEstate({
         speed,
         timelineDir: resolve(flags.timelineDir ?? '.warroom/incidents'),

@@ -1,6 +1,4 @@
-import { findConfigPath, loadConfig } from '../config/load.js';
 import type { RegisterCommand } from './commands.js';
-import { runIncidentConsole } from './incident-session.js';
 
 /** `warroom open` (also plain `warroom`): the console on the config in this folder. */
 export const registerOpen: RegisterCommand = (program) => {
@@ -13,6 +11,11 @@ export const registerOpen: RegisterCommand = (program) => {
     .option('--dry-run', 'show and record actions, never run them (drills)')
     .option('--read-only', 'nothing can be run from this console (shared screen)')
     .action(async (opts: { config?: string; incident?: string; as?: string; dryRun?: boolean; readOnly?: boolean }) => {
+      // Imported when run, not when registered: `warroom --help` and other commands stay fast.
+      const [{ findConfigPath, loadConfig }, { runIncidentConsole }] = await Promise.all([
+        import('../config/load.js'),
+        import('./incident-session.js'),
+      ]);
       const config = await loadConfig(findConfigPath(process.cwd(), opts.config));
       await runIncidentConsole(config, { ...opts, onOpenIncident: 'ask' });
     });
