@@ -10,10 +10,10 @@ import { recordingExecutor } from './recording-executor.js';
 
 const RUNBOOK = ['# Env', '## Steps', '1. **Call it**', '   ```bash', '   echo "$DEMO_URL/health" "$DEMO_TOKEN" <svc>', '   ```'].join('\n');
 
-function answer(store: ReturnType<typeof createWarroomStore>, expectTitle: RegExp, reply: string | null) {
-  return waitFor(() => {
+function answer(store: ReturnType<typeof createWarroomStore>, expectTitle: RegExp, reply: string | null): Promise<string> {
+  return waitFor<string>(() => {
     const dialog = store.getState().dialog;
-    if (!dialog || !expectTitle.test(dialog.title)) return false;
+    if (!dialog || !expectTitle.test(dialog.title)) return '';
     const shown = [dialog.title, ...dialog.lines].join('\n');
     store.getState().closeDialog(reply);
     return shown;
