@@ -3,6 +3,7 @@ import type { RegisterCommand } from './commands.js';
 import { registerDemo } from './demo.js';
 import { registerExport } from './export.js';
 import { registerOpen } from './open.js';
+import { registerRunbook } from './runbook.js';
 import { registerStatus } from './status.js';
 
 /** Every subcommand, in the order `--help` lists them. Each area adds its own. */
@@ -12,4 +13,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerStatus,
   registerCheck,
   registerExport,
+  registerRunbook,
 ];

@@ -1,6 +1,7 @@
 import { logsCapability } from '../logs/capability.js';
 import { metricsCapability } from '../metrics/capability.js';
 import { statusBoardCapability } from '../probes/capability.js';
+import { runbookCapability } from '../runbooks/capability.js';
 import { timelineCapability } from '../timeline/capability.js';
 import type { CapabilityFactory } from './capability.js';
 
@@ -10,4 +11,5 @@ export const CAPABILITIES: CapabilityFactory[] = [
   statusBoardCapability,
   logsCapability,
   metricsCapability,
+  runbookCapability,
 ];

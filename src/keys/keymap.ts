@@ -74,6 +74,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: [']'], command: 'runbook.next-section', description: 'next section', scope: 'runbook' },
   { keys: ['/'], command: 'runbook.search', description: 'search', scope: 'runbook' },
   { keys: ['r'], command: 'runbook.pick', description: 'other runbook', scope: 'runbook' },
+  { keys: ['g'], command: 'runbook.suggested', description: 'go to suggested section', scope: 'runbook' },
 
   { keys: ['j', 'down'], command: 'timeline.down', description: 'scroll down', scope: 'timeline' },
   { keys: ['k', 'up'], command: 'timeline.up', description: 'scroll up', scope: 'timeline' },

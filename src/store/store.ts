@@ -8,6 +8,7 @@ import { createHostsSlice, type HostsSlice } from './hosts.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
 import { createLogsSlice, type LogsSlice } from './logs.js';
 import { createMetricsSlice, type MetricsSlice } from './metrics.js';
+import { createRunbookSlice, type RunbookSlice } from './runbook.js';
 import { createTimelineSlice, type TimelineSlice } from './timeline.js';
 import { createUiSlice, type UiSlice } from './ui.js';
 
@@ -19,7 +20,8 @@ export type WarroomState = UiSlice &
   TimelineSlice &
   ChecksSlice &
   LogsSlice &
-  MetricsSlice;
+  MetricsSlice &
+  RunbookSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -35,5 +37,6 @@ export function createWarroomStore(): WarroomStore {
     ...createChecksSlice(...a),
     ...createLogsSlice(...a),
     ...createMetricsSlice(...a),
+    ...createRunbookSlice(...a),
   }));
 }
