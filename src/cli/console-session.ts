@@ -28,8 +28,11 @@ export function requireTerminal(): void {
   }
 }
 
+/** How a console session ended. */
+export type SessionEnd = 'quit' | 'signal' | 'error';
+
 /** Runs the console on a started engine until the user quits, then stops everything. */
-export async function runConsoleSession(options: SessionOptions): Promise<void> {
+export async function runConsoleSession(options: SessionOptions): Promise<SessionEnd> {
   // The views (Ink, React) are the heaviest import and no other command needs them: load them
   // only now, while the engine starts.
   const viewsLoading = import('../../views/console.js');
@@ -53,7 +56,7 @@ export async function runConsoleSession(options: SessionOptions): Promise<void> 
   await engine.start();
   try {
     const { runConsole } = await viewsLoading;
-    await runConsole({ store, responseTargets: incident.responseTargets });
+    return await runConsole({ store, responseTargets: incident.responseTargets });
   } finally {
     await engine.stop();
   }

@@ -1,4 +1,7 @@
+import { timelineCapability } from '../timeline/capability.js';
 import type { CapabilityFactory } from './capability.js';
 
 /** The capabilities a console starts, in order. Each area adds its factory here. */
-export const CAPABILITIES: CapabilityFactory[] = [];
+export const CAPABILITIES: CapabilityFactory[] = [
+  timelineCapability,
+];

@@ -5,10 +5,15 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDialogSlice, type DialogSlice } from './dialog.js';
 import { createHostsSlice, type HostsSlice } from './hosts.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
+import { createTimelineSlice, type TimelineSlice } from './timeline.js';
 import { createUiSlice, type UiSlice } from './ui.js';
 
 /** Everything the console shows. */
-export type WarroomState = UiSlice & IncidentSlice & DialogSlice & HostsSlice;
+export type WarroomState = UiSlice &
+  IncidentSlice &
+  DialogSlice &
+  HostsSlice &
+  TimelineSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -20,5 +25,6 @@ export function createWarroomStore(): WarroomStore {
     ...createIncidentSlice(...a),
     ...createDialogSlice(...a),
     ...createHostsSlice(...a),
+    ...createTimelineSlice(...a),
   }));
 }
