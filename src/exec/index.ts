@@ -104,7 +104,8 @@ export function createExecutor(options: ExecutorOptions): Executor & { hostState
     return host;
   };
 
-  const hostNamed = (name: string): SshHost => hostFor(resolveTarget(name, options.hosts, readSshConfig(), local), name);
+  const hostNamed = (name: string): SshHost =>
+    hosts.get(name) ?? hostFor(resolveTarget(name, options.hosts, readSshConfig(), local), name);
 
   const failedRun = (error: string): RunResult => ({
     exitCode: null,

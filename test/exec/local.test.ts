@@ -127,3 +127,10 @@ test('a stream that ends by itself reports its exit', async () => {
   assert.equal(exit.exitCode, 4);
   assert.deepEqual(lines, ['one', 'two']);
 });
+
+test('a stream of a missing program reports it through onExit', async () => {
+  const exit = await new Promise<{ error?: string }>((resolve) => {
+    streamLocal('no-such-program-warroom -f x', { onLine: () => undefined, onExit: resolve });
+  });
+  assert.equal(exit.error, 'command not found: no-such-program-warroom');
+});

@@ -93,6 +93,9 @@ export class OpenSshServer {
       20_000,
       'sshd to accept connections',
     );
+    // Something else may have answered on the port while sshd failed to bind it: give sshd a
+    // moment to die of that before trusting it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     if (exited) throw new Error(`sshd exited: ${this.stderr.trim()}`);
   }
 

@@ -26,13 +26,23 @@ async function realLab(t: TestContext, user: string): Promise<RealLab> {
   mkdirSync(join(home, '.ssh'), { recursive: true });
   const hostKey = generateKeyPair();
   const userKey = generateKeyPair();
-  const port = await freePort();
-  const sshd = new OpenSshServer(dir, port, hostKey, [userKey.public]);
-  t.after(() => {
-    sshd.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  await sshd.start();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  // Other tests bind loopback ports too: a port free a moment ago may be taken; try another.
+  let sshd: OpenSshServer | undefined;
+  let port = 0;
+  for (let attempt = 1; !sshd; attempt++) {
+    port = await freePort();
+    const candidate = new OpenSshServer(dir, port, hostKey, [userKey.public]);
+    try {
+      await candidate.start();
+      sshd = candidate;
+    } catch (error) {
+      candidate.stop();
+      if (attempt === 3) throw error;
+    }
+  }
+  const server = sshd;
+  t.after(() => server.stop());
   const keyPath = join(home, '.ssh', 'id_ed25519');
   writeFileSync(keyPath, userKey.private, { mode: 0o600 });
   const knownHosts = join(home, '.ssh', 'known_hosts');

@@ -361,3 +361,24 @@ test('runs beyond the per-host channel limit queue; a queued run that times out 
     ['x\n', 'y\n'],
   );
 });
+
+test('a silent network cut is caught by keepalives and the stream resumes', async (t) => {
+  const l = await lab(t);
+  const proxy = new TcpProxy(l.server.port);
+  await proxy.listen();
+  t.after(() => proxy.drop());
+  writeFileSync(l.knownHosts, `[127.0.0.1]:${proxy.port} ${l.hostKey.public}\n`);
+  const executor = l.executor({ 'app-1': l.host({ port: proxy.port }) }, { keepaliveIntervalMs: 250, keepaliveCountMax: 2 });
+  const lines: string[] = [];
+  const handle = executor.stream('while true; do echo tick; sleep 0.05; done', { host: 'app-1', onLine: (line) => lines.push(line) });
+  await waitFor(() => lines.length >= 3, 20_000, 'lines before the cut');
+  proxy.freeze();
+  await waitFor(() => l.states.some((s) => s.reason === 'connection lost'), 30_000, 'keepalives to notice the cut');
+  const seenBefore = lines.length;
+  await waitFor(() => lines.length >= seenBefore + 3, 30_000, 'lines after the reconnect');
+  assert.equal(l.notices.length, 1, l.notices.join('\n'));
+  assert.match(l.notices[0]!, /^app-1: connection lost /);
+  await handle.stop();
+  // The frozen connection never finishes closing on its own: cut it before the server shuts down.
+  await proxy.drop();
+});

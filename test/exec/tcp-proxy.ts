@@ -29,6 +29,17 @@ export class TcpProxy {
     this.server = server;
   }
 
+  /**
+   * Stops forwarding on every current connection without closing it, like a network cut that
+   * sends no reset: only keepalives can notice. New connections still go through.
+   */
+  freeze(): void {
+    for (const socket of this.sockets) {
+      socket.unpipe();
+      socket.pause();
+    }
+  }
+
   /** Cuts every connection and stops accepting new ones. */
   async drop(): Promise<void> {
     const server = this.server;
