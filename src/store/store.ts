@@ -4,11 +4,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createChecksSlice, type ChecksSlice } from './checks.js';
 import { createDialogSlice, type DialogSlice } from './dialog.js';
+import { createHostsSlice, type HostsSlice } from './hosts.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
 import { createUiSlice, type UiSlice } from './ui.js';
 
 /** Everything the console shows. */
-export type WarroomState = UiSlice & IncidentSlice & DialogSlice & ChecksSlice;
+export type WarroomState = UiSlice & IncidentSlice & DialogSlice & HostsSlice & ChecksSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -19,6 +20,7 @@ export function createWarroomStore(): WarroomStore {
     ...createUiSlice(...a),
     ...createIncidentSlice(...a),
     ...createDialogSlice(...a),
+    ...createHostsSlice(...a),
     ...createChecksSlice(...a),
   }));
 }
