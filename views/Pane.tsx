@@ -23,7 +23,10 @@ export function PaneFrame({ index, title, badge, isFocused, width, height, child
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
       <Text color={isFocused ? 'cyan' : 'gray'} bold={isFocused} wrap="truncate">{top}</Text>
+      {/* Keyed by focus: Ink re-applies only changed styles, and a changed borderStyle would turn
+          the hidden top edge back on, pushing the content down a row. */}
       <Box
+        key={isFocused ? 'focused' : 'unfocused'}
         borderStyle={isFocused ? 'double' : 'single'}
         borderTop={false}
         borderColor={isFocused ? 'cyan' : 'gray'}

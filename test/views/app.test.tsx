@@ -94,3 +94,22 @@ for (const [columns, rows] of [[80, 24], [120, 40], [200, 50]] as const) {
     ui.unmount();
   });
 }
+
+test('several keys arriving in one read each count (fast typing over SSH, tmux send-keys)', async () => {
+  const ui = renderConsole();
+  await waitFor(() => ui.frame().includes('▶1 Status'));
+  await ui.press('2z', (f) => f.includes('▶2 Logs') && !f.includes('1 Status'));
+  assert.equal(ui.store.getState().zoomed, true);
+  ui.unmount();
+});
+
+test('a text field keeps every character of a fast burst', async () => {
+  const ui = renderConsole();
+  await ui.press(':', (f) => f.includes(':'));
+  ui.stdin.write('f');
+  ui.stdin.write('r');
+  ui.stdin.write('o');
+  ui.stdin.write('b');
+  await ui.press(KEYS.enter, (f) => f.includes('unknown command :frob'));
+  ui.unmount();
+});

@@ -1,4 +1,4 @@
-import React, { useState } from 'react';
+import React, { useRef, useState } from 'react';
 import { Text } from 'ink';
 import { useModalInput } from '../keys/dispatcher.js';
 import { editLine, type LineState } from './line-editor.js';
@@ -18,11 +18,17 @@ export interface TextFieldProps {
 /** A one-line text field with a visible cursor (a block, so it shows without colour too). */
 export function TextField({ prefix, initial = '', isActive = true, width, onSubmit, onCancel }: TextFieldProps) {
   const [state, setState] = useState<LineState>({ text: initial, cursor: initial.length });
+  // Keys can arrive faster than renders (a paste, fast typing over SSH): edit the latest state,
+  // not the one this render saw, or characters are lost.
+  const latest = useRef(state);
   useModalInput((input, key) => {
-    const edit = editLine(state, input, key);
-    if (edit.type === 'submit') onSubmit(state.text);
+    const edit = editLine(latest.current, input, key);
+    if (edit.type === 'submit') onSubmit(latest.current.text);
     else if (edit.type === 'cancel') onCancel();
-    else if (edit.type === 'edit') setState(edit.state);
+    else if (edit.type === 'edit') {
+      latest.current = edit.state;
+      setState(edit.state);
+    }
   }, isActive);
   const room = Math.max(1, width - prefix.length - 1);
   const start = Math.max(0, state.cursor - room + 1);

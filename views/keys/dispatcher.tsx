@@ -38,7 +38,7 @@ function focusedScope(store: WarroomStore): KeyScope {
 export function KeyDispatcher({ store, children }: { store: WarroomStore; children: ReactNode }) {
   const registry = useRef<Registry>({ commands: new Map(), modals: [], colon: new Map() }).current;
 
-  useInput((input, key) => {
+  const dispatch = (input: string, key: Key) => {
     const top = registry.modals.at(-1);
     if (top) {
       top.handler.current(input, key);
@@ -64,6 +64,17 @@ export function KeyDispatcher({ store, children }: { store: WarroomStore; childr
         return;
       }
     }
+  };
+
+  useInput((input, key) => {
+    // Several plain keys can arrive in one read (typing fast over SSH, tmux send-keys, a paste):
+    // outside a text field each one is its own keypress.
+    const plain = !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab;
+    if (plain && input.length > 1 && registry.modals.length === 0) {
+      for (const char of input) dispatch(char, key);
+      return;
+    }
+    dispatch(input, key);
   });
 
   return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
