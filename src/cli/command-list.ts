@@ -3,6 +3,15 @@ import type { RegisterCommand } from './commands.js';
 import { registerDemo } from './demo.js';
 import { registerExport } from './export.js';
 import { registerOpen } from './open.js';
+import { registerRunbook } from './runbook.js';
+import { registerStatus } from './status.js';
 
 /** Every subcommand, in the order `--help` lists them. Each area adds its own. */
-export const COMMANDS: RegisterCommand[] = [registerOpen, registerDemo, registerCheck, registerExport];
+export const COMMANDS: RegisterCommand[] = [
+  registerOpen,
+  registerDemo,
+  registerStatus,
+  registerCheck,
+  registerExport,
+  registerRunbook,
+];
