@@ -21,6 +21,8 @@ export function utcTime(ms: number): string {
   return `${cachedDate} ${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
 }
 
+const TIMESTAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/;
+
 /** Turns raw text into a safe table cell: redacted first, then escaped. */
 type Cell = (text: string) => string;
 
@@ -148,9 +150,11 @@ function actionItems(f: IncidentFacts, redactor: Redactor): string {
 /** Renders the post-mortem draft from the incident's facts; every text passes `redactor`. */
 export function renderMarkdown(f: IncidentFacts, redactor: Redactor): string {
   // Names, services and states repeat on every row: escape each distinct short text once.
+  // Our own timestamps need neither redaction nor escaping, and would only bloat the cache.
   const seen = new Map<string, string>();
   const cell: Cell = (text) => {
-    if (text.length > 64) return escapeCell(redactor(text));
+    if (TIMESTAMP.test(text)) return text;
+    if (text.length > 32) return escapeCell(redactor(text));
     let out = seen.get(text);
     if (out === undefined) {
       out = escapeCell(redactor(text));

@@ -82,5 +82,5 @@ const DESCRIBERS: Record<string, Describer> = {
 export function describeEvent(event: TimelineEvent): string {
   const describer = event.v <= SCHEMA_VERSION ? DESCRIBERS[event.kind] : undefined;
   const text = describer ? describer(event.data, event) : `[${event.kind}${event.v > 1 ? ` v${event.v}` : ''}] ${JSON.stringify(event.data)}`;
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return /[\r\n]/.test(text) ? text.replace(/\s*[\r\n]+\s*/g, ' ').trim() : text.trim();
 }

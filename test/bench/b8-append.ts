@@ -94,15 +94,15 @@ async function twoProcesses(dir: string, count: number): Promise<void> {
   console.log(`  journal: ${lines.length} lines, ${torn} torn, ${lost} lost, ends with newline: ${trailing === ''}`);
 }
 
-/** Runs B8 and prints its figures. */
-export async function main(): Promise<void> {
+/** Runs B8 and prints its figures (`quick`: fewer events, for a smoke run). */
+export async function main({ quick = false }: { quick?: boolean } = {}): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-b8-'));
   try {
-    singleProcess(dir, Number(process.env.B8_COUNT ?? 5000));
-    await twoProcesses(dir, Number(process.env.B8_PAIR_COUNT ?? 10_000));
+    singleProcess(dir, Number(process.env.B8_COUNT ?? (quick ? 1000 : 5000)));
+    await twoProcesses(dir, Number(process.env.B8_PAIR_COUNT ?? (quick ? 2000 : 10_000)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main({ quick: process.argv.includes('--quick') });

@@ -51,10 +51,10 @@ function time(runs: number, fn: () => void): number {
   return median(samples);
 }
 
-/** Runs B9 and prints its figures. */
-export async function main(): Promise<void> {
-  const count = Number(process.env.B9_COUNT ?? 100_000);
-  const runs = Number(process.env.B9_RUNS ?? 5);
+/** Runs B9 and prints its figures (`quick`: 20,000 events, for a smoke run). */
+export async function main({ quick = false }: { quick?: boolean } = {}): Promise<void> {
+  const count = Number(process.env.B9_COUNT ?? (quick ? 20_000 : 100_000));
+  const runs = Number(process.env.B9_RUNS ?? (quick ? 2 : 5));
   const dir = mkdtempSync(join(tmpdir(), 'warroom-b9-'));
   try {
     const id = 'INC-20261122-2200-b9';
@@ -88,4 +88,4 @@ export async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main({ quick: process.argv.includes('--quick') });

@@ -35,12 +35,12 @@ async function until(condition: () => boolean, what: string, timeoutMs = 60_000)
   }
 }
 
-test('kill -9 while appending loses no event that record() reported written', { timeout: 120_000 }, async () => {
+test('kill -9 while appending loses no event that record() reported written', { timeout: 300_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-crash-'));
   const incident = openIncident(dir, { title: 'crash test', severity: 'P2', operator: 'parent', follow: false });
   incident.close();
   const child = runChild(['crash', dir, incident.id]);
-  await until(() => child.stdout().split('\n').length > 500, 'the child to report 500 appends');
+  await until(() => child.stdout().split('\n').length > 500, 'the child to report 500 appends', 240_000);
   child.kill();
   const result = await child.done;
   assert.equal(result.signal, 'SIGKILL');
@@ -59,7 +59,7 @@ test('kill -9 while appending loses no event that record() reported written', { 
   resumed.close();
 });
 
-test('two processes appending 10,000 events each: no torn or lost line, each sees the other', { timeout: 300_000 }, async () => {
+test('two processes appending 10,000 events each: no torn or lost line, each sees the other', { timeout: 600_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-pair-'));
   const incident = openIncident(dir, { title: 'pair test', severity: 'P2', operator: 'parent', follow: false });
   incident.close();

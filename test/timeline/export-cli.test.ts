@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint } from 'markdownlint/sync';
 import { openIncident } from '../../src/timeline/incidents.js';
+import { exportIncident } from '../../src/cli/export.js';
+import { UsageError } from '../../src/cli/usage-error.js';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 // Resolved here: the child runs in a temp folder where `tsx` would not be found by name.
@@ -66,16 +68,15 @@ test('warroom export writes the most recent incident as Markdown, or a named one
 
 test('warroom export: user mistakes are plain messages with exit code 2', { timeout: 120_000 }, () => {
   const dir = project();
+  // One process for the exit code and the message format; the other mistakes call the function.
   const none = warroom(dir, 'export');
   assert.equal(none.status, 2);
   assert.match(none.stderr, /no incident found in .*incidents/);
   assert.ok(!none.stderr.includes('    at '), 'no stack trace');
 
-  openIncident(join(dir, 'incidents'), { title: 'x', severity: 'P2', operator: 'ana', follow: false }).close();
-  const format = warroom(dir, 'export', '--format', 'pdf');
-  assert.equal(format.status, 2);
-  assert.match(format.stderr, /--format must be md or json/);
-  const missing = warroom(dir, 'export', '--incident', 'INC-nope');
-  assert.equal(missing.status, 2);
-  assert.match(missing.stderr, /no incident INC-nope/);
+  const incidents = join(dir, 'incidents');
+  openIncident(incidents, { title: 'x', severity: 'P2', operator: 'ana', follow: false }).close();
+  assert.throws(() => exportIncident(incidents, { format: 'pdf' }), (e: Error) => e instanceof UsageError && /--format must be md or json/.test(e.message));
+  assert.throws(() => exportIncident(incidents, { incident: 'INC-nope' }), (e: Error) => e instanceof UsageError && /no incident INC-nope/.test(e.message));
+  assert.match(exportIncident(incidents, {}), /^# Post-mortem: x\n/);
 });
