@@ -75,7 +75,7 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
           <App responseTargets={options.responseTargets} onQuit={() => finish('quit')} />
         </KeyDispatcher>
       </StoreProvider>,
-      { exitOnCtrlC: false, patchConsole: false, maxFps: options.maxFps ?? 20 },
+      { exitOnCtrlC: false, patchConsole: false, maxFps: options.maxFps ?? 20, incrementalRendering: true },
     );
     void instance.waitUntilExit().then(() => {
       process.off('SIGTERM', onSignal);

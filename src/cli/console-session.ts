@@ -2,6 +2,7 @@
 // the orderly stop afterwards. Shared by `warroom open` and `warroom demo`.
 import type { WarroomConfig } from '../config/types.js';
 import { Engine } from '../engine/engine.js';
+import { createConsoleExecutor } from '../exec/console-executor.js';
 import type { Executor } from '../exec/types.js';
 import type { ConsoleMode } from '../store/incident.js';
 import { createWarroomStore, type WarroomStore } from '../store/store.js';
@@ -15,7 +16,8 @@ export interface SessionOptions {
   mode: ConsoleMode;
   incidentId: string;
   recorder: TimelineRecorder;
-  executor: Executor;
+  /** Default: one made from the config's hosts, reporting into the store and timeline. */
+  executor?: Executor;
   store?: WarroomStore;
 }
 
@@ -47,7 +49,7 @@ export async function runConsoleSession(options: SessionOptions): Promise<Sessio
     config: options.config,
     store,
     recorder: options.recorder,
-    executor: options.executor,
+    executor: options.executor ?? createConsoleExecutor(options.config, store, options.recorder),
     mode: options.mode,
     operator: options.operator,
   });

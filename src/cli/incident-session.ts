@@ -2,7 +2,7 @@
 // open` and `warroom demo` share once they have a config.
 import { createInterface } from 'node:readline/promises';
 import type { WarroomConfig } from '../config/types.js';
-import { createExecutor } from '../exec/index.js';
+import { createConsoleExecutor } from '../exec/console-executor.js';
 import type { ConsoleMode } from '../store/incident.js';
 import { createWarroomStore } from '../store/store.js';
 import { latestOpenIncident, openIncident, resumeIncident } from '../timeline/incidents.js';
@@ -71,10 +71,7 @@ export async function runIncidentConsole(config: WarroomConfig, flags: ConsoleFl
     startedAt: summary.startedAt,
     resolvedAt: summary.resolvedAt,
   });
-  const executor = createExecutor({
-    hosts: config.hosts,
-    onNotice: (text) => journal.record('host.connection', { text }),
-  });
+  const executor = createConsoleExecutor(config, store, journal);
   journal.record('operator.joined', { mode });
   let end: SessionEnd = 'error';
   try {

@@ -1,5 +1,15 @@
+import { logsCapability } from '../logs/capability.js';
+import { metricsCapability } from '../metrics/capability.js';
+import { statusBoardCapability } from '../probes/capability.js';
 import { runbookCapability } from '../runbooks/capability.js';
+import { timelineCapability } from '../timeline/capability.js';
 import type { CapabilityFactory } from './capability.js';
 
 /** The capabilities a console starts, in order. Each area adds its factory here. */
-export const CAPABILITIES: CapabilityFactory[] = [runbookCapability];
+export const CAPABILITIES: CapabilityFactory[] = [
+  timelineCapability,
+  statusBoardCapability,
+  logsCapability,
+  metricsCapability,
+  runbookCapability,
+];

@@ -62,6 +62,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['j', 'down'], command: 'metrics.down', description: 'next panel', scope: 'metrics' },
   { keys: ['k', 'up'], command: 'metrics.up', description: 'previous panel', scope: 'metrics' },
   { keys: ['enter'], command: 'metrics.zoom', description: 'zoom chart', scope: 'metrics', footer: true },
+  { keys: ['escape'], command: 'metrics.close', description: 'close chart', scope: 'metrics' },
 
   { keys: ['j', 'down'], command: 'runbook.down', description: 'next step', scope: 'runbook' },
   { keys: ['k', 'up'], command: 'runbook.up', description: 'previous step', scope: 'runbook' },
