@@ -42,7 +42,6 @@ const VIEW_LINES = 500;
 export class RunbookController implements RunbookActions {
   private progress: RunbookProgress | null = null;
   private readonly values: Record<string, string> = {};
-  private seen: ObservedState = { downServices: [], critPanels: [], allDown: false };
   private abort: AbortController | null = null;
 
   constructor(private readonly options: RunbookControllerOptions) {}
@@ -52,7 +51,15 @@ export class RunbookController implements RunbookActions {
   /** Puts this controller behind the pane's keys, and follows other operators' progress. */
   attach(): void {
     this.options.store.getState().setRunbook({ actions: this });
-    this.unsubscribe = this.options.liveEvents?.((added) => this.adopt(added)) ?? null;
+    const unfollow = this.options.liveEvents?.((added) => this.adopt(added));
+    // The status board and metrics report what they see through the store; suggestions follow it.
+    const unwatch = this.options.store.subscribe((state, previous) => {
+      if (state.runbook.observed !== previous.runbook.observed) this.observe(state.runbook.observed);
+    });
+    this.unsubscribe = () => {
+      unfollow?.();
+      unwatch();
+    };
   }
 
   /** Detaches from the store and the timeline and cancels a running command. */
@@ -80,7 +87,7 @@ export class RunbookController implements RunbookActions {
   /** Shows a parsed runbook, with progress rebuilt from past events. */
   show(runbook: Runbook, events: readonly PastEvent[] = []): void {
     this.progress = RunbookProgress.restore(runbook, events, this.options.recorder);
-    const suggestions = suggestSections(runbook, this.seen);
+    const suggestions = suggestSections(runbook, this.options.store.getState().runbook.observed);
     const state = this.options.store.getState();
     state.setRunbook({ doc: runbook, error: null, output: null, suggestions, states: this.snapshot() });
     const first = suggestions[0]?.index ?? runbook.sections.findIndex((s) => this.progress!.nextOpen(s) >= 0);
@@ -98,7 +105,6 @@ export class RunbookController implements RunbookActions {
 
   /** Updates the suggested sections from what the status board and metrics see (commits only on change). */
   observe(seen: ObservedState): void {
-    this.seen = seen;
     const doc = this.options.store.getState().runbook.doc;
     if (!doc) return;
     const suggestions = suggestSections(doc, seen);

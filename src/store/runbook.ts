@@ -4,7 +4,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Runbook } from '../runbooks/model.js';
 import type { StepState } from '../runbooks/progress.js';
-import type { SectionSuggestion } from '../runbooks/symptoms.js';
+import type { ObservedState, SectionSuggestion } from '../runbooks/symptoms.js';
 import type { WarroomState } from './store.js';
 
 /** Where the cursor is: a step of the current section, and optionally one of its commands. */
@@ -52,10 +52,14 @@ export interface RunbookSlice {
     suggestions: SectionSuggestion[];
     /** The last search, offered again by `/`. */
     lastSearch: string;
+    /** What the status board and metrics see, as last reported by them (drives the suggestions). */
+    observed: ObservedState;
     /** Set while the runbook capability runs; null means no runbook is configured. */
     actions: RunbookActions | null;
   };
   setRunbook: (patch: Partial<RunbookSlice['runbook']>) => void;
+  /** For the status board and metrics: report DOWN services, critical panels and "all down" (call once per flush, only on change). */
+  setRunbookObserved: (observed: ObservedState) => void;
   moveRunbookCursor: (delta: 1 | -1) => void;
   setRunbookSection: (section: number) => void;
 }
@@ -70,9 +74,11 @@ export const createRunbookSlice: StateCreator<WarroomState, [], [], RunbookSlice
     output: null,
     suggestions: [],
     lastSearch: '',
+    observed: { downServices: [], critPanels: [], allDown: false },
     actions: null,
   },
   setRunbook: (patch) => set({ runbook: { ...get().runbook, ...patch } }),
+  setRunbookObserved: (observed) => set({ runbook: { ...get().runbook, observed } }),
   moveRunbookCursor: (delta) => {
     const { doc, cursor } = get().runbook;
     const steps = doc?.sections[cursor.section]?.steps ?? [];

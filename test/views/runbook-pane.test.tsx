@@ -143,11 +143,11 @@ test('r opens another runbook from the folder', async () => {
 });
 
 test('suggested sections show at the top and g goes to them', async () => {
-  const { ui, controller } = setup();
+  const { ui } = setup();
   await waitFor(() => ((f: string) => f.includes('▶4 Runbook') && f.includes('§ 2/3 Look around'))(ui.frame()), { what: 'first frame' });
-  controller.observe({ downServices: [], critPanels: [], allDown: false });
+  ui.store.getState().setRunbookObserved({ downServices: [], critPanels: [], allDown: false });
   assert.ok(!ui.frame().includes('★'));
-  controller.observe({ downServices: ['cache'], critPanels: [], allDown: false });
+  ui.store.getState().setRunbookObserved({ downServices: ['cache'], critPanels: [], allDown: false });
   await waitFor(() => ui.frame().includes('★ suggested (g): Cache misbehaving (cache is down)'), { what: 'suggestion line' }).catch((e) => { console.log(ui.frame()); throw e; });
   await ui.press(']', (f) => f.includes('§ 3/3 Recover'));
   await ui.press('g', (f) => f.includes('§ 1/3 Cache misbehaving'));
