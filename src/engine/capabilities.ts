@@ -1,5 +1,11 @@
 import { metricsCapability } from '../metrics/capability.js';
+import { statusBoardCapability } from '../probes/capability.js';
+import { timelineCapability } from '../timeline/capability.js';
 import type { CapabilityFactory } from './capability.js';
 
 /** The capabilities a console starts, in order. Each area adds its factory here. */
-export const CAPABILITIES: CapabilityFactory[] = [metricsCapability];
+export const CAPABILITIES: CapabilityFactory[] = [
+  timelineCapability,
+  statusBoardCapability,
+  metricsCapability,
+];

@@ -2,13 +2,22 @@
 // Each capability owns its slice file; views read single values through selectors, and sources
 // write in batches (one commit per frame at most), never once per line or probe.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createChecksSlice, type ChecksSlice } from './checks.js';
 import { createDialogSlice, type DialogSlice } from './dialog.js';
+import { createHostsSlice, type HostsSlice } from './hosts.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
 import { createMetricsSlice, type MetricsSlice } from './metrics.js';
+import { createTimelineSlice, type TimelineSlice } from './timeline.js';
 import { createUiSlice, type UiSlice } from './ui.js';
 
 /** Everything the console shows. */
-export type WarroomState = UiSlice & IncidentSlice & DialogSlice & MetricsSlice;
+export type WarroomState = UiSlice &
+  IncidentSlice &
+  DialogSlice &
+  HostsSlice &
+  TimelineSlice &
+  ChecksSlice &
+  MetricsSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -19,6 +28,9 @@ export function createWarroomStore(): WarroomStore {
     ...createUiSlice(...a),
     ...createIncidentSlice(...a),
     ...createDialogSlice(...a),
+    ...createHostsSlice(...a),
+    ...createTimelineSlice(...a),
+    ...createChecksSlice(...a),
     ...createMetricsSlice(...a),
   }));
 }
