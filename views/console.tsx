@@ -66,6 +66,7 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
     process.on('SIGTERM', onSignal);
     process.on('SIGHUP', onHangup);
     stdout.on('error', onTerminalError);
+    stdin.on('error', onTerminalError);
     process.on('uncaughtException', onError);
     process.on('exit', restore);
 
@@ -80,6 +81,8 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
     void instance.waitUntilExit().then(() => {
       process.off('SIGTERM', onSignal);
       process.off('SIGHUP', onHangup);
+      stdout.off('error', onTerminalError);
+      stdin.off('error', onTerminalError);
       process.off('uncaughtException', onError);
       restore();
       resolve(reason);

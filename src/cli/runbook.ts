@@ -67,7 +67,7 @@ export function runbookText(runbook: Runbook): string {
 }
 
 /** Parses a runbook file for `warroom check`; an unreadable file is itself a problem. */
-export async function checkRunbookFile(path: string, knownHosts: Iterable<string>): Promise<RunbookProblem[]> {
+export async function checkRunbookFile(path: string, knownHosts: Iterable<string> | ((host: string) => boolean)): Promise<RunbookProblem[]> {
   try {
     return checkRunbook(await loadRunbook(path), knownHosts);
   } catch (error) {

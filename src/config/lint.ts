@@ -33,7 +33,8 @@ function hostLineMatches(patterns: string[], host: string): boolean {
 }
 
 /** Host aliases known to an ssh config file, as a predicate. */
-function sshConfigKnows(path: string): (host: string) => boolean {
+/** Whether the ssh config at `path` has a Host block matching a name (patterns and negations too). */
+export function sshConfigKnows(path: string): (host: string) => boolean {
   let parsed: SSHConfig;
   try {
     parsed = SSHConfig.parse(readFileSync(path, 'utf8'));

@@ -2,6 +2,7 @@ import { logsCapability } from '../logs/capability.js';
 import { metricsCapability } from '../metrics/capability.js';
 import { statusBoardCapability } from '../probes/capability.js';
 import { runbookCapability } from '../runbooks/capability.js';
+import { observedFeedCapability } from '../runbooks/observed-feed.js';
 import { timelineCapability } from '../timeline/capability.js';
 import type { CapabilityFactory } from './capability.js';
 
@@ -12,4 +13,5 @@ export const CAPABILITIES: CapabilityFactory[] = [
   logsCapability,
   metricsCapability,
   runbookCapability,
+  observedFeedCapability,
 ];

@@ -13,8 +13,9 @@ export interface RunbookProblem {
  * Finds commands naming a host the config does not know and headings with nothing under them.
  * A host that is itself a placeholder (`ssh $HOST "..."`) is asked for at run time, so it is fine.
  */
-export function checkRunbook(runbook: Runbook, knownHosts: Iterable<string>): RunbookProblem[] {
-  const hosts = new Set(knownHosts);
+export function checkRunbook(runbook: Runbook, knownHosts: Iterable<string> | ((host: string) => boolean)): RunbookProblem[] {
+  const listed = typeof knownHosts === 'function' ? null : new Set(knownHosts);
+  const knows = (host: string) => (listed ? listed.has(host) : (knownHosts as (host: string) => boolean)(host));
   const problems: RunbookProblem[] = [];
   runbook.sections.forEach((section, i) => {
     const next = runbook.sections[i + 1];
@@ -25,7 +26,7 @@ export function checkRunbook(runbook: Runbook, knownHosts: Iterable<string>): Ru
     }
     for (const step of section.steps) {
       for (const command of step.commands) {
-        if (command.host === undefined || hosts.has(command.host)) continue;
+        if (command.host === undefined || knows(command.host)) continue;
         if (command.placeholders.some((p) => command.host!.includes(p))) continue;
         problems.push({ file: runbook.file, line: command.line, message: `unknown host "${command.host}" (not in hosts: or ~/.ssh/config)` });
       }

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { observedFeedCapability } from '../../src/runbooks/observed-feed.js';
+import { createWarroomStore } from '../../src/store/store.js';
+import type { EngineContext } from '../../src/engine/capability.js';
+
+import type { RowInfo, RowUpdate } from '../../src/probes/types.js';
+
+function row(id: string, service: string): RowInfo {
+  return { id, checkId: id, service, check: id, kind: 'http', target: id, order: 0 };
+}
+
+function down(info: RowInfo, reason: string): RowUpdate {
+  const at = Date.now();
+  return { row: info, at, raw: 'DOWN', state: 'DOWN', reason, latencyMs: 1, since: at };
+}
+
+test('the runbook hears which services are DOWN and when everything is, and only when that changes', () => {
+  const store = createWarroomStore();
+  const feed = observedFeedCapability({ store } as unknown as EngineContext)!;
+  feed.start();
+  const state = () => store.getState();
+  const a = row('a', 'checkout');
+  const b = row('b', 'payments');
+  state().registerCheckRows([a, b]);
+  assert.deepEqual(state().runbook.observed, { downServices: [], critPanels: [], allDown: false });
+
+  state().applyCheckBatch([down(a, 'HTTP 503')]);
+  assert.deepEqual(state().runbook.observed.downServices, ['checkout']);
+  assert.equal(state().runbook.observed.allDown, false);
+  const before = state().runbook.observed;
+  state().selectCheckRow('a');
+  assert.equal(state().runbook.observed, before, 'unrelated changes leave it alone');
+
+  state().applyCheckBatch([down(b, 'connection refused')]);
+  assert.deepEqual(state().runbook.observed, { downServices: ['checkout', 'payments'], critPanels: [], allDown: true });
+  feed.stop();
+});
