@@ -2,12 +2,13 @@
 // Each capability owns its slice file; views read single values through selectors, and sources
 // write in batches (one commit per frame at most), never once per line or probe.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createActionsSlice, type ActionsSlice } from './actions.js';
 import { createDialogSlice, type DialogSlice } from './dialog.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
 import { createUiSlice, type UiSlice } from './ui.js';
 
 /** Everything the console shows. */
-export type WarroomState = UiSlice & IncidentSlice & DialogSlice;
+export type WarroomState = UiSlice & IncidentSlice & DialogSlice & ActionsSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -18,5 +19,6 @@ export function createWarroomStore(): WarroomStore {
     ...createUiSlice(...a),
     ...createIncidentSlice(...a),
     ...createDialogSlice(...a),
+    ...createActionsSlice(...a),
   }));
 }
