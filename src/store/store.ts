@@ -3,12 +3,13 @@
 // write in batches (one commit per frame at most), never once per line or probe.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createActionsSlice, type ActionsSlice } from './actions.js';
+import { createEscalationSlice, type EscalationSlice } from './escalation.js';
 import { createDialogSlice, type DialogSlice } from './dialog.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
 import { createUiSlice, type UiSlice } from './ui.js';
 
 /** Everything the console shows. */
-export type WarroomState = UiSlice & IncidentSlice & DialogSlice & ActionsSlice;
+export type WarroomState = UiSlice & IncidentSlice & DialogSlice & ActionsSlice & EscalationSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -20,5 +21,6 @@ export function createWarroomStore(): WarroomStore {
     ...createIncidentSlice(...a),
     ...createDialogSlice(...a),
     ...createActionsSlice(...a),
+    ...createEscalationSlice(...a),
   }));
 }
