@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { EscalationController } from '../escalation/controller.js';
+import type { StatusUpdateController } from '../status-updates/controller.js';
 import type { WarroomState } from './store.js';
 
 /** The channels a contact can be reached on. */
@@ -33,6 +34,8 @@ export interface EscalationState {
   phase: StatusPhase;
   lastUpdateAt: number | null;
   nextUpdateAt: number | null;
+  /** The status update being edited (kept here so it survives the confirmation dialog). */
+  draft: { phase: StatusPhase; lines: string[] } | null;
 }
 
 /** The escalation slice. */
@@ -40,6 +43,9 @@ export interface EscalationSlice {
   escalation: EscalationState;
   /** Set by the escalation capability when it starts. */
   escalationController: EscalationController | null;
+  /** Set by the escalation capability: status updates, severity and resolution. */
+  statusController: StatusUpdateController | null;
+  setStatusController: (controller: StatusUpdateController | null) => void;
   setEscalationController: (controller: EscalationController | null) => void;
   setEscalation: (patch: Partial<EscalationState>) => void;
   addPageAttempt: (attempt: PageAttempt) => void;
@@ -50,8 +56,10 @@ export const ATTEMPTS_KEPT = 30;
 
 /** Builds the escalation slice. */
 export const createEscalationSlice: StateCreator<WarroomState, [], [], EscalationSlice> = (set, get) => ({
-  escalation: { next: null, attempts: [], failure: null, phase: 'investigating', lastUpdateAt: null, nextUpdateAt: null },
+  escalation: { next: null, attempts: [], failure: null, phase: 'investigating', lastUpdateAt: null, nextUpdateAt: null, draft: null },
   escalationController: null,
+  statusController: null,
+  setStatusController: (controller) => set({ statusController: controller }),
   setEscalationController: (controller) => set({ escalationController: controller }),
   setEscalation: (patch) => set({ escalation: { ...get().escalation, ...patch } }),
   addPageAttempt: (attempt) => {
