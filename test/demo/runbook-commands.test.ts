@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { exec } from 'node:child_process';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+import { startDemoEstate } from '../../src/demo/index.js';
+import { demoRunbookPath } from '../../src/demo/locations.js';
+
+const run = promisify(exec);
+
+/** The fenced bash blocks of a Markdown file, in order (the runbook parser is tested elsewhere). */
+function bashBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/^[ \t]*```bash\n([\s\S]*?)^[ \t]*```/gm)].map((m) => m[1]!.replace(/^[ \t]+/gm, ''));
+}
+
+test('every command in the demo runbook works against a running estate', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'warroom-demo-test-'));
+  const estate = await startDemoEstate({ dir, scriptedIncident: false });
+  try {
+    const env = { ...process.env, ...estate.env() };
+    const blocks = bashBlocks(await readFile(demoRunbookPath(), 'utf8'));
+    assert.ok(blocks.length >= 10, `found ${blocks.length} commands`);
+    for (const block of blocks) {
+      // The commands run in the console's process tree; exec keeps this event loop (and the estate) alive.
+      const result = await run(block, { env, shell: '/bin/sh', timeout: 20_000 }).catch((error: Error & { stderr?: string }) => {
+        assert.fail(`${block}\nfailed: ${error.message}`);
+      });
+      assert.equal(result.stderr, '', block);
+      assert.notEqual(result.stdout.trim(), '', `${block}\nprinted nothing`);
+    }
+  } finally {
+    await estate.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
