@@ -5,7 +5,7 @@ import { ActionRunner } from '../../src/actions/runner.js';
 import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { redact } from '../../src/timeline/redact.js';
-import { ChildProcessExecutor } from './child-process-executor.js';
+import { RecordingExecutor } from './recording-executor.js';
 import { action, HOSTS } from './fixtures.js';
 
 const yes = async () => true;
@@ -20,7 +20,7 @@ const three = (failOn?: string) =>
 function setup(health: InstanceHealth) {
   const store = createWarroomStore();
   const recorder = new MemoryRecorder();
-  const executor = new ChildProcessExecutor();
+  const executor = new RecordingExecutor();
   return { store, recorder, executor, runner: new ActionRunner({ executor, recorder, store, hosts: HOSTS, redactor: redact, health, flushMs: 20 }) };
 }
 

@@ -7,7 +7,7 @@ import type { ConsoleMode } from '../../src/store/incident.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { createRedactor } from '../../src/timeline/redact.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { ChildProcessExecutor } from './child-process-executor.js';
+import { RecordingExecutor } from './recording-executor.js';
 import { action, HOSTS } from './fixtures.js';
 
 const alwaysUp: InstanceHealth = { waitUntilUp: async () => true };
@@ -16,7 +16,7 @@ function setup(mode: ConsoleMode = 'live', health: InstanceHealth = alwaysUp) {
   const store = createWarroomStore();
   store.getState().setIncident({ mode });
   const recorder = new MemoryRecorder();
-  const executor = new ChildProcessExecutor();
+  const executor = new RecordingExecutor();
   const runner = new ActionRunner({ executor, recorder, store, hosts: HOSTS, redactor: createRedactor({ secrets: ['hunter2-secret'] }), health, flushMs: 20 });
   return { store, recorder, executor, runner };
 }
