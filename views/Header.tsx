@@ -2,6 +2,8 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { Severity } from '../src/config/types.js';
 import { formatDuration, formatTarget } from '../src/time/duration-text.js';
+import { ActionProgress } from './actions/ActionProgress.js';
+import { EscalationBadge } from './escalation/EscalationBadge.js';
 import { useWarroom } from './store-context.js';
 import { useNow } from './use-now.js';
 
@@ -36,6 +38,8 @@ export function Header({ width, responseTargets }: HeaderProps) {
         </Text>
         {incident.resolvedAt ? <Text color="green"> ✔ RESOLVED</Text> : null}
         {runningCount > 0 ? <Text color="yellow">{` │ ⟳ ${runningCount} running`}</Text> : null}
+        <ActionProgress now={now} />
+        <EscalationBadge now={now} />
         {' │ '}
         <Text>{incident.operator}</Text>
         {' │ '}

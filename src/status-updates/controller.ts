@@ -48,6 +48,11 @@ export class StatusUpdateController {
   async send(phase: StatusPhase, text: string): Promise<boolean> {
     const { store, pager, recorder } = this.deps;
     if (!mayAct(store, 'status update')) return false;
+    if (!text.trim()) {
+      store.getState().showFlash('the status update is empty', 'warn');
+      store.getState().setControlOverlay('status-update');
+      return false;
+    }
     const channels = pager.statusChannels();
     const dryRun = isDryRun(store);
     const lines = [

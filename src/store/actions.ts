@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { ActionsController } from '../actions/controller.js';
+import type { ActionsController, SelectedRow } from '../actions/controller.js';
 import type { WarroomState } from './store.js';
 
 /** How a run of an action stands. */
@@ -33,12 +33,15 @@ export type ControlOverlay = 'action-menu' | 'action-output' | 'status-update' |
 export interface ActionsSlice {
   actionRuns: ActionRunView[];
   controlOverlay: ControlOverlay;
+  /** The service (and instance) the action menu was opened on. */
+  actionMenuFor: SelectedRow | null;
   /** Set by the actions capability when it starts; null when not configured. */
   actionsController: ActionsController | null;
   setActionsController: (controller: ActionsController | null) => void;
   addActionRun: (run: ActionRunView) => void;
   updateActionRun: (id: string, patch: Partial<ActionRunView>) => void;
   setControlOverlay: (overlay: ControlOverlay) => void;
+  openActionMenu: (row: SelectedRow) => void;
 }
 
 /** Runs kept for the output view and status updates. */
@@ -48,10 +51,12 @@ export const RUNS_KEPT = 20;
 export const createActionsSlice: StateCreator<WarroomState, [], [], ActionsSlice> = (set, get) => ({
   actionRuns: [],
   controlOverlay: null,
+  actionMenuFor: null,
   actionsController: null,
   setActionsController: (controller) => set({ actionsController: controller }),
   addActionRun: (run) => set({ actionRuns: [...get().actionRuns, run].slice(-RUNS_KEPT) }),
   updateActionRun: (id, patch) =>
     set({ actionRuns: get().actionRuns.map((run) => (run.id === id ? { ...run, ...patch } : run)) }),
   setControlOverlay: (overlay) => set({ controlOverlay: overlay }),
+  openActionMenu: (row) => set({ actionMenuFor: row, controlOverlay: 'action-menu' }),
 });
