@@ -1,5 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
 import type { Severity } from '../src/config/types.js';
 import { formatDuration, formatTarget } from '../src/time/duration-text.js';
 import { ActionProgress } from './actions/ActionProgress.js';
@@ -23,19 +24,21 @@ export function Header({ width, responseTargets }: HeaderProps) {
   const target = responseTargets[incident.severity];
   const over = elapsed > target;
   const mode = incident.mode === 'live' ? 'LIVE' : incident.mode.toUpperCase();
+  const clock = `${formatDuration(elapsed)} / ${formatTarget(target)}${over ? ' ⚠ over target' : ''}`;
+  const status = `${incident.resolvedAt ? ' ✔ RESOLVED' : ''}${runningCount > 0 ? ` │ ⟳ ${runningCount} running` : ''}`;
+  // Everything but the title always shows; the title takes what is left (at 80 columns, little).
+  const fixed = stringWidth(`${incident.id} │  │ ${incident.severity} │ ${clock}${status} │ ${incident.operator} │ ${mode}`);
+  const title = fitText(incident.title, width - fixed);
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate">
         <Text bold>{incident.id}</Text>
         {' │ '}
-        <Text>{incident.title}</Text>
+        <Text>{title}</Text>
         {' │ '}
         <Text bold color={incident.severity <= 'P1' ? 'red' : 'yellow'}>{incident.severity}</Text>
         {' │ '}
-        <Text color={over ? 'red' : undefined}>
-          {formatDuration(elapsed)} / {formatTarget(target)}
-          {over ? ' ⚠ over target' : ''}
-        </Text>
+        <Text color={over ? 'red' : undefined}>{clock}</Text>
         {incident.resolvedAt ? <Text color="green"> ✔ RESOLVED</Text> : null}
         {runningCount > 0 ? <Text color="yellow">{` │ ⟳ ${runningCount} running`}</Text> : null}
         <ActionProgress now={now} />
@@ -47,4 +50,13 @@ export function Header({ width, responseTargets }: HeaderProps) {
       </Text>
     </Box>
   );
+}
+
+/** Cuts `text` to `room` columns with an ellipsis (nothing at all below 2 columns). */
+function fitText(text: string, room: number): string {
+  if (stringWidth(text) <= room) return text;
+  if (room < 2) return '';
+  let cut = text;
+  while (cut.length > 0 && stringWidth(cut) > room - 1) cut = cut.slice(0, -1);
+  return `${cut}…`;
 }

@@ -29,7 +29,7 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
     if (restored) return;
     restored = true;
     if (stdin.isTTY) stdin.setRawMode(false);
-    stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+    stdout.write(LEAVE_ALT_SCREEN + SHOW_CURSOR);
   };
   stdout.write(ENTER_ALT_SCREEN);
 

@@ -28,6 +28,9 @@ export function requireTerminal(): void {
 
 /** Runs the console on a started engine until the user quits, then stops everything. */
 export async function runConsoleSession(options: SessionOptions): Promise<void> {
+  // The views (Ink, React) are the heaviest import and no other command needs them: load them
+  // only now, while the engine starts.
+  const viewsLoading = import('../../views/console.js');
   const store = options.store ?? createWarroomStore();
   const { incident } = options.config;
   store.getState().setIncident({
@@ -47,8 +50,7 @@ export async function runConsoleSession(options: SessionOptions): Promise<void> 
   });
   await engine.start();
   try {
-    // Loaded only now: the views (Ink, React) are the heaviest imports, and no other command needs them.
-    const { runConsole } = await import('../../views/console.js');
+    const { runConsole } = await viewsLoading;
     await runConsole({ store, responseTargets: incident.responseTargets });
   } finally {
     await engine.stop();

@@ -1,6 +1,6 @@
 // Expands one configured check into status-board rows: one per instance and per port, each with
 // a stable id (`service[/instance]#index[:port]`) and a short label.
-import { addSecret, addUrlSecret, posOf, report, type ResolveContext } from './context.js';
+import { addHeaderSecrets, addSecret, addUrlSecret, posOf, report, type ResolveContext } from './context.js';
 import { fillPlaceholders, missingPlaceholder, placeholdersIn, type PlaceholderValues } from './placeholders.js';
 import type { PathStep } from './positions.js';
 import { MAX_PORT_ROWS, parsePorts } from './ports.js';
@@ -73,7 +73,7 @@ export function expandCheck(
   if (ctx.problems.length > problemsBefore) return [];
 
   const headers = Object.fromEntries(Object.entries(check.headers ?? {}));
-  for (const value of Object.values(headers)) addSecret(ctx, value);
+  addHeaderSecrets(ctx, headers);
   const pos = posOf(ctx, path);
   const rows: CheckConfig[] = [];
   for (const instance of instances.length > 0 ? instances : [undefined]) {

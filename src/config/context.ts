@@ -33,6 +33,20 @@ export function addSecret(ctx: ResolveContext, value: string | undefined): void 
   if (value) ctx.secrets.add(value);
 }
 
+/** Header names whose values are credentials. */
+const CREDENTIAL_HEADER = /auth|token|key|secret|pass|cookie|session|signature|credential/i;
+
+/**
+ * Keeps header values that are credentials: by the header's name, or by a value shaped like a
+ * token (long, with digits). A routing header such as `X-Team: checkout` is not a secret, and
+ * treating it as one would blank the word "checkout" everywhere on screen and in the timeline.
+ */
+export function addHeaderSecrets(ctx: ResolveContext, headers: Record<string, string> | undefined): void {
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (CREDENTIAL_HEADER.test(name) || (value.length >= 16 && /\d/.test(value))) addSecret(ctx, value);
+  }
+}
+
 /** Adds the password of a URL such as `https://user:pass@host/` to the secrets. */
 export function addUrlSecret(ctx: ResolveContext, url: string): void {
   try {

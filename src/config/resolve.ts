@@ -1,7 +1,7 @@
 // Builds the resolved model from the validated file: defaults, absolute paths, expansion, and the
 // rules that need the whole file (duplicate names, references to contacts, Prometheus).
 import { dirname } from 'node:path';
-import { addSecret, addUrlSecret, localPath, posOf, report, type ResolveContext } from './context.js';
+import { addHeaderSecrets, addSecret, addUrlSecret, localPath, posOf, report, type ResolveContext } from './context.js';
 import type { RawConfig } from './schema.js';
 import { checkHttpUrl } from './schema-values.js';
 import { resolveService } from './services.js';
@@ -57,7 +57,7 @@ function resolveMetrics(ctx: ResolveContext, raw: RawConfig['metrics']): Metrics
   const prom = raw.prometheus;
   if (prom) {
     addUrlSecret(ctx, prom.url);
-    for (const value of Object.values(prom.headers ?? {})) addSecret(ctx, value);
+    addHeaderSecrets(ctx, prom.headers);
     addSecret(ctx, prom.bearerToken);
     addSecret(ctx, prom.basicAuth?.password);
   }
@@ -108,7 +108,7 @@ function resolveEscalation(ctx: ResolveContext, raw: RawConfig['escalation']): E
       if (bad) report(ctx, ['escalation', 'contacts', name, 'webhook', 'url'], bad);
       contact.webhook = { url: c.webhook.url, headers: c.webhook.headers ?? {} };
       addUrlSecret(ctx, c.webhook.url);
-      for (const value of Object.values(c.webhook.headers ?? {})) addSecret(ctx, value);
+      addHeaderSecrets(ctx, c.webhook.headers);
     }
     contacts[name] = contact;
   }

@@ -152,7 +152,7 @@ logs:
   assert.equal(config.escalation?.auto, true);
   assert.deepEqual(config.escalation?.policy, [{ afterMs: 0, notify: 'lead' }]);
   assert.deepEqual(config.logs, { buffer: 50_000, errorRateNote: 5 });
-  assert.deepEqual(new Set(config.secrets), new Set(['s3cret-pass', 'tenant-7', 'tok-abc', 'basic-pw', 'Bearer xyz']));
+  assert.deepEqual(new Set(config.secrets), new Set(['s3cret-pass', 'tok-abc', 'basic-pw', 'Bearer xyz']));
 });
 
 test('findConfigPath prefers --config, else warroom.yaml in cwd, and a missing file is a ConfigError', () => {

@@ -1,0 +1,96 @@
+// Opens (or continues) an incident's journal and runs the console on it: the part `warroom
+// open` and `warroom demo` share once they have a config.
+import { createInterface } from 'node:readline/promises';
+import type { WarroomConfig } from '../config/types.js';
+import { createExecutor } from '../exec/index.js';
+import type { ConsoleMode } from '../store/incident.js';
+import { createWarroomStore } from '../store/store.js';
+import { latestOpenIncident, openIncident, resumeIncident } from '../timeline/incidents.js';
+import type { TimelineJournal } from '../timeline/journal.js';
+import { operatorName } from '../timeline/operator.js';
+import { createRedactor } from '../timeline/redact.js';
+import { summarizeIncident } from '../timeline/incident-state.js';
+import { requireTerminal, runConsoleSession } from './console-session.js';
+import { UsageError } from './usage-error.js';
+
+/** The console options every console command takes. */
+export interface ConsoleFlags {
+  incident?: string;
+  as?: string;
+  dryRun?: boolean;
+  readOnly?: boolean;
+  /** Continue the open incident without asking (demo: always start a new one). */
+  onOpenIncident?: 'ask' | 'new';
+}
+
+/** The mode the flags ask for; both safe modes at once is a usage error. */
+export function modeFrom(flags: ConsoleFlags): ConsoleMode {
+  if (flags.dryRun && flags.readOnly) throw new UsageError('--dry-run and --read-only cannot be combined');
+  if (flags.readOnly) return 'read-only';
+  if (flags.dryRun) return 'dry-run';
+  return 'live';
+}
+
+async function askContinue(id: string): Promise<boolean> {
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await prompt.question(`Incident ${id} is still open. Continue it? [Y/n] `);
+    return !/^n/i.test(answer.trim());
+  } finally {
+    prompt.close();
+  }
+}
+
+/** Picks the journal: the one named, the open one (after asking), or a new incident. */
+async function journalFor(config: WarroomConfig, flags: ConsoleFlags, operator: string): Promise<TimelineJournal> {
+  const options = { operator, redactor: createRedactor(config) };
+  const dir = config.timeline.dir;
+  if (flags.incident) {
+    try {
+      return resumeIncident(dir, flags.incident, options);
+    } catch (error) {
+      throw new UsageError(`cannot open incident ${flags.incident}: ${(error as Error).message}`);
+    }
+  }
+  if (flags.onOpenIncident !== 'new') {
+    const open = latestOpenIncident(dir);
+    if (open && (await askContinue(open.id))) return resumeIncident(dir, open.id, options);
+  }
+  return openIncident(dir, { ...options, title: config.incident.title, severity: config.incident.severity });
+}
+
+/** Runs the console for `config` until the user quits; the journal records who joined and left. */
+export async function runIncidentConsole(config: WarroomConfig, flags: ConsoleFlags): Promise<void> {
+  requireTerminal();
+  const mode = modeFrom(flags);
+  const operator = operatorName(flags.as);
+  const journal = await journalFor(config, flags, operator);
+  const summary = summarizeIncident(journal.id, journal.events());
+  const store = createWarroomStore();
+  store.getState().setIncident({
+    startedAt: summary.startedAt,
+    resolvedAt: summary.resolvedAt,
+  });
+  const executor = createExecutor({
+    hosts: config.hosts,
+    onNotice: (text) => journal.record('host.connection', { text }),
+  });
+  journal.record('operator.joined', { mode });
+  try {
+    await runConsoleSession({
+      config: {
+        ...config,
+        incident: { ...config.incident, title: summary.title, severity: summary.severity as typeof config.incident.severity },
+      },
+      operator,
+      mode,
+      incidentId: journal.id,
+      recorder: journal,
+      executor,
+      store,
+    });
+  } finally {
+    journal.record('operator.left', { mode });
+    journal.close();
+  }
+}

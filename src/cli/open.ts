@@ -1,0 +1,22 @@
+import type { RegisterCommand } from './commands.js';
+
+/** `warroom open` (also plain `warroom`): the console on the config in this folder. */
+export const registerOpen: RegisterCommand = (program) => {
+  program
+    .command('open')
+    .description('open the console for a new incident, or continue one')
+    .option('-c, --config <file>', 'config file (default: warroom.yaml here)')
+    .option('-i, --incident <id>', 'continue this incident')
+    .option('--as <name>', 'operator name (default: $USER@hostname)')
+    .option('--dry-run', 'show and record actions, never run them (drills)')
+    .option('--read-only', 'nothing can be run from this console (shared screen)')
+    .action(async (opts: { config?: string; incident?: string; as?: string; dryRun?: boolean; readOnly?: boolean }) => {
+      // Imported when run, not when registered: `warroom --help` and other commands stay fast.
+      const [{ findConfigPath, loadConfig }, { runIncidentConsole }] = await Promise.all([
+        import('../config/load.js'),
+        import('./incident-session.js'),
+      ]);
+      const config = await loadConfig(findConfigPath(process.cwd(), opts.config));
+      await runIncidentConsole(config, { ...opts, onOpenIncident: 'ask' });
+    });
+};

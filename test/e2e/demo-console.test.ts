@@ -1,0 +1,77 @@
+// `warroom demo` in a real terminal (tmux): it opens, shows every pane, quits cleanly, leaves the
+// terminal as it found it, and records who joined and left.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { TmuxSession, tmuxMissing } from '../helpers/tmux.js';
+
+const bin = fileURLToPath(new URL('../../bin/warroom.js', import.meta.url));
+const missing = tmuxMissing();
+
+/** Runs warroom in a shell that stays after it exits, so the terminal's state can be read then. */
+function shellLine(args: string): string {
+  return `${process.execPath} ${bin} ${args}; echo "warroom exited $?"; sleep 120`;
+}
+
+/** Waits for warroom to exit and returns its exit code. */
+async function exitCode(tmux: TmuxSession): Promise<number> {
+  const screen = await tmux.waitForScreen((s) => /warroom exited \d+/.test(s), 'warroom to exit');
+  return Number(/warroom exited (\d+)/.exec(screen)![1]);
+}
+
+function journalKinds(cwd: string): string[] {
+  const dir = join(cwd, '.warroom', 'incidents');
+  const [incident] = readdirSync(dir);
+  assert.ok(incident, 'an incident folder was created');
+  return readFileSync(join(dir, incident, 'journal.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { kind: string }).kind);
+}
+
+for (const [columns, rows, env] of [
+  [80, 24, {}],
+  [200, 50, {}],
+  [120, 40, { NO_COLOR: '1' }],
+] as const) {
+  const label = `${columns}x${rows}${'NO_COLOR' in env ? ' NO_COLOR' : ''}`;
+  test(`demo opens at ${label}, quits with q, and restores the terminal`, { skip: missing ?? false }, async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'warroom-e2e-'));
+    const tmux = TmuxSession.start(shellLine('demo --as e2e-op'), { columns, rows, cwd, env: { ...env } });
+    try {
+      const screen = await tmux.waitForScreen((s) => s.includes('4 Runbook') && s.includes('INC-'), 'the console');
+      assert.match(screen, /e2e-op/);
+      assert.match(screen, /LIVE/);
+      const lines = screen.replace(/\n+$/, '').split('\n');
+      assert.ok(lines.length <= rows, 'fits the terminal');
+      if ('NO_COLOR' in env) {
+        const colours = tmux.screen(true).match(/\x1b\[[0-9;]*3[0-7]m|\x1b\[[0-9;]*38;/g) ?? [];
+        assert.equal(colours.length, 0, 'NO_COLOR: no colour escapes on screen');
+      }
+      tmux.send('q');
+      assert.equal(await exitCode(tmux), 0);
+      const after = tmux.tmux(['display-message', '-p', '-t', 'main', '#{alternate_on} #{cursor_flag}']).trim();
+      assert.equal(after, '0 1', 'alternate screen left and cursor visible');
+      assert.deepEqual(journalKinds(cwd).slice(0, 2), ['incident.opened', 'operator.joined']);
+      assert.equal(journalKinds(cwd).at(-1), 'operator.left');
+    } finally {
+      tmux.kill();
+    }
+  });
+}
+
+test('Ctrl-C quits the demo cleanly', { skip: missing ?? false }, async () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'warroom-e2e-'));
+  const tmux = TmuxSession.start(shellLine('demo'), { columns: 100, rows: 30, cwd });
+  try {
+    await tmux.waitForScreen((s) => s.includes('4 Runbook'), 'the console');
+    tmux.send('C-c');
+    assert.equal(await exitCode(tmux), 0);
+    assert.equal(journalKinds(cwd).at(-1), 'operator.left');
+  } finally {
+    tmux.kill();
+  }
+});

@@ -1,0 +1,61 @@
+// The console in tmux as a person uses it: resizing reflows the layout with nothing left over,
+// and Escape (which tmux delays to tell it from Alt-keys) still closes what it should.
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { TmuxSession, tmuxMissing } from '../helpers/tmux.js';
+
+const bin = fileURLToPath(new URL('../../bin/warroom.js', import.meta.url));
+const missing = tmuxMissing();
+
+function startDemo(columns: number, rows: number): TmuxSession {
+  const cwd = mkdtempSync(join(tmpdir(), 'warroom-e2e-'));
+  return TmuxSession.start(`${process.execPath} ${bin} demo; sleep 120`, { columns, rows, cwd });
+}
+
+/** Lines of the screen that have anything on them. */
+function usedLines(screen: string): string[] {
+  return screen.split('\n').filter((line) => line.trim() !== '');
+}
+
+test('resizing reflows grid to stack and back, leaving nothing behind', { skip: missing ?? false }, async () => {
+  const tmux = startDemo(140, 40);
+  try {
+    // Wide: two panes side by side on one line.
+    await tmux.waitForScreen((s) => /1 Status.*2 Logs/.test(s), 'the 2x2 grid');
+    tmux.resize(80, 24);
+    const narrow = await tmux.waitForScreen(
+      (s) => !/1 Status.*2 Logs/.test(s) && s.includes('4 Runbook') && usedLines(s).length <= 23,
+      'the stacked layout',
+    );
+    for (const line of narrow.split('\n')) assert.ok(line.length <= 80, `line wider than 80: ${line}`);
+    // Nothing of the old grid's bottom half (rows 24-40) may remain once the terminal grows again.
+    tmux.resize(140, 40);
+    const wide = await tmux.waitForScreen((s) => /1 Status.*2 Logs/.test(s) && /3 Metrics.*4 Runbook/.test(s), 'the grid again');
+    assert.equal(wide.match(/4 Runbook/g)?.length, 1, 'one runbook pane, no leftovers');
+    assert.equal(wide.match(/INC-/g)?.length, 1, 'one header, no leftovers');
+  } finally {
+    tmux.kill();
+  }
+});
+
+test('Escape closes the help overlay inside tmux', { skip: missing ?? false }, async () => {
+  const tmux = startDemo(120, 40);
+  try {
+    await tmux.waitForScreen((s) => s.includes('4 Runbook'), 'the console');
+    tmux.send('?');
+    await tmux.waitForScreen((s) => s.includes('Keys — Esc or ? closes'), 'the help overlay');
+    tmux.send('Escape');
+    await tmux.waitForScreen((s) => !s.includes('Keys — Esc') && s.includes('4 Runbook'), 'help closed by Escape');
+    tmux.send('z');
+    await tmux.waitForScreen((s) => !s.includes('4 Runbook'), 'zoomed');
+    tmux.send('Escape');
+    await tmux.waitForScreen((s) => s.includes('4 Runbook'), 'Escape unzooms');
+    tmux.send('q');
+  } finally {
+    tmux.kill();
+  }
+});
