@@ -3,8 +3,8 @@ import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import type { Severity } from '../src/config/types.js';
 import { formatDuration, formatTarget } from '../src/time/duration-text.js';
-import { ActionProgress } from './actions/ActionProgress.js';
-import { EscalationBadge } from './escalation/EscalationBadge.js';
+import { useActionProgress } from './actions/action-progress.js';
+import { useEscalationBadge } from './escalation/escalation-badge.js';
 import { useWarroom } from './store-context.js';
 import { useNow } from './use-now.js';
 
@@ -25,7 +25,9 @@ export function Header({ width, responseTargets }: HeaderProps) {
   const over = elapsed > target;
   const mode = incident.mode === 'live' ? 'LIVE' : incident.mode.toUpperCase();
   const clock = `${formatDuration(elapsed)} / ${formatTarget(target)}${over ? ' ⚠ over target' : ''}`;
-  const status = `${incident.resolvedAt ? ' ✔ RESOLVED' : ''}${runningCount > 0 ? ` │ ⟳ ${runningCount} running` : ''}`;
+  const progress = useActionProgress(now);
+  const badge = useEscalationBadge(now);
+  const status = `${incident.resolvedAt ? ' ✔ RESOLVED' : ''}${runningCount > 0 ? ` │ ⟳ ${runningCount} running` : ''}${progress}${badge.text}`;
   // Everything but the title always shows; the title takes what is left (at 80 columns, little).
   const fixed = stringWidth(`${incident.id} │  │ ${incident.severity} │ ${clock}${status} │ ${incident.operator} │ ${mode}`);
   const title = fitText(incident.title, width - fixed);
@@ -41,8 +43,8 @@ export function Header({ width, responseTargets }: HeaderProps) {
         <Text color={over ? 'red' : undefined}>{clock}</Text>
         {incident.resolvedAt ? <Text color="green"> ✔ RESOLVED</Text> : null}
         {runningCount > 0 ? <Text color="yellow">{` │ ⟳ ${runningCount} running`}</Text> : null}
-        <ActionProgress now={now} />
-        <EscalationBadge now={now} />
+        {progress ? <Text color="yellow">{progress}</Text> : null}
+        {badge.text ? <Text bold={badge.failed} inverse={badge.failed} color={badge.failed ? 'red' : undefined}>{badge.text}</Text> : null}
         {' │ '}
         <Text>{incident.operator}</Text>
         {' │ '}
