@@ -16,6 +16,9 @@ export const escalationCapability: CapabilityFactory = (context) => {
   return {
     name: 'escalation',
     start: () => {
+      // A journal knows what this incident already paged; a plain recorder has no history.
+      const history = recorder as Partial<{ events(): readonly { kind: string; data: Record<string, unknown> }[] }>;
+      if (typeof history.events === 'function') escalation.restore(history.events());
       store.getState().setEscalationController(escalation);
       store.getState().setStatusController(status);
       escalation.start();

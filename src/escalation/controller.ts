@@ -27,6 +27,7 @@ export interface EscalationDeps {
 export class EscalationController {
   private readonly timer: PolicyTimer;
   private readonly paging = new Set<string>();
+  private unsubscribe: (() => void) | null = null;
 
   constructor(private readonly deps: EscalationDeps) {
     const { store } = deps;
@@ -39,14 +40,43 @@ export class EscalationController {
     );
   }
 
-  /** Arms the policy timer (not for a resolved incident). */
+  /** Arms the policy timer (not for a resolved incident) and follows the incident's start and resolution. */
   start(): void {
-    if (this.deps.store.getState().incident.resolvedAt === null) this.timer.start();
+    const { store } = this.deps;
+    if (store.getState().incident.resolvedAt !== null) return;
+    this.timer.start();
+    let { startedAt } = store.getState().incident;
+    // The start time may be corrected (a resumed incident) and another console may resolve it.
+    this.unsubscribe = store.subscribe((state) => {
+      if (state.incident.resolvedAt !== null) return this.stop();
+      if (state.incident.startedAt !== startedAt) {
+        startedAt = state.incident.startedAt;
+        this.timer.reschedule();
+      }
+    });
   }
 
   /** Stops the timer (on resolution and when the console stops). */
   stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     this.timer.stop();
+  }
+
+  /** Skips policy steps already paged or prompted in this incident (a console reopened on it). */
+  restore(events: readonly { kind: string; data: Record<string, unknown> }[]): void {
+    const handled = new Set<string>();
+    for (const event of events) {
+      const contact = event.data.contact;
+      if (typeof contact !== 'string' || event.data.dryRun === true) continue;
+      if (event.kind === 'escalation.prompted' || (event.kind === 'escalation.sent' && event.data.purpose !== 'status-update' && event.data.purpose !== 'resolve')) {
+        // One page sends on several channels: count it once per contact per step.
+        const key = `${contact}\u0000${event.kind === 'escalation.prompted' ? 'p' : 's'}${String(event.data.reason ?? '')}`;
+        if (handled.has(key)) continue;
+        handled.add(key);
+        this.timer.markContactDone(contact);
+      }
+    }
   }
 
   /** The configured contact names. */

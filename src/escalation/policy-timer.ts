@@ -56,6 +56,19 @@ export class PolicyTimer {
     if (this.running) this.schedule();
   }
 
+  /** Re-arms for the current next step (the incident's start time changed). */
+  reschedule(): void {
+    if (this.running) this.schedule();
+  }
+
+  /** Marks the first unhandled step for `contact` handled (restoring from the timeline); false when none. */
+  markContactDone(contact: string): boolean {
+    const step = this.steps.find((s) => s.notify === contact && !this.done.has(s.index));
+    if (!step) return false;
+    this.markDone(step.index);
+    return true;
+  }
+
   /** Fires the same step again after `ms` (the lead was busy with another dialog). */
   retryLater(step: PolicyStep, ms: number): void {
     if (!this.running) return;

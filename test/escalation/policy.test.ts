@@ -129,3 +129,26 @@ test('read-only: no page from P, :page or the policy timer; the countdown still 
   assert.equal(store.getState().dialog, null);
   controller.stop();
 });
+
+test('a reopened console skips the steps this incident already paged or prompted', async () => {
+  const { controller, store } = escalationSetup(policy(false));
+  controller.restore([
+    { kind: 'escalation.prompted', data: { contact: 'oncall' } },
+    { kind: 'escalation.sent', data: { contact: 'oncall', channel: 'webhook', purpose: 'page', reason: 'x' } },
+    { kind: 'escalation.sent', data: { contact: 'tech-lead', channel: 'slack', purpose: 'status-update' } },
+  ]);
+  controller.start();
+  assert.deepEqual(store.getState().escalation.next, { contact: 'tech-lead', dueAt: T0 + 15 * 60_000 });
+  controller.stop();
+});
+
+test('the countdown follows a corrected start time, and stops when another console resolves', async () => {
+  const { controller, store, clock } = escalationSetup(policy(true));
+  controller.restore([{ kind: 'escalation.sent', data: { contact: 'oncall', purpose: 'page' } }]);
+  controller.start();
+  store.getState().setIncident({ startedAt: T0 - 10 * 60_000 });
+  assert.deepEqual(store.getState().escalation.next, { contact: 'tech-lead', dueAt: T0 + 5 * 60_000 });
+  store.getState().setIncident({ resolvedAt: T0 + 60_000 });
+  assert.equal(store.getState().escalation.next, null);
+  assert.equal(clock.pending(), 0);
+});
