@@ -27,10 +27,13 @@ export function Header({ width, responseTargets }: HeaderProps) {
   const clock = `${formatDuration(elapsed)} / ${formatTarget(target)}${over ? ' ⚠ over target' : ''}`;
   const progress = useActionProgress(now);
   const badge = useEscalationBadge(now);
-  const status = `${incident.resolvedAt ? ' ✔ RESOLVED' : ''}${runningCount > 0 ? ` │ ⟳ ${runningCount} running` : ''}${progress}${badge.text}`;
+  const status = `${incident.resolvedAt ? ' ✔ RESOLVED' : ''}${runningCount > 0 ? ` │ ⟳ ${runningCount} running` : ''}`;
   // Everything but the title always shows; the title takes what is left (at 80 columns, little).
   const fixed = stringWidth(`${incident.id} │  │ ${incident.severity} │ ${clock}${status} │ ${incident.operator} │ ${mode}`);
-  const title = fitText(incident.title, width - fixed);
+  // Escalation (a failure must be seen) and action progress come next; the title gets the rest.
+  const badgeText = fitText(badge.text, width - fixed);
+  const progressText = fitText(progress, width - fixed - stringWidth(badgeText));
+  const title = fitText(incident.title, width - fixed - stringWidth(badgeText) - stringWidth(progressText));
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate">
@@ -43,8 +46,8 @@ export function Header({ width, responseTargets }: HeaderProps) {
         <Text color={over ? 'red' : undefined}>{clock}</Text>
         {incident.resolvedAt ? <Text color="green"> ✔ RESOLVED</Text> : null}
         {runningCount > 0 ? <Text color="yellow">{` │ ⟳ ${runningCount} running`}</Text> : null}
-        {progress ? <Text color="yellow">{progress}</Text> : null}
-        {badge.text ? <Text bold={badge.failed} inverse={badge.failed} color={badge.failed ? 'red' : undefined}>{badge.text}</Text> : null}
+        {progressText ? <Text color="yellow">{progressText}</Text> : null}
+        {badgeText ? <Text bold={badge.tone !== 'plain'} inverse={badge.tone !== 'plain'} color={{ failed: 'red', due: 'yellow', plain: undefined }[badge.tone]}>{badgeText}</Text> : null}
         {' │ '}
         <Text>{incident.operator}</Text>
         {' │ '}

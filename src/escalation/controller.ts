@@ -11,9 +11,6 @@ import { channelsOf, type Pager, type SendReport } from './pager.js';
 import { PolicyTimer, type PolicyStep } from './policy-timer.js';
 import { incidentSnapshot } from './snapshot.js';
 
-/** How long a due prompt waits when another dialog is open. */
-export const PROMPT_RETRY_MS = 5000;
-
 /** What the escalation controller is built from. */
 export interface EscalationDeps {
   escalation: EscalationConfig | undefined;
@@ -63,18 +60,19 @@ export class EscalationController {
     this.timer.stop();
   }
 
-  /** Skips policy steps already paged or prompted in this incident (a console reopened on it). */
+  /** Skips policy steps already paged (or announced) in this incident: a console reopened on it. */
   restore(events: readonly { kind: string; data: Record<string, unknown> }[]): void {
-    const handled = new Set<string>();
+    const pages = new Set<string>();
     for (const event of events) {
-      const contact = event.data.contact;
-      if (typeof contact !== 'string' || event.data.dryRun === true) continue;
-      if (event.kind === 'escalation.prompted' || (event.kind === 'escalation.sent' && event.data.purpose !== 'status-update' && event.data.purpose !== 'resolve')) {
-        // One page sends on several channels: count it once per contact per step.
-        const key = `${contact}\u0000${event.kind === 'escalation.prompted' ? 'p' : 's'}${String(event.data.reason ?? '')}`;
-        if (handled.has(key)) continue;
-        handled.add(key);
-        this.timer.markContactDone(contact);
+      const { contact, purpose, dryRun, reason } = event.data;
+      if (typeof contact !== 'string' || dryRun === true) continue;
+      if (event.kind === 'escalation.prompted') this.timer.markContact(contact, 'fired');
+      else if (event.kind === 'escalation.sent' && (purpose === undefined || purpose === 'page')) {
+        // One page sends on several channels: it handles one step.
+        const key = `${contact}\u0000${String(reason ?? '')}`;
+        if (pages.has(key)) continue;
+        pages.add(key);
+        this.timer.markContact(contact, 'done');
       }
     }
   }
@@ -150,22 +148,18 @@ export class EscalationController {
   private async onDue(step: PolicyStep): Promise<void> {
     const { store, recorder } = this.deps;
     const state = store.getState();
-    if (state.incident.resolvedAt !== null) return this.timer.stop();
+    if (state.incident.resolvedAt !== null) return this.stop();
     // A read-only console shows the countdown but leaves paging to the lead's console.
-    if (state.incident.mode === 'read-only') return this.timer.markDone(step.index);
+    if (state.incident.mode === 'read-only') return this.timer.markFired(step.index);
     if (this.deps.escalation?.auto) {
       this.timer.markDone(step.index);
       await this.send(step.notify, `policy: after ${formatDuration(step.afterMs)} (auto)`);
       return;
     }
-    if (state.dialog !== null) return this.timer.retryLater(step, PROMPT_RETRY_MS);
+    // The prompt is the header and a flash, not a dialog: a dialog opened by a timer could take
+    // a 'y' typed for something else, and it would hide the shared screen.
     recorder.record('escalation.prompted', { contact: step.notify, afterMs: step.afterMs });
-    this.timer.markDone(step.index);
-    const lines = [...this.describe(step.notify), `Policy:   step "after ${formatDuration(step.afterMs)}" is due`];
-    if (!(await askConfirm(store, { title: `Escalation due: page ${step.notify} now?`, lines }))) {
-      store.getState().showFlash(`escalation to ${step.notify} not sent (P pages the next contact)`, 'warn');
-      return;
-    }
-    await this.send(step.notify, `policy: after ${formatDuration(step.afterMs)} (confirmed)`);
+    this.timer.markFired(step.index);
+    store.getState().showFlash(`☎ escalation due: ${step.notify} — press P to page (after a confirmation)`, 'warn', 60_000);
   }
 }

@@ -16,6 +16,8 @@ const MAX_DELAY = 2 ** 31 - 1;
 export class PolicyTimer {
   private readonly steps: PolicyStep[];
   private readonly done = new Set<number>();
+  /** Steps that fell due and were announced but not yet handled: not fired again. */
+  private readonly fired = new Set<number>();
   private handle: unknown = null;
   private running = false;
 
@@ -61,22 +63,20 @@ export class PolicyTimer {
     if (this.running) this.schedule();
   }
 
-  /** Marks the first unhandled step for `contact` handled (restoring from the timeline); false when none. */
-  markContactDone(contact: string): boolean {
-    const step = this.steps.find((s) => s.notify === contact && !this.done.has(s.index));
+  /** Marks the first unhandled (or unannounced) step for `contact` handled (or announced), restoring from the timeline. */
+  markContact(contact: string, how: 'done' | 'fired'): boolean {
+    const set = how === 'done' ? this.done : this.fired;
+    const step = this.steps.find((s) => s.notify === contact && !set.has(s.index) && !this.done.has(s.index));
     if (!step) return false;
-    this.markDone(step.index);
+    if (how === 'done') this.markDone(step.index);
+    else this.markFired(step.index);
     return true;
   }
 
-  /** Fires the same step again after `ms` (the lead was busy with another dialog). */
-  retryLater(step: PolicyStep, ms: number): void {
-    if (!this.running) return;
-    this.clear();
-    this.handle = this.clock.setTimeout(() => {
-      this.handle = null;
-      if (this.running && !this.done.has(step.index)) this.onDue(step);
-    }, ms);
+  /** Marks a step announced (still next for `P`) and arms the timer for the step after it. */
+  markFired(index: number): void {
+    this.fired.add(index);
+    if (this.running) this.schedule();
   }
 
   private clear(): void {
@@ -86,8 +86,9 @@ export class PolicyTimer {
 
   private schedule(): void {
     this.clear();
-    const step = this.next();
-    this.onNext(step ? { contact: step.notify, dueAt: this.dueAt(step) } : null);
+    const next = this.next();
+    this.onNext(next ? { contact: next.notify, dueAt: this.dueAt(next) } : null);
+    const step = this.steps.find((s) => !this.done.has(s.index) && !this.fired.has(s.index));
     if (!step) return;
     const delay = this.dueAt(step) - this.clock.now();
     this.handle = this.clock.setTimeout(() => {

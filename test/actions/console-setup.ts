@@ -9,6 +9,7 @@ import type { ConsoleMode } from '../../src/store/incident.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { startSink, type HttpSink } from '../escalation/http-sink.js';
 import { renderConsole } from '../helpers/render-console.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { RecordingExecutor } from './recording-executor.js';
 
 const POS = { file: 'warroom.yaml', line: 1, col: 1 };
@@ -80,6 +81,12 @@ export async function startActionsConsole(options: { mode?: ConsoleMode } = {}) 
     recorder,
     executor,
     sink: sink as HttpSink,
+    /** Writes keys and waits (generously: the test machines are shared) for a matching frame. */
+    async press(keys: string, expect?: (frame: string) => boolean) {
+      ui.stdin.write(keys);
+      if (expect) await waitFor(() => expect(ui.frame()), { what: `frame after ${JSON.stringify(keys)}`, timeoutMs: 30_000 });
+      else await new Promise((resolve) => setImmediate(resolve));
+    },
     select: (id: string) => (store as unknown as { setState: (p: unknown) => void }).setState({ selectedCheckRow: id }),
     async close() {
       ui.unmount();

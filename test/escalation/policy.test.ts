@@ -43,49 +43,43 @@ test('auto: each step pages when the incident clock reaches it, in order, and th
   assert.equal(clock.pending(), 0);
 });
 
-test('not auto: a due step prompts the lead (recorded) and pages only on yes', async () => {
+test('not auto: a due step prompts the lead (recorded, header and flash, no dialog) and P then pages exactly that contact', async () => {
   sink.received.length = 0;
   const { controller, clock, store, recorder } = escalationSetup(policy(false));
   controller.start();
   clock.advance(0);
-  await waitFor(() => store.getState().dialog?.title === 'Escalation due: page oncall now?', { what: 'prompt' });
   assert.deepEqual(recorder.ofKind('escalation.prompted').map((e) => e.data.contact), ['oncall']);
-  assert.equal(store.getState().escalation.next?.contact, 'tech-lead');
-  store.getState().closeDialog(null);
-  await new Promise((r) => setTimeout(r, 50));
-  assert.equal(sink.received.length, 0, 'declined: nothing sent');
+  assert.equal(store.getState().dialog, null, 'a timer never opens a dialog');
+  assert.match(store.getState().flash?.text ?? '', /escalation due: oncall — press P/);
+  assert.deepEqual(store.getState().escalation.next, { contact: 'oncall', dueAt: T0 }, 'still next until paged');
   clock.advance(15 * 60_000);
-  await waitFor(() => store.getState().dialog?.title === 'Escalation due: page tech-lead now?', { what: 'second prompt' });
-  store.getState().closeDialog('yes');
-  await waitFor(() => sink.received.length === 1, { what: 'tech-lead paged' });
-  assert.equal(sink.received[0]!.path, '/tech-lead');
-  controller.stop();
-});
-
-test('a due prompt waits while another dialog is open', async () => {
-  const { controller, clock, store, recorder } = escalationSetup(policy(false));
-  store.getState().openDialog({ title: 'other', lines: [], kind: 'confirm', resolve: () => {} });
-  controller.start();
-  clock.advance(0);
-  assert.equal(recorder.ofKind('escalation.prompted').length, 0);
-  store.getState().closeDialog(null);
-  clock.advance(5000);
-  await waitFor(() => store.getState().dialog?.title === 'Escalation due: page oncall now?', { what: 'prompt after the other dialog' });
-  store.getState().closeDialog(null);
-  controller.stop();
-});
-
-test('P pages the next contact after a confirmation naming who; the policy then moves on', async () => {
-  sink.received.length = 0;
-  const { controller, clock, store } = escalationSetup(policy(false));
-  controller.start();
-  clock.advance(0);
-  await waitFor(() => store.getState().dialog !== null);
-  store.getState().closeDialog(null);
+  assert.deepEqual(recorder.ofKind('escalation.prompted').map((e) => e.data.contact), ['oncall', 'tech-lead']);
+  assert.equal(sink.received.length, 0, 'nothing is sent without the lead');
   const paging = controller.pageNext();
+  await waitFor(() => store.getState().dialog?.title === 'Page oncall now?', { what: 'confirmation naming oncall' });
+  assert.ok(store.getState().dialog!.lines.some((l) => l.includes('Who:      oncall')));
+  assert.ok(store.getState().dialog!.lines.some((l) => l.includes('(due now)')));
+  store.getState().closeDialog('yes');
+  await paging;
+  assert.equal(sink.received[0]!.path, '/oncall');
+  assert.deepEqual(store.getState().escalation.next, { contact: 'tech-lead', dueAt: T0 + 15 * 60_000 });
+  clock.advance(60 * 60_000);
+  assert.equal(recorder.ofKind('escalation.prompted').length, 3, 'each step is announced once');
+  controller.stop();
+});
+
+test('P before a step is due pages it early after naming who; declining changes nothing', async () => {
+  sink.received.length = 0;
+  const { controller, store } = escalationSetup({ ...policy(false), policy: policy(false).policy.slice(1) });
+  controller.start();
+  let paging = controller.pageNext();
   await waitFor(() => store.getState().dialog?.title === 'Page tech-lead now?', { what: 'confirmation' });
-  assert.ok(store.getState().dialog!.lines.some((l) => l.includes('Who:      tech-lead')));
   assert.ok(store.getState().dialog!.lines.some((l) => l.includes('due in 15m00s')));
+  store.getState().closeDialog(null);
+  assert.equal(await paging, null);
+  assert.equal(store.getState().escalation.next?.contact, 'tech-lead');
+  paging = controller.pageNext();
+  await waitFor(() => store.getState().dialog !== null);
   store.getState().closeDialog('yes');
   await paging;
   assert.equal(sink.received.length, 1);

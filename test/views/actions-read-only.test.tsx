@@ -11,16 +11,16 @@ test('read-only: every action, escalation, status-update and resolve path refuse
     // Keys: a, R (status board), P, u (anywhere).
     for (const key of ['a', 'R', 'P', 'u']) {
       c.store.getState().showFlash('', 'info');
-      await c.ui.press(key, (f) => f.includes('read-only console'));
+      await c.press(key, (f) => f.includes('read-only console'));
       assert.equal(c.store.getState().dialog, null, key);
       assert.equal(c.store.getState().controlOverlay, null, key);
     }
     // `:` commands.
     for (const line of ['restart checkout-api', 'restart gateway app-1', 'action checkout-api rollback', 'page tech-lead', 'resolve', 'severity P1', 'status-update']) {
       c.store.getState().showFlash('', 'info');
-      await c.ui.press(':', (f) => lastLine(f).startsWith(':'));
-      await c.ui.press(line, (f) => lastLine(f).includes(line));
-      await c.ui.press(KEYS.enter, (f) => f.includes('read-only console'));
+      await c.press(':', (f) => lastLine(f).startsWith(':'));
+      await c.press(line, (f) => lastLine(f).includes(line));
+      await c.press(KEYS.enter, (f) => f.includes('read-only console'));
       assert.equal(c.store.getState().dialog, null, line);
     }
     // Engine entry points called directly (a timer, another view) refuse the same way.
@@ -45,11 +45,11 @@ test('read-only: every action, escalation, status-update and resolve path refuse
 test('dry-run: an action is confirmed, shown and recorded as dry-run; nothing executes or is sent', async () => {
   const c = await startActionsConsole({ mode: 'dry-run' });
   try {
-    await c.ui.press('R', (f) => f.includes('restart checkout-api?') && f.includes('DRY-RUN'));
-    await c.ui.press('y', (f) => f.includes('◌ dry-run restart checkout-api') && f.includes('[dry-run] would run on local'));
-    await c.ui.press(KEYS.escape, (f) => !f.includes('◌ dry-run'));
-    await c.ui.press('P', (f) => f.includes('Page tech-lead now?') && f.includes('DRY-RUN'));
-    await c.ui.press('y', (f) => f.includes('paged tech-lead') && f.includes('[dry-run]'));
+    await c.press('R', (f) => f.includes('restart checkout-api?') && f.includes('DRY-RUN'));
+    await c.press('y', (f) => f.includes('◌ dry-run restart checkout-api') && f.includes('[dry-run] would run on local'));
+    await c.press(KEYS.escape, (f) => !f.includes('◌ dry-run'));
+    await c.press('P', (f) => f.includes('Page tech-lead now?') && f.includes('DRY-RUN'));
+    await c.press('y', (f) => f.includes('paged tech-lead') && f.includes('[dry-run]'));
     assert.deepEqual(c.executor.commands, []);
     assert.deepEqual(c.sink.received, []);
     assert.deepEqual(c.recorder.events.map((e) => [e.kind, e.data.dryRun]), [

@@ -6,24 +6,24 @@ import { waitFor } from '../helpers/wait-for.js';
 
 async function colon(c: Awaited<ReturnType<typeof startActionsConsole>>, line: string, expect?: (f: string) => boolean) {
   const lastLine = (f: string) => f.trimEnd().split('\n').at(-1) ?? '';
-  await c.ui.press(':', (f) => lastLine(f).startsWith(':'));
-  await c.ui.press(line, (f) => lastLine(f).includes(line));
-  await c.ui.press(KEYS.enter, expect);
+  await c.press(':', (f) => lastLine(f).startsWith(':'));
+  await c.press(line, (f) => lastLine(f).includes(line));
+  await c.press(KEYS.enter, expect);
 }
 
 test('R on the selected row: y/N confirmation with command and where, then live output and the result', async () => {
   const c = await startActionsConsole();
   try {
-    await c.ui.press('R', (f) => f.includes('restart checkout-api?'));
+    await c.press('R', (f) => f.includes('restart checkout-api?'));
     const dialog = c.ui.frame();
     assert.ok(dialog.includes('Command:   echo stopping; echo starting; echo ready'), dialog);
     assert.ok(dialog.includes('Runs on:   local'), dialog);
     assert.ok(dialog.includes('Proceed? y / N'), dialog);
-    await c.ui.press('y', (f) => f.includes('✔ succeeded restart checkout-api') && f.includes('ready'));
+    await c.press('y', (f) => f.includes('✔ succeeded restart checkout-api') && f.includes('ready'));
     assert.match(c.ui.frame(), /restart checkout-api: exit 0 in/);
     assert.deepEqual(c.recorder.events.map((e) => e.kind), ['action.started', 'action.finished']);
-    await c.ui.press(KEYS.escape, (f) => f.includes('Status') && !f.includes('✔ succeeded'));
-    await c.ui.press('O', (f) => f.includes('✔ succeeded restart checkout-api'));
+    await c.press(KEYS.escape, (f) => f.includes('Status') && !f.includes('✔ succeeded'));
+    await c.press('O', (f) => f.includes('✔ succeeded restart checkout-api'));
   } finally {
     await c.close();
   }
@@ -32,8 +32,8 @@ test('R on the selected row: y/N confirmation with command and where, then live 
 test('N declines: nothing runs and nothing is recorded', async () => {
   const c = await startActionsConsole();
   try {
-    await c.ui.press('R', (f) => f.includes('restart checkout-api?'));
-    await c.ui.press('n', (f) => !f.includes('restart checkout-api?'));
+    await c.press('R', (f) => f.includes('restart checkout-api?'));
+    await c.press('n', (f) => !f.includes('restart checkout-api?'));
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(c.executor.commands.length, 0);
     assert.equal(c.recorder.events.length, 0);
@@ -46,11 +46,11 @@ test('confirm: typed asks for the service name; a wrong name does not run it', a
   const c = await startActionsConsole();
   try {
     await colon(c, 'action checkout-api rollback', (f) => f.includes('Type checkout-api to confirm'));
-    await c.ui.press('checkout', (f) => f.includes('to confirm: checkout'));
-    await c.ui.press(KEYS.enter, (f) => f.includes('does not match'));
+    await c.press('checkout', (f) => f.includes('to confirm: checkout'));
+    await c.press(KEYS.enter, (f) => f.includes('does not match'));
     assert.equal(c.executor.commands.length, 0);
-    await c.ui.press('-api', (f) => f.includes('to confirm: checkout-api'));
-    await c.ui.press(KEYS.enter, (f) => f.includes('rolled back') && f.includes('✔ succeeded'));
+    await c.press('-api', (f) => f.includes('to confirm: checkout-api'));
+    await c.press(KEYS.enter, (f) => f.includes('rolled back') && f.includes('✔ succeeded'));
     assert.equal(c.executor.commands.length, 1);
   } finally {
     await c.close();
@@ -62,8 +62,8 @@ test('a destructive command forces a typed confirmation even with confirm: yes',
   try {
     await colon(c, 'action checkout-api cleanup', (f) => f.includes('Type checkout-api to confirm'));
     assert.ok(c.ui.frame().includes('destructive command (matches "rm -rf")'));
-    await c.ui.press('y');
-    await c.ui.press(KEYS.escape, (f) => !f.includes('Type checkout-api'));
+    await c.press('y');
+    await c.press(KEYS.escape, (f) => !f.includes('Type checkout-api'));
     assert.equal(c.executor.commands.length, 0);
   } finally {
     await c.close();
@@ -74,13 +74,13 @@ test('Ctrl-C in the output view cancels the running action; q asks first while i
   const c = await startActionsConsole();
   try {
     await colon(c, 'action checkout-api hang', (f) => f.includes('hang checkout-api?'));
-    await c.ui.press('y', (f) => f.includes('⟳ running hang checkout-api') && f.includes('hanging'));
+    await c.press('y', (f) => f.includes('⟳ running hang checkout-api') && f.includes('hanging'));
     assert.match(c.ui.frame().split('\n')[0]!, /⟳ hang checkout-api/);
-    await c.ui.press(KEYS.escape, (f) => !f.includes('⟳ running hang'));
-    await c.ui.press('q', (f) => f.includes('Quit while work is running?'));
-    await c.ui.press('n', (f) => !f.includes('Quit while work is running?'));
-    await c.ui.press('O', (f) => f.includes('⟳ running hang checkout-api'));
-    await c.ui.press(KEYS.ctrlC, (f) => f.includes('■ cancelled hang checkout-api'));
+    await c.press(KEYS.escape, (f) => !f.includes('⟳ running hang'));
+    await c.press('q', (f) => f.includes('Quit while work is running?'));
+    await c.press('n', (f) => !f.includes('Quit while work is running?'));
+    await c.press('O', (f) => f.includes('⟳ running hang checkout-api'));
+    await c.press(KEYS.ctrlC, (f) => f.includes('■ cancelled hang checkout-api'));
     assert.equal(c.recorder.ofKind('action.finished')[0]!.data.cancelled, true);
     assert.equal(c.ui.quits(), 0);
   } finally {
@@ -92,11 +92,11 @@ test(':cancel cancels too; a repeated key never starts a second run', async () =
   const c = await startActionsConsole();
   try {
     await colon(c, 'action checkout-api hang', (f) => f.includes('hang checkout-api?'));
-    await c.ui.press('y', (f) => f.includes('⟳ running hang'));
-    await c.ui.press(KEYS.escape, (f) => !f.includes('⟳ running hang'));
+    await c.press('y', (f) => f.includes('⟳ running hang'));
+    await c.press(KEYS.escape, (f) => !f.includes('⟳ running hang'));
     await colon(c, 'action checkout-api hang', (f) => f.includes('hang checkout-api is already running'));
     await colon(c, 'cancel');
-    await waitFor(() => c.recorder.ofKind('action.finished').length === 1, { what: 'cancelled run recorded' });
+    await waitFor(() => c.recorder.ofKind('action.finished').length === 1, { what: 'cancelled run recorded', timeoutMs: 30_000 });
     assert.equal(c.executor.commands.length, 1);
   } finally {
     await c.close();
@@ -107,15 +107,15 @@ test('a opens the action menu of the selected row; on an instance row it offers 
   const c = await startActionsConsole();
   try {
     c.select('gateway/app-2#0');
-    await c.ui.press('a', (f) => f.includes('Actions for gateway (app-2)'));
+    await c.press('a', (f) => f.includes('Actions for gateway (app-2)'));
     assert.ok(c.ui.frame().includes('1 restart on app-2'));
     assert.ok(c.ui.frame().includes('2 restart on all 2 (rolling)'));
-    await c.ui.press('2', (f) => f.includes('restart gateway?') && f.includes('Instances: app-1, app-2 (rolling'));
-    await c.ui.press('y', (f) => f.includes('app-2 waiting for UP'));
+    await c.press('2', (f) => f.includes('restart gateway?') && f.includes('Instances: app-1, app-2 (rolling'));
+    await c.press('y', (f) => f.includes('app-2 waiting for UP'));
     // The status board probes app-2 again and finds it UP: the roll completes.
     const rows = (c.store.getState() as unknown as { checks: { rows: Record<string, object>; ids: string[] } }).checks;
     (c.store as unknown as { setState: (p: unknown) => void }).setState({ checks: { ids: rows.ids, rows: { ...rows.rows, 'gateway/app-2#0': { ...rows.rows['gateway/app-2#0'], state: 'UP', lastAt: Date.now() + 1 } } } });
-    await waitFor(() => c.ui.frame().includes('gateway: 2/2 restarted'), { what: 'roll finished' });
+    await waitFor(() => c.ui.frame().includes('gateway: 2/2 restarted'), { what: 'roll finished', timeoutMs: 30_000 });
     assert.deepEqual(c.executor.commands.map((x) => x.command), ['echo gw app-1', 'echo gw app-2']);
   } finally {
     await c.close();
@@ -128,7 +128,7 @@ test(':restart SVC INST restarts one instance; unknown services and actions are 
     await colon(c, 'restart nope', (f) => f.includes('no service nope (with actions: checkout-api, gateway)'));
     await colon(c, 'action gateway frobnicate', (f) => f.includes('gateway has no action frobnicate (has: restart)'));
     await colon(c, 'restart gateway app-1', (f) => f.includes('restart gateway on app-1?'));
-    await c.ui.press('y', (f) => f.includes('restart gateway app-1: exit 0'));
+    await c.press('y', (f) => f.includes('restart gateway app-1: exit 0'));
     assert.deepEqual(c.executor.commands.map((x) => x.command), ['echo gw app-1']);
   } finally {
     await c.close();
