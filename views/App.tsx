@@ -20,6 +20,7 @@ import type { PaneProps } from './panes/pane-props.js';
 import { RunbookPane } from './panes/RunbookPane.js';
 import { StatusPane } from './panes/StatusPane.js';
 import { TimelinePane } from './panes/TimelinePane.js';
+import { TimelineCommands } from './timeline/TimelineCommands.js';
 import { useWarroom, useWarroomStore } from './store-context.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
@@ -128,7 +129,7 @@ export function App({ responseTargets, onQuit, size }: AppProps) {
           )}
         </Box>
       )}
-      {commandLine !== null ? <CommandLine width={columns} /> : <Footer width={columns} scope={timelineShown && focus === 'logs' ? 'timeline' : focus} />}
+      <TimelineCommands width={columns} footer={commandLine !== null ? <CommandLine width={columns} /> : <Footer width={columns} scope={timelineShown && focus === 'logs' ? 'timeline' : focus} />} />
     </Box>
   );
 }

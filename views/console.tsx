@@ -25,11 +25,23 @@ export interface ConsoleOptions {
 export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'signal' | 'error'> {
   const { stdout, stdin } = process;
   let restored = false;
+  let terminalGone = false;
+  // Each step on its own: after a hang-up the terminal answers EIO, and one failing step must
+  // not keep the others (or the engine's shutdown) from running.
   const restore = () => {
     if (restored) return;
     restored = true;
-    if (stdin.isTTY) stdin.setRawMode(false);
-    stdout.write(LEAVE_ALT_SCREEN + SHOW_CURSOR);
+    if (terminalGone) return;
+    try {
+      if (stdin.isTTY) stdin.setRawMode(false);
+    } catch {
+      // terminal already gone
+    }
+    try {
+      stdout.write(LEAVE_ALT_SCREEN + SHOW_CURSOR);
+    } catch {
+      // terminal already gone
+    }
   };
   stdout.write(ENTER_ALT_SCREEN);
 
@@ -40,13 +52,20 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
       instance.unmount();
     };
     const onSignal = () => finish('signal');
+    // SIGHUP: the SSH session or tmux pane is gone; nothing can be drawn or restored any more.
+    const onHangup = () => {
+      terminalGone = true;
+      finish('signal');
+    };
+    const onTerminalError = () => onHangup();
     const onError = (error: unknown) => {
       restore();
       process.stderr.write(`warroom: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
       finish('error');
     };
     process.on('SIGTERM', onSignal);
-    process.on('SIGHUP', onSignal);
+    process.on('SIGHUP', onHangup);
+    stdout.on('error', onTerminalError);
     process.on('uncaughtException', onError);
     process.on('exit', restore);
 
@@ -56,11 +75,11 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
           <App responseTargets={options.responseTargets} onQuit={() => finish('quit')} />
         </KeyDispatcher>
       </StoreProvider>,
-      { exitOnCtrlC: false, patchConsole: false, maxFps: options.maxFps ?? 20 },
+      { exitOnCtrlC: false, patchConsole: false, maxFps: options.maxFps ?? 20, incrementalRendering: true },
     );
     void instance.waitUntilExit().then(() => {
       process.off('SIGTERM', onSignal);
-      process.off('SIGHUP', onSignal);
+      process.off('SIGHUP', onHangup);
       process.off('uncaughtException', onError);
       restore();
       resolve(reason);

@@ -2,6 +2,7 @@
 // the orderly stop afterwards. Shared by `warroom open` and `warroom demo`.
 import type { WarroomConfig } from '../config/types.js';
 import { Engine } from '../engine/engine.js';
+import { createConsoleExecutor } from '../exec/console-executor.js';
 import type { Executor } from '../exec/types.js';
 import type { ConsoleMode } from '../store/incident.js';
 import { createWarroomStore, type WarroomStore } from '../store/store.js';
@@ -15,7 +16,8 @@ export interface SessionOptions {
   mode: ConsoleMode;
   incidentId: string;
   recorder: TimelineRecorder;
-  executor: Executor;
+  /** Default: one made from the config's hosts, reporting into the store and timeline. */
+  executor?: Executor;
   store?: WarroomStore;
 }
 
@@ -26,8 +28,11 @@ export function requireTerminal(): void {
   }
 }
 
+/** How a console session ended. */
+export type SessionEnd = 'quit' | 'signal' | 'error';
+
 /** Runs the console on a started engine until the user quits, then stops everything. */
-export async function runConsoleSession(options: SessionOptions): Promise<void> {
+export async function runConsoleSession(options: SessionOptions): Promise<SessionEnd> {
   // The views (Ink, React) are the heaviest import and no other command needs them: load them
   // only now, while the engine starts.
   const viewsLoading = import('../../views/console.js');
@@ -44,14 +49,14 @@ export async function runConsoleSession(options: SessionOptions): Promise<void> 
     config: options.config,
     store,
     recorder: options.recorder,
-    executor: options.executor,
+    executor: options.executor ?? createConsoleExecutor(options.config, store, options.recorder),
     mode: options.mode,
     operator: options.operator,
   });
   await engine.start();
   try {
     const { runConsole } = await viewsLoading;
-    await runConsole({ store, responseTargets: incident.responseTargets });
+    return await runConsole({ store, responseTargets: incident.responseTargets });
   } finally {
     await engine.stop();
   }

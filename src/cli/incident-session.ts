@@ -2,7 +2,7 @@
 // open` and `warroom demo` share once they have a config.
 import { createInterface } from 'node:readline/promises';
 import type { WarroomConfig } from '../config/types.js';
-import { createExecutor } from '../exec/index.js';
+import { createConsoleExecutor } from '../exec/console-executor.js';
 import type { ConsoleMode } from '../store/incident.js';
 import { createWarroomStore } from '../store/store.js';
 import { latestOpenIncident, openIncident, resumeIncident } from '../timeline/incidents.js';
@@ -10,7 +10,7 @@ import type { TimelineJournal } from '../timeline/journal.js';
 import { operatorName } from '../timeline/operator.js';
 import { createRedactor } from '../timeline/redact.js';
 import { summarizeIncident } from '../timeline/incident-state.js';
-import { requireTerminal, runConsoleSession } from './console-session.js';
+import { requireTerminal, runConsoleSession, type SessionEnd } from './console-session.js';
 import { UsageError } from './usage-error.js';
 
 /** The console options every console command takes. */
@@ -71,13 +71,11 @@ export async function runIncidentConsole(config: WarroomConfig, flags: ConsoleFl
     startedAt: summary.startedAt,
     resolvedAt: summary.resolvedAt,
   });
-  const executor = createExecutor({
-    hosts: config.hosts,
-    onNotice: (text) => journal.record('host.connection', { text }),
-  });
+  const executor = createConsoleExecutor(config, store, journal);
   journal.record('operator.joined', { mode });
+  let end: SessionEnd = 'error';
   try {
-    await runConsoleSession({
+    end = await runConsoleSession({
       config: {
         ...config,
         incident: { ...config.incident, title: summary.title, severity: summary.severity as typeof config.incident.severity },
@@ -90,7 +88,10 @@ export async function runIncidentConsole(config: WarroomConfig, flags: ConsoleFl
       store,
     });
   } finally {
-    journal.record('operator.left', { mode });
+    journal.record('operator.left', { mode, end });
     journal.close();
   }
+  // After a hang-up or a crash the terminal (stdin) may be dead but still open: reading it can
+  // keep the process alive, spinning. Everything is on disk and stopped by now, so leave.
+  if (end !== 'quit') process.exit(end === 'error' ? 1 : 0);
 }

@@ -11,7 +11,7 @@ import { RotatingLogFile } from './log-file.js';
 import { nextLogEntry } from './log-messages.js';
 import { closeServer, listenOnLoopback, LOOPBACK } from './loopback.js';
 import type { LogFormat, ServiceProfile } from './profiles.js';
-import { createServiceMetrics, observeRequest, type ServiceMetrics } from './service-metrics.js';
+import { createServiceMetrics, observeRequest, primeSeries, type ServiceMetrics } from './service-metrics.js';
 
 /** What a restart did, as the control endpoint reports it. */
 export interface RestartOutcome {
@@ -50,6 +50,7 @@ export class DemoService {
     this.log = new RotatingLogFile(logPath);
     this.queueDepth = profile.queueBaseline;
     this.metrics.queue.set({ queue: profile.queue }, this.queueDepth);
+    primeSeries(this.metrics, profile.routes);
   }
 
   /** The port it listens on (kept while it is down). */
@@ -127,6 +128,7 @@ export class DemoService {
     await this.listen(this.boundPort);
     // A restarted process starts its counters from zero, as a real one does.
     this.metrics.registry.resetMetrics();
+    primeSeries(this.metrics, this.profile.routes);
     this.metrics.queue.set({ queue: this.profile.queue }, Math.round(this.queueDepth));
     this.setPhase('healthy');
     this.logStartup();
@@ -145,9 +147,12 @@ export class DemoService {
     this.queueDepth += (behaviour.queueTarget - this.queueDepth) * pull + (this.random() - 0.5) * 4;
     this.queueDepth = Math.max(0, this.queueDepth);
     this.metrics.queue.set({ queue: this.profile.queue }, Math.round(this.queueDepth));
-    for (let n = this.count(this.profile.logRate, dtMs); n > 0; n--) {
+    const lines = this.count(this.profile.logRate, dtMs);
+    const now = Date.now();
+    for (let i = 1; i <= lines; i++) {
       const context = { profile: this.profile, phase: this.currentPhase, severity: this.severity(), upstreamInTrouble, random: this.random };
-      this.writeEntry(nextLogEntry(context));
+      // Spread over the step, in order, so timestamps look like lines written as things happened.
+      this.writeEntry(nextLogEntry(context), new Date(now - dtMs + (i * dtMs) / (lines + 1)));
     }
   }
 
@@ -173,9 +178,9 @@ export class DemoService {
     this.phaseSince = Date.now();
   }
 
-  private writeEntry(entry: LogEntry): void {
+  private writeEntry(entry: LogEntry, at = new Date()): void {
     const format = this.random() < 0.15 ? ALTERNATE_FORMAT[this.profile.logFormat] : this.profile.logFormat;
-    this.log.append(formatEntry(format, this.profile.name, entry, new Date()));
+    this.log.append(formatEntry(format, this.profile.name, entry, at));
   }
 
   private logStartup(): void {

@@ -1,8 +1,8 @@
 // The demo estate: a small fictional system on loopback that `warroom demo` watches. Everything
 // runs inside the calling process on ephemeral ports, and `stop()` leaves nothing behind.
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { ServicePhase } from './behaviour.js';
 import { renderDemoConfig } from './config-yaml.js';
 import { startControlServer, type ControlServer } from './control-server.js';
@@ -15,7 +15,10 @@ import { startWebhookSink, type ReceivedPage, type WebhookSink } from './webhook
 
 /** How to start the demo estate. */
 export interface DemoEstateOptions {
-  /** Folder for log files (and the timeline); a fresh temp folder when omitted. */
+  /**
+   * Folder for log files (and the timeline); a fresh temp folder when omitted, removed again by
+   * `stop()` unless the timeline was left inside it.
+   */
   dir?: string;
   /** Speeds up the scripted incident and restarts (10 = ten times faster). @default 1 */
   speed?: number;
@@ -58,7 +61,7 @@ export interface DemoEstate {
   env(): Record<string, string>;
   /** The phase of each HTTP service, by name. */
   phases(): Record<string, ServicePhase>;
-  /** Closes every server, timer and file; idempotent. */
+  /** Closes every server, timer and file (and removes the temp folder it made); idempotent. */
   stop(): Promise<void>;
 }
 
@@ -74,6 +77,9 @@ export async function startDemoEstate(options: DemoEstateOptions = {}): Promise<
   const speed = options.speed !== undefined && options.speed > 0 ? options.speed : 1;
   const dir = resolve(options.dir ?? (await mkdtemp(join(tmpdir(), 'warroom-demo-'))));
   const logDir = join(dir, 'logs');
+  const timelineDir = resolve(options.timelineDir ?? join(dir, 'incidents'));
+  // A temp folder the estate made is its own to clean up, but never while it holds the record of the incident.
+  const removeDirOnStop = options.dir === undefined && relative(dir, timelineDir).startsWith('..');
   await mkdir(logDir, { recursive: true });
   const services = DEMO_SERVICES.map((profile) => new DemoService(profile, join(logDir, `${profile.name}.log`)));
   const byName = new Map(services.map((service) => [service.profile.name, service]));
@@ -84,6 +90,7 @@ export async function startDemoEstate(options: DemoEstateOptions = {}): Promise<
     stopped ??= (async () => {
       for (const timer of timers) clearTimeout(timer);
       await Promise.all(stoppers.map((stopOne) => stopOne().catch(() => undefined)));
+      if (removeDirOnStop) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
     })();
     return stopped;
   };
@@ -127,7 +134,7 @@ export async function startDemoEstate(options: DemoEstateOptions = {}): Promise<
     const info: DemoEstateInfo = {
       dir,
       logDir,
-      timelineDir: resolve(options.timelineDir ?? join(dir, 'incidents')),
+      timelineDir,
       runbook: demoRunbookPath(),
       controlUrl: control.url,
       webhookUrl: sink.url,

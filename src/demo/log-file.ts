@@ -32,7 +32,7 @@ export class RotatingLogFile {
     const handle = await this.handle;
     await handle.write(text);
     this.size += Buffer.byteLength(text);
-    if (this.size >= this.maxBytes && !this.closed) {
+    if (this.size >= this.maxBytes) {
       await handle.close();
       await rename(this.path, `${this.path}.1`);
       this.handle = openForAppend(this.path);

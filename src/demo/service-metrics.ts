@@ -54,3 +54,13 @@ export function observeRequest(metrics: ServiceMetrics, route: string, status: n
   metrics.requests.inc({ status: String(status), route });
   metrics.duration.observe({ route }, seconds);
 }
+
+/**
+ * Creates every route/status series at zero, as well-instrumented services do, so a rate over
+ * `status="500"` has a baseline before the first error rather than appearing out of nowhere.
+ */
+export function primeSeries(metrics: ServiceMetrics, routes: readonly string[]): void {
+  for (const route of routes) {
+    for (const status of ['200', '404', '500', '503']) metrics.requests.inc({ status, route }, 0);
+  }
+}

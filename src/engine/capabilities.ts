@@ -1,6 +1,19 @@
 import { actionsCapability } from '../actions/capability.js';
 import { escalationCapability } from '../escalation/capability.js';
+import { logsCapability } from '../logs/capability.js';
+import { metricsCapability } from '../metrics/capability.js';
+import { statusBoardCapability } from '../probes/capability.js';
+import { runbookCapability } from '../runbooks/capability.js';
+import { timelineCapability } from '../timeline/capability.js';
 import type { CapabilityFactory } from './capability.js';
 
 /** The capabilities a console starts, in order. Each area adds its factory here. */
-export const CAPABILITIES: CapabilityFactory[] = [actionsCapability, escalationCapability];
+export const CAPABILITIES: CapabilityFactory[] = [
+  timelineCapability,
+  statusBoardCapability,
+  logsCapability,
+  metricsCapability,
+  runbookCapability,
+  actionsCapability,
+  escalationCapability,
+];

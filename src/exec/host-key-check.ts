@@ -59,12 +59,12 @@ function algorithmsFor(keyTypes: string[]): Algorithms | undefined {
   return { serverHostKey: [...first, ...rest] };
 }
 
-/** Builds the check for one attempt to reach `target`. */
-export function createHostKeyCheck(target: SshTarget, knownHostsPath: string, accepted: AcceptedKeys): HostKeyCheck {
+/** Builds the check for one attempt to reach `target`; `knownHostsPaths`: the user's file, then the global one. */
+export function createHostKeyCheck(target: SshTarget, knownHostsPaths: readonly string[], accepted: AcceptedKeys): HostKeyCheck {
   const primary = knownHostsName(target.address, target.port);
   const names = [primary];
   if (target.name !== target.address) names.push(knownHostsName(target.name, target.port));
-  const entries = [...readEntries(knownHostsPath), ...names.flatMap((name) => accepted.get(name) ?? [])];
+  const entries = [...knownHostsPaths.flatMap(readEntries), ...names.flatMap((name) => accepted.get(name) ?? [])];
   const check: HostKeyCheck = {
     algorithms: algorithmsFor(knownKeyTypes(entries, names)),
     verify: (key, done) => {

@@ -21,10 +21,12 @@ export interface ExecutorOptions {
   sshConfigPath?: string;
   /** @default ~/.ssh/known_hosts */
   knownHostsPath?: string;
+  /** Read after the user's file, like ssh's GlobalKnownHostsFile; null skips it. @default /etc/ssh/ssh_known_hosts */
+  globalKnownHostsPath?: string | null;
   /** Every change of a host's connection state. */
   onHostState?: (state: HostState) => void;
-  /** Connection notices for the timeline ("app-1: connection lost 14:02:11–14:02:19"). */
-  onNotice?: (text: string) => void;
+  /** Connection notices for the timeline ("app-1: connection lost 14:02:11–14:02:19"), with the host's name. */
+  onNotice?: (text: string, host: string) => void;
   /** ssh-agent socket; null disables the agent. @default process.env.SSH_AUTH_SOCK */
   agentSocket?: string | null;
   /** Home directory for `~`, default keys and default paths. @default os.homedir() */
@@ -52,17 +54,23 @@ export function createExecutor(options: ExecutorOptions): Executor & { hostState
   const acceptedKeys: AcceptedKeys = new Map();
   const hosts = new Map<string, SshHost>();
   const streams = new Set<StreamHandle>();
-  const closing = new AbortController();
+  // One controller per run in flight, so close() can cancel them all without piling listeners
+  // onto one shared signal (dozens of checks run at once).
+  const runsInFlight = new Set<AbortController>();
+  let closed = false;
   let sshConfig: ReturnType<typeof loadSshConfig> | null = null;
 
   const readSshConfig = () => {
     // Read once, on the first remote command: a console that only runs local commands never touches it.
-    if (sshConfig === null) sshConfig = loadSshConfig(sshConfigPath);
+    if (sshConfig === null) sshConfig = loadSshConfig(sshConfigPath, home);
     return sshConfig;
   };
 
-  const hostOptions = (openJump?: () => Promise<Duplex>): SshHostOptions => ({
-    knownHostsPath,
+  const knownHostsPaths = [knownHostsPath];
+  if (options.globalKnownHostsPath !== null) knownHostsPaths.push(options.globalKnownHostsPath ?? '/etc/ssh/ssh_known_hosts');
+
+  const hostOptions = (name: string, openJump?: () => Promise<Duplex>): SshHostOptions => ({
+    knownHostsPaths,
     acceptedKeys,
     agentSocket: options.agentSocket === null ? undefined : (options.agentSocket ?? process.env.SSH_AUTH_SOCK),
     home,
@@ -74,7 +82,7 @@ export function createExecutor(options: ExecutorOptions): Executor & { hostState
     maxChannels: options.maxChannelsPerHost ?? 10,
     openJump,
     onState: (state) => options.onHostState?.(state),
-    onNotice: (text) => options.onNotice?.(text),
+    onNotice: (text) => options.onNotice?.(text, name),
   });
 
   const hostFor = (target: SshTarget, key: string): SshHost => {
@@ -91,7 +99,7 @@ export function createExecutor(options: ExecutorOptions): Executor & { hostState
           );
         }
       : undefined;
-    const host = new SshHost(target, hostOptions(openJump));
+    const host = new SshHost(target, hostOptions(target.name, openJump));
     hosts.set(key, host);
     return host;
   };
@@ -112,15 +120,26 @@ export function createExecutor(options: ExecutorOptions): Executor & { hostState
 
   return {
     async run(command: string, runOptions: RunOptions = {}): Promise<RunResult> {
-      const signal = runOptions.signal ? AbortSignal.any([runOptions.signal, closing.signal]) : closing.signal;
-      if (runOptions.host === undefined) return runLocal(command, { ...runOptions, signal });
-      let host: SshHost;
+      if (closed) return failedRun('not run: warroom is shutting down');
+      const controller = new AbortController();
+      const forward = () => controller.abort();
+      if (runOptions.signal?.aborted) controller.abort();
+      runOptions.signal?.addEventListener('abort', forward, { once: true });
+      runsInFlight.add(controller);
       try {
-        host = hostNamed(runOptions.host);
-      } catch (error) {
-        return failedRun(`${runOptions.host}: ${(error as Error).message}`);
+        const signal = controller.signal;
+        if (runOptions.host === undefined) return await runLocal(command, { ...runOptions, signal });
+        let host: SshHost;
+        try {
+          host = hostNamed(runOptions.host);
+        } catch (error) {
+          return failedRun(`${runOptions.host}: ${(error as Error).message}`);
+        }
+        return await runSsh(host, command, { ...runOptions, signal });
+      } finally {
+        runsInFlight.delete(controller);
+        runOptions.signal?.removeEventListener('abort', forward);
       }
-      return runSsh(host, command, { ...runOptions, signal });
     },
 
     stream(command: string, requested: StreamOptions): StreamHandle {
@@ -156,7 +175,8 @@ export function createExecutor(options: ExecutorOptions): Executor & { hostState
     },
 
     async close(): Promise<void> {
-      closing.abort();
+      closed = true;
+      for (const controller of runsInFlight) controller.abort();
       await Promise.all([...streams].map((handle) => handle.stop()));
       await Promise.all([...hosts.values()].map((host) => host.close()));
     },

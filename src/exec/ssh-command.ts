@@ -16,10 +16,25 @@ interface ChannelEnd {
   exited: boolean;
 }
 
-function openChannel(client: Client, command: string): Promise<ClientChannel> {
+/** An open channel and the promise of its end. */
+interface OpenChannel {
+  channel: ClientChannel;
+  ended: Promise<ChannelEnd>;
+}
+
+// Listeners go on inside ssh2's callback, synchronously: a quick command's data, exit status and
+// close can arrive in the same socket read as the channel confirmation, before any await resumes.
+function openChannel(
+  client: Client,
+  command: string,
+  onData: (chunk: Buffer, stream: 'stdout' | 'stderr') => void,
+): Promise<OpenChannel> {
   return new Promise((resolve, reject) => {
     try {
-      client.exec(command, (error, channel) => (error ? reject(error) : resolve(channel)));
+      client.exec(command, (error, channel) => {
+        if (error) return reject(error);
+        resolve({ channel, ended: watchChannel(channel, onData) });
+      });
     } catch (error) {
       reject(error as Error);
     }
@@ -95,14 +110,20 @@ export async function runSsh(host: SshHost, command: string, options: RunOptions
   try {
     const client = await Promise.race([host.connect(), interrupted.then(() => undefined)]);
     if (!client) return result(stopped());
-    release = await Promise.race([host.acquireChannel(), interrupted.then(() => undefined)]);
-    if (!release) return result(stopped());
-    channel = await openChannel(client, command);
-    if (stoppedBy) stopChannel(channel);
-    const end = await watchChannel(channel, (chunk, stream) => {
+    const slot = host.acquireChannel();
+    release = await Promise.race([slot, interrupted.then(() => undefined)]);
+    if (!release) {
+      // Stopped while queued: hand the slot straight back when it comes.
+      void slot.then((give) => give());
+      return result(stopped());
+    }
+    const opened = await openChannel(client, command, (chunk, stream) => {
       out[stream].push(chunk);
       splitters?.[stream].push(chunk);
     });
+    channel = opened.channel;
+    if (stoppedBy) stopChannel(channel);
+    const end = await opened.ended;
     splitters?.stdout.flush();
     splitters?.stderr.flush();
     if (stoppedBy) return result({ exitCode: end.exitCode, signal: end.signal, ...stopped() });
@@ -154,9 +175,10 @@ export function streamSsh(host: SshHost, command: string, options: StreamOptions
       };
       try {
         if (stopped) return;
-        channel = await openChannel(client, command);
+        const opened = await openChannel(client, command, (chunk, stream) => splitters[stream].push(chunk));
+        channel = opened.channel;
         if (stopped) stopChannel(channel);
-        end = await watchChannel(channel, (chunk, stream) => splitters[stream].push(chunk));
+        end = await opened.ended;
       } catch (error) {
         if (stopped) return;
         if (host.isLive(client)) {

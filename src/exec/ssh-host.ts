@@ -14,7 +14,8 @@ import type { HostState } from './types.js';
 
 /** How an SshHost connects and reports; shared by every host of one executor. */
 export interface SshHostOptions {
-  knownHostsPath: string;
+  /** The user's known_hosts, then the global one. */
+  knownHostsPaths: string[];
   acceptedKeys: AcceptedKeys;
   agentSocket?: string;
   home: string;
@@ -169,7 +170,7 @@ export class SshHost {
   }
 
   private async open(): Promise<Client> {
-    const check = createHostKeyCheck(this.target, this.options.knownHostsPath, this.options.acceptedKeys);
+    const check = createHostKeyCheck(this.target, this.options.knownHostsPaths, this.options.acceptedKeys);
     const auth = planAuth(this.target, this.options.agentSocket, this.options.home);
     const context: AttemptContext = { tried: auth.tried, connectTimeoutMs: this.options.connectTimeoutMs };
     const sock = this.options.openJump ? await this.options.openJump() : undefined;

@@ -1,7 +1,7 @@
 // Where and as whom to connect for a host name: the config's `hosts:` entry if there is one,
 // else ~/.ssh/config the way `ssh NAME` reads it (parsed by the maintained `ssh-config` package).
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import SSHConfig from 'ssh-config';
 import type { HostConfig } from '../config/types.js';
 
@@ -45,10 +45,50 @@ function defaultKeys(home: string): string[] {
   return DEFAULT_KEY_NAMES.map((name) => join(home, '.ssh', name)).filter((path) => existsSync(path));
 }
 
-/** Reads and parses an ssh config file; a missing file is an empty config. */
-export function loadSshConfig(path: string): SSHConfig | undefined {
+function globFiles(pattern: string): string[] {
+  // ssh's Include globs are almost always `dir/*` or `dir/*.conf`: wildcards in the last segment.
+  const dir = dirname(pattern);
+  const name = basename(pattern);
+  if (!/[*?]/.test(name)) return existsSync(pattern) ? [pattern] : [];
+  const regex = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  try {
+    return readdirSync(dir)
+      .filter((entry) => !entry.startsWith('.') && regex.test(entry))
+      .sort()
+      .map((entry) => join(dir, entry));
+  } catch {
+    return [];
+  }
+}
+
+// The ssh-config package parses but does not follow `Include`; inline the files in place, as ssh
+// reads them (relative paths are under ~/.ssh), with a depth limit against include loops.
+function readWithIncludes(path: string, home: string, depth = 0): string {
+  const text = readFileSync(path, 'utf8');
+  if (depth > 8) return text;
+  return text.replace(/^[ \t]*Include[ \t=]+(.+)$/gim, (_line, args: string) =>
+    args
+      .trim()
+      .split(/\s+/)
+      .map((arg) => arg.replace(/^"|"$/g, ''))
+      .map((arg) => expandHome(arg, home))
+      .map((arg) => (isAbsolute(arg) ? arg : join(home, '.ssh', arg)))
+      .flatMap(globFiles)
+      .map((file) => {
+        try {
+          return readWithIncludes(file, home, depth + 1);
+        } catch {
+          return '';
+        }
+      })
+      .join('\n'),
+  );
+}
+
+/** Reads and parses an ssh config file (following Include); a missing file is an empty config. */
+export function loadSshConfig(path: string, home: string): SSHConfig | undefined {
   if (!existsSync(path)) return undefined;
-  return SSHConfig.parse(readFileSync(path, 'utf8'));
+  return SSHConfig.parse(readWithIncludes(path, home));
 }
 
 function first(value: string | string[] | undefined): string | undefined {

@@ -38,13 +38,16 @@ export interface StreamOptions {
   host?: string;
   /** Each complete line, without its newline. */
   onLine: (line: string, stream: 'stdout' | 'stderr') => void;
-  /** The command ended (it may be restarted by the caller). */
+  /**
+   * The command ended by itself (it may be restarted by the caller). Not called after stop(), nor
+   * when an SSH connection drops: the stream then waits for the host and starts the command again.
+   */
   onExit?: (result: { exitCode: number | null; signal: string | null; error?: string }) => void;
   /** Connection notices for the timeline ("app-1: connection lost 14:02:11–14:02:19"). */
   onNotice?: (text: string) => void;
 }
 
-/** A running stream; stop() ends it and its processes. */
+/** A running stream; stop() ends it and its processes (remote ones by closing the channel). */
 export interface StreamHandle {
   stop(): Promise<void>;
 }

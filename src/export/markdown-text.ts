@@ -8,8 +8,12 @@ const TERMINAL_ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\
 // http(s) URLs become <autolinks> (MD034 forbids bare ones); trailing punctuation stays outside.
 const URL = /\b(?:https?|ftp):\/\/[^\s<>"`\\|]*[^\s<>"`\\|.,;:!?)\]'}]/gi;
 
+/** Anything escapePlain would change; most texts have none and are returned as they are. */
+const NEEDS_ESCAPE = /[\\`*[\]<|~_&@]|:\/\/|www\./i;
+
 /** Escapes plain (non-URL) text so it cannot become markup, HTML, entities or autolinks. */
 function escapePlain(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return (
     text
       .replace(/[\\`*[\]<|~]/g, '\\$&')
@@ -23,9 +27,13 @@ function escapePlain(text: string): string {
   );
 }
 
+/** Controls, tabs, newlines or runs of spaces: the texts that need flattening first. */
+const UNUSUAL_SPACE_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f]|[^\S ]| {2}/;
+
 /** Escapes text for inline Markdown on one line (table cells, list items, headings). */
 export function inlineText(text: string): string {
-  const flat = text.replace(TERMINAL_ESCAPES, '').replace(/\s+/g, ' ').trim();
+  const flat = UNUSUAL_SPACE_OR_CONTROL.test(text) ? text.replace(TERMINAL_ESCAPES, '').replace(/\s+/g, ' ').trim() : text.trim();
+  if (!flat.includes('://')) return escapePlain(flat);
   let out = '';
   let last = 0;
   for (const match of flat.matchAll(URL)) {

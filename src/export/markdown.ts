@@ -5,9 +5,20 @@ import type { IncidentFacts } from './facts.js';
 import { cell as escapeCell, inlineText, table, wrap } from './markdown-text.js';
 import type { Redactor } from '../timeline/redact.js';
 
-/** `2026-11-22 14:02:33` in UTC. */
+const DAY_MS = 86_400_000;
+let cachedDay = Number.NaN;
+let cachedDate = '';
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** `2026-11-22 14:02:33` in UTC (hand-formatted: 100,000 rows make toISOString show up). */
 export function utcTime(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+  const day = Math.floor(ms / DAY_MS);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDate = new Date(day * DAY_MS).toISOString().slice(0, 10);
+  }
+  const seconds = Math.floor((ms - day * DAY_MS) / 1000);
+  return `${cachedDate} ${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
 }
 
 /** Turns raw text into a safe table cell: redacted first, then escaped. */
@@ -136,7 +147,17 @@ function actionItems(f: IncidentFacts, redactor: Redactor): string {
 
 /** Renders the post-mortem draft from the incident's facts; every text passes `redactor`. */
 export function renderMarkdown(f: IncidentFacts, redactor: Redactor): string {
-  const cell: Cell = (text) => escapeCell(redactor(text));
+  // Names, services and states repeat on every row: escape each distinct short text once.
+  const seen = new Map<string, string>();
+  const cell: Cell = (text) => {
+    if (text.length > 64) return escapeCell(redactor(text));
+    let out = seen.get(text);
+    if (out === undefined) {
+      out = escapeCell(redactor(text));
+      seen.set(text, out);
+    }
+    return out;
+  };
   const parts = [
     heading(f, redactor),
     section('Summary', summary(f, cell), ''),

@@ -63,6 +63,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['j', 'down'], command: 'metrics.down', description: 'next panel', scope: 'metrics' },
   { keys: ['k', 'up'], command: 'metrics.up', description: 'previous panel', scope: 'metrics' },
   { keys: ['enter'], command: 'metrics.zoom', description: 'zoom chart', scope: 'metrics', footer: true },
+  { keys: ['escape'], command: 'metrics.close', description: 'close chart', scope: 'metrics' },
 
   { keys: ['j', 'down'], command: 'runbook.down', description: 'next step', scope: 'runbook' },
   { keys: ['k', 'up'], command: 'runbook.up', description: 'previous step', scope: 'runbook' },
@@ -74,6 +75,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: [']'], command: 'runbook.next-section', description: 'next section', scope: 'runbook' },
   { keys: ['/'], command: 'runbook.search', description: 'search', scope: 'runbook' },
   { keys: ['r'], command: 'runbook.pick', description: 'other runbook', scope: 'runbook' },
+  { keys: ['g'], command: 'runbook.suggested', description: 'go to suggested section', scope: 'runbook' },
 
   { keys: ['j', 'down'], command: 'timeline.down', description: 'scroll down', scope: 'timeline' },
   { keys: ['k', 'up'], command: 'timeline.up', description: 'scroll up', scope: 'timeline' },

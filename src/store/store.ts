@@ -3,13 +3,29 @@
 // write in batches (one commit per frame at most), never once per line or probe.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createActionsSlice, type ActionsSlice } from './actions.js';
-import { createEscalationSlice, type EscalationSlice } from './escalation.js';
+import { createChecksSlice, type ChecksSlice } from './checks.js';
 import { createDialogSlice, type DialogSlice } from './dialog.js';
+import { createEscalationSlice, type EscalationSlice } from './escalation.js';
+import { createHostsSlice, type HostsSlice } from './hosts.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
+import { createLogsSlice, type LogsSlice } from './logs.js';
+import { createMetricsSlice, type MetricsSlice } from './metrics.js';
+import { createRunbookSlice, type RunbookSlice } from './runbook.js';
+import { createTimelineSlice, type TimelineSlice } from './timeline.js';
 import { createUiSlice, type UiSlice } from './ui.js';
 
 /** Everything the console shows. */
-export type WarroomState = UiSlice & IncidentSlice & DialogSlice & ActionsSlice & EscalationSlice;
+export type WarroomState = UiSlice &
+  IncidentSlice &
+  DialogSlice &
+  HostsSlice &
+  TimelineSlice &
+  ChecksSlice &
+  LogsSlice &
+  MetricsSlice &
+  RunbookSlice &
+  ActionsSlice &
+  EscalationSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -20,6 +36,12 @@ export function createWarroomStore(): WarroomStore {
     ...createUiSlice(...a),
     ...createIncidentSlice(...a),
     ...createDialogSlice(...a),
+    ...createHostsSlice(...a),
+    ...createTimelineSlice(...a),
+    ...createChecksSlice(...a),
+    ...createLogsSlice(...a),
+    ...createMetricsSlice(...a),
+    ...createRunbookSlice(...a),
     ...createActionsSlice(...a),
     ...createEscalationSlice(...a),
   }));

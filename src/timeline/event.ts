@@ -78,12 +78,11 @@ function tryParse(line: string): TimelineEvent | null {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
     const event = value as Partial<TimelineEvent>;
     if (typeof event.id !== 'string' || typeof event.ts !== 'number' || typeof event.kind !== 'string') return null;
-    return {
-      ...event,
-      v: typeof event.v === 'number' ? event.v : SCHEMA_VERSION,
-      operator: typeof event.operator === 'string' ? event.operator : '?',
-      data: event.data !== null && typeof event.data === 'object' ? event.data : { value: event.data },
-    } as TimelineEvent;
+    // Filled in place: the parsed object is ours, and copying 100,000 of them is what a reopen costs.
+    if (typeof event.v !== 'number') event.v = SCHEMA_VERSION;
+    if (typeof event.operator !== 'string') event.operator = '?';
+    if (event.data === null || typeof event.data !== 'object') event.data = { value: event.data };
+    return event as TimelineEvent;
   } catch {
     return null;
   }

@@ -26,15 +26,17 @@ const NEWLINE = 0x0a;
 export function parseLines(chunk: Buffer, baseOffset: number): ParsedLines {
   const events: TimelineEvent[] = [];
   const bad: ParsedLines['bad'] = [];
+  // One decode and split for the whole chunk (decoding line by line doubles a large reopen).
+  const text = chunk.toString('utf8');
   let start = 0;
-  while (start < chunk.length) {
-    let end = chunk.indexOf(NEWLINE, start);
-    if (end < 0) end = chunk.length;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
     if (end > start) {
-      const text = chunk.toString('utf8', start, end);
-      const event = decodeEvent(text);
+      const line = text.slice(start, end);
+      const event = decodeEvent(line);
       if (event) events.push(event);
-      else if (text.trim() !== '') bad.push({ offset: baseOffset + start, text });
+      else if (line.trim() !== '') bad.push({ offset: baseOffset + Buffer.byteLength(text.slice(0, start)), text: line });
     }
     start = end + 1;
   }

@@ -118,6 +118,8 @@ describe('a running demo estate (no scripted incident)', () => {
 
 test('stop() leaves no port listening and can be called twice', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'warroom-demo-test-'));
+  const count = (kind: string): number => process.getActiveResourcesInfo().filter((r) => r === kind).length;
+  const timersBefore = count('Timeout');
   const estate = await startDemoEstate({ dir });
   const { info } = estate;
   const ports = [...info.services.map((s) => s.port), info.database.port, Number(new URL(info.controlUrl).port), Number(new URL(info.webhookUrl).port)];
@@ -127,5 +129,20 @@ test('stop() leaves no port listening and can be called twice', async () => {
   await estate.stop();
   await estate.stop();
   for (const port of ports) assert.equal(await tryConnect(port), 'ECONNREFUSED', `port ${port}`);
+  assert.equal(count('TCPServerWrap'), 0);
+  assert.ok(count('Timeout') <= timersBefore, process.getActiveResourcesInfo().join(', '));
   await rm(dir, { recursive: true, force: true });
+});
+
+test('a temp folder the estate made is removed on stop, unless the timeline lives in it', async () => {
+  const elsewhere = await mkdtemp(join(tmpdir(), 'warroom-demo-test-'));
+  const tidy = await startDemoEstate({ scriptedIncident: false, timelineDir: join(elsewhere, 'incidents') });
+  await tidy.stop();
+  await assert.rejects(stat(tidy.info.dir), { code: 'ENOENT' });
+
+  const keeping = await startDemoEstate({ scriptedIncident: false });
+  await keeping.stop();
+  assert.ok((await stat(keeping.info.dir)).isDirectory());
+  await rm(keeping.info.dir, { recursive: true, force: true });
+  await rm(elsewhere, { recursive: true, force: true });
 });

@@ -1,12 +1,13 @@
 // The console in tmux as a person uses it: resizing reflows the layout with nothing left over,
 // and Escape (which tmux delays to tell it from Alt-keys) still closes what it should.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { TmuxSession, tmuxMissing } from '../helpers/tmux.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const bin = fileURLToPath(new URL('../../bin/warroom.js', import.meta.url));
 const missing = tmuxMissing();
@@ -58,4 +59,25 @@ test('Escape closes the help overlay inside tmux', { skip: missing ?? false }, a
   } finally {
     tmux.kill();
   }
+});
+
+test('a hang-up (the tmux server killed, as when an SSH session drops) ends warroom with the timeline closed', { skip: missing ?? false }, async () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'warroom-e2e-'));
+  const tmux = TmuxSession.start(`${process.execPath} ${bin} demo`, { columns: 100, rows: 30, cwd });
+  await tmux.waitForScreen((s) => s.includes('4 Runbook'), 'the console');
+  const pid = Number(tmux.tmux(['display-message', '-p', '-t', 'main', '#{pane_pid}']).trim());
+  tmux.kill();
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  await waitFor(() => !alive(), { timeoutMs: 20_000, what: `warroom (pid ${pid}) to exit after the hang-up` });
+  const dir = join(cwd, '.warroom', 'incidents');
+  const [incident] = readdirSync(dir);
+  const last = readFileSync(join(dir, incident!, 'journal.jsonl'), 'utf8').trim().split('\n').at(-1)!;
+  assert.equal((JSON.parse(last) as { kind: string }).kind, 'operator.left');
 });

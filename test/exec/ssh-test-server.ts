@@ -15,8 +15,13 @@ export interface KeyPair {
 
 /** Generates a fresh ed25519 key pair. */
 export function generateKeyPair(): KeyPair {
-  const pair = utils.generateKeyPairSync('ed25519');
-  return { private: pair.private, public: pair.public };
+  // ssh2 1.17 writes a malformed key when the ed25519 key starts with a zero byte (~1 in 256).
+  for (;;) {
+    const pair = utils.generateKeyPairSync('ed25519');
+    if (!(utils.parseKey(pair.public) instanceof Error) && !(utils.parseKey(pair.private) instanceof Error)) {
+      return { private: pair.private, public: pair.public };
+    }
+  }
 }
 
 /** A running test server. */

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { HostConfig } from '../../src/config/types.js';
 import { createExecutor, type ExecutorOptions, type HostState } from '../../src/exec/index.js';
@@ -65,6 +66,7 @@ async function lab(t: TestContext): Promise<Lab> {
       const executor = createExecutor({
         hosts,
         knownHostsPath: knownHosts,
+        globalKnownHostsPath: null,
         sshConfigPath: join(home, '.ssh', 'config'),
         agentSocket: null,
         home,
@@ -226,6 +228,29 @@ test('hashed known_hosts entries are honoured', async (t) => {
   assert.equal(result.stdout, 'hashed-ok\n');
 });
 
+test('a key listed only in the global known_hosts file is accepted', async (t) => {
+  const l = await lab(t);
+  writeFileSync(l.knownHosts, '');
+  const globalFile = join(l.dir, 'ssh_known_hosts');
+  writeFileSync(globalFile, `[127.0.0.1]:${l.server.port} ${l.hostKey.public}\n`);
+  const executor = l.executor({ 'app-1': l.host() }, { globalKnownHostsPath: globalFile });
+  const result = await executor.run('echo global-ok', { host: 'app-1' });
+  assert.equal(result.stdout, 'global-ok\n');
+});
+
+test('a server that never answers the handshake is "timed out after 1s"', async (t) => {
+  const l = await lab(t);
+  const silent = createServer(() => undefined);
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+  t.after(() => {
+    silent.close();
+  });
+  const port = (silent.address() as { port: number }).port;
+  const executor = l.executor({ 'app-1': l.host({ port }) }, { connectTimeoutMs: 1000 });
+  const result = await executor.run('echo never', { host: 'app-1', timeoutMs: 30_000 });
+  assert.equal(result.error, `app-1 (127.0.0.1:${port}): timed out after 1s`);
+});
+
 test('a closed port is "connection refused"', async (t) => {
   const l = await lab(t);
   const closedPort = l.server.port;
@@ -315,4 +340,24 @@ test('a dropped connection comes back: the stream resumes and the gap is a notic
   assert.equal(l.states.at(-1)?.state, 'connected');
   assert.equal(l.server.commands.length, 2, 'the command was started again');
   await handle.stop();
+});
+
+test('runs beyond the per-host channel limit queue; a queued run that times out gives its slot back', async (t) => {
+  const l = await lab(t);
+  const executor = l.executor({ 'app-1': l.host() }, { maxChannelsPerHost: 2 });
+  for (let round = 0; round < 2; round++) {
+    const slow = [executor.run('sleep 1; echo a', { host: 'app-1' }), executor.run('sleep 1; echo b', { host: 'app-1' })];
+    const queued = await executor.run('echo c', { host: 'app-1', timeoutMs: 200 });
+    assert.equal(queued.timedOut, true);
+    assert.deepEqual(
+      (await Promise.all(slow)).map((r) => r.stdout),
+      ['a\n', 'b\n'],
+    );
+  }
+  // Had the timed-out runs kept their slots, both would be gone now and this would hang.
+  const results = await Promise.all([executor.run('echo x', { host: 'app-1' }), executor.run('echo y', { host: 'app-1' })]);
+  assert.deepEqual(
+    results.map((r) => r.stdout),
+    ['x\n', 'y\n'],
+  );
 });

@@ -1,8 +1,99 @@
-import React from 'react';
+import React, { useMemo, useState } from 'react';
+import { Box } from 'ink';
+import { newSinceFrozen, visibleLines, type LogsPaneAction } from '../../src/logs/pane-state.js';
+import { useCommands } from '../keys/dispatcher.js';
+import { TextField } from '../dialogs/TextField.js';
+import { LogLines } from '../logs/LogLines.js';
+import { rowLayout, rowsOfLine, type LogRow } from '../logs/log-row.js';
+import { SourceCounts } from '../logs/SourceCounts.js';
+import { SourcePicker } from '../logs/SourcePicker.js';
+import { StatusLine } from '../logs/StatusLine.js';
+import { sourceColour } from '../logs/source-colour.js';
+import { useWarroom, useWarroomStore } from '../store-context.js';
 import { NotConfigured } from './NotConfigured.js';
 import type { PaneProps } from './pane-props.js';
 
-/** Placeholder until the log tailing lands: says so instead of pretending. */
-export function LogsPane(_props: PaneProps) {
-  return <NotConfigured lines={['The log tailing is not in this build yet.']} />;
+/** The merged log stream: counts per source on top, newest line at the bottom, status below. */
+export function LogsPane({ isFocused, width, height }: PaneProps) {
+  const store = useWarroomStore();
+  const ring = useWarroom((s) => s.logs.ring);
+  const version = useWarroom((s) => s.logs.version);
+  const sources = useWarroom((s) => s.logs.sources);
+  const pane = useWarroom((s) => s.logsPane);
+  const redact = useWarroom((s) => s.logsRedact);
+  const [editing, setEditing] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const linesHeight = Math.max(1, height - 2);
+  const dispatch = (action: LogsPaneAction) => store.getState().logsDispatch(action, linesHeight);
+
+  useCommands(
+    {
+      'logs.filter': () => setEditing(true),
+      'logs.level': () => dispatch({ type: 'cycle-level' }),
+      'logs.sources': () => setPicking(true),
+      'logs.pause': () => dispatch({ type: 'toggle-pause' }),
+      'logs.down': () => dispatch({ type: 'scroll', lines: 1 }),
+      'logs.up': () => dispatch({ type: 'scroll', lines: -1 }),
+      'logs.pagedown': () => dispatch({ type: 'page', direction: 1 }),
+      'logs.pageup': () => dispatch({ type: 'page', direction: -1 }),
+      'logs.top': () => dispatch({ type: 'top' }),
+      'logs.live': () => dispatch({ type: 'live' }),
+      'logs.next-error': () => dispatch({ type: 'next-error' }),
+      'logs.prev-error': () => dispatch({ type: 'prev-error' }),
+      'logs.wrap': () => dispatch({ type: 'toggle-wrap' }),
+      'logs.mark': () => store.getState().logsMarkEvidence(linesHeight),
+    },
+    isFocused,
+  );
+
+  const tags = useMemo(() => sources.map((s) => s.tag), [sources]);
+  const colours = useMemo(() => sources.map((s) => sourceColour(s.id)), [sources]);
+  const rows = useMemo((): LogRow[] => {
+    if (ring === null) return [];
+    const layout = rowLayout(width, tags);
+    const built: LogRow[] = [];
+    for (const seq of visibleLines(ring, pane, linesHeight)) {
+      built.push(...rowsOfLine(ring, seq, layout, tags, colours, seq === pane.selected, pane.wrap, redact));
+    }
+    return built.slice(-linesHeight);
+    // version: the ring is mutated in place; each flush bumps it.
+  }, [ring, version, pane, width, linesHeight, tags, colours, redact]);
+
+  if (ring === null) {
+    return <NotConfigured lines={['No log sources configured.', 'Add `logs:` (file or command) to a service in warroom.yaml.']} />;
+  }
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      <SourceCounts sources={sources} hidden={pane.hidden} width={width} />
+      <Box flexDirection="column" height={linesHeight}>
+        {picking ? (
+          <SourcePicker
+            sources={sources}
+            hidden={pane.hidden}
+            width={width}
+            height={linesHeight}
+            onToggle={(source) => dispatch({ type: 'toggle-source', source })}
+            onShowAll={() => dispatch({ type: 'show-all-sources' })}
+            onClose={() => setPicking(false)}
+          />
+        ) : (
+          <LogLines rows={rows} />
+        )}
+      </Box>
+      {editing ? (
+        <TextField
+          prefix="filter /"
+          initial={pane.filterText}
+          width={width}
+          onSubmit={(text) => {
+            dispatch({ type: 'set-filter', text });
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <StatusLine state={pane} newLines={newSinceFrozen(ring, pane)} width={width} />
+      )}
+    </Box>
+  );
 }

@@ -1,8 +1,108 @@
 import React from 'react';
+import { Box, Text } from 'ink';
+import { useCommands } from '../keys/dispatcher.js';
+import { OutputView } from '../runbook/OutputView.js';
+import { sectionRows, visibleWindow, type Row } from '../runbook/rows.js';
+import { SectionList } from '../runbook/SectionList.js';
+import { useWarroom, useWarroomStore } from '../store-context.js';
 import { NotConfigured } from './NotConfigured.js';
 import type { PaneProps } from './pane-props.js';
 
-/** Placeholder until the runbook checklist lands: says so instead of pretending. */
-export function RunbookPane(_props: PaneProps) {
-  return <NotConfigured lines={['The runbook checklist is not in this build yet.']} />;
+const TONES: Record<Row['tone'], { color?: string; dim?: boolean }> = {
+  step: {},
+  done: { color: 'green' },
+  skipped: { color: 'yellow' },
+  failed: { color: 'red' },
+  command: { color: 'cyan' },
+  reference: { color: 'magenta' },
+  detail: { dim: true },
+  note: { color: 'yellow' },
+  text: { dim: true },
+  table: { dim: false },
+};
+
+/** The runbook as a guided checklist: suggestions, the current section's steps (cursor on the next open one) and the last command's output. */
+export function RunbookPane({ isFocused, width, height }: PaneProps) {
+  const store = useWarroomStore();
+  const doc = useWarroom((s) => s.runbook.doc);
+  const error = useWarroom((s) => s.runbook.error);
+  const states = useWarroom((s) => s.runbook.states);
+  const cursor = useWarroom((s) => s.runbook.cursor);
+  const output = useWarroom((s) => s.runbook.output);
+  const suggestions = useWarroom((s) => s.runbook.suggestions);
+  const actions = useWarroom((s) => s.runbook.actions);
+
+  const state = store.getState;
+  useCommands(
+    {
+      'runbook.down': () => state().moveRunbookCursor(1),
+      'runbook.up': () => state().moveRunbookCursor(-1),
+      'runbook.prev-section': () => state().setRunbookSection(state().runbook.cursor.section - 1),
+      'runbook.next-section': () => state().setRunbookSection(state().runbook.cursor.section + 1),
+      'runbook.run': () => (actions ? void actions.run() : false),
+      'runbook.done': () => (actions ? actions.toggleDone() : false),
+      'runbook.skip': () => (actions ? void actions.skip() : false),
+      'runbook.note': () => (actions ? void actions.note() : false),
+      'runbook.search': () => (actions ? void actions.search() : false),
+      'runbook.pick': () => (actions ? void actions.pick() : false),
+      'runbook.suggested': () => {
+        // Cycles through the suggestions, so each suggested section is one key away.
+        const { suggestions: list, cursor: at } = state().runbook;
+        if (list.length === 0) return state().showFlash('no section matches what the console sees right now', 'info');
+        const next = list[(list.findIndex((s) => s.index === at.section) + 1) % list.length]!;
+        state().setRunbookSection(next.index);
+      },
+    },
+    isFocused,
+  );
+
+  if (!doc) {
+    if (!actions && !error) return <NotConfigured lines={['No runbook configured.', 'Set incident.runbook (or incident.runbooksDir) in warroom.yaml.']} />;
+    return <NotConfigured lines={[error ?? 'Opening the runbook…', ...(actions ? ['r picks a runbook from the runbooks folder.'] : [])]} />;
+  }
+
+  const section = doc.sections[cursor.section];
+  const done = section ? section.steps.filter((s) => states[s.line]?.status === 'done').length : 0;
+  const header = section
+    ? `§ ${cursor.section + 1}/${doc.sections.length} ${section.title || '(untitled)'} · ${done}/${section.steps.length} done`
+    : `${doc.title}: no sections`;
+  const suggestion = suggestions[0];
+  const suggestionLine = suggestion
+    ? `★ suggested (g): ${suggestion.title} (${suggestion.reason})${suggestions.length > 1 ? ` +${suggestions.length - 1} more` : ''}`
+    : null;
+
+  const wrapped = output ? output.lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / Math.max(1, width))), 0) : 0;
+  const outputHeight = output ? Math.min(Math.max(3, Math.floor(height * 0.4)), wrapped + 2) : 0;
+  const listHeight = Math.max(1, height - outputHeight - 1 - (suggestionLine ? 1 : 0));
+  const sideWidth = width >= 100 ? Math.min(36, Math.floor(width * 0.3)) : 0;
+  const stepWidth = width - sideWidth - (sideWidth > 0 ? 1 : 0);
+  const rows = section ? visibleWindow(sectionRows(section, states, cursor), listHeight) : [];
+
+  // Keyed by which optional parts show: Ink misplaces a child inserted before its siblings, so a
+  // layout change remounts the (small) tree instead.
+  const layoutKey = `${suggestionLine ? 's' : '-'}${sideWidth > 0 ? 'w' : '-'}`;
+  return (
+    <Box key={layoutKey} flexDirection="column" width={width} height={height}>
+      {suggestionLine ? (
+        <Text wrap="truncate" color="yellow" bold>
+          {suggestionLine.slice(0, width)}
+        </Text>
+      ) : null}
+      <Text wrap="truncate" bold>
+        {header.slice(0, width)}
+      </Text>
+      <Box flexDirection="row" height={listHeight}>
+        {sideWidth > 0 ? <SectionList doc={doc} states={states} current={cursor.section} width={sideWidth} height={listHeight} /> : null}
+        {sideWidth > 0 ? <Box width={1} /> : null}
+        <Box flexDirection="column" width={stepWidth} height={listHeight}>
+          {rows.map((row, i) => (
+            <Text key={i} wrap="truncate" color={TONES[row.tone].color} dimColor={TONES[row.tone].dim} bold={row.selected} inverse={row.selected && isFocused}>
+              {row.text.slice(0, stepWidth)}
+            </Text>
+          ))}
+        </Box>
+      </Box>
+      {output ? <OutputView output={output} width={width} height={outputHeight} /> : null}
+    </Box>
+  );
 }

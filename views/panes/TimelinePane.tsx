@@ -1,8 +1,62 @@
-import React from 'react';
-import { NotConfigured } from './NotConfigured.js';
+import React, { useMemo } from 'react';
+import { Box, Text } from 'ink';
+import { redact } from '../../src/timeline/redact.js';
+import { useCommands } from '../keys/dispatcher.js';
+import { useWarroom, useWarroomStore } from '../store-context.js';
 import type { PaneProps } from './pane-props.js';
+import { NotConfigured } from './NotConfigured.js';
+import { filterEvents, timelineRows, visibleWindow, type TimelineRow } from '../timeline/timeline-rows.js';
 
-/** Placeholder until the timeline view lands: says so instead of pretending. */
-export function TimelinePane(_props: PaneProps) {
-  return <NotConfigured lines={['The timeline view is not in this build yet.']} />;
+const TONE_COLOR: Record<TimelineRow['tone'], string | undefined> = {
+  bad: 'red',
+  warn: 'yellow',
+  good: 'green',
+  info: 'cyan',
+  plain: undefined,
+};
+
+/** The incident timeline: newest at the bottom, filter by kind (`f`), local/UTC time (`t`). */
+export function TimelinePane({ isFocused, width, height }: PaneProps) {
+  const store = useWarroomStore();
+  const events = useWarroom((s) => s.timeline.events);
+  const total = useWarroom((s) => s.timeline.total);
+  const utc = useWarroom((s) => s.timeline.utc);
+  const filter = useWarroom((s) => s.timeline.filter);
+  const scroll = useWarroom((s) => s.timeline.scroll);
+  const actions = useWarroom((s) => s.timelineActions);
+
+  useCommands(
+    {
+      'timeline.down': () => store.getState().scrollTimeline(-1),
+      'timeline.up': () => store.getState().scrollTimeline(1),
+      'timeline.filter': () => store.getState().cycleTimelineFilter(),
+      'timeline.utc': () => store.getState().toggleTimelineUtc(),
+    },
+    isFocused,
+  );
+
+  const rowsRoom = Math.max(0, height - 1);
+  const filtered = useMemo(() => filterEvents(events, filter), [events, filter]);
+  const visible = visibleWindow(filtered, rowsRoom, scroll);
+  const rows = timelineRows(visible, { utc, width, redact: actions?.redact ?? redact });
+
+  if (!actions && events.length === 0) {
+    return <NotConfigured lines={['No incident journal is open in this console.']} />;
+  }
+  const status =
+    `${filter ?? 'all'} · ${utc ? 'UTC' : 'local'} · ${filtered.length}` +
+    `${total > events.length ? ` of last ${events.length}` : ''} events` +
+    (scroll > 0 ? ` · ↑${scroll}` : '') +
+    (isFocused ? ' · f filter t UTC' : '');
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text dimColor wrap="truncate">{status.slice(0, width)}</Text>
+      {rows.length === 0 ? <Text dimColor>{'No events yet. n adds a note.'.slice(0, width)}</Text> : null}
+      {rows.map((row) => (
+        <Text key={row.id} wrap="truncate">
+          <Text dimColor>{row.time}</Text> <Text color={TONE_COLOR[row.tone]}>{row.icon}</Text> <Text bold>{row.who}</Text> {row.text}
+        </Text>
+      ))}
+    </Box>
+  );
 }

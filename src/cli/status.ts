@@ -1,0 +1,70 @@
+// `warroom status [--json]`: one sweep of every check, for scripts, cron and non-TTY use.
+// Exit code 0 when every row is UP, 1 otherwise, 2 on a config error (thrown to main.ts).
+import type { Command } from 'commander';
+import { findConfigPath, loadConfig } from '../config/load.js';
+import type { WarroomConfig } from '../config/types.js';
+import { createExecutor } from '../exec/index.js';
+import type { Executor } from '../exec/types.js';
+import { createChecks } from '../probes/check-factory.js';
+import { createHttpPool } from '../probes/http-pool.js';
+import { redactOutcome } from '../probes/row-redaction.js';
+import { statusExitCode, statusJson, statusTable } from '../probes/status-report.js';
+import { sweepOnce } from '../probes/sweep.js';
+import { createRedactor } from '../timeline/redact.js';
+import type { RegisterCommand } from './commands.js';
+
+/** What the command needs from the rest of warroom (injected so tests can run it in-process). */
+export interface StatusCommandDeps {
+  /** Loads and validates the config (`--config FILE`, else warroom.yaml found from the cwd). */
+  loadConfig: (configOption: string | undefined) => Promise<WarroomConfig>;
+  /** The executor command checks run through. */
+  createExecutor: (config: WarroomConfig) => Executor;
+  /** Where the table or JSON goes. */
+  write: (text: string) => void;
+}
+
+/** Options of `warroom status`. */
+interface StatusOptions {
+  json?: boolean;
+  config?: string;
+}
+
+/** Runs one sweep of `config` and prints it; returns the exit code. */
+export async function runStatus(config: WarroomConfig, executor: Executor, json: boolean, write: (text: string) => void): Promise<0 | 1> {
+  const pool = createHttpPool();
+  try {
+    const redactor = createRedactor(config);
+    const rows = (await sweepOnce(createChecks(config, { executor, pool }))).map((row) => redactOutcome(row, redactor));
+    write(json ? `${JSON.stringify(statusJson(rows), null, 2)}\n` : statusTable(rows));
+    return statusExitCode(rows);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Builds the `status` subcommand around its dependencies. */
+export function statusCommand(deps: StatusCommandDeps): RegisterCommand {
+  return (program: Command) => {
+    program
+      .command('status')
+      .description('one sweep of the status board: exit 0 when all UP, 1 otherwise, 2 on a config error')
+      .option('--json', 'print an array of {service, instance, check, target, state, latencyMs, reason}')
+      .option('-c, --config <file>', 'config file (default: warroom.yaml here)')
+      .action(async (options: StatusOptions) => {
+        const config = await deps.loadConfig(options.config);
+        const executor = deps.createExecutor(config);
+        try {
+          process.exitCode = await runStatus(config, executor, options.json === true, deps.write);
+        } finally {
+          await executor.close();
+        }
+      });
+  };
+}
+
+/** `warroom status`, registered in command-list.ts. */
+export const registerStatus: RegisterCommand = statusCommand({
+  loadConfig: (configOption) => loadConfig(findConfigPath(process.cwd(), configOption)),
+  createExecutor: (config) => createExecutor({ hosts: config.hosts }),
+  write: (text) => process.stdout.write(text),
+});

@@ -1,0 +1,230 @@
+// Owns the log sources of one console: starts them from the config, feeds their lines through
+// the ingest pipeline into the ring, and tells the store about it in batches — at most one
+// store commit per `flushMs` (~50 ms, a frame), however many lines arrive.
+import type { LogSettingsConfig, LogSourceConfig } from '../config/types.js';
+import type { Executor } from '../exec/types.js';
+import type { TimelineRecorder } from '../timeline/recorder.js';
+import { CommandSource, remoteTailCommand } from './command-source.js';
+import { ErrorRateWatcher } from './error-rate.js';
+import { FileTail } from './file-tail.js';
+import { LogIngest } from './ingest.js';
+import { LEVEL_NAMES, Level } from './level.js';
+import type { LineSplitter } from './line-splitter.js';
+import { LineFlag, type LogRingBuffer } from './ring-buffer.js';
+import type { LineReceiver, LogSource, SourceState } from './source.js';
+
+/** One source as the pane shows it. */
+export interface LogSourceStatus {
+  id: number;
+  tag: string;
+  kind: 'file' | 'command';
+  host?: string;
+  state: SourceState;
+  detail?: string;
+  linesTotal: number;
+  /** Lines of any level in the last minute. */
+  lastMinuteTotal: number;
+  errorsTotal: number;
+  warnsTotal: number;
+  errorsLastMinute: number;
+  warnsLastMinute: number;
+  /** Above the error-rate threshold right now. */
+  errorEpisode: boolean;
+}
+
+/** A source error kept for the pane (stderr line, exit, missing file). */
+export interface SourceErrorNote {
+  source: string;
+  text: string;
+  at: number;
+}
+
+/** What one flush hands the store. */
+export interface LogsFlush {
+  ring: LogRingBuffer;
+  /** Lines ever ingested (the ring's total). */
+  total: number;
+  sources: LogSourceStatus[];
+  /** Most recent source errors, oldest first (bounded). */
+  sourceErrors: SourceErrorNote[];
+}
+
+/** Receives flushes; the store's logs slice implements it. */
+export interface LogsSink {
+  logsFlushed(flush: LogsFlush): void;
+}
+
+/** Construction options of a LogHub. */
+export interface LogHubOptions {
+  settings: LogSettingsConfig;
+  recorder: TimelineRecorder;
+  /** Needed for command sources and files on remote hosts. */
+  executor?: Executor;
+  sink: LogsSink;
+  /** Longest wait between a line arriving and the store hearing of it. @default 50 */
+  flushMs?: number;
+  /** File poll interval, ms. @default 250 */
+  pollMs?: number;
+}
+
+const SOURCE_ERRORS_KEPT = 50;
+
+interface SourceEntry {
+  status: LogSourceStatus;
+  source: LogSource;
+  splitter: LineSplitter | null;
+}
+
+/** Owns log sources, the ring they feed, and batching into the store. */
+export class LogHub {
+  /** The pipeline and ring every source feeds. */
+  readonly ingest: LogIngest;
+  private readonly entries: SourceEntry[] = [];
+  private readonly watcher: ErrorRateWatcher;
+  private readonly sourceErrors: SourceErrorNote[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private ticker: NodeJS.Timeout | null = null;
+  /** Some source logged in the last minute: counts still change without new lines. */
+  private recentActivity = false;
+  /** What the last flush sent, to skip flushes that would change nothing. */
+  private lastSignature = '';
+  private readonly flushMs: number;
+
+  constructor(private readonly options: LogHubOptions) {
+    this.ingest = new LogIngest(options.settings.buffer);
+    this.watcher = new ErrorRateWatcher(options.recorder, options.settings.errorRateNote);
+    this.flushMs = options.flushMs ?? 50;
+  }
+
+  /** Adds a source from the config (not started until start()); returns its id. */
+  addSource(config: LogSourceConfig): number {
+    const id = this.entries.length;
+    this.ingest.addSource(id);
+    const status: LogSourceStatus = {
+      id, tag: config.tag, kind: config.kind, host: config.host, state: 'stopped',
+      linesTotal: 0, lastMinuteTotal: 0, errorsTotal: 0, warnsTotal: 0, errorsLastMinute: 0, warnsLastMinute: 0, errorEpisode: false,
+    };
+    // The receiver needs the entry (its splitter) before the source exists.
+    const entry: Omit<SourceEntry, 'source'> = { status, splitter: null };
+    const source = this.createSource(config, this.receiverFor(entry));
+    this.entries.push(Object.assign(entry, { source }));
+    this.scheduleFlush();
+    return id;
+  }
+
+  /** Starts every source. */
+  start(): void {
+    for (const entry of this.entries) entry.source.start();
+    // Last-minute counts and error episodes decay with no line arriving: refresh them each second.
+    this.ticker = setInterval(() => {
+      if (this.recentActivity) this.flush();
+    }, 1000);
+    this.ticker.unref?.();
+  }
+
+  /** Stops every source and sends a last flush. */
+  async stop(): Promise<void> {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
+    await Promise.all(this.entries.map((entry) => entry.source.stop()));
+    for (const entry of this.entries) entry.splitter?.flush();
+    this.flush();
+  }
+
+  /** Tags of the sources, indexed by id. */
+  get tags(): string[] {
+    return this.entries.map((entry) => entry.status.tag);
+  }
+
+  /** Writes a held line to the timeline as evidence (the pane's `m`); false if it is gone. */
+  markEvidence(seq: number): boolean {
+    const ring = this.ingest.ring;
+    if (!ring.has(seq)) return false;
+    const line = ring.line(seq);
+    this.options.recorder.record('log.evidence', {
+      source: this.entries[line.source]?.status.tag ?? String(line.source),
+      level: LEVEL_NAMES[line.level],
+      text: line.text,
+      loggedAt: new Date(line.time).toISOString(),
+    });
+    return true;
+  }
+
+  /** Sends the store what changed since the last flush (normally called by the timer). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const now = this.ingest.now();
+    const counts = this.ingest.counts;
+    this.watcher.check(counts, this.tags, now);
+    const sources = this.entries.map(({ status }) => {
+      const tally = counts.tally(status.id, now);
+      return {
+        ...status,
+        lastMinuteTotal: tally.lastMinute.reduce((a, b) => a + b, 0),
+        linesTotal: tally.total.reduce((a, b) => a + b, 0),
+        errorsTotal: tally.total[Level.error] + tally.total[Level.critical] + tally.total[Level.fatal],
+        warnsTotal: tally.total[Level.warn],
+        errorsLastMinute: tally.lastMinute[Level.error] + tally.lastMinute[Level.critical] + tally.lastMinute[Level.fatal],
+        warnsLastMinute: tally.lastMinute[Level.warn],
+        errorEpisode: this.watcher.active(status.id),
+      };
+    });
+    this.recentActivity = sources.some((s) => s.lastMinuteTotal > 0);
+    // Nothing new (a once-a-second refresh with unchanged counts): no store commit, no frame.
+    const signature = `${this.ingest.ring.total}|${this.sourceErrors.length}|${JSON.stringify(sources)}`;
+    if (signature === this.lastSignature) return;
+    this.lastSignature = signature;
+    this.options.sink.logsFlushed({
+      ring: this.ingest.ring,
+      total: this.ingest.ring.total,
+      sources,
+      sourceErrors: this.sourceErrors.slice(),
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.timer !== null) return;
+    this.timer = setTimeout(() => this.flush(), this.flushMs);
+  }
+
+  private createSource(config: LogSourceConfig, receiver: LineReceiver): LogSource {
+    if (config.kind === 'file' && config.host === undefined) {
+      return new FileTail({ path: config.path, lines: config.lines, pollMs: this.options.pollMs }, receiver);
+    }
+    const executor = this.options.executor;
+    if (!executor) throw new Error(`log source ${config.tag} needs an executor`);
+    const command = config.kind === 'file' ? remoteTailCommand(config.path, config.lines) : config.command;
+    return new CommandSource(executor, { command, host: config.host }, receiver);
+  }
+
+  private receiverFor(entry: Omit<SourceEntry, 'source'>): LineReceiver {
+    const id = entry.status.id;
+    return {
+      bytes: (chunk) => {
+        entry.splitter ??= this.ingest.splitterFor(id);
+        entry.splitter.push(chunk);
+        this.scheduleFlush();
+      },
+      restartBytes: () => {
+        entry.splitter?.flush();
+        entry.splitter = null;
+      },
+      line: (text) => {
+        this.ingest.acceptLine(id, text);
+        this.scheduleFlush();
+      },
+      error: (text) => {
+        this.ingest.acceptLine(id, text, this.ingest.now(), LineFlag.stderr);
+        this.sourceErrors.push({ source: entry.status.tag, text: this.ingest.ring.text(this.ingest.ring.newest), at: this.ingest.now() });
+        if (this.sourceErrors.length > SOURCE_ERRORS_KEPT) this.sourceErrors.shift();
+        this.scheduleFlush();
+      },
+      state: (state, detail) => {
+        entry.status.state = state;
+        entry.status.detail = detail;
+        this.scheduleFlush();
+      },
+    };
+  }
+}

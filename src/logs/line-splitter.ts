@@ -1,0 +1,107 @@
+// Turns a byte stream into safe lines: streaming UTF-8 decode (a character split across two
+// reads stays whole; invalid bytes become U+FFFD; node's StringDecoder, because TextDecoder
+// with {stream: true} measured 3x slower here on Node 20), neutralised controls (see neutralise.ts),
+// CRLF handled, and a line that never ends cannot grow without bound: past `maxLine` characters
+// the rest is only counted, and reported with the line.
+import { StringDecoder } from 'node:string_decoder';
+import { neutraliseBlock, neutraliseLine } from './neutralise.js';
+
+/** Characters kept of one line; the rest is counted and reported with a cut marker. @default 4096 */
+export const DEFAULT_MAX_LINE = 4096;
+
+/** Receives each complete, neutralised line and how many bytes were cut off its end. */
+export type LineCallback = (line: string, cutBytes: number) => void;
+
+/** Splits chunks of bytes into complete lines; a trailing partial line waits for its newline. */
+export class LineSplitter {
+  private decoder = new StringDecoder('utf8');
+  /** Raw (not yet neutralised) start of the line waiting for its newline. */
+  private partial = '';
+  private cutBytes = 0;
+
+  constructor(
+    private readonly onLine: LineCallback,
+    private readonly maxLine = DEFAULT_MAX_LINE,
+    /** Called before the lines of each chunk are emitted (the ingest reads the clock there, once per chunk). */
+    private readonly onChunk?: () => void,
+  ) {}
+
+  /** Feeds a chunk of bytes. */
+  push(chunk: Uint8Array): void {
+    this.onChunk?.();
+    this.pushText(this.decoder.write(chunk as Buffer));
+  }
+
+  /** Feeds already decoded text. */
+  pushText(text: string): void {
+    const last = text.lastIndexOf('\n');
+    if (last === -1) {
+      this.hold(text, 0, text.length);
+      return;
+    }
+    let pos = 0;
+    if (this.pending) {
+      // The held start of a line is finished by this chunk's first line.
+      const nl = text.indexOf('\n');
+      this.hold(text, 0, nl);
+      const line = this.partial;
+      const cut = this.cutBytes;
+      this.partial = '';
+      this.cutBytes = 0;
+      this.emit(neutraliseLine(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line), cut);
+      pos = nl + 1;
+    }
+    if (pos <= last) {
+      // One regex pass over every complete line, then split on the newlines it kept.
+      const block = neutraliseBlock(pos === 0 && last === text.length - 1 ? text : text.slice(pos, last + 1));
+      let from = 0;
+      for (;;) {
+        const nl = block.indexOf('\n', from);
+        if (nl === -1) break;
+        this.emit(block.slice(from, nl), 0);
+        from = nl + 1;
+      }
+    }
+    if (last + 1 < text.length) this.hold(text, last + 1, text.length);
+  }
+
+  /** True when a partial line is waiting for its newline. */
+  get pending(): boolean {
+    return this.partial.length > 0 || this.cutBytes > 0;
+  }
+
+  /** Emits whatever partial line is held (the stream ended or the file was replaced). */
+  flush(): void {
+    this.onChunk?.();
+    const rest = this.decoder.end();
+    if (rest.length > 0) this.hold(rest, 0, rest.length);
+    if (this.pending) {
+      const line = this.partial;
+      const cut = this.cutBytes;
+      this.partial = '';
+      this.cutBytes = 0;
+      this.emit(neutraliseLine(line), cut);
+    }
+  }
+
+  private emit(line: string, cutBytes: number): void {
+    if (line.length <= this.maxLine) {
+      this.onLine(line, cutBytes);
+      return;
+    }
+    let keep = this.maxLine;
+    const c = line.charCodeAt(keep - 1);
+    if (c >= 0xd800 && c <= 0xdbff) keep--; // never split a surrogate pair
+    this.onLine(line.slice(0, keep), cutBytes + Buffer.byteLength(line.slice(keep)));
+  }
+
+  private hold(text: string, from: number, to: number): void {
+    const room = this.maxLine - this.partial.length;
+    if (to - from <= room) {
+      this.partial += text.slice(from, to);
+      return;
+    }
+    if (room > 0) this.partial += text.slice(from, from + room);
+    this.cutBytes += Buffer.byteLength(text.slice(from + Math.max(room, 0), to));
+  }
+}

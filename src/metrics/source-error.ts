@@ -1,0 +1,39 @@
+// Errors a metrics source can meet, as one-line messages fit for a panel: the server's own
+// words where it gave some, escape sequences and control characters neutralised, bounded in
+// length, and never the URL (it may carry credentials).
+
+/** Longest server message shown on a panel. */
+export const MAX_MESSAGE = 200;
+
+/** A failure to get a panel's data; `message` is safe to show as is. */
+export class MetricsSourceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MetricsSourceError';
+  }
+}
+
+/**
+ * Makes untrusted text (an HTTP body, a server's error string) safe for one panel line: every
+ * C0/C1 control and DEL becomes a space so no escape sequence survives, runs of blanks collapse,
+ * and the result is cut to `max` characters.
+ */
+export function neutraliseMessage(text: string, max = MAX_MESSAGE): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Turns a transport failure (undici / Node error) into a short message without the URL. */
+export function transportMessage(error: unknown, timeoutMs: number): string {
+  const err = error as { name?: string; code?: string; message?: string; cause?: { code?: string } };
+  const code = err?.code ?? err?.cause?.code;
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    return `timed out after ${timeoutMs / 1000}s`;
+  }
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset';
+  if (typeof code === 'string') return `request failed (${code})`;
+  return 'request failed';
+}

@@ -1,0 +1,42 @@
+// Wires the status board engine to the store and the timeline: builds the checks from the config,
+// lists their rows, and runs the scheduler with results batched into the store.
+import type { WarroomConfig } from '../config/types.js';
+import type { Executor } from '../exec/types.js';
+import type { WarroomStore } from '../store/store.js';
+import type { TimelineRecorder } from '../timeline/recorder.js';
+import { createRedactor } from '../timeline/redact.js';
+import { createChecks } from './check-factory.js';
+import type { HttpPool } from './http-pool.js';
+import { redactRowInfo, redactUpdate } from './row-redaction.js';
+import { CheckScheduler } from './scheduler.js';
+
+/** What the status board needs from the engine. */
+export interface StatusBoardDeps {
+  config: WarroomConfig;
+  store: WarroomStore;
+  executor: Executor;
+  recorder: TimelineRecorder;
+  pool?: HttpPool;
+  /** @default 64 */
+  concurrency?: number;
+}
+
+/** A running status board. */
+export interface StatusBoard {
+  scheduler: CheckScheduler;
+  stop(): Promise<void>;
+}
+
+/** Starts probing every configured check into the store. */
+export function startStatusBoard(deps: StatusBoardDeps): StatusBoard {
+  const checks = createChecks(deps.config, { executor: deps.executor, ...(deps.pool ? { pool: deps.pool } : {}) });
+  const redactor = createRedactor(deps.config);
+  deps.store.getState().registerCheckRows(checks.flatMap((check) => check.initialRows()).map((row) => redactRowInfo(row, redactor)));
+  const scheduler = new CheckScheduler(checks, {
+    onBatch: (updates) => deps.store.getState().applyCheckBatch(updates.map((u) => redactUpdate(u, redactor))),
+    recorder: deps.recorder,
+    ...(deps.concurrency !== undefined ? { concurrency: deps.concurrency } : {}),
+  });
+  scheduler.start();
+  return { scheduler, stop: () => scheduler.stop() };
+}

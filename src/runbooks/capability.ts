@@ -1,0 +1,51 @@
+// Starts the runbook pane's controller when the config names a runbook or a runbooks folder.
+import type { CapabilityFactory } from '../engine/capability.js';
+import { RunbookController } from './controller.js';
+import type { PastEvent } from './progress.js';
+
+/** Where the incident's past events come from, when the engine can read them back (set by the timeline capability). */
+export type PastEventsSource = () => readonly PastEvent[] | Promise<readonly PastEvent[]>;
+
+/** What a journal recorder offers besides recording (TimelineJournal has both); absent on plain recorders. */
+interface ReadableTimeline {
+  events(): readonly PastEvent[];
+  onEvents(listener: (added: readonly PastEvent[]) => void): () => void;
+}
+
+function readable(recorder: unknown): ReadableTimeline | null {
+  const r = recorder as Partial<ReadableTimeline>;
+  return typeof r.events === 'function' && typeof r.onEvents === 'function' ? (r as ReadableTimeline) : null;
+}
+
+/** The runbooks capability; null when neither `incident.runbook` nor `incident.runbooksDir` is configured. */
+export function createRunbookCapability(pastEvents?: PastEventsSource): CapabilityFactory {
+  return (context) => {
+    const { runbook, runbooksDir } = context.config.incident;
+    if (runbook === undefined && runbooksDir === undefined) return null;
+    // Progress lives on the timeline: read it back from the journal when the recorder is one.
+    const journal = readable(context.recorder);
+    const past = pastEvents ?? (journal ? () => journal.events() : undefined);
+    const controller = new RunbookController({
+      store: context.store,
+      recorder: context.recorder,
+      executor: context.executor,
+      ...(runbooksDir !== undefined ? { runbooksDir } : {}),
+      ...(past ? { pastEvents: past } : {}),
+      ...(journal ? { liveEvents: (listener: (added: readonly PastEvent[]) => void) => journal.onEvents(listener) } : {}),
+    });
+    return {
+      name: 'runbooks',
+      async start() {
+        controller.attach();
+        if (runbook !== undefined) await controller.open(runbook);
+        else context.store.getState().setRunbook({ error: 'no runbook open — r picks one from the runbooks folder' });
+      },
+      stop() {
+        controller.stop();
+      },
+    };
+  };
+}
+
+/** The factory CAPABILITIES lists: progress restored from, and followed on, the incident journal. */
+export const runbookCapability: CapabilityFactory = createRunbookCapability();

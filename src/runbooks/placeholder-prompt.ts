@@ -1,0 +1,51 @@
+// Getting values for a step's placeholders before it runs. A `$VAR` the environment (or an
+// earlier answer) already holds is not asked again: its value is shown in the confirmation
+// instead, where Esc still stops the run. Anything else (`<service_name>`, `INC-XXXX`) is asked
+// every time, with the last answer offered. Secret-looking values are never put on screen.
+import { askText } from '../store/dialog.js';
+import type { WarroomStore } from '../store/store.js';
+import type { Command } from './model.js';
+import { isSecretPlaceholder, placeholderEnvName } from './placeholders.js';
+
+/** The values to fill in, and confirmation lines naming the ones taken without asking. */
+export interface PlaceholderValues {
+  values: Record<string, string>;
+  /** "$CHECKOUT_URL = http://127.0.0.1:4100 (from the environment)". */
+  notes: string[];
+}
+
+/** Asks for what is unknown; null when the lead cancels one of the questions. */
+export async function askPlaceholderValues(
+  store: WarroomStore,
+  commands: readonly Command[],
+  env: Readonly<Record<string, string | undefined>>,
+  remembered: Record<string, string>,
+): Promise<PlaceholderValues | null> {
+  const values: Record<string, string> = {};
+  const notes: string[] = [];
+  for (const placeholder of [...new Set(commands.flatMap((c) => c.placeholders))]) {
+    const envName = placeholderEnvName(placeholder);
+    const fromEnv = envName ? env[envName] : undefined;
+    const secret = isSecretPlaceholder(placeholder);
+    if (envName !== undefined && (fromEnv !== undefined || remembered[placeholder] !== undefined)) {
+      const value = remembered[placeholder] ?? fromEnv!;
+      values[placeholder] = value;
+      notes.push(`${placeholder} = ${secret ? '***' : value} (${remembered[placeholder] !== undefined ? 'given earlier' : 'from the environment'})`);
+      continue;
+    }
+    const known = remembered[placeholder];
+    const lines = [`used in: ${commands.find((c) => c.placeholders.includes(placeholder))!.run.split('\n')[0]}`];
+    if (secret && known !== undefined) lines.push('Enter alone keeps the value given earlier (not shown).');
+    const answer = await askText(store, {
+      title: `Value for ${placeholder}`,
+      lines,
+      prompt: `${placeholder}:`,
+      ...(!secret && known !== undefined ? { initial: known } : {}),
+    });
+    if (answer === null) return null;
+    const value = answer === '' && secret && known !== undefined ? known : answer;
+    values[placeholder] = value;
+    remembered[placeholder] = value;
+  }
+  return { values, notes };
+}

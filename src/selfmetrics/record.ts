@@ -1,0 +1,53 @@
+// The small functions other capabilities call to count things. They write to one process-wide
+// SelfMetrics, created on first use, so a capability needs no wiring to report; the server
+// (server.ts) serves that same registry when `--metrics-port` is given.
+import { createSelfMetrics, type SelfMetrics } from './registry.js';
+
+let current: SelfMetrics | undefined;
+
+/** The process's self metrics (created on first use). */
+export function selfMetrics(): SelfMetrics {
+  current ??= createSelfMetrics();
+  return current;
+}
+
+/** Sets the status-board row count per state (UP, DOWN, DEGRADED, UNKNOWN). */
+export function setChecksByState(counts: Record<string, number>): void {
+  const gauge = selfMetrics().checksByState;
+  for (const [state, count] of Object.entries(counts)) gauge.set({ state }, count);
+}
+
+/** Records how long one probe took. */
+export function observeProbe(kind: string, seconds: number): void {
+  selfMetrics().probeDuration.observe({ kind }, seconds);
+}
+
+/** Counts log lines read from a source and those dropped. */
+export function countLogLines(source: string, ingested: number, dropped = 0): void {
+  const m = selfMetrics();
+  if (ingested > 0) m.logLinesIngested.inc({ source }, ingested);
+  if (dropped > 0) m.logLinesDropped.inc({ source }, dropped);
+}
+
+/** Counts one action by its result (ok, failed, timeout, cancelled, dry-run). */
+export function countAction(result: string): void {
+  selfMetrics().actions.inc({ result });
+}
+
+/** Counts one escalation delivery attempt's final outcome. */
+export function countEscalation(outcome: 'sent' | 'failed', channel: string): void {
+  const m = selfMetrics();
+  (outcome === 'sent' ? m.escalationsSent : m.escalationsFailed).inc({ channel });
+}
+
+/** Counts one event written to the timeline. */
+export function countTimelineEvent(kind: string): void {
+  selfMetrics().timelineEvents.inc({ kind });
+}
+
+/** Records one rendered console frame and how long it took. */
+export function observeRender(milliseconds: number): void {
+  const m = selfMetrics();
+  m.renderFrames.inc();
+  m.renderDuration.observe(milliseconds / 1000);
+}

@@ -1,0 +1,50 @@
+// warroom's own metrics, for a Prometheus to scrape while warroom watches everything else. A
+// private prom-client Registry (never the global one), so tests and a demo estate running
+// prom-client in the same process do not see each other's series.
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** The registry and every metric warroom reports about itself. */
+export interface SelfMetrics {
+  registry: Registry;
+  checksByState: Gauge<'state'>;
+  probeDuration: Histogram<'kind'>;
+  logLinesIngested: Counter<'source'>;
+  logLinesDropped: Counter<'source'>;
+  actions: Counter<'result'>;
+  escalationsSent: Counter<'channel'>;
+  escalationsFailed: Counter<'channel'>;
+  timelineEvents: Counter<'kind'>;
+  renderFrames: Counter;
+  renderDuration: Histogram;
+}
+
+/** Builds a fresh registry with warroom's metrics and Node's default process metrics. */
+export function createSelfMetrics(): SelfMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'warroom_' });
+  const registers = [registry];
+  return {
+    registry,
+    checksByState: new Gauge({ name: 'warroom_checks', help: 'Status-board rows by state.', labelNames: ['state'], registers }),
+    probeDuration: new Histogram({
+      name: 'warroom_probe_duration_seconds',
+      help: 'Time one health probe took.',
+      labelNames: ['kind'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5],
+      registers,
+    }),
+    logLinesIngested: new Counter({ name: 'warroom_log_lines_ingested_total', help: 'Log lines read, per source.', labelNames: ['source'], registers }),
+    logLinesDropped: new Counter({ name: 'warroom_log_lines_dropped_total', help: 'Log lines dropped (buffer full, too long), per source.', labelNames: ['source'], registers }),
+    actions: new Counter({ name: 'warroom_actions_total', help: 'Actions run, by result.', labelNames: ['result'], registers }),
+    escalationsSent: new Counter({ name: 'warroom_escalations_sent_total', help: 'Pages and updates delivered.', labelNames: ['channel'], registers }),
+    escalationsFailed: new Counter({ name: 'warroom_escalations_failed_total', help: 'Pages and updates that failed after retries.', labelNames: ['channel'], registers }),
+    timelineEvents: new Counter({ name: 'warroom_timeline_events_total', help: 'Events written to the incident timeline.', labelNames: ['kind'], registers }),
+    renderFrames: new Counter({ name: 'warroom_render_frames_total', help: 'Frames the console rendered.', registers }),
+    renderDuration: new Histogram({
+      name: 'warroom_render_duration_seconds',
+      help: 'Time to render one console frame.',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25],
+      registers,
+    }),
+  };
+}

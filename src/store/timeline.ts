@@ -1,0 +1,83 @@
+// The timeline as the console shows it: a bounded window of recent events in time order, the
+// pane's view settings, and the note editor. The timeline capability feeds it in batches.
+import type { StateCreator } from 'zustand/vanilla';
+import type { TimelineEvent } from '../timeline/event.js';
+import type { WarroomState } from './store.js';
+
+/** Events kept for display; the journal on disk keeps everything. */
+export const TIMELINE_WINDOW = 5000;
+
+/** Kind families the pane's filter cycles through (`f`), in order; null shows everything. */
+export const TIMELINE_FILTERS = [null, 'note', 'check', 'action', 'runbook', 'escalation', 'status', 'metric', 'log', 'incident', 'operator'] as const;
+
+/** What the console can ask the timeline to do (set by the capability when a journal is open). */
+export interface TimelineActions {
+  /** Records one note per line of `input` (leading times backfill); returns how many. */
+  addNotes: (input: string) => number;
+  /** Writes the post-mortem draft; returns the file written. */
+  exportMarkdown: () => string;
+  /** The redactor the journal writes with, for anything else shown on screen. */
+  redact: (text: string) => string;
+}
+
+/** The timeline pane's data and settings. */
+export interface TimelineSlice {
+  timeline: {
+    /** The most recent events (at most TIMELINE_WINDOW), sorted by time. */
+    events: readonly TimelineEvent[];
+    /** Events known in total, including those outside the window. */
+    total: number;
+    utc: boolean;
+    /** Kind family shown (`check`, `note`...), or null for all. */
+    filter: string | null;
+    /** Rows scrolled up from the newest (0 = follow the bottom). */
+    scroll: number;
+  };
+  /** The note editor is open (`n`). */
+  noteOpen: boolean;
+  timelineActions: TimelineActions | null;
+  addTimelineEvents: (events: readonly TimelineEvent[]) => void;
+  cycleTimelineFilter: () => void;
+  toggleTimelineUtc: () => void;
+  scrollTimeline: (delta: number) => void;
+  setNoteOpen: (open: boolean) => void;
+  setTimelineActions: (actions: TimelineActions | null) => void;
+}
+
+/** Merges new events into a time-sorted window, keeping the newest `limit`. */
+export function mergeWindow(current: readonly TimelineEvent[], added: readonly TimelineEvent[], limit = TIMELINE_WINDOW): TimelineEvent[] {
+  let previous = current.at(-1)?.ts ?? -Infinity;
+  let inOrder = true;
+  for (const event of added) {
+    if (event.ts < previous) inOrder = false;
+    previous = event.ts;
+  }
+  // Live events nearly always arrive in order; backfilled ones need a (stable) sort.
+  const merged = inOrder ? [...current, ...added] : [...current, ...added].sort((a, b) => a.ts - b.ts);
+  return merged.length > limit ? merged.slice(merged.length - limit) : merged;
+}
+
+/** Builds the timeline slice. */
+export const createTimelineSlice: StateCreator<WarroomState, [], [], TimelineSlice> = (set, get) => ({
+  timeline: { events: [], total: 0, utc: false, filter: null, scroll: 0 },
+  noteOpen: false,
+  timelineActions: null,
+  addTimelineEvents: (events) => {
+    if (events.length === 0) return;
+    const timeline = get().timeline;
+    set({ timeline: { ...timeline, events: mergeWindow(timeline.events, events), total: timeline.total + events.length } });
+  },
+  cycleTimelineFilter: () => {
+    const timeline = get().timeline;
+    const next = TIMELINE_FILTERS[(TIMELINE_FILTERS.indexOf(timeline.filter as never) + 1) % TIMELINE_FILTERS.length] ?? null;
+    set({ timeline: { ...timeline, filter: next, scroll: 0 } });
+  },
+  toggleTimelineUtc: () => set({ timeline: { ...get().timeline, utc: !get().timeline.utc } }),
+  scrollTimeline: (delta) => {
+    const timeline = get().timeline;
+    const scroll = Math.max(0, Math.min(timeline.events.length - 1, timeline.scroll + delta));
+    if (scroll !== timeline.scroll) set({ timeline: { ...timeline, scroll } });
+  },
+  setNoteOpen: (open) => set({ noteOpen: open }),
+  setTimelineActions: (actions) => set({ timelineActions: actions }),
+});

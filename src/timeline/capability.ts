@@ -1,0 +1,91 @@
+// The timeline in a running console: feeds the store's window from the journal (own events and
+// other processes' alike, batched), keeps the header's severity/resolution in step with events
+// other operators record, and offers notes and export to the views.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Capability, CapabilityFactory } from '../engine/capability.js';
+import { exportMarkdown } from '../export/index.js';
+import type { WarroomStore } from '../store/store.js';
+import { TIMELINE_WINDOW } from '../store/timeline.js';
+import type { Severity } from '../config/types.js';
+import { recordNotes } from './backfill.js';
+import { sortByTime, type TimelineEvent } from './event.js';
+import { summarizeIncident } from './incident-state.js';
+import { TimelineJournal } from './journal.js';
+
+/** One store commit per this period at most, whatever the event rate. */
+const FLUSH_MS = 100;
+
+/** Name of the post-mortem draft `:export` writes into the incident folder. */
+export const POSTMORTEM_FILE = 'postmortem.md';
+
+/** Feeds one journal into one store while the console runs. */
+export class TimelineFeed implements Capability {
+  readonly name = 'timeline';
+  private pending: TimelineEvent[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => void)[] = [];
+
+  constructor(
+    private readonly journal: TimelineJournal,
+    private readonly store: WarroomStore,
+  ) {}
+
+  /** Seeds the window and starts following. */
+  start(): void {
+    const state = this.store.getState();
+    const all = sortByTime(this.journal.events());
+    state.addTimelineEvents(all.slice(-TIMELINE_WINDOW));
+    this.store.setState({ timeline: { ...this.store.getState().timeline, total: all.length } });
+    this.syncIncident();
+    for (const warning of this.journal.warnings) state.showFlash(warning, 'warn', 15_000);
+    this.unsubscribe.push(
+      this.journal.onEvents((added) => {
+        this.pending.push(...added);
+      }),
+      this.journal.onWarning((message) => this.store.getState().showFlash(message, 'error', 15_000)),
+    );
+    this.timer = setInterval(() => this.flush(), FLUSH_MS);
+    this.timer.unref();
+    state.setTimelineActions({
+      addNotes: (input) => recordNotes(this.journal, input),
+      exportMarkdown: () => {
+        const path = join(this.journal.dir, POSTMORTEM_FILE);
+        writeFileSync(path, exportMarkdown(this.journal.dir, { redactor: this.journal.redact }));
+        return path;
+      },
+      redact: this.journal.redact,
+    });
+  }
+
+  /** Stops feeding; the journal itself is closed by whoever opened it. */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.flush();
+    for (const off of this.unsubscribe) off();
+    this.unsubscribe = [];
+    this.store.getState().setTimelineActions(null);
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.store.getState().addTimelineEvents(batch);
+    if (batch.some((e) => e.kind.startsWith('incident.'))) this.syncIncident();
+  }
+
+  /** Severity and resolution as the whole journal says, whoever changed them. */
+  private syncIncident(): void {
+    const summary = summarizeIncident(this.journal.id, this.journal.events());
+    const incident = this.store.getState().incident;
+    if (incident.severity !== summary.severity || incident.resolvedAt !== summary.resolvedAt) {
+      this.store.getState().setIncident({ severity: summary.severity as Severity, resolvedAt: summary.resolvedAt });
+    }
+  }
+}
+
+/** The timeline capability: active when the console records into a journal. */
+export const timelineCapability: CapabilityFactory = (context) =>
+  context.recorder instanceof TimelineJournal ? new TimelineFeed(context.recorder, context.store) : null;

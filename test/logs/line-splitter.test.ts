@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { LineSplitter } from '../../src/logs/line-splitter.js';
+
+function collect(maxLine?: number): { lines: Array<[string, number]>; splitter: LineSplitter } {
+  const lines: Array<[string, number]> = [];
+  return { lines, splitter: new LineSplitter((line, cut) => lines.push([line, cut]), maxLine) };
+}
+
+test('a partial last line waits for its newline', () => {
+  const { lines, splitter } = collect();
+  splitter.push(Buffer.from('one\ntw'));
+  assert.deepEqual(lines, [['one', 0]]);
+  assert.equal(splitter.pending, true);
+  splitter.push(Buffer.from('o\nthr'));
+  splitter.push(Buffer.from('ee'));
+  assert.deepEqual(lines, [['one', 0], ['two', 0]]);
+  splitter.push(Buffer.from('\n'));
+  assert.deepEqual(lines.map(([l]) => l), ['one', 'two', 'three']);
+  assert.equal(splitter.pending, false);
+});
+
+test('a multi-byte character split across chunks stays whole', () => {
+  const { lines, splitter } = collect();
+  const bytes = Buffer.from('naïve ✓ 日本\n');
+  for (const byte of bytes) splitter.push(Buffer.from([byte]));
+  assert.deepEqual(lines, [['naïve ✓ 日本', 0]]);
+});
+
+test('invalid UTF-8 is replaced, not dropped', () => {
+  const { lines, splitter } = collect();
+  splitter.push(Buffer.from([0x61, 0xff, 0xfe, 0x62, 0x0a, 0xc3, 0x28, 0x0a]));
+  assert.equal(lines.length, 2);
+  assert.equal(lines[0][0], 'a\ufffd\ufffdb');
+  assert.equal(lines[1][0], '\ufffd(');
+});
+
+test('raw 8-bit C1 bytes are invalid UTF-8 and cannot reach the terminal', () => {
+  const { lines, splitter } = collect();
+  splitter.push(Buffer.from([0x9b, 0x32, 0x4a, 0x0a]));
+  assert.equal(lines[0][0], '\ufffd2J');
+});
+
+test('CRLF line endings, also split between chunks', () => {
+  const { lines, splitter } = collect();
+  splitter.push(Buffer.from('a\r\nb\r'));
+  splitter.push(Buffer.from('\nc\r\n'));
+  assert.deepEqual(lines.map(([l]) => l), ['a', 'b', 'c']);
+});
+
+test('escape sequences are neutralised on the block path and the partial path', () => {
+  const { lines, splitter } = collect();
+  splitter.push(Buffer.from('\x1b[2Jx\n\x1b]0;ti'));
+  splitter.push(Buffer.from('tle\x07\n'));
+  assert.deepEqual(lines.map(([l]) => l), ['␛[2Jx', '␛]0;title␇']);
+});
+
+test('a 1 MB line is cut to the bound and the cut is counted in bytes', () => {
+  const { lines, splitter } = collect(4096);
+  const huge = 'x'.repeat(1024 * 1024);
+  splitter.push(Buffer.from(`before\n${huge}\nafter\n`));
+  assert.equal(lines.length, 3);
+  assert.equal(lines[1][0].length, 4096);
+  assert.equal(lines[1][1], 1024 * 1024 - 4096);
+  assert.deepEqual(lines[2], ['after', 0]);
+});
+
+test('a huge line arriving in many chunks never grows the held text past the bound', () => {
+  const { lines, splitter } = collect(1000);
+  for (let i = 0; i < 100; i++) splitter.push(Buffer.from('y'.repeat(10_000)));
+  splitter.push(Buffer.from('\nnext\n'));
+  assert.equal(lines[0][0].length, 1000);
+  assert.equal(lines[0][1], 1_000_000 - 1000);
+  assert.deepEqual(lines[1], ['next', 0]);
+});
+
+test('flush emits a held partial line', () => {
+  const { lines, splitter } = collect();
+  splitter.push(Buffer.from('tail without newline'));
+  splitter.flush();
+  assert.deepEqual(lines, [['tail without newline', 0]]);
+});

@@ -1,0 +1,53 @@
+// The controller behind the pane's keys, driven headless: dialogs are answered through the store.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { RunbookController } from '../../src/runbooks/controller.js';
+import { parseRunbook } from '../../src/runbooks/parse.js';
+import { createWarroomStore } from '../../src/store/store.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { recordingExecutor } from './recording-executor.js';
+
+const RUNBOOK = ['# Env', '## Steps', '1. **Call it**', '   ```bash', '   echo "$DEMO_URL/health" "$DEMO_TOKEN" <svc>', '   ```'].join('\n');
+
+function answer(store: ReturnType<typeof createWarroomStore>, expectTitle: RegExp, reply: string | null): Promise<string> {
+  return waitFor<string>(() => {
+    const dialog = store.getState().dialog;
+    if (!dialog || !expectTitle.test(dialog.title)) return '';
+    const shown = [dialog.title, ...dialog.lines].join('\n');
+    store.getState().closeDialog(reply);
+    return shown;
+  }, { what: `dialog ${expectTitle}` });
+}
+
+test('env values are not asked again but shown (secrets masked); other placeholders are asked with the last answer offered', async () => {
+  const store = createWarroomStore();
+  const recorder = new MemoryRecorder();
+  const executor = recordingExecutor();
+  const controller = new RunbookController({ store, recorder, executor, env: { DEMO_URL: 'http://127.0.0.1:9', DEMO_TOKEN: 'tok-123' }, flushMs: 10 });
+  controller.attach();
+  controller.show(parseRunbook(RUNBOOK, 'env.md'));
+
+  const first = controller.run();
+  await answer(store, /Value for <svc>/, 'api');
+  const confirm = await answer(store, /Run "Call it"/, 'yes');
+  await first;
+  assert.match(confirm, /\$ echo "http:\/\/127\.0\.0\.1:9\/health" "\*\*\*" api/);
+  assert.match(confirm, /\$DEMO_URL = http:\/\/127\.0\.0\.1:9 \(from the environment\)/);
+  assert.match(confirm, /\$DEMO_TOKEN = \*\*\* \(from the environment\)/);
+  assert.ok(!confirm.includes('tok-123'));
+  assert.equal(executor.ran[0]!.command, 'echo "http://127.0.0.1:9/health" "tok-123" api');
+  await waitFor(() => store.getState().runbook.output?.running === false, { what: 'run finished' });
+  assert.deepEqual(store.getState().runbook.output?.lines, ['http://127.0.0.1:9/health *** api'], 'a secret the command echoes is masked');
+  assert.ok(!JSON.stringify(recorder.events).includes('tok-123'));
+  const ran = recorder.ofKind('runbook.step')[0]!;
+  assert.equal(ran.data.command, 'echo "http://127.0.0.1:9/health" "***" api');
+
+  // Second run: <svc> is offered with the last answer; cancelling the confirmation runs nothing.
+  const second = controller.run();
+  await waitFor(() => store.getState().dialog?.initial === 'api', { what: 'last answer offered' });
+  store.getState().closeDialog('api');
+  await answer(store, /Run "Call it"/, null);
+  await second;
+  assert.equal(executor.ran.length, 1);
+});

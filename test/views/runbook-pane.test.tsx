@@ -1,0 +1,155 @@
+// The runbook pane in the whole console: run a step against a local command (placeholder asked,
+// confirmation showing the exact command), mark done, skip with a reason, note, sections, search,
+// and progress restored from the recorded events on a fresh console.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { RunbookController } from '../../src/runbooks/controller.js';
+import { parseRunbook } from '../../src/runbooks/parse.js';
+import { createWarroomStore } from '../../src/store/store.js';
+import { KEYS, renderConsole } from '../helpers/render-console.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { recordingExecutor } from '../runbooks/recording-executor.js';
+
+const RUNBOOK = [
+  '# Cache misbehaving',
+  '',
+  '## Look around',
+  '',
+  '1. **Say hello to the cache**',
+  '   ```bash',
+  '   # greet',
+  '   echo "hello <who>"; echo second line; exit 4',
+  '   ```',
+  '2. **Check the box**',
+  '   ```bash',
+  '   echo fine',
+  '   ```',
+  '3. Tell the channel',
+  '',
+  '## Recover',
+  '',
+  '- [ ] Flush the cache',
+  '- [ ] Warm it up again',
+].join('\n');
+
+const mounted: { unmount: () => void }[] = [];
+after(() => mounted.forEach((ui) => ui.unmount()));
+
+/** A console with the runbook pane focused from the first frame (see the report: a focus change redraws frames misplaced in ink-testing-library). */
+function focusedConsole() {
+  const store = createWarroomStore();
+  store.getState().focusPane('runbook');
+  return renderConsole({ columns: 120, rows: 40, store });
+}
+
+function setup(events: { kind: string; data: Record<string, unknown> }[] = []) {
+  const ui = focusedConsole();
+  mounted.push(ui);
+  const recorder = new MemoryRecorder();
+  const executor = recordingExecutor();
+  const controller = new RunbookController({ store: ui.store, recorder, executor, env: {}, flushMs: 20 });
+  controller.attach();
+  controller.show(parseRunbook(RUNBOOK, 'cache.md'), events);
+  return { ui, recorder, executor, controller };
+}
+
+test('Enter asks for the placeholder, confirms the exact command, runs it and shows the output with its exit code', async () => {
+  const { ui, recorder, executor } = setup();
+  await waitFor(() => ((f: string) => f.includes('▶4 Runbook') && f.includes('Say hello to the cache'))(ui.frame()), { what: 'first frame' });
+  assert.match(ui.frame(), /› \[ \] Say hello to the cache/);
+  await ui.press(KEYS.enter, (f) => f.includes('Value for <who>'));
+  await ui.press('cache-7', (f) => f.includes('cache-7'));
+  await ui.press(KEYS.enter, (f) => f.includes('Run "Say hello to the cache"?') && f.includes('echo "hello cache-7"') && f.includes('locally:'));
+  await ui.press('y', (f) => f.includes('✗ exit 4') && f.includes('second line'));
+  assert.equal(executor.ran[0]!.command, 'echo "hello cache-7"; echo second line; exit 4');
+  const ran = recorder.ofKind('runbook.step').find((e) => e.data.status === 'ran');
+  assert.ok(ran, 'the run is on the timeline');
+  assert.deepEqual(ran.data.tail, ['hello cache-7', 'second line']);
+  assert.equal(ran.data.exitCode, 4);
+  assert.equal(ui.store.getState().running && Object.keys(ui.store.getState().running).length, 0);
+  ui.unmount();
+});
+
+test('Space marks done and moves on; s skips with a reason; n notes; ] and [ change section; / searches', async () => {
+  const { ui, recorder } = setup();
+  await waitFor(() => ((f: string) => f.includes('▶4 Runbook'))(ui.frame()), { what: 'first frame' });
+  await ui.press(' ', (f) => /\[x\] Say hello to the cache/.test(f) && /› \[ \] Check the box/.test(f));
+  await ui.press('s', (f) => f.includes('Skip "Check the box"'));
+  await ui.press('not needed today', (f) => f.includes('not needed today'));
+  await ui.press(KEYS.enter, (f) => f.includes('[-] Check the box (skipped: not needed today)') && /› \[ \] Tell the channel/.test(f));
+  await ui.press('n', (f) => f.includes('Note on "Tell the channel"'));
+  await ui.press('posted in #inc', (f) => f.includes('posted in #inc'));
+  await ui.press(KEYS.enter, (f) => f.includes('✎ posted in #inc'));
+  await ui.press(']', (f) => f.includes('§ 3/3 Recover') && /› \[ \] Flush the cache/.test(f));
+  await ui.press('[', (f) => f.includes('§ 2/3 Look around'));
+  await ui.press('/', (f) => f.includes('Search the runbook'));
+  await ui.press('warm', (f) => f.includes('warm'));
+  await ui.press(KEYS.enter, (f) => /› \[ \] Warm it up again/.test(f));
+  const statuses = recorder.ofKind('runbook.step').map((e) => [e.data.status, e.data.text]);
+  assert.deepEqual(statuses, [
+    ['done', 'Say hello to the cache'],
+    ['skipped', 'Check the box'],
+    ['noted', 'Tell the channel'],
+  ]);
+  ui.unmount();
+
+  // Reopening the incident: a fresh console restores the same progress from the recorded events.
+  const reopened = setup(recorder.events);
+  await waitFor(() => ((f: string) => f.includes('▶4 Runbook'))(reopened.ui.frame()), { what: 'first frame' });
+  await waitFor(() => {
+    const f = reopened.ui.frame();
+    return f.includes('[x] Say hello to the cache') && f.includes('[-] Check the box (skipped: not needed today)') && /› \[ \] Tell the channel/.test(f);
+  }, { what: 'restored progress' });
+  assert.equal(reopened.recorder.events.length, 0, 'restoring records nothing new');
+  reopened.ui.unmount();
+});
+
+test('read-only refuses to run; dry-run records without running; j/k pick a single command', async () => {
+  const { ui, recorder, executor } = setup();
+  ui.store.getState().setIncident({ mode: 'read-only' });
+  await waitFor(() => ((f: string) => f.includes('▶4 Runbook'))(ui.frame()), { what: 'first frame' });
+  await ui.press(KEYS.enter, (f) => f.includes('read-only'));
+  assert.equal(executor.ran.length, 0);
+
+  ui.store.getState().setIncident({ mode: 'dry-run' });
+  await ui.press('j', (f) => /› \[ \] Check the box/.test(f));
+  await ui.press(KEYS.enter, (f) => f.includes('[dry-run] Run "Check the box"?'));
+  await ui.press('y', (f) => f.includes('[dry-run] not executed'));
+  assert.equal(executor.ran.length, 0);
+  assert.equal(recorder.ofKind('runbook.step')[0]!.data.dryRun, true);
+  ui.unmount();
+});
+
+test('r opens another runbook from the folder', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'warroom-runbooks-'));
+  writeFileSync(join(dir, 'a-first.md'), '# First\n\n## Only\n\n- [ ] first step\n');
+  writeFileSync(join(dir, 'b-second.md'), '# Second\n\n## Part\n\n- [ ] second step\n');
+  const ui = focusedConsole();
+  mounted.push(ui);
+  const controller = new RunbookController({ store: ui.store, recorder: new MemoryRecorder(), executor: recordingExecutor(), runbooksDir: dir });
+  controller.attach();
+  assert.equal(await controller.open(join(dir, 'a-first.md')), true);
+  await waitFor(() => ((f: string) => f.includes('first step'))(ui.frame()), { what: 'first frame' });
+  await ui.press('r', (f) => f.includes('1. a-first.md') && f.includes('2. b-second.md'));
+  await ui.press('2', (f) => f.includes('# 2'));
+  await ui.press(KEYS.enter, (f) => f.includes('second step'));
+  assert.equal(await controller.open(join(dir, 'missing.md')), false);
+  await waitFor(() => ui.store.getState().runbook.error?.includes('runbook not found'), { what: 'error message' });
+  ui.unmount();
+});
+
+test('suggested sections show at the top and g goes to them', async () => {
+  const { ui, controller } = setup();
+  await waitFor(() => ((f: string) => f.includes('▶4 Runbook') && f.includes('§ 2/3 Look around'))(ui.frame()), { what: 'first frame' });
+  controller.observe({ downServices: [], critPanels: [], allDown: false });
+  assert.ok(!ui.frame().includes('★'));
+  controller.observe({ downServices: ['cache'], critPanels: [], allDown: false });
+  await waitFor(() => ui.frame().includes('★ suggested (g): Cache misbehaving (cache is down)'), { what: 'suggestion line' }).catch((e) => { console.log(ui.frame()); throw e; });
+  await ui.press(']', (f) => f.includes('§ 3/3 Recover'));
+  await ui.press('g', (f) => f.includes('§ 1/3 Cache misbehaving'));
+  ui.unmount();
+});

@@ -1,0 +1,20 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { LogRow } from './log-row.js';
+
+/** Renders pre-cut log rows; knows nothing of the ring or the keys. */
+export function LogLines({ rows }: { rows: readonly LogRow[] }) {
+  return (
+    <Box flexDirection="column">
+      {rows.map((row) => (
+        <Text key={row.key} wrap="truncate">
+          {row.marker}
+          {row.time ? `${row.time} ` : ''}
+          <Text color={row.tagColour}>{row.tag}</Text>{' '}
+          <Text color={row.levelColour} bold={row.mark === 'E' || row.mark === 'F' || row.mark === 'C'}>{row.mark}</Text>{' '}
+          <Text color={row.textColour}>{row.text}</Text>
+        </Text>
+      ))}
+    </Box>
+  );
+}

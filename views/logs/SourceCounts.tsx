@@ -1,0 +1,35 @@
+import React from 'react';
+import { Text } from 'ink';
+import type { LogSourceStatus } from '../../src/logs/hub.js';
+import { cutToWidth } from './log-row.js';
+import { sourceColour } from './source-colour.js';
+
+const STATE_NOTES: Record<string, string> = { waiting: ' (waiting)', restarting: ' (restarting)', starting: ' (starting)', stopped: ' (stopped)' };
+
+/** One line of per-source error/warning counts: `api E12 W3 2/min · worker E0 W1 (restarting)`. */
+export function SourceCounts({ sources, hidden, width }: { sources: readonly LogSourceStatus[]; hidden: readonly number[]; width: number }) {
+  let used = 0;
+  const parts: React.ReactNode[] = [];
+  for (const source of sources) {
+    // Totals, plus the last minute's errors when there are any (`!` while above the note threshold).
+    const rate = source.errorsLastMinute > 0 ? ` ${source.errorEpisode ? '!' : ''}${source.errorsLastMinute}/min` : '';
+    const counts = ` E${source.errorsTotal} W${source.warnsTotal}${rate}`;
+    const note = (hidden.includes(source.id) ? ' (hidden)' : '') + (STATE_NOTES[source.state] ?? '');
+    const piece = `${source.tag}${counts}${note}`;
+    const sep = parts.length > 0 ? ' · ' : '';
+    if (used + sep.length + piece.length > width) {
+      if (used + 2 <= width) parts.push(<Text key="more" dimColor>{sep ? ' …' : cutToWidth(piece, width)}</Text>);
+      break;
+    }
+    used += sep.length + piece.length;
+    parts.push(
+      <Text key={source.id}>
+        {sep}
+        <Text color={sourceColour(source.id)} dimColor={hidden.includes(source.id)}>{source.tag}</Text>
+        <Text color={source.errorsTotal > 0 ? 'red' : undefined}>{counts}</Text>
+        <Text dimColor>{note}</Text>
+      </Text>,
+    );
+  }
+  return <Text wrap="truncate">{parts}</Text>;
+}

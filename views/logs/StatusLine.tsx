@@ -1,0 +1,31 @@
+import React from 'react';
+import { Text } from 'ink';
+import { LEVEL_NAMES, Level } from '../../src/logs/level.js';
+import type { LogsPaneState } from '../../src/logs/pane-state.js';
+import { cutToWidth } from './log-row.js';
+
+/** The pane's bottom line: live / paused with the new-line count, filter, level, wrap, last message. */
+export function StatusLine({ state, newLines, width }: { state: LogsPaneState; newLines: number; width: number }) {
+  const mode = state.paused ? 'PAUSED' : state.anchor !== null ? 'SCROLLED' : 'LIVE';
+  const fresh = newLines > 0 ? ` +${newLines.toLocaleString('en-US')} new` : '';
+  const hint = state.anchor !== null || state.paused ? ' (G live)' : '';
+  const parts = [
+    state.filterText ? `/${state.filterText}/` : '',
+    state.minLevel !== Level.unknown ? `≥${LEVEL_NAMES[state.minLevel]}` : '',
+    state.hidden.length > 0 ? `${state.hidden.length} hidden` : '',
+    state.wrap ? 'wrap' : '',
+  ].filter(Boolean);
+  const rest = parts.length > 0 ? ` · ${parts.join(' · ')}` : '';
+  const message = state.message ? ` — ${state.message}` : '';
+  const modeText = `${mode}${fresh}${hint}`;
+  const colour = mode === 'LIVE' ? 'green' : 'yellow';
+  return (
+    <Text wrap="truncate">
+      <Text color={colour} inverse={mode !== 'LIVE'}>{cutToWidth(modeText, width)}</Text>
+      <Text dimColor>{cutToWidth(rest, Math.max(0, width - modeText.length))}</Text>
+      <Text color={state.message?.startsWith('invalid') ? 'red' : undefined}>
+        {cutToWidth(message, Math.max(0, width - modeText.length - rest.length))}
+      </Text>
+    </Text>
+  );
+}

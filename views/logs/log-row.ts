@@ -1,0 +1,112 @@
+// Pure row rendering for the log pane: a ring line becomes the few coloured pieces of one (or,
+// wrapped, several) terminal rows, already cut to the pane width so Ink never measures or wraps
+// long strings (FIELD-NOTES: string width is what a frame costs).
+import stringWidth from 'string-width';
+import { Level, LEVEL_LETTERS } from '../../src/logs/level.js';
+import { LineFlag, type LogRingBuffer } from '../../src/logs/ring-buffer.js';
+
+/** One terminal row of the log pane. */
+export interface LogRow {
+  key: string;
+  /** `›` on the selected line, else a space (the marker survives NO_COLOR). */
+  marker: string;
+  /** HH:MM:SS, or '' when the pane is too narrow for it (or on a continuation row). */
+  time: string;
+  /** Source tag padded to the tag column ('' on continuation rows, padded blank). */
+  tag: string;
+  tagColour: string;
+  /** Level letter (E, W, ...), `!` for a source error. */
+  mark: string;
+  levelColour: string | undefined;
+  text: string;
+  /** Colour of the text itself: errors and warnings stand out, the rest stays plain. */
+  textColour: string | undefined;
+}
+
+/** Widths of the fixed columns, derived from the pane width and the tags. */
+export interface RowLayout {
+  width: number;
+  showTime: boolean;
+  tagWidth: number;
+  /** Columns left for the text. */
+  textWidth: number;
+}
+
+const LEVEL_COLOURS: Array<string | undefined> = [undefined, 'gray', 'gray', 'green', 'yellow', 'red', 'magenta', 'magenta'];
+const SOURCE_ERROR_COLOUR = 'red';
+
+/** Column layout for a pane `width` wide showing sources named `tags`. */
+export function rowLayout(width: number, tags: readonly string[]): RowLayout {
+  // Arrival time only where there is room: most lines carry their own timestamp.
+  const showTime = width >= 100;
+  const longest = tags.reduce((max, tag) => Math.max(max, tag.length), 3);
+  const tagWidth = Math.min(longest, width >= 100 ? 20 : 12);
+  // marker + time + tag + space + level letter + space
+  const fixed = 1 + (showTime ? 9 : 0) + tagWidth + 1 + 1 + 1;
+  return { width, showTime, tagWidth, textWidth: Math.max(1, width - fixed) };
+}
+
+/** HH:MM:SS of an epoch ms, in UTC (the timeline's clock). */
+export function clockTime(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 19);
+}
+
+/** Cuts `text` to at most `columns` terminal columns (wide characters count 2). */
+export function cutToWidth(text: string, columns: number): string {
+  if (text.length <= columns && !/[^\x20-\u02ff]/.test(text)) return text;
+  if (!/[^\x20-\u02ff]/.test(text)) return text.slice(0, columns);
+  let used = 0;
+  let out = '';
+  for (const char of text) {
+    const w = stringWidth(char);
+    if (used + w > columns) break;
+    used += w;
+    out += char;
+  }
+  return out;
+}
+
+/** Splits `text` into pieces of at most `columns` columns each (for wrap mode). */
+export function wrapToWidth(text: string, columns: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > 0) {
+    const piece = cutToWidth(rest, columns);
+    if (piece.length === 0) break;
+    pieces.push(piece);
+    rest = rest.slice(piece.length);
+  }
+  return pieces.length > 0 ? pieces : [''];
+}
+
+/** The rows of one ring line: one row, or several when wrapping. */
+export function rowsOfLine(
+  ring: LogRingBuffer,
+  seq: number,
+  layout: RowLayout,
+  tags: readonly string[],
+  colours: readonly string[],
+  selected: boolean,
+  wrap: boolean,
+  redact: ((text: string) => string) | null = null,
+): LogRow[] {
+  const source = ring.source(seq);
+  const level = ring.level(seq);
+  const sourceError = (ring.flags(seq) & LineFlag.stderr) !== 0;
+  const tag = (tags[source] ?? `#${source}`).slice(0, layout.tagWidth).padEnd(layout.tagWidth);
+  const levelColour = sourceError ? SOURCE_ERROR_COLOUR : LEVEL_COLOURS[level];
+  const textColour = sourceError ? SOURCE_ERROR_COLOUR : level >= Level.error ? LEVEL_COLOURS[level] : level === Level.warn ? 'yellow' : undefined;
+  const text = redact ? redact(ring.text(seq)) : ring.text(seq);
+  const pieces = wrap ? wrapToWidth(text, layout.textWidth) : [cutToWidth(text, layout.textWidth)];
+  return pieces.map((piece, i) => ({
+    key: `${seq}:${i}`,
+    marker: selected && i === 0 ? '›' : ' ',
+    time: layout.showTime ? (i === 0 ? clockTime(ring.time(seq)) : ' '.repeat(8)) : '',
+    tag: i === 0 ? tag : ' '.repeat(layout.tagWidth),
+    tagColour: colours[source] ?? 'cyan',
+    mark: i === 0 ? (sourceError ? '!' : LEVEL_LETTERS[level]) : ' ',
+    levelColour,
+    text: piece,
+    textColour,
+  }));
+}

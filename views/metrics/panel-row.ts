@@ -1,0 +1,76 @@
+// One panel as one line of the metrics pane, cut to the pane's width: selection marker,
+// threshold marker (`!!` crit, `! ` warn: readable without colour), title, sparkline, current
+// value, and min/max — or the panel's error / "stale since" where min/max would go.
+import type { MetricsPanelView, PanelThresholdState } from '../../src/store/metrics.js';
+import { formatValue } from '../../src/metrics/units.js';
+import { sparkline } from './sparkline.js';
+
+/** A piece of a row with how to paint it. */
+export interface RowPart {
+  text: string;
+  color?: string;
+  dim?: boolean;
+  bold?: boolean;
+}
+
+/** Colour of each threshold state; 'none' and 'ok' without thresholds stay plain. */
+export const STATE_COLORS: Record<PanelThresholdState, string | undefined> = { none: undefined, ok: 'green', warn: 'yellow', crit: 'red' };
+/** Marker of each state, so the state reads without colour. */
+export const STATE_MARKERS: Record<PanelThresholdState, string> = { none: '  ', ok: '  ', warn: '! ', crit: '!!' };
+
+/** HH:MM:SS in UTC, as the timeline writes times. */
+export function clockTime(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 19);
+}
+
+function cut(text: string, width: number): string {
+  if (width <= 0) return '';
+  return text.length <= width ? text.padEnd(width) : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** What the right-hand column says: a problem if there is one, else the window's min/max. */
+export function panelNote(panel: MetricsPanelView): { text: string; problem: boolean } {
+  if (panel.staleSince !== null) return { text: `stale since ${clockTime(panel.staleSince)}`, problem: true };
+  if (panel.error !== null) return { text: `⚠ ${panel.error}`, problem: true };
+  if (panel.updatedAt === null) return { text: 'waiting for data…', problem: false };
+  return { text: `min ${formatValue(panel.min, panel.unit)} max ${formatValue(panel.max, panel.unit)}`, problem: false };
+}
+
+/** Lays a panel out in `width` columns. */
+export function panelRow(panel: MetricsPanelView, width: number, selected: boolean): RowPart[] {
+  const stale = panel.staleSince !== null;
+  const color = STATE_COLORS[panel.state];
+  const note = panelNote(panel);
+  const hasData = panel.series.length > 0 && panel.times.length > 0;
+  const titleText = panel.series.length > 1 ? `${panel.title} (${panel.series.length})` : panel.title;
+  const titleWidth = Math.max(6, Math.min(24, Math.floor(width * 0.28)));
+  const valueWidth = 8;
+  // The sparkline gets what is left after the fixed columns; the note only shows if it fits.
+  const available = Math.max(0, width - 3 - titleWidth - 1 - 1 - valueWidth);
+  const wanted = note.problem ? Math.max(18, Math.min(26, note.text.length)) : width >= 56 ? 18 : 0;
+  let noteWidth = Math.min(wanted, available - 1 - 4);
+  if (noteWidth < 8) noteWidth = 0;
+  const sparkWidth = Math.max(0, available - (noteWidth ? noteWidth + 1 : 0));
+  const parts: RowPart[] = [
+    { text: selected ? '›' : ' ', bold: true },
+    { text: STATE_MARKERS[panel.state], ...(color ? { color } : {}), bold: true },
+    { text: cut(titleText, titleWidth), ...(stale ? { dim: true } : {}) },
+    { text: ' ' },
+  ];
+  if (!hasData && note.problem && !stale) {
+    // Nothing to plot yet: the error gets the whole rest of the row.
+    parts.push({ text: cut(note.text, Math.max(0, width - 3 - titleWidth - 1)), color: 'red' });
+    return parts;
+  }
+  const top = panel.series[0]?.values ?? [];
+  // Too narrow for the note: a stale panel still says so, in place of its sparkline.
+  const spark = stale && noteWidth === 0 ? cut('stale', sparkWidth) : sparkline(top, sparkWidth);
+  parts.push({ text: spark, ...(stale ? { dim: true } : color ? { color } : {}) });
+  parts.push({ text: ' ' });
+  parts.push({ text: formatValue(panel.current, panel.unit).padStart(valueWidth).slice(-valueWidth), bold: !stale, ...(stale ? { dim: true } : color ? { color } : {}) });
+  if (noteWidth > 0) {
+    parts.push({ text: ' ' });
+    parts.push({ text: cut(note.text, noteWidth), ...(note.problem ? { color: stale ? 'yellow' : 'red' } : { dim: true }) });
+  }
+  return parts;
+}

@@ -1,0 +1,87 @@
+// Pure row builders for the runbook pane: what each visible line says and how it is marked.
+// Kept apart from the components so the layout can be tested without rendering.
+import type { Section, Step } from '../../src/runbooks/model.js';
+import type { StepState } from '../../src/runbooks/progress.js';
+import type { RunbookCursor } from '../../src/store/runbook.js';
+
+/** One line of the step list. */
+export interface Row {
+  text: string;
+  tone: 'step' | 'done' | 'skipped' | 'command' | 'reference' | 'detail' | 'note' | 'text' | 'table' | 'failed';
+  selected: boolean;
+}
+
+const OPEN: StepState = { status: 'open', notes: [] };
+
+/** The mark in front of a step: words as well as colour, for the shared screen. */
+export function statusMark(state: StepState): string {
+  if (state.status === 'done') return '[x]';
+  if (state.status === 'skipped') return '[-]';
+  return '[ ]';
+}
+
+function runMark(state: StepState): string {
+  const run = state.lastRun;
+  if (!run) return '';
+  if (run.exitCode === 0) return '  ✓ ran';
+  return run.exitCode === null ? '  · ran (dry-run or no exit code)' : `  ✗ exit ${run.exitCode}`;
+}
+
+function stepRows(step: Step, index: number, state: StepState, cursor: RunbookCursor, expanded: boolean): Row[] {
+  const selected = cursor.step === index && cursor.command < 0;
+  const skip = state.status === 'skipped' ? ` (skipped: ${state.reason ?? ''})` : '';
+  const hosts = [...new Set(step.commands.map((c) => c.host).filter((h): h is string => h !== undefined))];
+  const where = hosts.length > 0 ? `  @${hosts.join(',')}` : '';
+  const failed = state.lastRun && state.lastRun.exitCode !== 0 && state.lastRun.exitCode !== null;
+  const tone: Row['tone'] = state.status === 'done' ? 'done' : state.status === 'skipped' ? 'skipped' : failed ? 'failed' : 'step';
+  const rows: Row[] = [{ text: `${selected ? '›' : ' '} ${statusMark(state)} ${step.text}${skip}${where}${runMark(state)}`, tone, selected }];
+  if (!expanded) return rows;
+  const pickable = step.commands.length > 1;
+  step.commands.forEach((command, i) => {
+    const mark = pickable && cursor.step === index && cursor.command === i ? '›' : ' ';
+    const lines = command.run.split('\n');
+    const more = lines.length > 1 ? ` …(+${lines.length - 1} lines)` : '';
+    const host = command.host ? `  @${command.host}` : '';
+    const asks = command.placeholders.length > 0 ? `  ?${command.placeholders.join(' ?')}` : '';
+    if (command.description) rows.push({ text: `      # ${command.description}`, tone: 'detail', selected: false });
+    rows.push({ text: `    ${mark} $ ${lines[0]}${more}${host}${asks}`, tone: 'command', selected: mark === '›' });
+  });
+  for (const reference of step.references) {
+    const first = reference.text.split('\n')[0] ?? '';
+    const panel = reference.metricsPanel ? '  — can be added as a metrics panel' : '';
+    rows.push({ text: `      ⟨${reference.lang || 'text'}⟩ ${first}${panel}`, tone: 'reference', selected: false });
+  }
+  for (const detail of step.details) rows.push({ text: `      · ${detail}`, tone: 'detail', selected: false });
+  for (const note of state.notes) rows.push({ text: `      ✎ ${note}`, tone: 'note', selected: false });
+  return rows;
+}
+
+/** Every row of a section: its steps (the one under the cursor expanded), then its prose and tables. */
+export function sectionRows(section: Section, states: Readonly<Record<number, StepState>>, cursor: RunbookCursor): Row[] {
+  const rows: Row[] = [];
+  section.steps.forEach((step, i) => rows.push(...stepRows(step, i, states[step.line] ?? OPEN, cursor, i === cursor.step)));
+  if (section.symptoms.length > 0) rows.push({ text: `  Symptoms: ${section.symptoms.join('; ')}`, tone: 'text', selected: false });
+  if (section.steps.length === 0) for (const block of section.text.slice(0, 3)) rows.push({ text: `  ${block.text}`, tone: 'text', selected: false });
+  for (const table of section.tables) {
+    rows.push({ text: `  ${table.headers.join(' │ ')}${table.kind === 'other' ? '' : `   (${table.kind})`}`, tone: 'table', selected: false });
+    for (const row of table.rows) rows.push({ text: `  ${row.join(' │ ')}`, tone: 'text', selected: false });
+  }
+  if (rows.length === 0) rows.push({ text: '  (nothing under this heading)', tone: 'text', selected: false });
+  return rows;
+}
+
+/** The slice of rows that fits, keeping the selected row in view (ink-ui style: render only what shows). */
+export function visibleWindow<T extends { selected: boolean }>(rows: T[], height: number): T[] {
+  if (rows.length <= height) return rows;
+  const selected = Math.max(0, rows.findIndex((r) => r.selected));
+  const start = Math.min(Math.max(0, selected - Math.floor(height / 3)), rows.length - height);
+  return rows.slice(start, start + height);
+}
+
+/** "1.2s", "850ms", "2m05s". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+}

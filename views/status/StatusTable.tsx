@@ -1,0 +1,44 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { CheckRow } from '../../src/store/checks.js';
+import { STATE_COLOR } from './status-colors.js';
+import { headerCells, rowCells, type StatusColumns } from './status-columns.js';
+
+/** Props of the board's table. */
+export interface StatusTableProps {
+  /** Only the rows that fit (the caller slices the visible window). */
+  rows: readonly CheckRow[];
+  columns: StatusColumns;
+  selectedId: string | null;
+  isFocused: boolean;
+  now: number;
+}
+
+function join(parts: string[]): string {
+  return parts.filter((p) => p !== '').join(' ');
+}
+
+/** The column header and the visible rows; the selected row is marked with › (not colour alone). */
+export function StatusTable({ rows, columns, selectedId, isFocused, now }: StatusTableProps) {
+  const head = headerCells(columns);
+  return (
+    <Box flexDirection="column">
+      <Text dimColor wrap="truncate">{`  ${join([head.service, head.instance, head.target, head.state, head.latency, head.history])}`}</Text>
+      {rows.map((row, i) => {
+        const cells = rowCells(row, columns, now);
+        const selected = row.id === selectedId;
+        // Rows of one service (instances, ports) read as a group: the name is written once.
+        const repeat = i > 0 && rows[i - 1]?.service === row.service;
+        const left = join([repeat ? ' '.repeat(cells.service.length) : cells.service, cells.instance, cells.target]);
+        return (
+          <Text key={row.id} wrap="truncate">
+            <Text inverse={selected && isFocused} bold={selected}>{`${selected ? '›' : ' '} ${left}`}</Text>
+            <Text color={STATE_COLOR[row.state]} bold={row.state !== 'UP'}>{` ${cells.state}`}</Text>
+            {cells.latency ? <Text>{` ${cells.latency}`}</Text> : null}
+            {cells.history ? <Text dimColor={row.state === 'UP'}>{` ${cells.history}`}</Text> : null}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,54 @@
+import React from 'react';
+import { useColonCommands, useCommands } from '../keys/dispatcher.js';
+import { useWarroom, useWarroomStore } from '../store-context.js';
+import { NoteEditor } from './NoteEditor.js';
+
+/** What the note, `:note` and `:export` commands do, given the store's timeline actions. */
+function useTimelineCommands() {
+  const store = useWarroomStore();
+  const addNotes = (text: string): void => {
+    const state = store.getState();
+    const actions = state.timelineActions;
+    if (!actions) return state.showFlash('no incident journal is open: notes cannot be saved', 'error');
+    const count = actions.addNotes(text);
+    state.showFlash(count === 1 ? 'note added' : `${count} notes added`);
+  };
+  useCommands({ note: () => store.getState().setNoteOpen(true) });
+  useColonCommands({
+    note: (_args, rest) => {
+      if (rest.trim() === '') store.getState().setNoteOpen(true);
+      else addNotes(rest);
+    },
+    export: () => {
+      const state = store.getState();
+      if (!state.timelineActions) return state.showFlash('no incident journal is open: nothing to export', 'error');
+      try {
+        state.showFlash(`post-mortem draft written to ${state.timelineActions.exportMarkdown()}`, 'info', 10_000);
+      } catch (error) {
+        state.showFlash(`export failed: ${(error as Error).message}`, 'error');
+      }
+    },
+  });
+  return addNotes;
+}
+
+/**
+ * The timeline's console commands (`n`, `:note [TIME] TEXT`, `:export`) and, while a note is
+ * being written, the note editor in the footer row (`footer` is shown otherwise).
+ */
+export function TimelineCommands({ width, footer }: { width: number; footer: React.ReactNode }) {
+  const noteOpen = useWarroom((s) => s.noteOpen);
+  const setNoteOpen = useWarroom((s) => s.setNoteOpen);
+  const addNotes = useTimelineCommands();
+  if (!noteOpen) return <>{footer}</>;
+  return (
+    <NoteEditor
+      width={width}
+      onCancel={() => setNoteOpen(false)}
+      onSubmit={(text) => {
+        setNoteOpen(false);
+        addNotes(text);
+      }}
+    />
+  );
+}
