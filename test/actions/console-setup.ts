@@ -64,12 +64,15 @@ export async function startActionsConsole(options: { mode?: ConsoleMode } = {}) 
   const config = testConfig(sink.url);
   const store = createWarroomStore();
   store.getState().setIncident({ id: 'INC-7', title: config.incident.title, severity: 'P2', operator: 'ana@bastion', mode: options.mode ?? 'live', startedAt: Date.now() });
-  // The status board's rows and selection, as the checks slice holds them.
-  const rows = {
-    'checkout-api#0': { id: 'checkout-api#0', service: 'checkout-api', check: 'http :8000', state: 'DOWN', reason: 'HTTP 503', lastAt: Date.now() },
-    'gateway/app-2#0': { id: 'gateway/app-2#0', service: 'gateway', instance: 'app-2', check: 'http :8080', state: 'UP', lastAt: Date.now() },
-  };
-  (store as unknown as { setState: (p: unknown) => void }).setState({ checks: { rows, ids: Object.keys(rows) }, selectedCheckRow: 'checkout-api#0' });
+  // The status board's rows, through the checks slice as the probes fill it.
+  const rowInfo = (id: string, svc: string, check: string, instance?: string) => ({ id, checkId: id, service: svc, ...(instance ? { instance } : {}), check, kind: 'http' as const, target: check, order: 0 });
+  const rows = [rowInfo('checkout-api#0', 'checkout-api', 'http :8000'), rowInfo('gateway/app-2#0', 'gateway', 'http :8080', 'app-2')];
+  store.getState().registerCheckRows(rows);
+  const now = Date.now();
+  store.getState().applyCheckBatch([
+    { row: rows[0]!, at: now, raw: 'DOWN', state: 'DOWN', reason: 'HTTP 503', latencyMs: 3, since: now },
+    { row: rows[1]!, at: now, raw: 'UP', state: 'UP', reason: '', latencyMs: 2, since: now },
+  ]);
   const recorder = new MemoryRecorder();
   const executor = new RecordingExecutor();
   const engine = new Engine({ config, store, recorder, executor, mode: options.mode ?? 'live', operator: 'ana@bastion' }, [actionsCapability, escalationCapability]);
@@ -87,7 +90,19 @@ export async function startActionsConsole(options: { mode?: ConsoleMode } = {}) 
       if (expect) await waitFor(() => expect(ui.frame()), { what: `frame after ${JSON.stringify(keys)}`, timeoutMs: 30_000 });
       else await new Promise((resolve) => setImmediate(resolve));
     },
-    select: (id: string) => (store as unknown as { setState: (p: unknown) => void }).setState({ selectedCheckRow: id }),
+    /** Moves the status board's cursor to a row (as j/k would). */
+    async select(id: string) {
+      const ids = store.getState().checks.ids;
+      await this.press('1');
+      for (let i = 0; i < ids.length && store.getState().selectedCheckRow !== id; i++) await this.press('j', () => true);
+      await waitFor(() => store.getState().selectedCheckRow === id, { what: `row ${id} selected`, timeoutMs: 30_000 });
+    },
+    /** A fresh probe result for a row (the status board noticed a change). */
+    probe(id: string, state: 'UP' | 'DOWN') {
+      const row = rows.find((r) => r.id === id)!;
+      const at = Date.now() + 1;
+      store.getState().applyCheckBatch([{ row, at, raw: state, state, reason: '', latencyMs: 1, since: at }]);
+    },
     async close() {
       ui.unmount();
       await engine.stop();

@@ -106,15 +106,14 @@ test(':cancel cancels too; a repeated key never starts a second run', async () =
 test('a opens the action menu of the selected row; on an instance row it offers that instance or all', async () => {
   const c = await startActionsConsole();
   try {
-    c.select('gateway/app-2#0');
+    await c.select('gateway/app-2#0');
     await c.press('a', (f) => f.includes('Actions for gateway (app-2)'));
     assert.ok(c.ui.frame().includes('1 restart on app-2'));
     assert.ok(c.ui.frame().includes('2 restart on all 2 (rolling)'));
     await c.press('2', (f) => f.includes('restart gateway?') && f.includes('Instances: app-1, app-2 (rolling'));
     await c.press('y', (f) => f.includes('app-2 waiting for UP'));
     // The status board probes app-2 again and finds it UP: the roll completes.
-    const rows = (c.store.getState() as unknown as { checks: { rows: Record<string, object>; ids: string[] } }).checks;
-    (c.store as unknown as { setState: (p: unknown) => void }).setState({ checks: { ids: rows.ids, rows: { ...rows.rows, 'gateway/app-2#0': { ...rows.rows['gateway/app-2#0'], state: 'UP', lastAt: Date.now() + 1 } } } });
+    c.probe('gateway/app-2#0', 'UP');
     await waitFor(() => c.ui.frame().includes('gateway: 2/2 restarted'), { what: 'roll finished', timeoutMs: 30_000 });
     assert.deepEqual(c.executor.commands.map((x) => x.command), ['echo gw app-1', 'echo gw app-2']);
   } finally {
