@@ -3,7 +3,10 @@ import { Box } from 'ink';
 import type { Severity } from '../src/config/types.js';
 import { askConfirm } from '../src/store/dialog.js';
 import { PANES, type PaneId } from '../src/store/ui.js';
+import { ActionControls } from './actions/ActionControls.js';
+import { ControlOverlay } from './actions/ControlOverlay.js';
 import { CommandLine } from './CommandLine.js';
+import { EscalationControls } from './escalation/EscalationControls.js';
 import { Dialog } from './dialogs/Dialog.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -49,6 +52,7 @@ export function App({ responseTargets, onQuit, size }: AppProps) {
   const commandLine = useWarroom((s) => s.commandLine);
   const dialogOpen = useWarroom((s) => s.dialog !== null);
   const timelineShown = useWarroom((s) => s.timelineShown);
+  const overlayOpen = useWarroom((s) => s.controlOverlay !== null);
 
   const requestQuit = () => {
     const running = Object.values(store.getState().running);
@@ -89,6 +93,8 @@ export function App({ responseTargets, onQuit, size }: AppProps) {
 
   return (
     <Box flexDirection="column" width={columns} height={height}>
+      <ActionControls />
+      <EscalationControls />
       <Header width={columns} responseTargets={responseTargets} />
       {helpOpen ? (
         <HelpOverlay width={columns} height={body} />
@@ -96,6 +102,8 @@ export function App({ responseTargets, onQuit, size }: AppProps) {
         <Box flexDirection="column" height={body}>
           {dialogOpen ? (
             <Dialog width={Math.min(columns, 100)} />
+          ) : overlayOpen ? (
+            <ControlOverlay width={columns} height={body} />
           ) : (
             layout.map((row, r) => (
               <Box key={r} flexDirection="row">

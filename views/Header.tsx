@@ -3,6 +3,8 @@ import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import type { Severity } from '../src/config/types.js';
 import { formatDuration, formatTarget } from '../src/time/duration-text.js';
+import { useActionProgress } from './actions/action-progress.js';
+import { useEscalationBadge } from './escalation/escalation-badge.js';
 import { useWarroom } from './store-context.js';
 import { useNow } from './use-now.js';
 
@@ -23,10 +25,15 @@ export function Header({ width, responseTargets }: HeaderProps) {
   const over = elapsed > target;
   const mode = incident.mode === 'live' ? 'LIVE' : incident.mode.toUpperCase();
   const clock = `${formatDuration(elapsed)} / ${formatTarget(target)}${over ? ' ⚠ over target' : ''}`;
+  const progress = useActionProgress(now);
+  const badge = useEscalationBadge(now);
   const status = `${incident.resolvedAt ? ' ✔ RESOLVED' : ''}${runningCount > 0 ? ` │ ⟳ ${runningCount} running` : ''}`;
   // Everything but the title always shows; the title takes what is left (at 80 columns, little).
   const fixed = stringWidth(`${incident.id} │  │ ${incident.severity} │ ${clock}${status} │ ${incident.operator} │ ${mode}`);
-  const title = fitText(incident.title, width - fixed);
+  // Escalation (a failure must be seen) and action progress come next; the title gets the rest.
+  const badgeText = fitText(badge.text, width - fixed);
+  const progressText = fitText(progress, width - fixed - stringWidth(badgeText));
+  const title = fitText(incident.title, width - fixed - stringWidth(badgeText) - stringWidth(progressText));
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate">
@@ -39,6 +46,8 @@ export function Header({ width, responseTargets }: HeaderProps) {
         <Text color={over ? 'red' : undefined}>{clock}</Text>
         {incident.resolvedAt ? <Text color="green"> ✔ RESOLVED</Text> : null}
         {runningCount > 0 ? <Text color="yellow">{` │ ⟳ ${runningCount} running`}</Text> : null}
+        {progressText ? <Text color="yellow">{progressText}</Text> : null}
+        {badgeText ? <Text bold={badge.tone !== 'plain'} inverse={badge.tone !== 'plain'} color={{ failed: 'red', due: 'yellow', plain: undefined }[badge.tone]}>{badgeText}</Text> : null}
         {' │ '}
         <Text>{incident.operator}</Text>
         {' │ '}

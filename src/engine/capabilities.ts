@@ -1,3 +1,5 @@
+import { actionsCapability } from '../actions/capability.js';
+import { escalationCapability } from '../escalation/capability.js';
 import { logsCapability } from '../logs/capability.js';
 import { metricsCapability } from '../metrics/capability.js';
 import { statusBoardCapability } from '../probes/capability.js';
@@ -14,4 +16,6 @@ export const CAPABILITIES: CapabilityFactory[] = [
   metricsCapability,
   runbookCapability,
   observedFeedCapability,
+  actionsCapability,
+  escalationCapability,
 ];

@@ -34,6 +34,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['n'], command: 'note', description: 'add a note (todo: = action item)', scope: 'global', footer: true },
   { keys: ['u'], command: 'status-update', description: 'post a status update', scope: 'global', dangerous: true },
   { keys: ['P'], command: 'page', description: 'page next contact', scope: 'global', dangerous: true },
+  { keys: ['O'], command: 'actions.output', description: 'output of the latest action', scope: 'global' },
   { keys: ['escape'], command: 'cancel', description: 'close / cancel', scope: 'global' },
   { keys: ['q', 'ctrl-c'], command: 'quit', description: 'quit', scope: 'global', footer: true },
 

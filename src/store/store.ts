@@ -2,8 +2,10 @@
 // Each capability owns its slice file; views read single values through selectors, and sources
 // write in batches (one commit per frame at most), never once per line or probe.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createActionsSlice, type ActionsSlice } from './actions.js';
 import { createChecksSlice, type ChecksSlice } from './checks.js';
 import { createDialogSlice, type DialogSlice } from './dialog.js';
+import { createEscalationSlice, type EscalationSlice } from './escalation.js';
 import { createHostsSlice, type HostsSlice } from './hosts.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
 import { createLogsSlice, type LogsSlice } from './logs.js';
@@ -21,7 +23,9 @@ export type WarroomState = UiSlice &
   ChecksSlice &
   LogsSlice &
   MetricsSlice &
-  RunbookSlice;
+  RunbookSlice &
+  ActionsSlice &
+  EscalationSlice;
 
 /** The store type views and sources are handed. */
 export type WarroomStore = StoreApi<WarroomState>;
@@ -38,5 +42,7 @@ export function createWarroomStore(): WarroomStore {
     ...createLogsSlice(...a),
     ...createMetricsSlice(...a),
     ...createRunbookSlice(...a),
+    ...createActionsSlice(...a),
+    ...createEscalationSlice(...a),
   }));
 }

@@ -1,0 +1,75 @@
+// What the views call: find an action by service and name, ask the confirmation dialog, run it,
+// cancel it. Views only hold the store, so the actions capability puts this controller there.
+import type { ActionConfig, WarroomConfig } from '../config/types.js';
+import { askConfirm } from '../store/dialog.js';
+import type { WarroomStore } from '../store/store.js';
+import type { ActionOutcome, ActionRunner } from './runner.js';
+
+/** The status-board row under the cursor, as far as actions care. */
+export interface SelectedRow {
+  service: string;
+  instance?: string;
+}
+
+/** Reads the selected status row from the checks slice (selectedCheckRow → its row). */
+export function selectedRow(state: unknown): SelectedRow | null {
+  const s = state as { selectedCheckRow?: string | null; checks?: { rows?: Record<string, SelectedRow> } };
+  const id = s.selectedCheckRow;
+  const row = id ? s.checks?.rows?.[id] : undefined;
+  return row ? { service: row.service, ...(row.instance ? { instance: row.instance } : {}) } : null;
+}
+
+/** Finds and runs configured actions for the console, with the confirmation dialog. */
+export class ActionsController {
+  constructor(
+    private readonly config: WarroomConfig,
+    private readonly runner: ActionRunner,
+    private readonly store: WarroomStore,
+  ) {}
+
+  /** The actions of a service, in config order. */
+  actionsOf(service: string): ActionConfig[] {
+    return Object.values(this.config.services.find((s) => s.name === service)?.actions ?? {});
+  }
+
+  /** Names of every service that has actions (for `:restart` help and errors). */
+  servicesWithActions(): string[] {
+    return this.config.services.filter((s) => Object.keys(s.actions).length > 0).map((s) => s.name);
+  }
+
+  /** Runs `service`'s action `name` (on one instance or all) after the configured confirmation. */
+  async request(service: string, name: string, instance?: string): Promise<ActionOutcome> {
+    const state = this.store.getState();
+    const known = this.config.services.find((s) => s.name === service);
+    const action = known?.actions[name];
+    if (!known || !action) {
+      const message = !known
+        ? `no service ${service} (with actions: ${this.servicesWithActions().join(', ') || 'none'})`
+        : `${service} has no action ${name} (has: ${Object.keys(known.actions).join(', ') || 'none'})`;
+      state.showFlash(message, 'error');
+      return { status: 'no-target', message };
+    }
+    return this.runner.request(action, {
+      ...(instance ? { instance } : {}),
+      confirm: (confirmation) =>
+        askConfirm(this.store, {
+          title: confirmation.title,
+          lines: confirmation.lines,
+          ...(confirmation.mustType ? { mustType: confirmation.mustType } : {}),
+        }),
+      onStart: () => this.store.getState().setControlOverlay('action-output'),
+    });
+  }
+
+  /** Cancels running actions; says so when nothing runs. */
+  cancel(): boolean {
+    const cancelled = this.runner.cancel();
+    this.store.getState().showFlash(cancelled ? 'cancelling the running action…' : 'no action is running', cancelled ? 'warn' : 'info');
+    return cancelled;
+  }
+
+  /** Cancels everything in flight (the console is stopping). */
+  stop(): void {
+    this.runner.stopAll();
+  }
+}

@@ -1,0 +1,167 @@
+// Runs configured actions: the read-only refusal, the per-action in-flight guard (a key repeat
+// can never start a second run), confirmation, then all targets at once or one at a time
+// (`rolling`), with live output batched into the store and a cancel for each run.
+import type { ActionConfig, ActionTarget, HostConfig } from '../config/types.js';
+import type { Executor } from '../exec/types.js';
+import type { ActionRunView } from '../store/actions.js';
+import type { WarroomStore } from '../store/store.js';
+import type { Redactor } from '../timeline/redact.js';
+import type { TimelineRecorder } from '../timeline/recorder.js';
+import { buildConfirmation, type ActionConfirmation } from './confirmation.js';
+import type { InstanceHealth } from './instance-health.js';
+import { isDryRun, mayAct } from './mode-guard.js';
+import { OutputTail } from './output-lines.js';
+import { runRolling, summarize } from './rolling.js';
+import { runTarget, type TargetResult } from './target-run.js';
+
+/** What the runner is built from. */
+export interface ActionRunnerDeps {
+  executor: Executor;
+  recorder: TimelineRecorder;
+  store: WarroomStore;
+  hosts: Record<string, HostConfig>;
+  redactor: Redactor;
+  health: InstanceHealth;
+  now?: () => number;
+  /** How often live output is committed to the store. @default 100 */
+  flushMs?: number;
+}
+
+/** How a request ended: refused, already running, declined at the confirmation, or run. */
+export type ActionOutcome =
+  | { status: 'refused' | 'busy' | 'declined' | 'no-target'; message: string }
+  | { status: 'ran'; ok: boolean; summary: string; results: TargetResult[] };
+
+/** Asks the lead to confirm; resolves true to go ahead. */
+export type Confirm = (confirmation: ActionConfirmation) => Promise<boolean>;
+
+let runCounter = 0;
+
+/** Runs actions through the Executor, guarded, confirmed, cancellable and recorded. */
+export class ActionRunner {
+  private readonly inFlight = new Map<string, { controller: AbortController; runId: string | null }>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ActionRunnerDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** True while the action is being confirmed or run. */
+  isBusy(action: ActionConfig): boolean {
+    return this.inFlight.has(keyOf(action));
+  }
+
+  /** Confirms (as configured, or typed for destructive commands) and runs an action on one instance or all. */
+  async request(action: ActionConfig, options: { instance?: string; confirm: Confirm; onStart?: (runId: string) => void }): Promise<ActionOutcome> {
+    const label = `${action.name} ${action.service}`;
+    if (!mayAct(this.deps.store, label)) return { status: 'refused', message: `read-only console: ${label} refused` };
+    const key = keyOf(action);
+    if (this.inFlight.has(key)) return this.flash({ status: 'busy', message: `${label} is already running` });
+    const targets = options.instance ? action.targets.filter((t) => t.instance === options.instance) : action.targets;
+    if (targets.length === 0) return this.flash({ status: 'no-target', message: `${action.service} has no instance ${options.instance}` });
+    // Claimed before the dialog opens: a repeated key while confirming is refused too.
+    const slot = { controller: new AbortController(), runId: null as string | null };
+    this.inFlight.set(key, slot);
+    try {
+      const dryRun = isDryRun(this.deps.store);
+      const confirmation = buildConfirmation(action, targets, { hosts: this.deps.hosts, redactor: this.deps.redactor, dryRun });
+      if (confirmation.required !== 'none' && !(await options.confirm(confirmation))) {
+        return { status: 'declined', message: `${label}: not run` };
+      }
+      return await this.execute(action, targets, slot, dryRun, options.onStart);
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  /** Cancels one run (by id) or every run; true when something was running. */
+  cancel(runId?: string): boolean {
+    let any = false;
+    for (const slot of this.inFlight.values()) {
+      if (slot.runId === null || (runId !== undefined && slot.runId !== runId)) continue;
+      slot.controller.abort();
+      any = true;
+    }
+    return any;
+  }
+
+  /** Cancels everything, confirmations included (the console is stopping). */
+  stopAll(): void {
+    for (const slot of this.inFlight.values()) slot.controller.abort();
+  }
+
+  private flash(outcome: ActionOutcome & { message: string }): ActionOutcome {
+    this.deps.store.getState().showFlash(outcome.message, 'warn');
+    return outcome;
+  }
+
+  private async execute(action: ActionConfig, targets: ActionTarget[], slot: { controller: AbortController; runId: string | null }, dryRun: boolean, onStart?: (runId: string) => void): Promise<ActionOutcome> {
+    const { store, redactor } = this.deps;
+    const runId = `action-${++runCounter}`;
+    slot.runId = runId;
+    const output = new OutputTail(200);
+    let dirty = false;
+    const flush = () => {
+      if (!dirty) return;
+      dirty = false;
+      store.getState().updateActionRun(runId, { lines: output.last() });
+    };
+    const timer = setInterval(flush, this.deps.flushMs ?? 100);
+    const label = `${action.name} ${action.service}${targets.length === 1 && targets[0]?.instance ? ` ${targets[0].instance}` : ''}`;
+    const view: ActionRunView = {
+      id: runId,
+      service: action.service,
+      action: action.name,
+      ...(targets.length === 1 && targets[0]?.instance ? { instance: targets[0].instance } : {}),
+      target: targets.length === 1 ? redactor(targets[0]?.host ?? 'local') : `${targets.length} instances`,
+      command: redactor(targets[0]?.run ?? ''),
+      state: 'running',
+      startedAt: this.now(),
+      finishedAt: null,
+      lines: [],
+      progress: targets.length > 1 ? `0/${targets.length}` : '',
+      summary: '',
+    };
+    store.getState().addActionRun(view);
+    if (!dryRun) store.getState().setRunning(runId, label);
+    onStart?.(runId);
+    const context = {
+      executor: this.deps.executor,
+      recorder: this.deps.recorder,
+      redactor,
+      hosts: this.deps.hosts,
+      action,
+      dryRun,
+      signal: slot.controller.signal,
+      onLine: (line: string) => {
+        output.push(line);
+        dirty = true;
+      },
+      now: this.now,
+    };
+    try {
+      const results = action.rolling && targets.length > 1
+        ? await runRolling(context, targets, this.deps.health, (progress) => store.getState().updateActionRun(runId, { progress }))
+        : await Promise.all(targets.map((t) => runTarget(context, t)));
+      const summary = summarize(action, targets, results);
+      const ok = results.length === targets.length && results.every((r) => r.ok);
+      const cancelled = results.some((r) => r.cancelled);
+      flush();
+      store.getState().updateActionRun(runId, {
+        state: dryRun ? 'dry-run' : cancelled ? 'cancelled' : ok ? 'succeeded' : 'failed',
+        finishedAt: this.now(),
+        progress: '',
+        summary,
+      });
+      store.getState().showFlash(summary, ok ? 'info' : 'error', 10_000);
+      return { status: 'ran', ok, summary, results };
+    } finally {
+      clearInterval(timer);
+      store.getState().setRunning(runId, null);
+    }
+  }
+}
+
+function keyOf(action: ActionConfig): string {
+  return `${action.service}\u0000${action.name}`;
+}

@@ -1,0 +1,165 @@
+// Escalation for the console: the policy timer (auto-page, or prompt the lead and record that),
+// `P` (page the next contact after a confirmation naming who) and `:page CONTACT`.
+import type { EscalationConfig } from '../config/types.js';
+import { mayAct, isDryRun } from '../actions/mode-guard.js';
+import { askConfirm } from '../store/dialog.js';
+import type { WarroomStore } from '../store/store.js';
+import { formatDuration } from '../time/duration-text.js';
+import type { TimelineRecorder } from '../timeline/recorder.js';
+import type { Clock } from './clock.js';
+import { channelsOf, type Pager, type SendReport } from './pager.js';
+import { PolicyTimer, type PolicyStep } from './policy-timer.js';
+import { incidentSnapshot } from './snapshot.js';
+
+/** What the escalation controller is built from. */
+export interface EscalationDeps {
+  escalation: EscalationConfig | undefined;
+  store: WarroomStore;
+  recorder: TimelineRecorder;
+  pager: Pager;
+  clock: Clock;
+}
+
+/** Pages contacts by policy and on request. */
+export class EscalationController {
+  private readonly timer: PolicyTimer;
+  private readonly paging = new Set<string>();
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly deps: EscalationDeps) {
+    const { store } = deps;
+    this.timer = new PolicyTimer(
+      deps.escalation?.policy ?? [],
+      deps.clock,
+      () => store.getState().incident.startedAt,
+      (step) => void this.onDue(step),
+      (next) => store.getState().setEscalation({ next }),
+    );
+  }
+
+  /** Arms the policy timer (not for a resolved incident) and follows the incident's start and resolution. */
+  start(): void {
+    const { store } = this.deps;
+    if (store.getState().incident.resolvedAt !== null) return;
+    this.timer.start();
+    let { startedAt } = store.getState().incident;
+    // The start time may be corrected (a resumed incident) and another console may resolve it.
+    this.unsubscribe = store.subscribe((state) => {
+      if (state.incident.resolvedAt !== null) return this.stop();
+      if (state.incident.startedAt !== startedAt) {
+        startedAt = state.incident.startedAt;
+        this.timer.reschedule();
+      }
+    });
+  }
+
+  /** Stops the timer (on resolution and when the console stops). */
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.timer.stop();
+  }
+
+  /** Skips policy steps already paged (or announced) in this incident: a console reopened on it. */
+  restore(events: readonly { kind: string; data: Record<string, unknown> }[]): void {
+    const pages = new Set<string>();
+    for (const event of events) {
+      const { contact, purpose, dryRun, reason } = event.data;
+      if (typeof contact !== 'string' || dryRun === true) continue;
+      if (event.kind === 'escalation.prompted') this.timer.markContact(contact, 'fired');
+      else if (event.kind === 'escalation.sent' && (purpose === undefined || purpose === 'page')) {
+        // One page sends on several channels: it handles one step.
+        const key = `${contact}\u0000${String(reason ?? '')}`;
+        if (pages.has(key)) continue;
+        pages.add(key);
+        this.timer.markContact(contact, 'done');
+      }
+    }
+  }
+
+  /** The configured contact names. */
+  contacts(): string[] {
+    return this.deps.pager.contacts();
+  }
+
+  /** `P`: pages the next contact of the policy after a confirmation naming who. */
+  async pageNext(): Promise<SendReport | null> {
+    const step = this.timer.next();
+    if (!step) {
+      this.deps.store.getState().showFlash('no escalation step left: use :page CONTACT', 'warn');
+      return null;
+    }
+    const report = await this.confirmAndPage(step.notify, 'paged now (P)', step);
+    return report;
+  }
+
+  /** `:page CONTACT`: pages any configured contact after a confirmation. */
+  async pageContact(name: string): Promise<SendReport | null> {
+    if (!this.deps.pager.contact(name)) {
+      this.deps.store.getState().showFlash(`no contact ${name} (configured: ${this.contacts().join(', ') || 'none'})`, 'error');
+      return null;
+    }
+    const step = this.timer.next();
+    return this.confirmAndPage(name, 'paged by hand (:page)', step && step.notify === name ? step : null);
+  }
+
+  private describe(name: string): string[] {
+    const contact = this.deps.pager.contact(name);
+    const channels = contact ? channelsOf(contact).map((c) => (c === 'slack' && contact.slack?.mention ? `slack (${contact.slack.mention})` : c)) : [];
+    const lines = [`Who:      ${name}`, `Channels: ${channels.join(', ') || 'none configured'}`];
+    if (isDryRun(this.deps.store)) lines.push('DRY-RUN: shown and recorded only; nothing is sent');
+    return lines;
+  }
+
+  private async confirmAndPage(name: string, reason: string, step: PolicyStep | null): Promise<SendReport | null> {
+    const { store } = this.deps;
+    if (!mayAct(store, `paging ${name}`)) return null;
+    if (this.paging.has(name)) {
+      store.getState().showFlash(`${name} is being paged already`, 'warn');
+      return null;
+    }
+    this.paging.add(name);
+    try {
+      const lines = this.describe(name);
+      if (step) lines.push(`Policy:   step "after ${formatDuration(step.afterMs)}" (due ${this.dueText(step)})`);
+      if (!(await askConfirm(store, { title: `Page ${name} now?`, lines }))) return null;
+      if (step) this.timer.markDone(step.index);
+      return await this.send(name, reason);
+    } finally {
+      this.paging.delete(name);
+    }
+  }
+
+  private dueText(step: PolicyStep): string {
+    const wait = this.timer.dueAt(step) - this.deps.clock.now();
+    return wait <= 0 ? 'now' : `in ${formatDuration(wait)}`;
+  }
+
+  private async send(name: string, reason: string): Promise<SendReport> {
+    const { store, pager } = this.deps;
+    const snapshot = incidentSnapshot(store.getState(), this.deps.clock.now());
+    store.getState().showFlash(`paging ${name}…`, 'info');
+    const report = await pager.page(name, snapshot, reason, isDryRun(store));
+    if (report.failures.length > 0) store.getState().showFlash(`✖ paging ${name} failed: ${report.failures.join('; ')}`, 'error', 30_000);
+    else store.getState().showFlash(`✔ paged ${name} (${report.delivered} channel${report.delivered === 1 ? '' : 's'})${isDryRun(store) ? ' [dry-run]' : ''}`, 'info');
+    return report;
+  }
+
+  private async onDue(step: PolicyStep): Promise<void> {
+    const { store, recorder } = this.deps;
+    const state = store.getState();
+    if (state.incident.resolvedAt !== null) return this.stop();
+    // A read-only console shows the countdown but leaves paging to the lead's console.
+    if (state.incident.mode === 'read-only') return this.timer.markFired(step.index);
+    if (this.deps.escalation?.auto) {
+      this.timer.markDone(step.index);
+      await this.send(step.notify, `policy: after ${formatDuration(step.afterMs)} (auto)`);
+      return;
+    }
+    // The prompt is the header and a flash, not a dialog: a dialog opened by a timer could take
+    // a 'y' typed for something else, and it would hide the shared screen.
+    recorder.record('escalation.prompted', { contact: step.notify, afterMs: step.afterMs });
+    this.timer.markFired(step.index);
+    store.getState().showFlash(`☎ escalation due: ${step.notify} — press P to page (after a confirmation)`, 'warn', 60_000);
+  }
+}

@@ -1,0 +1,138 @@
+// Status updates, severity and resolution: the lead's messages to the outside world and the
+// incident's own state changes, each recorded in full and refused in a read-only console.
+import type { Severity } from '../config/types.js';
+import { isDryRun, mayAct } from '../actions/mode-guard.js';
+import type { Clock } from '../escalation/clock.js';
+import type { EscalationController } from '../escalation/controller.js';
+import type { Pager } from '../escalation/pager.js';
+import { incidentSnapshot } from '../escalation/snapshot.js';
+import { askConfirm, askText } from '../store/dialog.js';
+import type { StatusPhase } from '../store/escalation.js';
+import type { WarroomStore } from '../store/store.js';
+import type { TimelineRecorder } from '../timeline/recorder.js';
+import { draftStatusUpdate, UPDATE_INTERVAL_MS } from './template.js';
+import { parseSeverity } from './severity.js';
+
+/** What the status-update controller is built from. */
+export interface StatusUpdateDeps {
+  store: WarroomStore;
+  recorder: TimelineRecorder;
+  pager: Pager;
+  escalation: EscalationController;
+  clock: Clock;
+}
+
+/** Drafts and sends status updates, changes severity, resolves the incident. */
+export class StatusUpdateController {
+  constructor(private readonly deps: StatusUpdateDeps) {}
+
+  /** The draft for a phase, from the current state. */
+  draft(phase: StatusPhase, resolution?: string): string[] {
+    const state = this.deps.store.getState();
+    const now = this.deps.clock.now();
+    const actions = state.actionRuns.filter((r) => r.state !== 'running' && r.summary).map((r) => r.summary);
+    return draftStatusUpdate(phase, { snapshot: incidentSnapshot(state, now), actions, now }, resolution);
+  }
+
+  /** `u`: opens the editor on a fresh draft for the current phase (refused in read-only). */
+  open(): boolean {
+    const { store } = this.deps;
+    if (!mayAct(store, 'status update')) return false;
+    const phase = store.getState().escalation.phase;
+    store.getState().setEscalation({ draft: { phase, lines: this.draft(phase) } });
+    store.getState().setControlOverlay('status-update');
+    return true;
+  }
+
+  /** Sends the edited update to the configured channels after a confirmation naming them; records it in full. */
+  async send(phase: StatusPhase, text: string): Promise<boolean> {
+    const { store, pager, recorder } = this.deps;
+    if (!mayAct(store, 'status update')) return false;
+    if (!text.trim()) {
+      store.getState().showFlash('the status update is empty', 'warn');
+      store.getState().setControlOverlay('status-update');
+      return false;
+    }
+    const channels = pager.statusChannels();
+    const dryRun = isDryRun(store);
+    const lines = [
+      channels.length > 0 ? `To: ${channels.join(', ')}` : 'No Slack or webhook channel is configured: it is only recorded in the timeline.',
+      ...text.split('\n').slice(0, 8).map((l) => `│ ${l}`),
+      ...(dryRun ? ['DRY-RUN: recorded only; nothing is sent'] : []),
+    ];
+    if (!(await askConfirm(store, { title: `Send the ${phase} status update?`, lines }))) {
+      // Back to the editor with the text as it was.
+      store.getState().setControlOverlay('status-update');
+      return false;
+    }
+    const now = this.deps.clock.now();
+    const report = await pager.statusUpdate(phase, text, incidentSnapshot(store.getState(), now), dryRun);
+    recorder.record('status.update', { phase, text, channels, delivered: report.delivered, ...(report.failures.length > 0 ? { failed: report.failures } : {}), ...(dryRun ? { dryRun: true } : {}) });
+    const interval = UPDATE_INTERVAL_MS[store.getState().incident.severity];
+    store.getState().setEscalation({ phase, lastUpdateAt: now, nextUpdateAt: phase === 'resolved' ? null : now + interval, draft: null });
+    if (report.failures.length > 0) store.getState().showFlash(`✖ status update not delivered: ${report.failures.join('; ')}`, 'error', 30_000);
+    else store.getState().showFlash(`✔ status update (${phase}) sent to ${report.delivered} channel${report.delivered === 1 ? '' : 's'}`, 'info');
+    return report.failures.length === 0;
+  }
+
+  /** `:severity P1`: records the change; the header and response target follow the store. */
+  setSeverity(input: string): boolean {
+    const { store, recorder } = this.deps;
+    const to = parseSeverity(input);
+    if (!to) {
+      store.getState().showFlash(`not a severity: ${input || '(none)'} — use P0..P4 (or SEV-0..SEV-4)`, 'error');
+      return false;
+    }
+    if (!mayAct(store, 'severity change')) return false;
+    const from = store.getState().incident.severity;
+    if (from === to) {
+      store.getState().showFlash(`severity is already ${to}`, 'info');
+      return false;
+    }
+    recorder.record('incident.severity', { from, to });
+    store.getState().setSeverity(to);
+    store.getState().showFlash(`severity ${from} → ${to}`, 'info');
+    return true;
+  }
+
+  /** `:resolve`: asks for a one-line summary, resolves PagerDuty, sends a final update, marks the incident resolved. */
+  async resolve(): Promise<boolean> {
+    const { store, pager, recorder, escalation } = this.deps;
+    if (!mayAct(store, 'resolve')) return false;
+    const incident = store.getState().incident;
+    if (incident.resolvedAt !== null) {
+      store.getState().showFlash(`${incident.id} is already resolved`, 'info');
+      return false;
+    }
+    const channels = pager.statusChannels();
+    const pd = pager.contacts().filter((name) => pager.contact(name)?.pagerduty);
+    const summary = await askText(store, {
+      title: `Resolve ${incident.id}?`,
+      lines: [
+        pd.length > 0 ? `PagerDuty: resolve the alert (${pd.join(', ')})` : 'PagerDuty: not configured',
+        channels.length > 0 ? `Final status update to: ${channels.join(', ')}` : 'Final status update: recorded only (no channel configured)',
+        ...(isDryRun(store) ? ['DRY-RUN: recorded only; nothing is sent'] : []),
+      ],
+      prompt: 'Resolution (one line):',
+    });
+    const text = summary?.trim();
+    if (!text) {
+      store.getState().showFlash('not resolved (a one-line resolution summary is needed)', 'warn');
+      return false;
+    }
+    const now = this.deps.clock.now();
+    const final = this.draft('resolved', text).join('\n');
+    recorder.record('incident.resolved', { text });
+    store.getState().setIncident({ resolvedAt: now });
+    escalation.stop();
+    const dryRun = isDryRun(store);
+    const snapshot = incidentSnapshot(store.getState(), now);
+    const [resolved, update] = await Promise.all([pager.resolve(snapshot, dryRun), pager.statusUpdate('resolved', final, snapshot, dryRun)]);
+    recorder.record('status.update', { phase: 'resolved', text: final, channels, delivered: update.delivered, ...(dryRun ? { dryRun: true } : {}) });
+    store.getState().setEscalation({ phase: 'resolved', lastUpdateAt: now, nextUpdateAt: null });
+    const failures = [...resolved.failures, ...update.failures];
+    if (failures.length > 0) store.getState().showFlash(`resolved, but not delivered: ${failures.join('; ')}`, 'error', 30_000);
+    else store.getState().showFlash(`✔ ${incident.id} resolved`, 'info');
+    return true;
+  }
+}
