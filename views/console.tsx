@@ -81,8 +81,12 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
     void instance.waitUntilExit().then(() => {
       process.off('SIGTERM', onSignal);
       process.off('SIGHUP', onHangup);
-      stdout.off('error', onTerminalError);
-      stdin.off('error', onTerminalError);
+      // After a hang-up the dead terminal can still raise errors while the engine shuts down:
+      // keep swallowing them, or one would crash the process before the timeline is closed.
+      if (!terminalGone) {
+        stdout.off('error', onTerminalError);
+        stdin.off('error', onTerminalError);
+      }
       process.off('uncaughtException', onError);
       restore();
       resolve(reason);

@@ -8,6 +8,7 @@ interface DemoFlags {
   as?: string;
   dryRun?: boolean;
   readOnly?: boolean;
+  metricsPort?: string;
   speed?: string;
   timelineDir?: string;
 }
@@ -20,6 +21,7 @@ export const registerDemo: RegisterCommand = (program) => {
     .option('--print-config', 'print the demo estate\'s warroom.yaml and exit')
     .option('--as <name>', 'operator name (default: $USER@hostname)')
     .option('--dry-run', 'show and record actions, never run them')
+    .option('--metrics-port <port>', "serve warroom's own /metrics on 127.0.0.1 (off by default)")
     .option('--read-only', 'nothing can be run from this console')
     .option('--speed <n>', 'run the scripted incident n times faster', '1')
     .option('--timeline-dir <dir>', 'where the demo incident is recorded', '.warroom/incidents')

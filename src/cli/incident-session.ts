@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import type { WarroomConfig } from '../config/types.js';
 import { createConsoleExecutor } from '../exec/console-executor.js';
 import type { ConsoleMode } from '../store/incident.js';
+import { countTimelineEvent, serveSelfMetrics, type SelfMetricsServer } from '../selfmetrics/index.js';
 import { createWarroomStore } from '../store/store.js';
 import { latestOpenIncident, openIncident, resumeIncident } from '../timeline/incidents.js';
 import type { TimelineJournal } from '../timeline/journal.js';
@@ -19,6 +20,8 @@ export interface ConsoleFlags {
   as?: string;
   dryRun?: boolean;
   readOnly?: boolean;
+  /** Serve warroom's own /metrics on 127.0.0.1 at this port. */
+  metricsPort?: string;
   /** Continue the open incident without asking (demo: always start a new one). */
   onOpenIncident?: 'ask' | 'new';
 }
@@ -59,6 +62,16 @@ async function journalFor(config: WarroomConfig, flags: ConsoleFlags, operator: 
   return openIncident(dir, { ...options, title: config.incident.title, severity: config.incident.severity });
 }
 
+async function startMetricsServer(text: string): Promise<SelfMetricsServer> {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--metrics-port must be a port number, got ${text}`);
+  try {
+    return await serveSelfMetrics(port);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 /** Runs the console for `config` until the user quits; the journal records who joined and left. */
 export async function runIncidentConsole(config: WarroomConfig, flags: ConsoleFlags): Promise<void> {
   requireTerminal();
@@ -72,6 +85,10 @@ export async function runIncidentConsole(config: WarroomConfig, flags: ConsoleFl
     resolvedAt: summary.resolvedAt,
   });
   const executor = createConsoleExecutor(config, store, journal);
+  const metricsServer = flags.metricsPort ? await startMetricsServer(flags.metricsPort) : null;
+  const stopCounting = journal.onEvents((events) => {
+    for (const event of events) countTimelineEvent(event.kind);
+  });
   journal.record('operator.joined', { mode });
   let end: SessionEnd = 'error';
   try {
@@ -89,7 +106,9 @@ export async function runIncidentConsole(config: WarroomConfig, flags: ConsoleFl
     });
   } finally {
     journal.record('operator.left', { mode, end });
+    stopCounting();
     journal.close();
+    await metricsServer?.close();
   }
   // After a hang-up or a crash the terminal (stdin) may be dead but still open: reading it can
   // keep the process alive, spinning. Everything is on disk and stopped by now, so leave.

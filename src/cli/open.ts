@@ -9,8 +9,9 @@ export const registerOpen: RegisterCommand = (program) => {
     .option('-i, --incident <id>', 'continue this incident')
     .option('--as <name>', 'operator name (default: $USER@hostname)')
     .option('--dry-run', 'show and record actions, never run them (drills)')
+    .option('--metrics-port <port>', "serve warroom's own /metrics on 127.0.0.1 (off by default)")
     .option('--read-only', 'nothing can be run from this console (shared screen)')
-    .action(async (opts: { config?: string; incident?: string; as?: string; dryRun?: boolean; readOnly?: boolean }) => {
+    .action(async (opts: { config?: string; incident?: string; as?: string; dryRun?: boolean; readOnly?: boolean; metricsPort?: string }) => {
       // Imported when run, not when registered: `warroom --help` and other commands stay fast.
       const [{ findConfigPath, loadConfig }, { runIncidentConsole }] = await Promise.all([
         import('../config/load.js'),

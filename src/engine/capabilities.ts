@@ -3,6 +3,7 @@ import { escalationCapability } from '../escalation/capability.js';
 import { logsCapability } from '../logs/capability.js';
 import { metricsCapability } from '../metrics/capability.js';
 import { statusBoardCapability } from '../probes/capability.js';
+import { selfMetricsCapability } from '../selfmetrics/capability.js';
 import { runbookCapability } from '../runbooks/capability.js';
 import { observedFeedCapability } from '../runbooks/observed-feed.js';
 import { timelineCapability } from '../timeline/capability.js';
@@ -18,4 +19,5 @@ export const CAPABILITIES: CapabilityFactory[] = [
   observedFeedCapability,
   actionsCapability,
   escalationCapability,
+  selfMetricsCapability,
 ];

@@ -2,11 +2,13 @@
 // terminal as it found it, and records who joined and left.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { TmuxSession, tmuxMissing } from '../helpers/tmux.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const bin = fileURLToPath(new URL('../../bin/warroom.js', import.meta.url));
 const missing = tmuxMissing();
@@ -71,6 +73,30 @@ test('Ctrl-C quits the demo cleanly', { skip: missing ?? false }, async () => {
     tmux.send('C-c');
     assert.equal(await exitCode(tmux), 0);
     assert.equal(journalKinds(cwd).at(-1), 'operator.left');
+  } finally {
+    tmux.kill();
+  }
+});
+
+test('--metrics-port serves warroom\'s own metrics while the console runs', { skip: missing ?? false }, async () => {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  const cwd = mkdtempSync(join(tmpdir(), 'warroom-e2e-'));
+  const tmux = TmuxSession.start(shellLine(`demo --metrics-port ${port}`), { columns: 120, rows: 40, cwd });
+  try {
+    await tmux.waitForScreen((s) => s.includes('4 Runbook') && /\d+ UP/.test(s), 'the console with checks');
+    const body = await waitFor(async () => {
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      return /warroom_checks\{state="UP"\} [1-9]/.test(text) ? text : '';
+    }, { timeoutMs: 20_000, what: 'check counts on /metrics' });
+    assert.match(body, /warroom_timeline_events_total\{kind="operator.joined"\} 1/);
+    assert.match(body, /process_cpu_seconds_total|warroom_process_cpu/);
+    tmux.send('q');
+    assert.equal(await exitCode(tmux), 0);
   } finally {
     tmux.kill();
   }
