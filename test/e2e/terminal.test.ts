@@ -65,7 +65,15 @@ test('a hang-up (the tmux server killed, as when an SSH session drops) ends warr
   const cwd = mkdtempSync(join(tmpdir(), 'warroom-e2e-'));
   const tmux = TmuxSession.start(`${process.execPath} ${bin} demo`, { columns: 100, rows: 30, cwd });
   await tmux.waitForScreen((s) => s.includes('4 Runbook'), 'the console');
-  const pid = Number(tmux.tmux(['display-message', '-p', '-t', 'main', '#{pane_pid}']).trim());
+  // tmux starts the command through `sh -c`: warroom is the shell's child (or the shell itself after exec).
+  const panePid = Number(tmux.tmux(['display-message', '-p', '-t', 'main', '#{pane_pid}']).trim());
+  let children = '';
+  try {
+    children = readFileSync(`/proc/${panePid}/task/${panePid}/children`, 'utf8').trim();
+  } catch {
+    // no children file: the pane's process is warroom itself
+  }
+  const pid = Number(children.split(/\s+/)[0] || panePid);
   tmux.kill();
   const alive = () => {
     try {
