@@ -17,7 +17,7 @@ export async function main({ quick = false } = {}): Promise<void> {
     const cwd = mkdtempSync(join(tmpdir(), 'warroom-b5-'));
     const run = new PtyRun(`${process.execPath} ${bin} demo`, { columns: 160, rows: 48, cwd });
     // The first full frame: every pane's frame drawn, the footer under them.
-    warroom.push(await run.waitFor((out) => out.includes('4 Runbook') && out.includes('? help')));
+    warroom.push(await run.waitFor((out) => out.includes('4 Runbook') && out.includes('INC-')));
     await run.stop();
     rmSync(cwd, { recursive: true, force: true });
 
