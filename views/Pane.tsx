@@ -36,7 +36,11 @@ export function PaneFrame({ index, title, badge, isFocused, width, height, child
         flexShrink={0}
         overflow="hidden"
       >
-        {children}
+        {/* Not shrinkable: content taller than the pane is clipped at the bottom edge, instead of
+            being squeezed by the layout until lines are drawn over each other. */}
+        <Box flexDirection="column" flexShrink={0}>
+          {children}
+        </Box>
       </Box>
     </Box>
   );

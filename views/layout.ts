@@ -34,7 +34,8 @@ export function computeLayout(columns: number, height: number, focus: PaneId, zo
       ],
     ];
   }
-  const minimum = 3;
+  // Five rows leave three inside the frame: the least a pane needs for a status line and content.
+  const minimum = 5;
   const others = PANES.length - 1;
   const focused = Math.max(minimum, height - others * Math.max(minimum, Math.floor(height / 6)));
   const rest = height - focused;
