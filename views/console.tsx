@@ -79,11 +79,12 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
       { exitOnCtrlC: false, patchConsole: false, maxFps: options.maxFps ?? 20 },
     );
     void instance.waitUntilExit().then(() => {
-      process.off('SIGTERM', onSignal);
-      process.off('SIGHUP', onHangup);
-      // After a hang-up the dead terminal can still raise errors while the engine shuts down:
-      // keep swallowing them, or one would crash the process before the timeline is closed.
-      if (!terminalGone) {
+      // After a signal the engine is still shutting down and the timeline not yet closed: a
+      // second SIGHUP (the shell around us hanging up too) or a dead-terminal error must not
+      // kill the process before then. The CLI exits on its own once everything is on disk.
+      if (reason === 'quit') {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGHUP', onHangup);
         stdout.off('error', onTerminalError);
         stdin.off('error', onTerminalError);
       }
