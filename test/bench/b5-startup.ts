@@ -16,10 +16,14 @@ export async function main({ quick = false } = {}): Promise<void> {
   for (let i = 0; i < runs; i++) {
     const cwd = mkdtempSync(join(tmpdir(), 'warroom-b5-'));
     const run = new PtyRun(`${process.execPath} ${bin} demo`, { columns: 160, rows: 48, cwd });
-    // The first full frame: every pane's frame drawn, the footer under them.
-    warroom.push(await run.waitFor((out) => out.includes('4 Runbook') && out.includes('INC-')));
-    await run.stop();
-    rmSync(cwd, { recursive: true, force: true });
+    try {
+      // The first full frame: the header and every pane's frame drawn.
+      warroom.push(await run.waitFor((out) => out.includes('4 Runbook') && out.includes('INC-')));
+    } finally {
+      // Also when the wait fails: a console left running would load every benchmark after it.
+      await run.stop();
+      rmSync(cwd, { recursive: true, force: true });
+    }
 
     const node = new PtyRun(`${process.execPath} -e 0`, { columns: 160, rows: 48 });
     await node.exited;
