@@ -50,7 +50,7 @@ export class TmuxSession {
   }
 
   /** Waits until the screen satisfies `check`; the error shows the last screen. */
-  async waitForScreen(check: (screen: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
+  async waitForScreen(check: (screen: string) => boolean, what: string, timeoutMs = 60_000): Promise<string> {
     let last = '';
     try {
       return await waitFor(() => {
