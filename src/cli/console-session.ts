@@ -28,6 +28,26 @@ export function requireTerminal(): void {
   }
 }
 
+/**
+ * Loads the views with Ink's CI detection turned off: with CI=true in the environment Ink draws
+ * nothing until exit, and this console only ever runs on a terminal someone is looking at
+ * (requireTerminal). Ink reads the variables once, on import; they are put back right after, so
+ * the commands warroom runs still see the environment as it was.
+ */
+async function importViews(): Promise<typeof import('../../views/console.js')> {
+  const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
+  process.env.CI = '0';
+  process.env.CONTINUOUS_INTEGRATION = '0';
+  try {
+    return await import('../../views/console.js');
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
 /** How a console session ended. */
 export type SessionEnd = 'quit' | 'signal' | 'error';
 
@@ -35,7 +55,7 @@ export type SessionEnd = 'quit' | 'signal' | 'error';
 export async function runConsoleSession(options: SessionOptions): Promise<SessionEnd> {
   // The views (Ink, React) are the heaviest import and no other command needs them: load them
   // only now, while the engine starts.
-  const viewsLoading = import('../../views/console.js');
+  const viewsLoading = importViews();
   const store = options.store ?? createWarroomStore();
   const { incident } = options.config;
   store.getState().setIncident({
