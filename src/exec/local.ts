@@ -1,8 +1,9 @@
 // Local commands: child_process in its own process group, so a timeout, a cancel or quitting the
 // console takes the whole tree down (`sh -c 'tail -f x | grep y'` leaves nothing behind).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { BoundedOutput, LineSplitter } from './output-buffer.js';
-import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS, formatDuration, toArgv } from './command-line.js';
+import { LineSplitter } from './output-buffer.js';
+import { DEFAULT_TIMEOUT_MS, formatDuration, toArgv } from './command-line.js';
+import { RunOutput } from './run-output.js';
 import type { RunOptions, RunResult, StreamHandle, StreamOptions } from './types.js';
 
 // How long a group gets between SIGTERM and SIGKILL, and how long pipes held open by a leftover
@@ -85,33 +86,13 @@ function spawnGroup(command: string, onData: (chunk: Buffer, stream: 'stdout' | 
 
 /** Runs a command to completion on this machine. */
 export async function runLocal(command: string, options: RunOptions = {}): Promise<RunResult> {
-  const started = performance.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
-  const out = { stdout: new BoundedOutput(maxBytes), stderr: new BoundedOutput(maxBytes) };
-  const onLine = options.onLine;
-  const splitters = onLine
-    ? {
-        stdout: new LineSplitter((line) => onLine(line, 'stdout')),
-        stderr: new LineSplitter((line) => onLine(line, 'stderr')),
-      }
-    : undefined;
-  const result = (fields: Partial<RunResult>): RunResult => ({
-    exitCode: null,
-    signal: null,
-    stdout: out.stdout.text(),
-    stderr: out.stderr.text(),
-    durationMs: performance.now() - started,
-    timedOut: false,
-    cancelled: false,
-    droppedBytes: out.stdout.droppedBytes + out.stderr.droppedBytes,
-    ...fields,
-  });
+  const output = new RunOutput(options);
+  const result = (fields: Partial<RunResult>) => output.result(fields);
   if (options.signal?.aborted) return result({ cancelled: true, error: 'cancelled' });
 
   const group = spawnGroup(command, (chunk, stream) => {
-    out[stream].push(chunk);
-    splitters?.[stream].push(chunk);
+    output.push(chunk, stream);
   });
   let stoppedBy: 'timeout' | 'cancel' | undefined;
   const stop = (why: 'timeout' | 'cancel') => {
@@ -124,8 +105,7 @@ export async function runLocal(command: string, options: RunOptions = {}): Promi
   try {
     const end = await group.done;
     if (stoppedBy) await group.terminate();
-    splitters?.stdout.flush();
-    splitters?.stderr.flush();
+    output.flush();
     const stopped =
       stoppedBy === 'timeout'
         ? { timedOut: true, error: `timed out after ${formatDuration(timeoutMs)}` }

@@ -3,9 +3,10 @@
 // sessions, and a remote process without a terminal only dies from the closed channel (SIGPIPE
 // on its next write), so closing is what actually ends it.
 import type { Client, ClientChannel } from 'ssh2';
-import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS, formatDuration } from './command-line.js';
-import { BoundedOutput, LineSplitter } from './output-buffer.js';
+import { DEFAULT_TIMEOUT_MS, formatDuration } from './command-line.js';
+import { LineSplitter } from './output-buffer.js';
 import type { SshHost } from './ssh-host.js';
+import { RunOutput } from './run-output.js';
 import type { RunOptions, RunResult, StreamHandle, StreamOptions } from './types.js';
 
 /** How a channel ended: with an exit status, or without one (closed, or the connection dropped). */
@@ -67,25 +68,9 @@ function stopChannel(channel: ClientChannel): void {
 
 /** Runs a command to completion on `host`. */
 export async function runSsh(host: SshHost, command: string, options: RunOptions = {}): Promise<RunResult> {
-  const started = performance.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
-  const out = { stdout: new BoundedOutput(maxBytes), stderr: new BoundedOutput(maxBytes) };
-  const onLine = options.onLine;
-  const splitters = onLine
-    ? { stdout: new LineSplitter((l) => onLine(l, 'stdout')), stderr: new LineSplitter((l) => onLine(l, 'stderr')) }
-    : undefined;
-  const result = (fields: Partial<RunResult>): RunResult => ({
-    exitCode: null,
-    signal: null,
-    stdout: out.stdout.text(),
-    stderr: out.stderr.text(),
-    durationMs: performance.now() - started,
-    timedOut: false,
-    cancelled: false,
-    droppedBytes: out.stdout.droppedBytes + out.stderr.droppedBytes,
-    ...fields,
-  });
+  const output = new RunOutput(options);
+  const result = (fields: Partial<RunResult>) => output.result(fields);
   if (options.signal?.aborted) return result({ cancelled: true, error: 'cancelled' });
 
   // The timeout covers connecting and waiting for a channel slot too.
@@ -118,14 +103,12 @@ export async function runSsh(host: SshHost, command: string, options: RunOptions
       return result(stopped());
     }
     const opened = await openChannel(client, command, (chunk, stream) => {
-      out[stream].push(chunk);
-      splitters?.[stream].push(chunk);
+      output.push(chunk, stream);
     });
     channel = opened.channel;
     if (stoppedBy) stopChannel(channel);
     const end = await opened.ended;
-    splitters?.stdout.flush();
-    splitters?.stderr.flush();
+    output.flush();
     if (stoppedBy) return result({ exitCode: end.exitCode, signal: end.signal, ...stopped() });
     if (!end.exited) return result({ error: `${host.label}: connection lost while running` });
     return result({ exitCode: end.exitCode, signal: end.signal });
