@@ -30,6 +30,11 @@ export function TextField({ prefix, initial = '', isActive = true, width, onSubm
       setState(edit.state);
     }
   }, isActive);
+  return <LineView prefix={prefix} state={state} width={width} />;
+}
+
+/** One row of editable text: the prefix, the part around the cursor that fits, a block cursor. */
+export function LineView({ prefix, state, width }: { prefix: string; state: LineState; width: number }) {
   const room = Math.max(1, width - prefix.length - 1);
   const start = Math.max(0, state.cursor - room + 1);
   const visible = state.text.slice(start, start + room);

@@ -1,6 +1,6 @@
-import React, { useState } from 'react';
-import { Text } from 'ink';
+import React, { useRef, useState } from 'react';
 import { editLine, type LineState } from '../dialogs/line-editor.js';
+import { LineView } from '../dialogs/TextField.js';
 import { useModalInput } from '../keys/dispatcher.js';
 
 /** Props of the note editor shown in place of the footer. */
@@ -16,17 +16,25 @@ export interface NoteEditorProps {
  * apart (each becomes a note, e.g. several backfilled `13:52 ...` lines). Enter saves them all.
  */
 export function NoteEditor({ width, onSubmit, onCancel }: NoteEditorProps) {
-  const [done, setDone] = useState<string[]>([]);
-  const [line, setLine] = useState<LineState>({ text: '', cursor: 0 });
+  const [draft, setDraftState] = useState<{ done: string[]; line: LineState }>({ done: [], line: { text: '', cursor: 0 } });
+  // Keys can arrive faster than renders (a paste, fast typing): edit the latest draft, not this render's.
+  const latest = useRef(draft);
+  const setDraft = (next: typeof draft) => {
+    latest.current = next;
+    setDraftState(next);
+  };
 
   useModalInput((input, key) => {
+    const { done, line } = latest.current;
     if (input.length > 1 && /[\r\n]/.test(input)) {
       // A paste: Ink hands it over as one input with the newlines inside.
       const pieces = input.split(/\r\n|\r|\n/);
       const first = line.text.slice(0, line.cursor) + (pieces.shift() ?? '');
       const rest = pieces.pop() ?? '';
-      setDone([...done, first + line.text.slice(line.cursor), ...pieces].filter((l) => l.trim() !== ''));
-      setLine({ text: rest, cursor: rest.length });
+      setDraft({
+        done: [...done, first + line.text.slice(line.cursor), ...pieces].filter((l) => l.trim() !== ''),
+        line: { text: rest, cursor: rest.length },
+      });
       return;
     }
     const edit = editLine(line, input, key);
@@ -35,20 +43,9 @@ export function NoteEditor({ width, onSubmit, onCancel }: NoteEditorProps) {
       if (text === '') onCancel();
       else onSubmit(text);
     } else if (edit.type === 'cancel') onCancel();
-    else if (edit.type === 'edit') setLine(edit.state);
+    else if (edit.type === 'edit') setDraft({ done, line: edit.state });
   }, true);
 
-  const prefix = `note${done.length > 0 ? ` (+${done.length} lines)` : ''}> `;
-  const room = Math.max(1, width - prefix.length - 1);
-  const start = Math.max(0, line.cursor - room + 1);
-  const visible = line.text.slice(start, start + room);
-  const at = line.cursor - start;
-  return (
-    <Text wrap="truncate">
-      {prefix}
-      {visible.slice(0, at)}
-      <Text inverse>{visible[at] ?? ' '}</Text>
-      {visible.slice(at + 1)}
-    </Text>
-  );
+  const prefix = `note${draft.done.length > 0 ? ` (+${draft.done.length} lines)` : ''}> `;
+  return <LineView prefix={prefix} state={draft.line} width={width} />;
 }
