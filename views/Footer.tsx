@@ -7,7 +7,7 @@ import { useNow } from './use-now.js';
 /** Hints for the keys of the focused pane and the global ones, or the latest message. */
 export function Footer({ width, scope }: { width: number; scope: KeyScope }) {
   const flash = useWarroom((s) => s.flash);
-  const now = useNow(1000);
+  const now = useNow();
   if (flash && flash.until > now) {
     const mark = flash.tone === 'error' ? '✖ ' : flash.tone === 'warn' ? '⚠ ' : '› ';
     const color = flash.tone === 'error' ? 'red' : flash.tone === 'warn' ? 'yellow' : 'cyan';

@@ -19,7 +19,7 @@ export interface HeaderProps {
 export function Header({ width, responseTargets }: HeaderProps) {
   const incident = useWarroom((s) => s.incident);
   const runningCount = useWarroom((s) => Object.keys(s.running).length);
-  const now = useNow(1000);
+  const now = useNow();
   const elapsed = (incident.resolvedAt ?? now) - incident.startedAt;
   const target = responseTargets[incident.severity];
   const over = elapsed > target;

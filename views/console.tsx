@@ -17,7 +17,7 @@ const SHOW_CURSOR = '\x1b[?25h';
 export interface ConsoleOptions {
   store: WarroomStore;
   responseTargets: Record<Severity, number>;
-  /** Frames per second at most. @default 20 */
+  /** Frames per second at most. @default 60 */
   maxFps?: number;
 }
 
@@ -76,7 +76,7 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
           <App responseTargets={options.responseTargets} onQuit={() => finish('quit')} />
         </KeyDispatcher>
       </StoreProvider>,
-      { exitOnCtrlC: false, patchConsole: false, maxFps: options.maxFps ?? 20 },
+      { exitOnCtrlC: false, patchConsole: false, maxFps: options.maxFps ?? 60 },
     );
     void instance.waitUntilExit().then(() => {
       // After a signal the engine is still shutting down and the timeline not yet closed: a

@@ -23,8 +23,6 @@ export interface ActionRunnerDeps {
   redactor: Redactor;
   health: InstanceHealth;
   now?: () => number;
-  /** How often live output is committed to the store. @default 100 */
-  flushMs?: number;
 }
 
 /** How a request ended: refused, already running, declined at the confirmation, or run. */
@@ -100,13 +98,11 @@ export class ActionRunner {
     const runId = `action-${++runCounter}`;
     slot.runId = runId;
     const output = new OutputTail(200);
-    let dirty = false;
+    // Live output reaches the store at the pacer's beat, in the same frame as everything else.
     const flush = () => {
-      if (!dirty) return;
-      dirty = false;
+      store.pacer.cancel(flush);
       store.getState().updateActionRun(runId, { lines: output.last() });
     };
-    const timer = setInterval(flush, this.deps.flushMs ?? 100);
     const label = `${action.name} ${action.service}${targets.length === 1 && targets[0]?.instance ? ` ${targets[0].instance}` : ''}`;
     const view: ActionRunView = {
       id: runId,
@@ -135,7 +131,7 @@ export class ActionRunner {
       signal: slot.controller.signal,
       onLine: (line: string) => {
         output.push(line);
-        dirty = true;
+        store.pacer.request(flush);
       },
       now: this.now,
     };
@@ -156,7 +152,7 @@ export class ActionRunner {
       store.getState().showFlash(summary, ok ? 'info' : 'error', 10_000);
       return { status: 'ran', ok, summary, results };
     } finally {
-      clearInterval(timer);
+      store.pacer.cancel(flush);
       store.getState().setRunning(runId, null);
     }
   }

@@ -14,6 +14,7 @@ export const logsCapability: CapabilityFactory = (context) => {
     recorder: context.recorder,
     executor: context.executor,
     sink: { logsFlushed: (flush) => store.getState().logsFlushed(flush) },
+    pacer: store.pacer,
   });
   for (const source of sources) hub.addSource(source);
   const capability: Capability = {

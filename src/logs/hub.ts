@@ -1,8 +1,9 @@
 // Owns the log sources of one console: starts them from the config, feeds their lines through
 // the ingest pipeline into the ring, and tells the store about it in batches — at most one
-// store commit per `flushMs` (~50 ms, a frame), however many lines arrive.
+// store commit per beat of the store's pacer (see store/pacer.ts), however many lines arrive.
 import type { LogSettingsConfig, LogSourceConfig } from '../config/types.js';
 import type { Executor } from '../exec/types.js';
+import { CommitPacer } from '../store/pacer.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { CommandSource, remoteTailCommand } from './command-source.js';
 import { ErrorRateWatcher } from './error-rate.js';
@@ -61,7 +62,9 @@ export interface LogHubOptions {
   /** Needed for command sources and files on remote hosts. */
   executor?: Executor;
   sink: LogsSink;
-  /** Longest wait between a line arriving and the store hearing of it. @default 50 */
+  /** Paces flushes together with the store's other commits (the console passes the store's). */
+  pacer?: CommitPacer;
+  /** Without a pacer: the shortest time between two flushes. @default 50 */
   flushMs?: number;
   /** File poll interval, ms. @default 250 */
   pollMs?: number;
@@ -82,18 +85,18 @@ export class LogHub {
   private readonly entries: SourceEntry[] = [];
   private readonly watcher: ErrorRateWatcher;
   private readonly sourceErrors: SourceErrorNote[] = [];
-  private timer: NodeJS.Timeout | null = null;
   private ticker: NodeJS.Timeout | null = null;
   /** Some source logged in the last minute: counts still change without new lines. */
   private recentActivity = false;
   /** What the last flush sent, to skip flushes that would change nothing. */
   private lastSignature = '';
-  private readonly flushMs: number;
+  private readonly pacer: CommitPacer;
+  private readonly flushPaced = () => this.flush();
 
   constructor(private readonly options: LogHubOptions) {
     this.ingest = new LogIngest(options.settings.buffer);
     this.watcher = new ErrorRateWatcher(options.recorder, options.settings.errorRateNote);
-    this.flushMs = options.flushMs ?? 50;
+    this.pacer = options.pacer ?? new CommitPacer(options.flushMs ?? 50);
   }
 
   /** Adds a source from the config (not started until start()); returns its id. */
@@ -117,7 +120,7 @@ export class LogHub {
     for (const entry of this.entries) entry.source.start();
     // Last-minute counts and error episodes decay with no line arriving: refresh them each second.
     this.ticker = setInterval(() => {
-      if (this.recentActivity) this.flush();
+      if (this.recentActivity) this.scheduleFlush();
     }, 1000);
     this.ticker.unref?.();
   }
@@ -150,10 +153,9 @@ export class LogHub {
     return true;
   }
 
-  /** Sends the store what changed since the last flush (normally called by the timer). */
+  /** Sends the store what changed since the last flush (normally called at the pacer's beat). */
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.pacer.cancel(this.flushPaced);
     const now = this.ingest.now();
     const counts = this.ingest.counts;
     this.watcher.check(counts, this.tags, now);
@@ -184,8 +186,7 @@ export class LogHub {
   }
 
   private scheduleFlush(): void {
-    if (this.timer !== null) return;
-    this.timer = setTimeout(() => this.flush(), this.flushMs);
+    this.pacer.request(this.flushPaced);
   }
 
   private createSource(config: LogSourceConfig, receiver: LineReceiver): LogSource {

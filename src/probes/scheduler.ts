@@ -1,6 +1,7 @@
 // Runs every check on its own interval (with jitter, so 1,000 checks do not fire in lockstep),
 // under one global concurrency bound. A check is never run again while its previous run is in
 // flight, and each has its own timer, so a slow check only ever costs its own slot.
+import { CommitPacer } from '../store/pacer.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import { FlapDamper } from './flap-damper.js';
@@ -18,7 +19,9 @@ export interface SchedulerOptions {
   concurrency?: number;
   /** Interval spread, as a fraction (0.1 = ±10 %). @default 0.1 */
   jitter?: number;
-  /** Longest wait between batches handed to onBatch. @default 100 */
+  /** Paces batches with the store's other commits (the console passes the store's pacer). */
+  pacer?: CommitPacer;
+  /** Without a pacer: the shortest time between batches handed to onBatch. @default 100 */
   flushMs?: number;
 }
 
@@ -48,7 +51,7 @@ export class CheckScheduler {
     private readonly options: SchedulerOptions,
   ) {
     this.limit = new ConcurrencyLimit(options.concurrency ?? 64);
-    this.batcher = new ResultBatcher(options.onBatch, options.flushMs ?? 100);
+    this.batcher = new ResultBatcher(options.onBatch, options.pacer ?? new CommitPacer(options.flushMs ?? 100));
     this.entries = checks.map((check) => ({ check, running: false }));
   }
 

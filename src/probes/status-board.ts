@@ -35,6 +35,7 @@ export function startStatusBoard(deps: StatusBoardDeps): StatusBoard {
   const scheduler = new CheckScheduler(checks, {
     onBatch: (updates) => deps.store.getState().applyCheckBatch(updates.map((u) => redactUpdate(u, redactor))),
     recorder: deps.recorder,
+    pacer: deps.store.pacer,
     ...(deps.concurrency !== undefined ? { concurrency: deps.concurrency } : {}),
   });
   scheduler.start();

@@ -31,8 +31,6 @@ export interface RunbookControllerOptions {
   liveEvents?: (listener: (added: readonly PastEvent[]) => void) => () => void;
   /** Per command. @default 120000 */
   timeoutMs?: number;
-  /** How often streamed output is committed to the store. @default 100 */
-  flushMs?: number;
 }
 
 /** Lines of output kept for the output view. */
@@ -219,14 +217,12 @@ export class RunbookController implements RunbookActions {
     store.getState().setRunning(id, `runbook: ${command.shown.split('\n')[0]}`);
     store.getState().setRunbook({ output: base });
     this.abort = new AbortController();
-    let pending = false;
     const lines: string[] = [];
+    // Streamed output reaches the store at the pacer's beat, in the same frame as everything else.
     const flush = () => {
-      pending = false;
       const output = store.getState().runbook.output;
       if (output?.running) store.getState().setRunbook({ output: { ...output, lines: lines.slice(-VIEW_LINES) } });
     };
-    const timer = setInterval(() => pending && flush(), this.options.flushMs ?? 100);
     try {
       const outcome = await runPreparedCommand(this.options.executor, command, {
         signal: this.abort.signal,
@@ -234,7 +230,7 @@ export class RunbookController implements RunbookActions {
         onLine: (line) => {
           lines.push(line);
           if (lines.length > VIEW_LINES * 2) lines.splice(0, lines.length - VIEW_LINES);
-          pending = true;
+          store.pacer.request(flush);
         },
       });
       const output: RunbookOutput = {
@@ -257,7 +253,7 @@ export class RunbookController implements RunbookActions {
       this.commit(false);
       return outcome.exitCode;
     } finally {
-      clearInterval(timer);
+      store.pacer.cancel(flush);
       this.abort = null;
       store.getState().setRunning(id, null);
     }

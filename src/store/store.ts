@@ -10,6 +10,7 @@ import { createHostsSlice, type HostsSlice } from './hosts.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
 import { createLogsSlice, type LogsSlice } from './logs.js';
 import { createMetricsSlice, type MetricsSlice } from './metrics.js';
+import { CommitPacer } from './pacer.js';
 import { createRunbookSlice, type RunbookSlice } from './runbook.js';
 import { createTimelineSlice, type TimelineSlice } from './timeline.js';
 import { createUiSlice, type UiSlice } from './ui.js';
@@ -27,12 +28,15 @@ export type WarroomState = UiSlice &
   ActionsSlice &
   EscalationSlice;
 
-/** The store type views and sources are handed. */
-export type WarroomStore = StoreApi<WarroomState>;
+/**
+ * The store type views and sources are handed, with the pacer that sources commit through (one
+ * beat, one frame: see pacer.ts).
+ */
+export type WarroomStore = StoreApi<WarroomState> & { readonly pacer: CommitPacer };
 
 /** Creates a fresh store (one per console; tests make their own). */
-export function createWarroomStore(): WarroomStore {
-  return createStore<WarroomState>()((...a) => ({
+export function createWarroomStore(options: { beatMs?: number } = {}): WarroomStore {
+  const store = createStore<WarroomState>()((...a) => ({
     ...createUiSlice(...a),
     ...createIncidentSlice(...a),
     ...createDialogSlice(...a),
@@ -45,4 +49,5 @@ export function createWarroomStore(): WarroomStore {
     ...createActionsSlice(...a),
     ...createEscalationSlice(...a),
   }));
+  return Object.assign(store, { pacer: new CommitPacer(options.beatMs) });
 }

@@ -13,9 +13,6 @@ import { sortByTime, type TimelineEvent } from './event.js';
 import { summarizeIncident } from './incident-state.js';
 import { TimelineJournal } from './journal.js';
 
-/** One store commit per this period at most, whatever the event rate. */
-const FLUSH_MS = 100;
-
 /** Name of the post-mortem draft `:export` writes into the incident folder. */
 export const POSTMORTEM_FILE = 'postmortem.md';
 
@@ -23,7 +20,8 @@ export const POSTMORTEM_FILE = 'postmortem.md';
 export class TimelineFeed implements Capability {
   readonly name = 'timeline';
   private pending: TimelineEvent[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  /** New events reach the store at the pacer's beat: one commit per beat, whatever the event rate. */
+  private readonly flushPaced = () => this.flush();
   private unsubscribe: (() => void)[] = [];
 
   constructor(
@@ -42,11 +40,10 @@ export class TimelineFeed implements Capability {
     this.unsubscribe.push(
       this.journal.onEvents((added) => {
         this.pending.push(...added);
+        this.store.pacer.request(this.flushPaced);
       }),
       this.journal.onWarning((message) => this.store.getState().showFlash(message, 'error', 15_000)),
     );
-    this.timer = setInterval(() => this.flush(), FLUSH_MS);
-    this.timer.unref();
     state.setTimelineActions({
       addNotes: (input) => recordNotes(this.journal, input),
       exportMarkdown: () => {
@@ -60,8 +57,6 @@ export class TimelineFeed implements Capability {
 
   /** Stops feeding; the journal itself is closed by whoever opened it. */
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
     this.flush();
     for (const off of this.unsubscribe) off();
     this.unsubscribe = [];
@@ -69,6 +64,7 @@ export class TimelineFeed implements Capability {
   }
 
   private flush(): void {
+    this.store.pacer.cancel(this.flushPaced);
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];

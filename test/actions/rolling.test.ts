@@ -21,7 +21,7 @@ function setup(health: InstanceHealth) {
   const store = createWarroomStore();
   const recorder = new MemoryRecorder();
   const executor = new RecordingExecutor();
-  return { store, recorder, executor, runner: new ActionRunner({ executor, recorder, store, hosts: HOSTS, redactor: redact, health, flushMs: 20 }) };
+  return { store, recorder, executor, runner: new ActionRunner({ executor, recorder, store, hosts: HOSTS, redactor: redact, health }) };
 }
 
 test('rolling: one instance at a time, each waited for, then a summary', async () => {

@@ -17,7 +17,7 @@ function setup(mode: ConsoleMode = 'live', health: InstanceHealth = alwaysUp) {
   store.getState().setIncident({ mode });
   const recorder = new MemoryRecorder();
   const executor = new RecordingExecutor();
-  const runner = new ActionRunner({ executor, recorder, store, hosts: HOSTS, redactor: createRedactor({ secrets: ['hunter2-secret'] }), health, flushMs: 20 });
+  const runner = new ActionRunner({ executor, recorder, store, hosts: HOSTS, redactor: createRedactor({ secrets: ['hunter2-secret'] }), health });
   return { store, recorder, executor, runner };
 }
 

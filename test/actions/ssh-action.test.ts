@@ -31,7 +31,7 @@ async function sshLab(t: TestContext) {
   const store = createWarroomStore();
   const recorder = new MemoryRecorder();
   const ups: string[] = [];
-  const runner = new ActionRunner({ executor, recorder, store, hosts, redactor: redact, health: { waitUntilUp: async (_s, i) => (ups.push(String(i)), true) }, flushMs: 20 });
+  const runner = new ActionRunner({ executor, recorder, store, hosts, redactor: redact, health: { waitUntilUp: async (_s, i) => (ups.push(String(i)), true) } });
   t.after(async () => {
     await executor.close();
     await server.close();

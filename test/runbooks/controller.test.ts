@@ -24,7 +24,7 @@ test('env values are not asked again but shown (secrets masked); other placehold
   const store = createWarroomStore();
   const recorder = new MemoryRecorder();
   const executor = recordingExecutor();
-  const controller = new RunbookController({ store, recorder, executor, env: { DEMO_URL: 'http://127.0.0.1:9', DEMO_TOKEN: 'tok-123' }, flushMs: 10 });
+  const controller = new RunbookController({ store, recorder, executor, env: { DEMO_URL: 'http://127.0.0.1:9', DEMO_TOKEN: 'tok-123' } });
   controller.attach();
   controller.show(parseRunbook(RUNBOOK, 'env.md'));
 

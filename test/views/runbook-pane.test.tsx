@@ -51,7 +51,7 @@ function setup(events: { kind: string; data: Record<string, unknown> }[] = []) {
   mounted.push(ui);
   const recorder = new MemoryRecorder();
   const executor = recordingExecutor();
-  const controller = new RunbookController({ store: ui.store, recorder, executor, env: {}, flushMs: 20 });
+  const controller = new RunbookController({ store: ui.store, recorder, executor, env: {} });
   controller.attach();
   controller.show(parseRunbook(RUNBOOK, 'cache.md'), events);
   return { ui, recorder, executor, controller };

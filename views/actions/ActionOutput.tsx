@@ -11,7 +11,7 @@ const STATE_WORD = { running: '⟳ running', succeeded: '✔ succeeded', failed:
 export function ActionOutput({ width, height }: { width: number; height: number }) {
   const store = useWarroomStore();
   const run = useWarroom((s) => s.actionRuns.at(-1));
-  const now = useNow(1000);
+  const now = useNow();
   useModalInput((input, key) => {
     if (key.ctrl && input === 'c') {
       const controller = store.getState().actionsController;

@@ -17,7 +17,7 @@ export function StatusPane({ isFocused, width, height }: PaneProps) {
   const store = useWarroomStore();
   const checks = useWarroom((s) => s.checks);
   const [cursor, dispatch] = useStatusCursor();
-  const now = useNow(1000);
+  const now = useNow();
   const offset = useRef(0);
 
   const rows = useMemo(() => {
