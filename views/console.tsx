@@ -2,8 +2,9 @@
 // out (q, Ctrl-C, SIGTERM/SIGHUP, an uncaught error), so the user's shell is never left in raw
 // mode, without a cursor, or on the alternate screen.
 import React from 'react';
-import { render } from 'ink';
+import { render, type RenderOptions } from 'ink';
 import type { Severity } from '../src/config/types.js';
+import { observeRender } from '../src/selfmetrics/record.js';
 import type { WarroomStore } from '../src/store/store.js';
 import { App } from './App.js';
 import { KeyDispatcher } from './keys/dispatcher.js';
@@ -19,6 +20,21 @@ export interface ConsoleOptions {
   responseTargets: Record<Severity, number>;
   /** Frames per second at most. @default 60 */
   maxFps?: number;
+}
+
+/**
+ * The Ink options the console renders with. Each frame Ink produces (one render pass after a
+ * store change, at most `maxFps` a second) is counted for `--metrics-port`, with Ink's own
+ * measure of it: the time to turn the laid-out tree into the frame's text. React's reconcile
+ * and the terminal write are not in it (Ink throttles the write separately).
+ */
+export function consoleRenderOptions(maxFps = 60): RenderOptions {
+  return {
+    exitOnCtrlC: false,
+    patchConsole: false,
+    maxFps,
+    onRender: ({ renderTime }) => observeRender(renderTime),
+  };
 }
 
 /** Shows the console until the user quits or a signal arrives; resolves with the reason. */
@@ -76,7 +92,7 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
           <App responseTargets={options.responseTargets} onQuit={() => finish('quit')} />
         </KeyDispatcher>
       </StoreProvider>,
-      { exitOnCtrlC: false, patchConsole: false, maxFps: options.maxFps ?? 60 },
+      consoleRenderOptions(options.maxFps),
     );
     void instance.waitUntilExit().then(() => {
       // After a signal the engine is still shutting down and the timeline not yet closed: a

@@ -3,6 +3,7 @@
 // (`rolling`), with live output batched into the store and a cancel for each run.
 import type { ActionConfig, ActionTarget, HostConfig } from '../config/types.js';
 import type { Executor } from '../exec/types.js';
+import { countAction } from '../selfmetrics/record.js';
 import type { ActionRunView } from '../store/actions.js';
 import type { WarroomStore } from '../store/store.js';
 import type { Redactor } from '../timeline/redact.js';
@@ -142,9 +143,12 @@ export class ActionRunner {
       const summary = summarize(action, targets, results);
       const ok = results.length === targets.length && results.every((r) => r.ok);
       const cancelled = results.some((r) => r.cancelled);
+      const state = dryRun ? 'dry-run' : cancelled ? 'cancelled' : ok ? 'succeeded' : 'failed';
+      // warroom's own /metrics: the run's state, with a failure that was a timeout told apart.
+      countAction(state === 'failed' && results.some((r) => r.timedOut) ? 'timeout' : state);
       flush();
       store.getState().updateActionRun(runId, {
-        state: dryRun ? 'dry-run' : cancelled ? 'cancelled' : ok ? 'succeeded' : 'failed',
+        state,
         finishedAt: this.now(),
         progress: '',
         summary,

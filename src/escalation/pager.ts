@@ -2,6 +2,7 @@
 // generic webhook) with retries. Every attempt goes to the store and the timeline; URLs and
 // routing keys never do (only contact and channel names, statuses and redacted error words).
 import type { ContactConfig, EscalationConfig } from '../config/types.js';
+import { countEscalation } from '../selfmetrics/record.js';
 import type { ChannelKind, PageAttempt } from '../store/escalation.js';
 import type { WarroomStore } from '../store/store.js';
 import type { Redactor } from '../timeline/redact.js';
@@ -150,6 +151,8 @@ export class Pager {
         store.getState().addPageAttempt({ contact: d.contact, channel: d.channel, purpose, attempt, ok: r.ok, willRetry, at: this.now(), ...(status !== undefined ? { status } : {}), ...(error ? { error } : {}) });
       },
     });
+    // warroom's own /metrics: one count per delivery, its final outcome (dry runs sent nothing).
+    countEscalation(result.ok ? 'sent' : 'failed', d.channel);
     return result.ok ? null : `${d.contact} via ${d.channel}: ${redactor(result.error)}`;
   }
 }

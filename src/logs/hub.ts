@@ -3,6 +3,7 @@
 // store commit per beat of the store's pacer (see store/pacer.ts), however many lines arrive.
 import type { LogSettingsConfig, LogSourceConfig } from '../config/types.js';
 import type { Executor } from '../exec/types.js';
+import { countLogLines } from '../selfmetrics/record.js';
 import { CommitPacer } from '../store/pacer.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { CommandSource, remoteTailCommand } from './command-source.js';
@@ -76,6 +77,8 @@ interface SourceEntry {
   status: LogSourceStatus;
   source: LogSource;
   splitter: LineSplitter | null;
+  /** Lines of this source already counted into warroom's own /metrics. */
+  counted: number;
 }
 
 /** Owns log sources, the ring they feed, and batching into the store. */
@@ -108,9 +111,11 @@ export class LogHub {
       linesTotal: 0, lastMinuteTotal: 0, errorsTotal: 0, warnsTotal: 0, errorsLastMinute: 0, warnsLastMinute: 0, errorEpisode: false,
     };
     // The receiver needs the entry (its splitter) before the source exists.
-    const entry: Omit<SourceEntry, 'source'> = { status, splitter: null };
+    const entry: Omit<SourceEntry, 'source'> = { status, splitter: null, counted: 0 };
     const source = this.createSource(config, this.receiverFor(entry));
     this.entries.push(Object.assign(entry, { source }));
+    // The source's series exist (at 0) from the start, so a rate over them is defined at once.
+    countLogLines(config.tag, 0, 0);
     this.scheduleFlush();
     return id;
   }
@@ -159,12 +164,24 @@ export class LogHub {
     const now = this.ingest.now();
     const counts = this.ingest.counts;
     this.watcher.check(counts, this.tags, now);
-    const sources = this.entries.map(({ status }) => {
+    const sources = this.entries.map((entry) => {
+      const { status } = entry;
       const tally = counts.tally(status.id, now);
+      const linesTotal = tally.total.reduce((a, b) => a + b, 0);
+      // warroom's own /metrics, counted here once per flush per source (the ingest hot path
+      // counts nothing extra): every line the stream took from the source, its error lines
+      // (stderr, exits) included. Nothing is ever dropped on the way in: ring overwrites are
+      // lines that were ingested and shown, an over-long line is kept cut (with a marker saying
+      // how many bytes were left out), and no source discards lines while a view is paused. So
+      // the dropped count is 0 here; it is kept for a source that may one day have to shed lines.
+      if (linesTotal > entry.counted) {
+        countLogLines(status.tag, linesTotal - entry.counted, 0);
+        entry.counted = linesTotal;
+      }
       return {
         ...status,
         lastMinuteTotal: tally.lastMinute.reduce((a, b) => a + b, 0),
-        linesTotal: tally.total.reduce((a, b) => a + b, 0),
+        linesTotal,
         errorsTotal: tally.total[Level.error] + tally.total[Level.critical] + tally.total[Level.fatal],
         warnsTotal: tally.total[Level.warn],
         errorsLastMinute: tally.lastMinute[Level.error] + tally.lastMinute[Level.critical] + tally.lastMinute[Level.fatal],

@@ -1,6 +1,7 @@
 // Runs every check on its own interval (with jitter, so 1,000 checks do not fire in lockstep),
 // under one global concurrency bound. A check is never run again while its previous run is in
 // flight, and each has its own timer, so a slow check only ever costs its own slot.
+import { observeProbe } from '../selfmetrics/record.js';
 import { CommitPacer } from '../store/pacer.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
@@ -114,10 +115,17 @@ export class CheckScheduler {
       }, check.config.timeoutMs + OVERRUN_GRACE_MS);
     });
     // Every run shares the scheduler's one stop signal: no controller or listener per probe.
+    // Timed from the slot being granted, so waiting for the concurrency bound is not latency.
+    const started = performance.now();
     const running = check.run(this.abort.signal);
     try {
       const outcomes = await Promise.race([running, overrun]);
-      if (!this.stopped) this.accept(check, outcomes);
+      // One observation per run as the board takes it (an overrun counts as timeout + grace);
+      // runs cut short by stop() are not probe latency and are left out.
+      if (!this.stopped) {
+        observeProbe(check.config.kind, (performance.now() - started) / 1000);
+        this.accept(check, outcomes);
+      }
     } finally {
       clearTimeout(guard);
       release();

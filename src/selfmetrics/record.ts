@@ -22,19 +22,22 @@ export function observeProbe(kind: string, seconds: number): void {
   selfMetrics().probeDuration.observe({ kind }, seconds);
 }
 
-/** Counts log lines read from a source and those dropped. */
+/**
+ * Counts log lines read from a source and those dropped, in batches (the log hub calls it once
+ * per flush per source, never per line). Zeros still create the source's series.
+ */
 export function countLogLines(source: string, ingested: number, dropped = 0): void {
   const m = selfMetrics();
-  if (ingested > 0) m.logLinesIngested.inc({ source }, ingested);
-  if (dropped > 0) m.logLinesDropped.inc({ source }, dropped);
+  m.logLinesIngested.inc({ source }, ingested);
+  m.logLinesDropped.inc({ source }, dropped);
 }
 
-/** Counts one action by its result (ok, failed, timeout, cancelled, dry-run). */
+/** Counts one finished action run by its result (succeeded, failed, timeout, cancelled, dry-run). */
 export function countAction(result: string): void {
   selfMetrics().actions.inc({ result });
 }
 
-/** Counts one escalation delivery attempt's final outcome. */
+/** Counts one escalation delivery's final outcome, after its retries (dry runs are not deliveries). */
 export function countEscalation(outcome: 'sent' | 'failed', channel: string): void {
   const m = selfMetrics();
   (outcome === 'sent' ? m.escalationsSent : m.escalationsFailed).inc({ channel });
@@ -45,7 +48,7 @@ export function countTimelineEvent(kind: string): void {
   selfMetrics().timelineEvents.inc({ kind });
 }
 
-/** Records one rendered console frame and how long it took. */
+/** Records one rendered console frame and how long Ink took to turn it into text. */
 export function observeRender(milliseconds: number): void {
   const m = selfMetrics();
   m.renderFrames.inc();

@@ -89,11 +89,21 @@ test('--metrics-port serves warroom\'s own metrics while the console runs', { sk
   const tmux = TmuxSession.start(shellLine(`demo --metrics-port ${port}`), { columns: 120, rows: 40, cwd });
   try {
     await tmux.waitForScreen((s) => s.includes('4 Runbook') && /\d+ UP/.test(s), 'the console with checks');
+    // Each area feeds its own counters: check states, probes run, log lines read, frames drawn.
+    const fed = [
+      /warroom_checks\{state="UP"\} [1-9]/,
+      /warroom_probe_duration_seconds_count\{kind="http"\} [1-9]/,
+      /warroom_probe_duration_seconds_count\{kind="tcp"\} [1-9]/,
+      /warroom_log_lines_ingested_total\{source="checkout-api"\} [1-9]/,
+      /warroom_render_frames_total [1-9]/,
+      /warroom_render_duration_seconds_count [1-9]/,
+    ];
     const body = await waitFor(async () => {
       const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-      return /warroom_checks\{state="UP"\} [1-9]/.test(text) ? text : '';
-    }, { timeoutMs: 20_000, what: 'check counts on /metrics' });
+      return fed.every((re) => re.test(text)) ? text : '';
+    }, { timeoutMs: 20_000, what: 'checks, probes, log lines and frames on /metrics' });
     assert.match(body, /warroom_timeline_events_total\{kind="operator.joined"\} 1/);
+    assert.match(body, /warroom_log_lines_dropped_total\{source="checkout-api"\} 0/);
     assert.match(body, /process_cpu_seconds_total|warroom_process_cpu/);
     tmux.send('q');
     assert.equal(await exitCode(tmux), 0);
