@@ -1,6 +1,7 @@
 // `warroom runbook FILE [--json]`: how a Markdown runbook parses, so a team can see what the
 // console will offer before an incident, and fix what it reads wrongly.
 import type { Command as Program } from 'commander';
+import { keyFor } from '../keys/keymap.js';
 import { checkRunbook, type RunbookProblem } from '../runbooks/check.js';
 import { loadRunbook } from '../runbooks/load.js';
 import type { Runbook } from '../runbooks/model.js';
@@ -47,7 +48,7 @@ export function runbookText(runbook: Runbook): string {
         if (command.placeholders.length > 0) out.push(`           asks for: ${command.placeholders.join(', ')}`);
       }
       for (const reference of step.references) {
-        at(reference.line, `       [${reference.lang || 'text'} reference${reference.metricsPanel ? ', can be added as a metrics panel' : ''}]`);
+        at(reference.line, `       [${reference.lang || 'text'} reference${reference.metricsPanel ? `, can be added as a metrics panel: press ${keyFor('runbook.add-panel')} on the step in the runbook pane` : ''}]`);
       }
     });
     for (const table of section.tables) {

@@ -76,6 +76,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['/'], command: 'runbook.search', description: 'search', scope: 'runbook' },
   { keys: ['r'], command: 'runbook.pick', description: 'other runbook', scope: 'runbook' },
   { keys: ['g'], command: 'runbook.suggested', description: 'go to suggested section', scope: 'runbook' },
+  // Not dangerous: it only reads metrics, so the shared read-only screen may chart a query too.
+  { keys: ['a'], command: 'runbook.add-panel', description: 'add PromQL as metrics panel', scope: 'runbook' },
 
   { keys: ['j', 'down'], command: 'timeline.down', description: 'scroll down', scope: 'timeline' },
   { keys: ['k', 'up'], command: 'timeline.up', description: 'scroll up', scope: 'timeline' },
@@ -91,6 +93,12 @@ export function findBinding(scope: KeyScope, key: string): KeyBinding | undefine
 /** Bindings of one scope, in table order. */
 export function bindingsFor(scope: KeyScope): KeyBinding[] {
   return KEYMAP.filter((binding) => binding.scope === scope);
+}
+
+/** The first key bound to a command, as help writes it ('?' if unbound), for messages that name it. */
+export function keyFor(command: string): string {
+  const key = KEYMAP.find((binding) => binding.command === command)?.keys[0];
+  return key === undefined ? '?' : keyLabel(key);
 }
 
 /** How a key is written in help and footers. */

@@ -1,16 +1,24 @@
 // The metrics capability: a MetricsPoller for the configured panels, started and stopped with
-// the engine. Not started when the config has no panels.
+// the engine, and put in the store so a runbook's PromQL block can become a panel. Not started
+// when the config has neither panels nor a Prometheus to add query panels from.
 import type { CapabilityFactory } from '../engine/capability.js';
 import { MetricsPoller } from './poller.js';
 
-/** Builds the metrics capability, or null when no panel is configured. */
+/** Builds the metrics capability, or null when there is nothing to poll and nothing to query. */
 export const metricsCapability: CapabilityFactory = (context) => {
   const config = context.config.metrics;
-  if (!config || config.panels.length === 0) return null;
+  if (!config || (config.panels.length === 0 && !config.prometheus)) return null;
   const poller = new MetricsPoller({ config, store: context.store, recorder: context.recorder });
   return {
     name: 'metrics',
-    start: () => poller.start(),
-    stop: () => poller.stop(),
+    start: () => {
+      poller.start();
+      // Only a Prometheus can answer a runbook's PromQL: without one the store says so by having none.
+      if (config.prometheus) context.store.getState().setMetricsActions(poller);
+    },
+    stop: async () => {
+      if (context.store.getState().metrics.actions === poller) context.store.getState().setMetricsActions(null);
+      await poller.stop();
+    },
   };
 };

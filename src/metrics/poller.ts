@@ -1,10 +1,12 @@
 // Owns every metrics panel: refreshes them all once per step and commits the results to the
-// store in one batch per round, so the pane re-renders once per step, not once per panel.
+// store in one batch per round, so the pane re-renders once per step, not once per panel. Query
+// panels can be added while it runs (a runbook's PromQL block); they live for this session only.
 import type { Dispatcher } from 'undici';
-import type { MetricsConfig } from '../config/types.js';
+import type { MetricsConfig, PanelConfig } from '../config/types.js';
+import type { MetricsActions, QueryPanelOutcome, QueryPanelRequest } from '../store/metrics.js';
 import type { WarroomStore } from '../store/store.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
-import { pageFetchOncePerUrl } from './page-fetch.js';
+import { pageFetchOncePerUrl, type PageFetch } from './page-fetch.js';
 import { MetricsPanel } from './panel.js';
 import { PrometheusClient } from './prom-api.js';
 
@@ -25,39 +27,116 @@ export function defaultTimeoutMs(stepMs: number): number {
   return Math.max(1000, Math.min(10_000, Math.round(stepMs * 0.8)));
 }
 
+/** Why a PromQL panel cannot be added: the message starts with what is missing. */
+export const NO_PROMETHEUS_MESSAGE = 'no Prometheus configured: set metrics.prometheus (url) in warroom.yaml to chart PromQL queries';
+
+/**
+ * A query with the whitespace outside string literals removed, so `sum by (job) (up)` and
+ * `sum by(job)(up)` are recognised as the same panel. Only compared, never sent.
+ */
+export function queryKey(query: string): string {
+  let out = '';
+  let quote: string | null = null;
+  for (let i = 0; i < query.length; i++) {
+    const c = query[i]!;
+    if (quote) {
+      out += c;
+      if (c === '\\' && i + 1 < query.length) out += query[++i];
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'" || c === '`') {
+      quote = c;
+      out += c;
+    } else if (!/\s/.test(c)) out += c;
+  }
+  return out;
+}
+
 /** Refreshes all panels every step and commits them to the store together. */
-export class MetricsPoller {
-  /** The panels, in config order. */
+export class MetricsPoller implements MetricsActions {
+  /** The panels: config order, then those added while running. */
   readonly panels: MetricsPanel[];
   private readonly now: () => number;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private round: Promise<void> | undefined;
   private readonly timeoutMs: number;
+  private readonly client: PrometheusClient | undefined;
+  /** A panel's refresh in flight: a panel added mid-round is never refreshed twice at once. */
+  private readonly inFlight = new Map<MetricsPanel, Promise<void>>();
+  private added = 0;
 
   constructor(private readonly options: MetricsPollerOptions) {
-    const { config, recorder } = options;
+    const { config } = options;
     const timeoutMs = options.timeoutMs ?? defaultTimeoutMs(config.stepMs);
     this.timeoutMs = timeoutMs;
-    const client = config.prometheus ? new PrometheusClient(config.prometheus, timeoutMs, options.dispatcher) : undefined;
+    this.client = config.prometheus ? new PrometheusClient(config.prometheus, timeoutMs, options.dispatcher) : undefined;
     this.now = options.now ?? Date.now;
-    this.panels = config.panels.map(
-      (panel, index) =>
-        new MetricsPanel(`panel-${index}`, panel, {
-          rangeMs: config.rangeMs,
-          stepMs: config.stepMs,
-          timeoutMs,
-          recorder,
-          ...(client ? { client } : {}),
-        }),
-    );
+    this.panels = config.panels.map((panel, index) => this.panelFor(`panel-${index}`, panel));
+  }
+
+  private panelFor(id: string, config: PanelConfig): MetricsPanel {
+    const { rangeMs, stepMs } = this.options.config;
+    return new MetricsPanel(id, config, {
+      rangeMs,
+      stepMs,
+      timeoutMs: this.timeoutMs,
+      recorder: this.options.recorder,
+      ...(this.client ? { client: this.client } : {}),
+    });
+  }
+
+  /**
+   * Adds a live PromQL panel for this session: no thresholds, refreshed every step like the
+   * configured ones (at once when running). A query already shown (configured or added) is not
+   * added again. Recorded on the timeline as `metric.panel-added`.
+   */
+  addQueryPanel(request: QueryPanelRequest): QueryPanelOutcome {
+    if (!this.client) return { status: 'unavailable', message: NO_PROMETHEUS_MESSAGE };
+    const query = request.query.trim();
+    if (query === '') return { status: 'unavailable', message: 'the query is empty' };
+    const key = queryKey(query);
+    const existing = this.panels.find((panel) => panel.config.query !== undefined && queryKey(panel.config.query) === key);
+    if (existing) return { status: 'exists', title: existing.config.title };
+    const title = request.title.trim() || query;
+    const from = request.from;
+    const panel = this.panelFor(`added-${++this.added}`, {
+      title,
+      query,
+      labels: {},
+      unit: 'count',
+      below: false,
+      pos: { file: from?.runbook ?? '', line: from?.line ?? 0, col: 1 },
+    });
+    this.panels.push(panel);
+    this.options.recorder.record('metric.panel-added', {
+      panel: title,
+      query,
+      ...(from ? { runbook: from.runbook, section: from.section, step: from.step, line: from.line } : {}),
+    });
+    this.commit(); // listed at once, waiting for its first answer
+    if (this.running) {
+      const fetch = pageFetchOncePerUrl(this.timeoutMs, this.options.dispatcher);
+      void this.refreshPanel(panel, this.now(), fetch).then(() => {
+        if (this.running) this.commit();
+      });
+    }
+    return { status: 'added', title };
+  }
+
+  /** Refreshes one panel, or joins its refresh already in flight. */
+  private refreshPanel(panel: MetricsPanel, at: number, fetch: PageFetch): Promise<void> {
+    const pending = this.inFlight.get(panel);
+    if (pending) return pending;
+    const done = panel.refresh(at, fetch).finally(() => this.inFlight.delete(panel));
+    this.inFlight.set(panel, done);
+    return done;
   }
 
   /** One round: every panel refreshed concurrently, then a single store commit. */
   async refreshOnce(): Promise<void> {
     const startedAt = this.now();
     const fetch = pageFetchOncePerUrl(this.timeoutMs, this.options.dispatcher);
-    await Promise.all(this.panels.map((panel) => panel.refresh(startedAt, fetch)));
+    await Promise.all(this.panels.map((panel) => this.refreshPanel(panel, startedAt, fetch)));
     this.commit();
   }
 
@@ -89,5 +168,6 @@ export class MetricsPoller {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     await this.round;
+    await Promise.all(this.inFlight.values());
   }
 }

@@ -39,6 +39,26 @@ export interface MetricsPanelView {
   updatedAt: number | null;
 }
 
+/** A PromQL panel asked for while the console runs (a runbook's `promql` block). */
+export interface QueryPanelRequest {
+  title: string;
+  query: string;
+  /** Where the query was found, recorded with the panel on the timeline. */
+  from?: { runbook: string; section: string; step: string; line: number };
+}
+
+/** What became of a request: a new panel, one already showing that query, or why there can be none. */
+export type QueryPanelOutcome =
+  | { status: 'added'; title: string }
+  | { status: 'exists'; title: string }
+  | { status: 'unavailable'; message: string };
+
+/** What views and other capabilities may ask of the metrics capability (implemented by MetricsPoller). */
+export interface MetricsActions {
+  /** Adds a live query panel for this session (refreshed like the configured ones, no thresholds). */
+  addQueryPanel(request: QueryPanelRequest): QueryPanelOutcome;
+}
+
 /** The metrics pane's data and selection. */
 export interface MetricsSlice {
   metrics: {
@@ -47,9 +67,12 @@ export interface MetricsSlice {
     selected: number;
     /** The zoomed braille chart of the selected panel is open. */
     chartOpen: boolean;
+    /** Set while the metrics capability runs with a Prometheus to query; null otherwise. */
+    actions: MetricsActions | null;
   };
   /** Replaces every panel at once: one commit per refresh round. */
   setMetricsPanels: (panels: MetricsPanelView[]) => void;
+  setMetricsActions: (actions: MetricsActions | null) => void;
   /** Moves the selection by `step`, clamped to the panels. */
   selectMetricsPanel: (step: number) => void;
   setMetricsChart: (open: boolean) => void;
@@ -57,7 +80,7 @@ export interface MetricsSlice {
 
 /** Builds the metrics slice. */
 export const createMetricsSlice: StateCreator<WarroomState, [], [], MetricsSlice> = (set, get) => ({
-  metrics: { panels: [], selected: 0, chartOpen: false },
+  metrics: { panels: [], selected: 0, chartOpen: false, actions: null },
   setMetricsPanels: (panels) => {
     const m = get().metrics;
     set({ metrics: { ...m, panels, selected: Math.min(m.selected, Math.max(0, panels.length - 1)) } });
@@ -67,5 +90,6 @@ export const createMetricsSlice: StateCreator<WarroomState, [], [], MetricsSlice
     const selected = Math.max(0, Math.min(m.panels.length - 1, m.selected + step));
     if (selected !== m.selected) set({ metrics: { ...m, selected } });
   },
+  setMetricsActions: (actions) => set({ metrics: { ...get().metrics, actions } }),
   setMetricsChart: (open) => set({ metrics: { ...get().metrics, chartOpen: open } }),
 });

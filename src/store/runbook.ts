@@ -37,6 +37,8 @@ export interface RunbookActions {
   note(): Promise<void>;
   search(): Promise<void>;
   pick(): Promise<void>;
+  /** Adds the step's PromQL block(s) as metrics panels. */
+  addPanel(): Promise<void>;
 }
 
 /** What the runbook pane shows. */

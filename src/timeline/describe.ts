@@ -60,6 +60,8 @@ const DESCRIBERS: Record<string, Describer> = {
   'check.state': (d) =>
     `${str(d.service)} ${str(d.check, '')}: ${str(d.from)} → ${str(d.to)}${typeof d.reason === 'string' ? ` (${d.reason})` : ''}`,
   'metric.threshold': (d) => `${str(d.panel)}: ${str(d.from)} → ${str(d.to)} at ${str(d.value)}`,
+  'metric.panel-added': (d) =>
+    `Metrics panel added: "${str(d.panel)}" (${str(d.query)})${typeof d.runbook === 'string' ? ` from runbook step "${str(d.step, '')}"` : ''}`,
   'log.error-rate': (d) => `${str(d.source)}: ${str(d.rate ?? d.count)} errors/min${typeof d.text === 'string' ? ` (${d.text})` : ''}`,
   'log.evidence': (d) => `Evidence from ${str(d.source)}: ${str(d.line ?? d.text, '')}`,
   'action.started': (d) => `${str(d.action)} ${str(d.service)}${target(d)} started: ${str(d.command, '')}`,

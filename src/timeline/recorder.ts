@@ -9,6 +9,7 @@ export type EventKind =
   | 'incident.reopened'
   | 'check.state'
   | 'metric.threshold'
+  | 'metric.panel-added'
   | 'log.error-rate'
   | 'log.evidence'
   | 'action.started'

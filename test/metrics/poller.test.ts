@@ -99,3 +99,117 @@ test('panels scraping the same page share one GET per round', async () => {
     await page.close();
   }
 });
+
+test('a query panel added at run time is listed at once, refreshed every step like the others, and recorded', async () => {
+  const queries: string[] = [];
+  const prom = await startFakeServer((url) => {
+    const query = url.searchParams.get('query') ?? '';
+    queries.push(query);
+    return rangeAnswer(url, [{ metric: {}, value: () => (query.includes('http_requests_total') ? '42' : '1') }]);
+  });
+  const store = createWarroomStore();
+  const recorder = new MemoryRecorder();
+  const poller = new MetricsPoller({
+    config: { prometheus: { url: prom.url, headers: {} }, rangeMs: 60_000, stepMs: 300, panels: [panel({ title: 'up', query: 'sum(up)' })] },
+    store,
+    recorder,
+  });
+  try {
+    poller.start();
+    await waitFor('the configured panel', async () => (store.getState().metrics.panels[0]?.current === 1 ? true : undefined), 30_000);
+    const outcome = poller.addQueryPanel({
+      title: 'Error rate',
+      query: '  sum(rate(http_requests_total{code=~"5.."}[5m]))\n',
+      from: { runbook: 'runbooks/api.md', section: 'Confirm', step: 'Error rate', line: 12 },
+    });
+    assert.deepEqual(outcome, { status: 'added', title: 'Error rate' });
+    const listed = store.getState().metrics.panels[1];
+    assert.equal(listed?.title, 'Error rate', 'listed in the same call, before its first answer');
+    assert.equal(listed.warn, undefined);
+    assert.equal(listed.crit, undefined);
+    await waitFor('the added panel has a value', async () => (store.getState().metrics.panels[1]?.current === 42 ? true : undefined), 30_000);
+    const added = store.getState().metrics.panels[1]!;
+    assert.equal(added.state, 'none', 'no thresholds');
+    assert.equal(added.source, 'query');
+    assert.ok(queries.includes('sum(rate(http_requests_total{code=~"5.."}[5m]))'), 'the query is sent as written, trimmed');
+    // Refreshed every step like the configured panels.
+    const asked = () => queries.filter((q) => q.includes('http_requests_total')).length;
+    const before = asked();
+    await waitFor('two more refreshes', async () => (asked() >= before + 2 ? true : undefined), 30_000);
+
+    const events = recorder.ofKind('metric.panel-added');
+    assert.equal(events.length, 1);
+    assert.deepEqual(events[0]!.data, {
+      panel: 'Error rate',
+      query: 'sum(rate(http_requests_total{code=~"5.."}[5m]))',
+      runbook: 'runbooks/api.md',
+      section: 'Confirm',
+      step: 'Error rate',
+      line: 12,
+    });
+  } finally {
+    await poller.stop();
+    await prom.close();
+  }
+});
+
+test('the same query is not added twice (whitespace aside), nor a configured one; without Prometheus nothing is added', async () => {
+  const prom = await startFakeServer((url) => rangeAnswer(url, [{ metric: {}, value: () => '1' }]));
+  const store = createWarroomStore();
+  const recorder = new MemoryRecorder();
+  const poller = new MetricsPoller({
+    config: { prometheus: { url: prom.url, headers: {} }, rangeMs: 60_000, stepMs: 1000, panels: [panel({ title: 'jobs up', query: 'sum by (job) (up)' })] },
+    store,
+    recorder,
+  });
+  try {
+    assert.deepEqual(poller.addQueryPanel({ title: 'again', query: 'sum by(job)(up)' }), { status: 'exists', title: 'jobs up' });
+    assert.deepEqual(poller.addQueryPanel({ title: 'latency', query: 'histogram_quantile(0.95, x)' }), { status: 'added', title: 'latency' });
+    assert.deepEqual(poller.addQueryPanel({ title: 'latency 2', query: 'histogram_quantile( 0.95 , x )' }), { status: 'exists', title: 'latency' });
+    // Whitespace inside a label value is part of the query.
+    assert.deepEqual(poller.addQueryPanel({ title: 'a b', query: 'x{n="a b"}' }), { status: 'added', title: 'a b' });
+    assert.deepEqual(poller.addQueryPanel({ title: 'ab', query: 'x{n="ab"}' }), { status: 'added', title: 'ab' });
+    await poller.refreshOnce();
+    assert.deepEqual(store.getState().metrics.panels.map((p) => [p.title, p.current]), [['jobs up', 1], ['latency', 1], ['a b', 1], ['ab', 1]]);
+    assert.equal(recorder.ofKind('metric.panel-added').length, 3);
+  } finally {
+    await prom.close();
+  }
+
+  const page = await startFakeServer(() => ({ body: 'g 2\n', contentType: 'text/plain' }));
+  const scrapeOnly = new MetricsPoller({
+    config: { rangeMs: 60_000, stepMs: 1000, panels: [panel({ title: 's', scrape: `${page.url}/metrics`, metric: 'g' })] },
+    store: createWarroomStore(),
+    recorder,
+  });
+  try {
+    const refused = scrapeOnly.addQueryPanel({ title: 'q', query: 'up' });
+    assert.equal(refused.status, 'unavailable');
+    assert.match(refused.status === 'unavailable' ? refused.message : '', /^no Prometheus configured: /);
+    assert.equal(scrapeOnly.panels.length, 1);
+    assert.equal(recorder.ofKind('metric.panel-added').length, 3, 'nothing recorded');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a panel added while running is refreshed at once, not a step later', async () => {
+  const prom = await startFakeServer((url) => rangeAnswer(url, [{ metric: {}, value: () => (url.searchParams.get('query') === 'added' ? '7' : '1') }]));
+  const store = createWarroomStore();
+  // A step far longer than the wait below: the added panel's value can only come from its own refresh.
+  const poller = new MetricsPoller({
+    config: { prometheus: { url: prom.url, headers: {} }, rangeMs: 600_000, stepMs: 120_000, panels: [panel({ title: 'first', query: 'first' })] },
+    store,
+    recorder: new MemoryRecorder(),
+  });
+  try {
+    poller.start();
+    await waitFor('first round', async () => (store.getState().metrics.panels[0]?.current === 1 ? true : undefined), 30_000);
+    assert.equal(poller.addQueryPanel({ title: 'added', query: 'added' }).status, 'added');
+    await waitFor('the added panel answered', async () => (store.getState().metrics.panels[1]?.current === 7 ? true : undefined), 30_000);
+    assert.equal(prom.requests.filter((r) => r.url.searchParams.get('query') === 'first').length, 1, 'no new round was started for it');
+  } finally {
+    await poller.stop();
+    await prom.close();
+  }
+});

@@ -33,6 +33,9 @@ test('text output lists sections, steps and commands with their source lines and
   assert.match(text, /^\s+25 {9}\$ sudo systemctl restart checkout-workers {3}@web-1$/m);
   const tables = await runCli(['runbook', fixture('escalation-tables.md')]);
   assert.match(tables, /Severity levels:\n\s+7 {4}SEV-1: respond within 10 minutes — Customers cannot pay/);
+  const references = await runCli(['runbook', fixture('reference-blocks.md')]);
+  assert.match(references, /^\s+9 {9}\[promql reference, can be added as a metrics panel: press a on the step in the runbook pane\]$/m);
+  assert.match(references, /^\s+5 {9}\[sql reference\]$/m);
 });
 
 test('a missing file is a usage error with a plain message', async () => {

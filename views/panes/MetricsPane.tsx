@@ -1,4 +1,5 @@
 import React from 'react';
+import { keyFor } from '../../src/keys/keymap.js';
 import { useCommands } from '../keys/dispatcher.js';
 import { PanelList } from '../metrics/PanelList.js';
 import { ZoomChart } from '../metrics/ZoomChart.js';
@@ -12,6 +13,7 @@ export function MetricsPane({ isFocused, width, height }: PaneProps) {
   const panels = useWarroom((s) => s.metrics.panels);
   const selected = useWarroom((s) => s.metrics.selected);
   const chartOpen = useWarroom((s) => s.metrics.chartOpen);
+  const canAdd = useWarroom((s) => s.metrics.actions !== null);
   const paneZoomed = useWarroom((s) => s.zoomed && s.focus === 'metrics');
   const showChart = chartOpen || paneZoomed;
   const state = store.getState;
@@ -38,7 +40,8 @@ export function MetricsPane({ isFocused, width, height }: PaneProps) {
   );
 
   if (panels.length === 0) {
-    return <NotConfigured lines={['No metrics panels configured.', 'Add `metrics: panels:` to warroom.yaml (a PromQL query or a scraped /metrics page).']} />;
+    const add = canAdd ? [`Or press ${keyFor('runbook.add-panel')} on a runbook step's PromQL block.`] : [];
+    return <NotConfigured lines={['No metrics panels configured.', 'Add `metrics: panels:` to warroom.yaml (a PromQL query or a scraped /metrics page).', ...add]} />;
   }
   const panel = panels[Math.min(selected, panels.length - 1)]!;
   if (showChart) return <ZoomChart panel={panel} width={width} height={height} />;

@@ -45,6 +45,7 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
       'runbook.note': () => (actions ? void actions.note() : false),
       'runbook.search': () => (actions ? void actions.search() : false),
       'runbook.pick': () => (actions ? void actions.pick() : false),
+      'runbook.add-panel': () => (actions ? void actions.addPanel() : false),
       'runbook.suggested': () => {
         // Cycles through the suggestions, so each suggested section is one key away.
         const { suggestions: list, cursor: at } = state().runbook;

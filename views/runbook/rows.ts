@@ -1,5 +1,6 @@
 // Pure row builders for the runbook pane: what each visible line says and how it is marked.
 // Kept apart from the components so the layout can be tested without rendering.
+import { keyFor } from '../../src/keys/keymap.js';
 import type { Section, Step } from '../../src/runbooks/model.js';
 import type { StepState } from '../../src/runbooks/progress.js';
 import type { RunbookCursor } from '../../src/store/runbook.js';
@@ -48,8 +49,9 @@ function stepRows(step: Step, index: number, state: StepState, cursor: RunbookCu
   });
   for (const reference of step.references) {
     const first = reference.text.split('\n')[0] ?? '';
-    const panel = reference.metricsPanel ? '  — can be added as a metrics panel' : '';
-    rows.push({ text: `      ⟨${reference.lang || 'text'}⟩ ${first}${panel}`, tone: 'reference', selected: false });
+    rows.push({ text: `      ⟨${reference.lang || 'text'}⟩ ${first}`, tone: 'reference', selected: false });
+    // On its own line: after a long query it would be cut off at the pane's edge.
+    if (reference.metricsPanel) rows.push({ text: `        — press ${keyFor('runbook.add-panel')} to add as a metrics panel`, tone: 'reference', selected: false });
   }
   for (const detail of step.details) rows.push({ text: `      · ${detail}`, tone: 'detail', selected: false });
   for (const note of state.notes) rows.push({ text: `      ✎ ${note}`, tone: 'note', selected: false });
