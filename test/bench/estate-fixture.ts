@@ -15,6 +15,14 @@ export interface FixtureOptions {
   panels: number;
   /** Write the arrival time into each line (for lag measurements). */
   stampLines?: boolean;
+  /** Every line at this level instead of the usual mix (1 in 50 ERROR, 1 in 10 WARN, else INFO). */
+  level?: string;
+  /** Give log file i the tag `f{i}` (by default every file is tagged with the service name). */
+  tagFiles?: boolean;
+  /** Do not append until startWriting() is called. */
+  deferWriting?: boolean;
+  /** Told of each append round: its write time (Date.now(), the `t=` stamp) and how many lines. */
+  onWrite?: (stamp: number, lines: number) => void;
 }
 
 /** A running fixture; stop() ends the server and the writers. */
@@ -22,6 +30,10 @@ export interface Fixture {
   configPath: string;
   logPaths: string[];
   linesWritten: () => number;
+  /** Starts (or restarts) appending at the configured rate. */
+  startWriting: () => void;
+  /** Stops appending; the server keeps running. */
+  stopWriting: () => void;
   stop: () => Promise<void>;
 }
 
@@ -46,24 +58,40 @@ export async function startFixture(options: FixtureOptions): Promise<Fixture> {
   for (const path of logPaths) writeFileSync(path, '');
   let written = 0;
   const tickMs = 50;
-  const perTick = (options.linesPerSecond * tickMs) / 1000;
   let owed = 0;
   // One append per file per tick, however many lines: the writer must not be the bottleneck.
-  const writer = setInterval(() => {
-    owed += perTick;
+  // Owed lines follow the clock, not the tick count, so a late timer does not lower the rate.
+  let last = performance.now();
+  const tick = () => {
+    const at = performance.now();
+    owed = Math.min(owed + ((at - last) / 1000) * options.linesPerSecond, options.linesPerSecond);
+    last = at;
     const n = Math.floor(owed);
     owed -= n;
     const batches: string[][] = logPaths.map(() => []);
-    const stamp = options.stampLines ? ` t=${Date.now()}` : '';
+    const now = Date.now();
+    const stamp = options.stampLines ? ` t=${now}` : '';
     for (let i = 0; i < n; i++) {
-      const level = written % 50 === 0 ? 'ERROR' : written % 10 === 0 ? 'WARN' : 'INFO';
+      const level = options.level ?? (written % 50 === 0 ? 'ERROR' : written % 10 === 0 ? 'WARN' : 'INFO');
       batches[written % logPaths.length]!.push(`2026-11-23T12:00:00Z ${level} bench line ${written}${stamp} request handled\n`);
       written++;
     }
+    options.onWrite?.(now, n);
     batches.forEach((lines, i) => {
       if (lines.length > 0) appendFileSync(logPaths[i]!, lines.join(''));
     });
-  }, tickMs);
+  };
+  let writer: NodeJS.Timeout | null = null;
+  const startWriting = () => {
+    if (writer !== null) return;
+    last = performance.now();
+    writer = setInterval(tick, tickMs);
+  };
+  const stopWriting = () => {
+    if (writer !== null) clearInterval(writer);
+    writer = null;
+  };
+  if (!options.deferWriting) startWriting();
 
   const panels = Array.from({ length: options.panels }, (_, i) =>
     [
@@ -82,7 +110,7 @@ export async function startFixture(options: FixtureOptions): Promise<Fixture> {
     `        ports: "1-${options.checks}"`,
     '        interval: 2s',
     '    logs:',
-    ...logPaths.map((path) => `      - file: ${path}`),
+    ...logPaths.map((path, i) => (options.tagFiles ? `      - { file: ${path}, tag: f${i} }` : `      - file: ${path}`)),
     'metrics:',
     '  step: 2s',
     '  range: 5m',
@@ -98,8 +126,10 @@ export async function startFixture(options: FixtureOptions): Promise<Fixture> {
     configPath,
     logPaths,
     linesWritten: () => written,
+    startWriting,
+    stopWriting,
     stop: async () => {
-      clearInterval(writer);
+      stopWriting();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
