@@ -5,6 +5,7 @@ import type { Dispatcher } from 'undici';
 import type { MetricsConfig, PanelConfig } from '../config/types.js';
 import type { MetricsActions, QueryPanelOutcome, QueryPanelRequest } from '../store/metrics.js';
 import type { WarroomStore } from '../store/store.js';
+import type { TimelineEvent } from '../timeline/event.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { pageFetchOncePerUrl, type PageFetch } from './page-fetch.js';
 import { MetricsPanel } from './panel.js';
@@ -91,6 +92,24 @@ export class MetricsPoller implements MetricsActions {
    * added again. Recorded on the timeline as `metric.panel-added`.
    */
   addQueryPanel(request: QueryPanelRequest): QueryPanelOutcome {
+    return this.addPanel(request, true);
+  }
+
+  /**
+   * Brings back the panels the timeline says were added (`metric.panel-added`): this console's
+   * own when the incident is reopened, and other operators' as they add them, so every screen
+   * on the incident charts the same queries. Nothing is recorded again.
+   */
+  restorePanels(events: readonly TimelineEvent[]): void {
+    for (const event of events) {
+      if (event.kind !== 'metric.panel-added') continue;
+      const { panel, query } = event.data;
+      if (typeof query !== 'string') continue;
+      this.addPanel({ title: typeof panel === 'string' ? panel : query, query }, false);
+    }
+  }
+
+  private addPanel(request: QueryPanelRequest, record: boolean): QueryPanelOutcome {
     if (!this.client) return { status: 'unavailable', message: NO_PROMETHEUS_MESSAGE };
     const query = request.query.trim();
     if (query === '') return { status: 'unavailable', message: 'the query is empty' };
@@ -108,7 +127,7 @@ export class MetricsPoller implements MetricsActions {
       pos: { file: from?.runbook ?? '', line: from?.line ?? 0, col: 1 },
     });
     this.panels.push(panel);
-    this.options.recorder.record('metric.panel-added', {
+    if (record) this.options.recorder.record('metric.panel-added', {
       panel: title,
       query,
       ...(from ? { runbook: from.runbook, section: from.section, step: from.step, line: from.line } : {}),

@@ -1,7 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PanelConfig } from '../../src/config/types.js';
+import { loadConfigText } from '../../src/config/load.js';
+import { createExecutor } from '../../src/exec/index.js';
+import { metricsCapability } from '../../src/metrics/capability.js';
 import { MetricsPoller } from '../../src/metrics/poller.js';
+import { openIncident, resumeIncident } from '../../src/timeline/incidents.js';
+import type { TimelineJournal } from '../../src/timeline/journal.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { rangeAnswer, startFakeServer } from './fixtures/fake-server.js';
 import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
@@ -210,6 +218,48 @@ test('a panel added while running is refreshed at once, not a step later', async
     assert.equal(prom.requests.filter((r) => r.url.searchParams.get('query') === 'first').length, 1, 'no new round was started for it');
   } finally {
     await poller.stop();
+    await prom.close();
+  }
+});
+
+test('panels added from runbooks come back when the incident is reopened, and show on every console of it', async () => {
+  const prom = await startFakeServer((url) => rangeAnswer(url, [{ metric: {}, value: () => (url.searchParams.get('query') === 'sum(up)' ? '3' : '5') }]));
+  const dir = mkdtempSync(join(tmpdir(), 'warroom-panels-'));
+  const config = {
+    ...loadConfigText('incident: { title: API errors }\n', 'warroom.yaml', {}),
+    metrics: { prometheus: { url: prom.url, headers: {} }, rangeMs: 60_000, stepMs: 60_000, panels: [] },
+  };
+  const journal = openIncident(dir, { title: 'API errors', severity: 'P2', operator: 'ana', pollMs: 50 });
+  const consoleOf = (recorder: TimelineJournal) => {
+    const store = createWarroomStore();
+    const capability = metricsCapability({ config, store, recorder, executor: createExecutor({ hosts: {} }), mode: 'live', operator: recorder.operator })!;
+    return { store, capability };
+  };
+  const first = consoleOf(journal);
+  let second: ReturnType<typeof consoleOf> | undefined;
+  let other: TimelineJournal | undefined;
+  try {
+    await first.capability.start();
+    assert.equal(first.store.getState().metrics.actions?.addQueryPanel({ title: 'Instances up', query: 'sum(up)' }).status, 'added');
+    await first.capability.stop();
+    // Reopened (another console on the same incident, as after a restart): the panel is back, not recorded again.
+    other = resumeIncident(dir, journal.id, { operator: 'bo', pollMs: 50 });
+    second = consoleOf(other);
+    await second.capability.start();
+    await waitFor('the restored panel answers', async () => (second!.store.getState().metrics.panels.find((p) => p.title === 'Instances up')?.current === 3 ? true : undefined), 30_000);
+    // Ana adds another on her console: Bo's console shows it too.
+    await first.capability.start();
+    first.store.getState().metrics.actions?.addQueryPanel({ title: 'Errors', query: 'sum(rate(errors_total[5m]))' });
+    await waitFor("ana's new panel on bo's console", async () => (second!.store.getState().metrics.panels.find((p) => p.title === 'Errors')?.current === 5 ? true : undefined), 30_000);
+    assert.deepEqual(second.store.getState().metrics.panels.map((p) => p.title), ['Instances up', 'Errors']);
+    assert.deepEqual(first.store.getState().metrics.panels.map((p) => p.title), ['Instances up', 'Errors'], 'no duplicate from its own event');
+    const added = other.events().filter((e) => e.kind === 'metric.panel-added');
+    assert.deepEqual(added.map((e) => [e.operator, e.data.panel]), [['ana', 'Instances up'], ['ana', 'Errors']], 'each recorded once, by who added it');
+  } finally {
+    await first.capability.stop();
+    await second?.capability.stop();
+    other?.close();
+    journal.close();
     await prom.close();
   }
 });
