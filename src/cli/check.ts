@@ -31,7 +31,7 @@ export const registerCheck: RegisterCommand = (program) => {
       const knows = (host: string) => host in config.hosts || sshKnows(host);
       let runbookProblems = 0;
       for (const file of [...runbooks].sort()) {
-        for (const problem of await checkRunbookFile(file, knows)) {
+        for (const problem of await checkRunbookFile(file, knows, { prometheus: config.metrics?.prometheus !== undefined })) {
           runbookProblems++;
           process.stdout.write(`warning: ${relative(process.cwd(), problem.file) || problem.file}:${problem.line}: ${problem.message}\n`);
         }

@@ -2,7 +2,7 @@
 // console will offer before an incident, and fix what it reads wrongly.
 import type { Command as Program } from 'commander';
 import { keyFor } from '../keys/keymap.js';
-import { checkRunbook, type RunbookProblem } from '../runbooks/check.js';
+import { checkRunbook, type RunbookCheckOptions, type RunbookProblem } from '../runbooks/check.js';
 import { loadRunbook } from '../runbooks/load.js';
 import type { Runbook } from '../runbooks/model.js';
 import type { RegisterCommand } from './commands.js';
@@ -68,9 +68,13 @@ export function runbookText(runbook: Runbook): string {
 }
 
 /** Parses a runbook file for `warroom check`; an unreadable file is itself a problem. */
-export async function checkRunbookFile(path: string, knownHosts: Iterable<string> | ((host: string) => boolean)): Promise<RunbookProblem[]> {
+export async function checkRunbookFile(
+  path: string,
+  knownHosts: Iterable<string> | ((host: string) => boolean),
+  options: RunbookCheckOptions = {},
+): Promise<RunbookProblem[]> {
   try {
-    return checkRunbook(await loadRunbook(path), knownHosts);
+    return checkRunbook(await loadRunbook(path), knownHosts, options);
   } catch (error) {
     return [{ file: path, line: 1, message: (error as Error).message }];
   }

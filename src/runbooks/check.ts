@@ -9,11 +9,22 @@ export interface RunbookProblem {
   message: string;
 }
 
+/** What the config offers that a runbook may rely on. */
+export interface RunbookCheckOptions {
+  /** `metrics.prometheus` is configured: PromQL blocks can be charted. @default true */
+  prometheus?: boolean;
+}
+
 /**
- * Finds commands naming a host the config does not know and headings with nothing under them.
- * A host that is itself a placeholder (`ssh $HOST "..."`) is asked for at run time, so it is fine.
+ * Finds commands naming a host the config does not know, headings with nothing under them, and
+ * PromQL blocks that cannot be charted because no Prometheus is configured. A host that is itself
+ * a placeholder (`ssh $HOST "..."`) is asked for at run time, so it is fine.
  */
-export function checkRunbook(runbook: Runbook, knownHosts: Iterable<string> | ((host: string) => boolean)): RunbookProblem[] {
+export function checkRunbook(
+  runbook: Runbook,
+  knownHosts: Iterable<string> | ((host: string) => boolean),
+  options: RunbookCheckOptions = {},
+): RunbookProblem[] {
   const listed = typeof knownHosts === 'function' ? null : new Set(knownHosts);
   const knows = (host: string) => (listed ? listed.has(host) : (knownHosts as (host: string) => boolean)(host));
   const problems: RunbookProblem[] = [];
@@ -29,6 +40,11 @@ export function checkRunbook(runbook: Runbook, knownHosts: Iterable<string> | ((
         if (command.host === undefined || knows(command.host)) continue;
         if (command.placeholders.some((p) => command.host!.includes(p))) continue;
         problems.push({ file: runbook.file, line: command.line, message: `unknown host "${command.host}" (not in hosts: or ~/.ssh/config)` });
+      }
+      if (options.prometheus === false) {
+        for (const reference of step.references.filter((r) => r.metricsPanel)) {
+          problems.push({ file: runbook.file, line: reference.line, message: 'PromQL block cannot be charted: no metrics.prometheus in the config' });
+        }
       }
     }
   });

@@ -13,6 +13,9 @@ export type SshForm =
   /** `ssh HOST "cmd"` or `ssh HOST cmd args`: cmd runs on HOST. */
   | { kind: 'remote'; host: string; run: string };
 
+/** A `<name>` placeholder at the start of the text (the same shape placeholders.ts finds). */
+const PLACEHOLDER_WORD = /^<[A-Za-z][\w.-]*>(?!>)/;
+
 interface Token {
   text: string;
   /** The token was one quoted string from start to end. */
@@ -52,6 +55,12 @@ function words(line: string): Token[] | null {
         i = j + 1;
         quotedParts++;
         lastQuote = '"';
+      } else if (c === '<' && PLACEHOLDER_WORD.test(line.slice(i))) {
+        // `<load_balancer>`: a placeholder asked for before the run, not a redirect.
+        const end = line.indexOf('>', i);
+        text += line.slice(i, end + 1);
+        i = end + 1;
+        plainParts++;
       } else if (';&|<>()`'.includes(c) || (c === '#' && text === '' && plainParts === 0)) {
         return null;
       } else {

@@ -106,3 +106,12 @@ test('check: unknown hosts and empty sections are reported with their lines', ()
     { file: 'rb.md', line: 6, message: 'unknown host "stranger" (not in hosts: or ~/.ssh/config)' },
   ]);
 });
+
+test('check: a PromQL block is reported only when no Prometheus is configured to chart it', () => {
+  const runbook = parseRunbook(['# Errors', '1. Error rate:', '', '   ```promql', '   sum(rate(errors_total[5m]))', '   ```', '2. SQL for reference:', '', '   ```sql', '   select 1;', '   ```'].join('\n'), 'rb.md');
+  assert.deepEqual(checkRunbook(runbook, [], { prometheus: false }), [
+    { file: 'rb.md', line: 4, message: 'PromQL block cannot be charted: no metrics.prometheus in the config' },
+  ]);
+  assert.deepEqual(checkRunbook(runbook, [], { prometheus: true }), []);
+  assert.deepEqual(checkRunbook(runbook, []), [], 'unknown by default: not reported');
+});

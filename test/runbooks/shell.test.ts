@@ -16,6 +16,11 @@ const sshCases: [string, ReturnType<typeof readSsh>][] = [
   ['ssh web-6 "say \\"hi\\""', { kind: 'remote', host: 'web-6', run: 'say "hi"' }],
   ['sshd -t', { kind: 'none' }],
   ['ssh', { kind: 'none' }],
+  // A `<placeholder>` host is asked for before the run; a real redirect still means "not ssh's".
+  ['ssh <load_balancer> "sudo nginx -t"', { kind: 'remote', host: '<load_balancer>', run: 'sudo nginx -t' }],
+  ['ssh ops@<web_host> tail -n 50 <log_file>', { kind: 'remote', host: '<web_host>', run: 'tail -n 50 <log_file>' }],
+  ['ssh web-7 cat < local.txt', { kind: 'none' }],
+  ['ssh web-8 "cat /etc/hosts" > hosts.txt', { kind: 'none' }],
 ];
 
 for (const [input, expected] of sshCases) {
