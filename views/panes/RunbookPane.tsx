@@ -1,5 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
+import { sectionToOpen } from '../../src/runbooks/symptoms.js';
 import { useCommands } from '../keys/dispatcher.js';
 import { OutputView } from '../runbook/OutputView.js';
 import { sectionRows, visibleWindow, type Row } from '../runbook/rows.js';
@@ -46,11 +47,13 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
       'runbook.search': () => (actions ? void actions.search() : false),
       'runbook.pick': () => (actions ? void actions.pick() : false),
       'runbook.suggested': () => {
-        // Cycles through the suggestions, so each suggested section is one key away.
-        const { suggestions: list, cursor: at } = state().runbook;
+        // Cycles through the suggestions, so each suggested section is one key away; a scenario
+        // heading with no steps of its own opens at its first steps (its Diagnose).
+        const { suggestions: list, cursor: at, doc: runbook } = state().runbook;
         if (list.length === 0) return state().showFlash('no section matches what the console sees right now', 'info');
-        const next = list[(list.findIndex((s) => s.index === at.section) + 1) % list.length]!;
-        state().setRunbookSection(next.index);
+        const open = (index: number) => (runbook ? sectionToOpen(runbook, index) : index);
+        const current = list.findIndex((s) => s.index === at.section || open(s.index) === at.section);
+        state().setRunbookSection(open(list[(current + 1) % list.length]!.index));
       },
     },
     isFocused,
