@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { sectionToOpen } from '../../src/runbooks/symptoms.js';
 import { useCommands } from '../keys/dispatcher.js';
 import { OutputView } from '../runbook/OutputView.js';
-import { sectionRows, visibleWindow, type Row } from '../runbook/rows.js';
+import { paneBudget, sectionRows, visibleWindow, type Row } from '../runbook/rows.js';
 import { SectionList } from '../runbook/SectionList.js';
 import { useWarroom, useWarroomStore } from '../store-context.js';
 import { NotConfigured } from './NotConfigured.js';
@@ -74,19 +74,20 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
     ? `★ suggested (g): ${suggestion.title} (${suggestion.reason})${suggestions.length > 1 ? ` +${suggestions.length - 1} more` : ''}`
     : null;
 
-  const wrapped = output ? output.lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / Math.max(1, width))), 0) : 0;
-  const outputHeight = output ? Math.min(Math.max(3, Math.floor(height * 0.4)), wrapped + 2) : 0;
-  const listHeight = Math.max(1, height - outputHeight - 1 - (suggestionLine ? 1 : 0));
+  const wrapped = output ? output.lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / Math.max(1, width))), 0) : null;
+  const budget = paneBudget(height, suggestionLine !== null, wrapped);
+  const outputHeight = budget.output;
+  const listHeight = budget.list;
   const sideWidth = width >= 100 ? Math.min(36, Math.floor(width * 0.3)) : 0;
   const stepWidth = width - sideWidth - (sideWidth > 0 ? 1 : 0);
   const rows = section ? visibleWindow(sectionRows(section, states, cursor), listHeight) : [];
 
   // Keyed by which optional parts show: Ink misplaces a child inserted before its siblings, so a
   // layout change remounts the (small) tree instead.
-  const layoutKey = `${suggestionLine ? 's' : '-'}${sideWidth > 0 ? 'w' : '-'}`;
+  const layoutKey = `${budget.suggestion > 0 ? 's' : '-'}${sideWidth > 0 ? 'w' : '-'}`;
   return (
     <Box key={layoutKey} flexDirection="column" width={width} height={height}>
-      {suggestionLine ? (
+      {suggestionLine && budget.suggestion > 0 ? (
         <Text wrap="truncate" color="yellow" bold>
           {suggestionLine.slice(0, width)}
         </Text>
@@ -105,7 +106,7 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
           ))}
         </Box>
       </Box>
-      {output ? <OutputView output={output} width={width} height={outputHeight} /> : null}
+      {output && outputHeight > 0 ? <OutputView output={output} width={width} height={outputHeight} /> : null}
     </Box>
   );
 }
