@@ -25,6 +25,8 @@ export interface MetricBreach {
   durationMs: number;
   /** The most extreme value recorded during the breach. */
   peak: number | null;
+  /** The peak as the panel showed it (`3.5`, `1.5k`), when the events say. */
+  peakDisplay?: string;
 }
 
 /** Everything the Markdown and JSON exports report besides the raw events. */
@@ -100,23 +102,31 @@ export function metricBreaches(sorted: readonly TimelineEvent[], endAt: number):
     const panel = str(event.data.panel, '?');
     const level = str(event.data.to);
     const value = num(event.data.value);
+    const display = typeof event.data.display === 'string' ? event.data.display : undefined;
     const current = open.get(panel);
     if (current) {
-      if (value !== null) {
-        const worse = current.peak === null || (current.below ? value < current.peak : value > current.peak);
-        if (worse && LEVEL_RANK[level] !== undefined) current.peak = value;
-      }
+      const worse = (v: number) => current.peak === null || (current.below ? v < current.peak : v > current.peak);
+      if (value !== null && worse(value) && LEVEL_RANK[level] !== undefined) setPeak(current, value, display);
+      // Leaving a level names the most extreme value the panel saw since entering it.
+      const peak = num(event.data.peak);
+      if (peak !== null && worse(peak)) setPeak(current, peak, typeof event.data.peakDisplay === 'string' ? event.data.peakDisplay : undefined);
       if ((LEVEL_RANK[level] ?? 0) > (LEVEL_RANK[current.level] ?? 0)) current.level = level;
       if (LEVEL_RANK[level] === undefined) {
         finish(current, event.ts, event.ts);
         open.delete(panel);
       }
     } else if (LEVEL_RANK[level] !== undefined) {
-      open.set(panel, { panel, level, from: event.ts, to: null, durationMs: 0, peak: value, below: event.data.below === true });
+      open.set(panel, { panel, level, from: event.ts, to: null, durationMs: 0, peak: value, ...(display === undefined ? {} : { peakDisplay: display }), below: event.data.below === true });
     }
   }
   for (const breach of open.values()) finish(breach, null, endAt);
   return done.sort((a, b) => a.from - b.from);
+}
+
+function setPeak(breach: MetricBreach, value: number, display: string | undefined): void {
+  breach.peak = value;
+  if (display === undefined) delete breach.peakDisplay;
+  else breach.peakDisplay = display;
 }
 
 function firstActionTime(sorted: readonly TimelineEvent[]): number | null {

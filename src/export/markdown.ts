@@ -137,7 +137,7 @@ function breaches(f: IncidentFacts, cell: Cell): string | null {
   return table(
     ['Panel', 'Level', 'From (UTC)', 'To (UTC)', 'Duration', 'Peak'],
     f.metricBreaches.map((b) =>
-      [b.panel, b.level, utcTime(b.from), b.to === null ? 'ongoing' : utcTime(b.to), formatDuration(b.durationMs), b.peak === null ? '—' : String(b.peak)].map(cell),
+      [b.panel, b.level, utcTime(b.from), b.to === null ? 'ongoing' : utcTime(b.to), formatDuration(b.durationMs), b.peak === null ? '—' : (b.peakDisplay ?? String(b.peak))].map(cell),
     ),
   );
 }

@@ -9,7 +9,9 @@ import type { ObservedState } from './symptoms.js';
 export function observedFrom(state: WarroomState): ObservedState {
   const rows = Object.values(state.checks.rows);
   const down = new Set(rows.filter((row) => row.state === 'DOWN').map((row) => row.service));
-  const critPanels = state.metrics.panels.filter((panel) => panel.state === 'crit').map((panel) => panel.title);
+  // A stale panel (its source stopped answering, as when the service behind it is down) shows its
+  // last value, but nobody sees that value now: it does not count as critical.
+  const critPanels = state.metrics.panels.filter((panel) => panel.state === 'crit' && panel.staleSince === null).map((panel) => panel.title);
   return {
     downServices: [...down].sort(),
     critPanels: critPanels.sort(),

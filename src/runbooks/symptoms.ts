@@ -86,3 +86,17 @@ export function suggestSections(runbook: Runbook, seen: ObservedState, limit = 3
   });
   return out.sort((a, b) => b.score - a.score || a.index - b.index).slice(0, limit);
 }
+
+/**
+ * The section `g` opens for a suggestion: the suggested section itself when it has steps, else
+ * the first section under it that has some (a scenario heading whose work sits in `### Diagnose`
+ * after its `### Symptoms`), else the suggested section after all.
+ */
+export function sectionToOpen(runbook: Runbook, index: number): number {
+  const section = runbook.sections[index];
+  if (!section || section.steps.length > 0) return index;
+  for (let i = index + 1; i < runbook.sections.length && runbook.sections[i]!.level > section.level; i++) {
+    if (runbook.sections[i]!.steps.length > 0) return i;
+  }
+  return index;
+}

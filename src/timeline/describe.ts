@@ -50,6 +50,15 @@ function exit(data: Record<string, unknown>): string {
   return typeof data.error === 'string' ? `failed: ${data.error}` : 'no exit code';
 }
 
+/** Whether an escalation event is a page (older events have no `purpose`) rather than a status update or resolve. */
+function isPage(data: Record<string, unknown>): boolean {
+  return data.purpose === undefined || data.purpose === 'page';
+}
+
+function message(data: Record<string, unknown>): string {
+  return data.purpose === 'status-update' ? 'status update' : str(data.purpose);
+}
+
 type Describer = (d: Record<string, unknown>, event: TimelineEvent) => string;
 
 const DESCRIBERS: Record<string, Describer> = {
@@ -59,7 +68,7 @@ const DESCRIBERS: Record<string, Describer> = {
   'incident.reopened': (d) => `Incident reopened${typeof d.text === 'string' ? `: ${d.text}` : ''}`,
   'check.state': (d) =>
     `${str(d.service)} ${str(d.check, '')}: ${str(d.from)} → ${str(d.to)}${typeof d.reason === 'string' ? ` (${d.reason})` : ''}`,
-  'metric.threshold': (d) => `${str(d.panel)}: ${str(d.from)} → ${str(d.to)} at ${str(d.value)}`,
+  'metric.threshold': (d) => `${str(d.panel)}: ${str(d.from)} → ${str(d.to)} at ${str(d.display, str(d.value))}`,
   'metric.panel-added': (d) =>
     `Metrics panel added: "${str(d.panel)}" (${str(d.query)})${typeof d.runbook === 'string' ? ` from runbook step "${str(d.step, '')}"` : ''}`,
   'log.error-rate': (d) => `${str(d.source)}: ${str(d.rate ?? d.count)} errors/min${typeof d.text === 'string' ? ` (${d.text})` : ''}`,
@@ -70,8 +79,9 @@ const DESCRIBERS: Record<string, Describer> = {
     (typeof d.durationMs === 'number' ? ` in ${formatDuration(d.durationMs)}` : ''),
   'runbook.step': (d) =>
     `Runbook ${str(d.section, '')}: ${str(d.status)} "${str(d.text, '')}"${typeof d.reason === 'string' ? ` (${d.reason})` : ''}`,
-  'escalation.sent': (d) => `Paged ${str(d.contact)} via ${str(d.channel)}${typeof d.attempt === 'number' && d.attempt > 1 ? ` (attempt ${d.attempt})` : ''}`,
-  'escalation.failed': (d) => `Paging ${str(d.contact)} via ${str(d.channel)} failed: ${str(d.error)}`,
+  'escalation.sent': (d) =>
+    `${isPage(d) ? 'Paged' : `Sent ${message(d)} to`} ${str(d.contact)} via ${str(d.channel)}${typeof d.attempt === 'number' && d.attempt > 1 ? ` (attempt ${d.attempt})` : ''}`,
+  'escalation.failed': (d) => `${isPage(d) ? 'Paging' : `Sending ${message(d)} to`} ${str(d.contact)} via ${str(d.channel)} failed: ${str(d.error)}`,
   'escalation.prompted': (d) => `Escalation due: ${str(d.contact)}`,
   'status.update': (d) => `Status update (${str(d.phase)}): ${str(d.text, '')}`,
   note: (d) => str(d.text, ''),

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { observedFeedCapability } from '../../src/runbooks/observed-feed.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import type { EngineContext } from '../../src/engine/capability.js';
+import type { MetricsPanelView } from '../../src/store/metrics.js';
 
 import type { RowInfo, RowUpdate } from '../../src/probes/types.js';
 
@@ -34,5 +35,20 @@ test('the runbook hears which services are DOWN and when everything is, and only
 
   state().applyCheckBatch([down(b, 'connection refused')]);
   assert.deepEqual(state().runbook.observed, { downServices: ['checkout', 'payments'], critPanels: [], allDown: true });
+  feed.stop();
+});
+
+test('a critical panel counts until it goes stale (its source stopped answering)', () => {
+  const store = createWarroomStore();
+  const feed = observedFeedCapability({ store } as unknown as EngineContext)!;
+  feed.start();
+  const panel = (title: string, state: MetricsPanelView['state'], staleSince: number | null): MetricsPanelView => ({
+    id: title, title, unit: 'count', below: false, source: 'scrape', times: [], series: [], current: 3, min: 0, max: 3,
+    state, error: staleSince === null ? null : 'connection refused', staleSince, updatedAt: 1,
+  });
+  store.getState().setMetricsPanels([panel('5xx/s', 'crit', null), panel('p95 latency', 'crit', null), panel('queue', 'warn', null)]);
+  assert.deepEqual(store.getState().runbook.observed.critPanels, ['5xx/s', 'p95 latency']);
+  store.getState().setMetricsPanels([panel('5xx/s', 'crit', 1), panel('p95 latency', 'crit', null), panel('queue', 'warn', null)]);
+  assert.deepEqual(store.getState().runbook.observed.critPanels, ['p95 latency']);
   feed.stop();
 });

@@ -7,7 +7,7 @@ import { checkRunbook } from '../../src/runbooks/check.js';
 import { parseRunbook } from '../../src/runbooks/parse.js';
 import { RunbookProgress } from '../../src/runbooks/progress.js';
 import { prepareCommand, runPreparedCommand } from '../../src/runbooks/run-step.js';
-import { suggestSections } from '../../src/runbooks/symptoms.js';
+import { sectionToOpen, suggestSections } from '../../src/runbooks/symptoms.js';
 import type { TimelineRecorder } from '../../src/timeline/recorder.js';
 import { memoryRecorder } from './memory-recorder.js';
 import { recordingExecutor } from './recording-executor.js';
@@ -97,6 +97,20 @@ test('suggestions: outage, a named service, and error-rate panels pick their sec
   assert.equal(titles({ downServices: ['ledger'], critPanels: [], allDown: false })[0], 'Scenario 1: ledger service not responding');
   assert.equal(titles({ downServices: [], critPanels: ['HTTP error rate'], allDown: false })[0], 'Scenario 2: high error rate on card authorisations');
   assert.deepEqual(titles({ downServices: [], critPanels: [], allDown: false }), []);
+});
+
+test('sectionToOpen: a suggested scenario heading without steps opens at its first steps', () => {
+  const runbook = parseRunbook(
+    ['# Title', '## Service down', '### Symptoms', '- api is down', '### Diagnose', '1. Look', '## Errors', '1. Count them', '## Empty', '### Nothing', 'text', '## Last'].join('\n'),
+    'rb.md',
+  );
+  const index = (title: string) => runbook.sections.findIndex((s) => s.title === title);
+  const [suggestion] = suggestSections(runbook, { downServices: ['api'], critPanels: [], allDown: false });
+  assert.equal(suggestion?.title, 'Service down');
+  assert.equal(runbook.sections[sectionToOpen(runbook, suggestion.index)]!.title, 'Diagnose', 'skips the heading and its Symptoms');
+  assert.equal(sectionToOpen(runbook, index('Errors')), index('Errors'), 'a section with steps opens itself');
+  assert.equal(sectionToOpen(runbook, index('Empty')), index('Empty'), 'no steps below: the heading itself');
+  assert.equal(sectionToOpen(runbook, index('Title')), index('Diagnose'), 'the title opens at the first steps of the file');
 });
 
 test('check: unknown hosts and empty sections are reported with their lines', () => {

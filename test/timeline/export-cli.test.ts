@@ -80,3 +80,18 @@ test('warroom export: user mistakes are plain messages with exit code 2', { time
   assert.throws(() => exportIncident(incidents, { incident: 'INC-nope' }), (e: Error) => e instanceof UsageError && /no incident INC-nope/.test(e.message));
   assert.match(exportIncident(incidents, {}), /^# Post-mortem: x\n/);
 });
+
+test('warroom export in a folder without warroom.yaml reads the demo\'s .warroom/incidents', { timeout: 120_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'warroom-export-demo-'));
+  const none = warroom(dir, 'export');
+  assert.equal(none.status, 2, 'no config and no demo incidents: the usual config error');
+  assert.match(none.stderr, /warroom\.yaml: no such config file/);
+
+  const demo = openIncident(join(dir, '.warroom', 'incidents'), { title: 'demo run', severity: 'P2', operator: 'ana', follow: false });
+  demo.record('note', { text: 'todo: write the alert' });
+  demo.close();
+  const md = warroom(dir, 'export');
+  assert.equal(md.status, 0, md.stderr);
+  assert.match(md.stdout, /^# Post-mortem: demo run\n/);
+  assert.ok(md.stdout.includes('- [ ] write the alert'), md.stdout);
+});

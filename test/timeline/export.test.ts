@@ -123,3 +123,25 @@ test('metric breaches report the worst level and the peak value', () => {
   const breaches = metricBreaches(incidentFacts(ID, CHECKOUT_EVENTS).events, 0);
   assert.deepEqual(breaches.map((b) => [b.panel, b.level, b.peak, b.durationMs]), [['5xx ratio', 'crit', 0.31, 570_000]]);
 });
+
+test('values show as the panel showed them, and a status update sent is not called a page', () => {
+  const at = (s: number) => Date.UTC(2026, 10, 22, 23, 41, s);
+  const event = (ts: number, kind: string, data: Record<string, unknown>): TimelineEvent => ({ v: 1, id: `e${ts}`, ts, operator: 'ana', kind, data });
+  const events = [
+    event(at(0), 'incident.opened', { title: 'Checkout', severity: 'P2' }),
+    event(at(1), 'metric.threshold', { panel: 'checkout 5xx/s', from: 'ok', to: 'crit', value: 3.5017508754377187, display: '3.5', threshold: 2 }),
+    // The panel's peak between the two threshold events is named when it leaves crit.
+    event(at(9), 'metric.threshold', { panel: 'checkout 5xx/s', from: 'crit', to: 'ok', value: 0, display: '0', threshold: 2, peak: 6.512, peakDisplay: '6.5' }),
+    event(at(10), 'escalation.sent', { contact: 'oncall', channel: 'webhook', purpose: 'page', attempt: 1 }),
+    event(at(11), 'escalation.sent', { contact: 'oncall', channel: 'webhook', purpose: 'status-update', reason: 'resolved', attempt: 1 }),
+    event(at(12), 'escalation.failed', { contact: 'lead', channel: 'slack', purpose: 'status-update', error: 'HTTP 500' }),
+  ];
+  const md = exportMarkdown(events, { id: ID });
+  assert.ok(md.includes('| ana | checkout 5xx/s: ok → crit at 3.5 |'), md);
+  assert.ok(!md.includes('3.5017'), 'no raw float in the post-mortem');
+  assert.ok(md.includes('| checkout 5xx/s | crit | 2026-11-22 23:41:01 | 2026-11-22 23:41:09 | 8s | 6.5 |'), md);
+  assert.ok(md.includes('| ana | Paged oncall via webhook |'), md);
+  assert.ok(md.includes('| ana | Sent status update to oncall via webhook |'), md);
+  assert.ok(md.includes('| ana | Sending status update to lead via slack failed: HTTP 500 |'), md);
+  assert.equal(lintErrors(md), '');
+});

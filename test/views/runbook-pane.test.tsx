@@ -10,6 +10,7 @@ import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 import { RunbookController } from '../../src/runbooks/controller.js';
 import { parseRunbook } from '../../src/runbooks/parse.js';
 import { createWarroomStore } from '../../src/store/store.js';
+import { paneBudget } from '../../views/runbook/rows.js';
 import { KEYS, renderConsole } from '../helpers/render-console.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { recordingExecutor } from '../runbooks/recording-executor.js';
@@ -150,6 +151,39 @@ test('suggested sections show at the top and g goes to them', async () => {
   ui.store.getState().setRunbookObserved({ downServices: ['cache'], critPanels: [], allDown: false });
   await waitFor(() => ui.frame().includes('★ suggested (g): Cache misbehaving (cache is down)'), { what: 'suggestion line' }).catch((e) => { console.log(ui.frame()); throw e; });
   await ui.press(']', (f) => f.includes('§ 3/3 Recover'));
-  await ui.press('g', (f) => f.includes('§ 1/3 Cache misbehaving'));
+  // The suggested heading has no steps of its own: g opens its first section that has some.
+  await ui.press('g', (f) => f.includes('§ 2/3 Look around'));
+  ui.unmount();
+});
+
+test('paneBudget: the parts never add up to more than the pane; in a short one the output comes before the suggestion', () => {
+  const total = (b: { suggestion: number; list: number; output: number }) => b.suggestion + 1 + b.list + b.output;
+  assert.deepEqual(paneBudget(22, true, 2), { suggestion: 1, list: 16, output: 4 }, 'a tall pane: as before');
+  assert.deepEqual(paneBudget(22, true, null), { suggestion: 1, list: 20, output: 0 });
+  assert.deepEqual(paneBudget(4, true, 2), { suggestion: 0, list: 1, output: 2 }, '80x24: header, the step, the output');
+  assert.deepEqual(paneBudget(4, true, null), { suggestion: 1, list: 2, output: 0 });
+  assert.deepEqual(paneBudget(3, true, 2), { suggestion: 1, list: 1, output: 0 }, 'no room for the output: keep the suggestion');
+  for (let height = 2; height <= 30; height++) {
+    for (const suggestion of [true, false]) {
+      for (const lines of [null, 0, 1, 5, 100]) assert.ok(total(paneBudget(height, suggestion, lines)) <= height, `height ${height}`);
+    }
+  }
+});
+
+test('in a short stacked pane (80x24) a step\'s output never draws over the header', async () => {
+  const store = createWarroomStore();
+  store.getState().focusPane('runbook');
+  const ui = renderConsole({ columns: 80, rows: 24, store });
+  mounted.push(ui);
+  const controller = new RunbookController({ store, recorder: new MemoryRecorder(), executor: recordingExecutor(), env: {} });
+  controller.attach();
+  controller.show(parseRunbook(RUNBOOK, 'cache.md'), []);
+  store.getState().setRunbookObserved({ downServices: ['cache'], critPanels: [], allDown: false });
+  await waitFor(() => ui.frame().includes('★ suggested (g): Cache misbehaving'), { what: 'the suggestion' });
+  await ui.press('j', (f) => /› \[ \] Check the box/.test(f));
+  await ui.press(KEYS.enter, (f) => f.includes('Run "Check the box"?'));
+  await ui.press('y', (f) => f.includes('✓ ran') && f.includes('$ echo fine'));
+  const header = ui.frame().split('\n').find((line) => line.includes('§ 2/3'));
+  assert.match(header ?? '', /║§ 2\/3 Look around · 0\/3 done +║/);
   ui.unmount();
 });

@@ -5,7 +5,7 @@ import React, { createContext, useContext, useEffect, useRef, type ReactNode } f
 import { useInput, type Key } from 'ink';
 import { findBinding, keyLabel, type KeyScope } from '../../src/keys/keymap.js';
 import type { WarroomStore } from '../../src/store/store.js';
-import { keyName } from './key-name.js';
+import { keyName, splitRead } from './key-name.js';
 
 /** A command handler; returning false passes the key on to the global scope. */
 export type CommandHandler = () => void | boolean;
@@ -67,14 +67,8 @@ export function KeyDispatcher({ store, children }: { store: WarroomStore; childr
   };
 
   useInput((input, key) => {
-    // Several plain keys can arrive in one read (typing fast over SSH, tmux send-keys, a paste):
-    // outside a text field each one is its own keypress.
-    const plain = !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab;
-    if (plain && input.length > 1 && registry.modals.length === 0) {
-      for (const char of input) dispatch(char, key);
-      return;
-    }
-    dispatch(input, key);
+    // Several keys can arrive in one read (typing fast over SSH, tmux send-keys, a paste).
+    for (const press of splitRead(input, key, registry.modals.length > 0)) dispatch(press.input, press.key);
   });
 
   return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;

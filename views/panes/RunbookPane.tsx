@@ -1,8 +1,9 @@
 import React from 'react';
 import { Box, Text } from 'ink';
+import { sectionToOpen } from '../../src/runbooks/symptoms.js';
 import { useCommands } from '../keys/dispatcher.js';
 import { OutputView } from '../runbook/OutputView.js';
-import { sectionRows, visibleWindow, type Row } from '../runbook/rows.js';
+import { paneBudget, sectionRows, visibleWindow, type Row } from '../runbook/rows.js';
 import { SectionList } from '../runbook/SectionList.js';
 import { useWarroom, useWarroomStore } from '../store-context.js';
 import { NotConfigured } from './NotConfigured.js';
@@ -47,11 +48,13 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
       'runbook.pick': () => (actions ? void actions.pick() : false),
       'runbook.add-panel': () => (actions ? void actions.addPanel() : false),
       'runbook.suggested': () => {
-        // Cycles through the suggestions, so each suggested section is one key away.
-        const { suggestions: list, cursor: at } = state().runbook;
+        // Cycles through the suggestions, so each suggested section is one key away; a scenario
+        // heading with no steps of its own opens at its first steps (its Diagnose).
+        const { suggestions: list, cursor: at, doc: runbook } = state().runbook;
         if (list.length === 0) return state().showFlash('no section matches what the console sees right now', 'info');
-        const next = list[(list.findIndex((s) => s.index === at.section) + 1) % list.length]!;
-        state().setRunbookSection(next.index);
+        const open = (index: number) => (runbook ? sectionToOpen(runbook, index) : index);
+        const current = list.findIndex((s) => s.index === at.section || open(s.index) === at.section);
+        state().setRunbookSection(open(list[(current + 1) % list.length]!.index));
       },
     },
     isFocused,
@@ -72,19 +75,20 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
     ? `★ suggested (g): ${suggestion.title} (${suggestion.reason})${suggestions.length > 1 ? ` +${suggestions.length - 1} more` : ''}`
     : null;
 
-  const wrapped = output ? output.lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / Math.max(1, width))), 0) : 0;
-  const outputHeight = output ? Math.min(Math.max(3, Math.floor(height * 0.4)), wrapped + 2) : 0;
-  const listHeight = Math.max(1, height - outputHeight - 1 - (suggestionLine ? 1 : 0));
+  const wrapped = output ? output.lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / Math.max(1, width))), 0) : null;
+  const budget = paneBudget(height, suggestionLine !== null, wrapped);
+  const outputHeight = budget.output;
+  const listHeight = budget.list;
   const sideWidth = width >= 100 ? Math.min(36, Math.floor(width * 0.3)) : 0;
   const stepWidth = width - sideWidth - (sideWidth > 0 ? 1 : 0);
   const rows = section ? visibleWindow(sectionRows(section, states, cursor), listHeight) : [];
 
   // Keyed by which optional parts show: Ink misplaces a child inserted before its siblings, so a
   // layout change remounts the (small) tree instead.
-  const layoutKey = `${suggestionLine ? 's' : '-'}${sideWidth > 0 ? 'w' : '-'}`;
+  const layoutKey = `${budget.suggestion > 0 ? 's' : '-'}${sideWidth > 0 ? 'w' : '-'}`;
   return (
     <Box key={layoutKey} flexDirection="column" width={width} height={height}>
-      {suggestionLine ? (
+      {suggestionLine && budget.suggestion > 0 ? (
         <Text wrap="truncate" color="yellow" bold>
           {suggestionLine.slice(0, width)}
         </Text>
@@ -103,7 +107,7 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
           ))}
         </Box>
       </Box>
-      {output ? <OutputView output={output} width={width} height={outputHeight} /> : null}
+      {output && outputHeight > 0 ? <OutputView output={output} width={width} height={outputHeight} /> : null}
     </Box>
   );
 }

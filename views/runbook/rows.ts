@@ -87,3 +87,29 @@ export function formatDuration(ms: number): string {
   const s = Math.round(ms / 1000);
   return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
 }
+
+/** How the runbook pane's rows are shared out. */
+export interface PaneBudget {
+  /** 1 when the suggestion line shows. */
+  suggestion: number;
+  list: number;
+  /** 0 when the output view does not show. */
+  output: number;
+}
+
+/**
+ * Shares `height` rows between the suggestion line, the section header (always 1), the step list
+ * (at least 1) and the output view (at least 2: its rule and the command with its state), so the
+ * parts never add up to more than the pane and get drawn over each other. The output wants 40% of
+ * the pane, at least 3 rows and no more than its `outputLines` need; in a short pane it comes before
+ * the suggestion line, which the section header makes less needed once a step has run.
+ */
+export function paneBudget(height: number, hasSuggestion: boolean, outputLines: number | null): PaneBudget {
+  const wanted = outputLines === null ? 0 : Math.min(Math.max(3, Math.floor(height * 0.4)), outputLines + 2);
+  let suggestion = hasSuggestion ? 1 : 0;
+  const room = () => height - 1 - suggestion - 1;
+  if (wanted > 0 && room() < 2 && room() + suggestion >= 2) suggestion = 0;
+  if (height - 1 - suggestion < 1) suggestion = 0;
+  const output = wanted > 0 && room() >= 2 ? Math.min(wanted, room()) : 0;
+  return { suggestion, list: Math.max(1, height - 1 - suggestion - output), output };
+}
