@@ -1,5 +1,6 @@
 // The post-mortem draft in Markdown: facts up front, then the full UTC timeline and the tables
 // a post-mortem author otherwise rebuilds from chat scrollback, then the sections to write.
+import { basename } from 'node:path';
 import { describeEvent, formatDuration } from '../timeline/describe.js';
 import type { IncidentFacts } from './facts.js';
 import { cell as escapeCell, inlineText, table, wrap } from './markdown-text.js';
@@ -109,7 +110,8 @@ function runbook(f: IncidentFacts, cell: Cell): string | null {
     [...steps.values()].map(({ e }) => {
       const status = e.data.status === 'undone' ? 'open' : str(e.data.status, '?');
       const reason = typeof e.data.reason === 'string' ? ` (${e.data.reason})` : '';
-      return [utcTime(e.ts), e.operator, str(e.data.runbook), str(e.data.section), str(e.data.text), status + reason].map(cell);
+      // The file's name, not where it sat on the machine that ran the console.
+      return [utcTime(e.ts), e.operator, basename(str(e.data.runbook)), str(e.data.section), str(e.data.text), status + reason].map(cell);
     }),
   );
 }

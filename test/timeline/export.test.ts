@@ -145,3 +145,16 @@ test('values show as the panel showed them, and a status update sent is not call
   assert.ok(md.includes('| ana | Sending status update to lead via slack failed: HTTP 500 |'), md);
   assert.equal(lintErrors(md), '');
 });
+
+test('the runbook table names the runbook file, not where it sat on the machine that ran the console', () => {
+  const [opened] = CHECKOUT_EVENTS;
+  const step: TimelineEvent = {
+    ...opened!,
+    id: 'step-1',
+    kind: 'runbook.step',
+    data: { runbook: '/home/ana/ops/runbooks/checkout-outage.md', section: 'Triage', text: 'Check the dashboard', status: 'done' },
+  };
+  const md = exportMarkdown([opened!, step], { id: ID });
+  assert.match(md, /\| checkout-outage\.md \| Triage \| Check the dashboard \| done \|/);
+  assert.doesNotMatch(md, /\/home\/ana/);
+});
