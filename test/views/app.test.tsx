@@ -127,6 +127,19 @@ test('text and Enter arriving in one read type the text and then submit it', asy
   }
 });
 
+test('keys typed right after the key that opens a prompt, in the same read, go to the prompt, not to the console', async () => {
+  const ui = renderConsole();
+  try {
+    await waitFor(() => ui.frame().includes('▶1 Status'));
+    // `:` opens the command line, which listens only once drawn; "q" must not reach the quit key.
+    ui.stdin.write(':frob q\r');
+    await waitFor(() => ui.frame().includes('unknown command :frob'), { what: 'the command run' });
+    assert.equal(ui.store.getState().dialog, null, 'q was typed into the prompt, no quit question');
+  } finally {
+    ui.unmount();
+  }
+});
+
 test('splitRead: one key per character outside a text field, text then Enter inside one, pasted lines never submit halfway', () => {
   const key = { ...plainKey() };
   const names = (presses: { input: string; key: Key }[]) => presses.map((p) => (p.key.return ? '<enter>' : p.input));

@@ -66,9 +66,39 @@ export function KeyDispatcher({ store, children }: { store: WarroomStore; childr
     }
   };
 
+  // Several keys can arrive in one read (typing fast over SSH, tmux send-keys, a paste). A key
+  // may open a prompt that only listens once it is drawn (`n`, `:`), so after each key outside a
+  // prompt the rest of the read waits for the console to settle and is then read again, as if
+  // typed after seeing it: `ntodo: call the DBA` over a slow link is a note, not eleven commands.
+  const waiting = useRef<{ input: string; key: Key }[]>([]);
+  const settling = useRef(false);
+  const read = (input: string, key: Key) => {
+    const presses = splitRead(input, key, registry.modals.length > 0);
+    for (let i = 0; i < presses.length; i++) {
+      const inPrompt = registry.modals.length > 0;
+      dispatch(presses[i]!.input, presses[i]!.key);
+      if (!inPrompt && i < presses.length - 1) {
+        const rest = presses.slice(i + 1).map((p) => (p.key.return ? '\r' : p.input)).join('');
+        waiting.current.unshift({ input: rest, key });
+        settle();
+        return;
+      }
+    }
+  };
+  const settle = () => {
+    if (settling.current) return;
+    settling.current = true;
+    setTimeout(() => {
+      settling.current = false;
+      const next = waiting.current.shift();
+      if (next) read(next.input, next.key);
+      if (waiting.current.length > 0) settle();
+    }, 0);
+  };
+
   useInput((input, key) => {
-    // Several keys can arrive in one read (typing fast over SSH, tmux send-keys, a paste).
-    for (const press of splitRead(input, key, registry.modals.length > 0)) dispatch(press.input, press.key);
+    if (settling.current) waiting.current.push({ input, key });
+    else read(input, key);
   });
 
   return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
