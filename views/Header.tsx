@@ -39,8 +39,9 @@ export function Header({ width, responseTargets }: HeaderProps) {
       <Text wrap="truncate">
         <Text bold>{incident.id}</Text>
         {' │ '}
-        <Text>{title}</Text>
-        {' │ '}
+        {/* No room for the title at all: no empty field either. */}
+        {title ? <Text>{title}</Text> : null}
+        {title ? ' │ ' : null}
         <Text bold color={incident.severity <= 'P1' ? 'red' : 'yellow'}>{incident.severity}</Text>
         {' │ '}
         <Text color={over ? 'red' : undefined}>{clock}</Text>

@@ -140,6 +140,19 @@ test('keys typed right after the key that opens a prompt, in the same read, go t
   }
 });
 
+test('a header with no room for the title leaves no empty field', async () => {
+  const ui = renderConsole({ columns: 60 });
+  try {
+    ui.store.getState().setIncident({ id: 'INC-20261123-0300-checkout', title: 'Checkout API returns 502 for every EU customer', operator: 'ana@bastion' });
+    await waitFor(() => ui.frame().includes('INC-20261123-0300-checkout'));
+    const header = ui.frame().split('\n')[0]!;
+    assert.doesNotMatch(header, /│\s*│/, header);
+    assert.match(header, /│ P\d │/);
+  } finally {
+    ui.unmount();
+  }
+});
+
 test('splitRead: one key per character outside a text field, text then Enter inside one, pasted lines never submit halfway', () => {
   const key = { ...plainKey() };
   const names = (presses: { input: string; key: Key }[]) => presses.map((p) => (p.key.return ? '<enter>' : p.input));
