@@ -2,7 +2,6 @@
 // to stdout or a file. Read only: it never repairs or writes the journal.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findConfigPath, loadConfig } from '../config/load.js';
 import { exportJson, exportMarkdown } from '../export/index.js';
 import { JOURNAL_FILE, latestIncident } from '../timeline/incidents.js';
 import { createRedactor } from '../timeline/redact.js';
@@ -38,6 +37,8 @@ export const registerExport: RegisterCommand = (program) => {
     .option('-f, --format <format>', 'md or json', 'md')
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .action(async (opts: ExportFlags) => {
+      // Imported when run: the config loader (YAML, zod) is not needed to register the command.
+      const { findConfigPath, loadConfig } = await import('../config/load.js');
       const config = await loadConfig(findConfigPath(process.cwd(), opts.config));
       const text = exportIncident(config.timeline.dir, opts, createRedactor(config));
       if (opts.output) {
