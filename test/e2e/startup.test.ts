@@ -1,8 +1,9 @@
-// Start-up (benchmark B5): what the compiled CLI loads before it does anything, and the order in
-// which `warroom demo` draws and starts, seen in a real pseudo-terminal.
+// Start-up (benchmark B5): which build the launcher runs, what the compiled CLI loads before it
+// does anything, and the order in which `warroom demo` draws and starts, seen in a real
+// pseudo-terminal.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -15,6 +16,35 @@ const noScript = spawnSync('script', ['--version']).error ? 'util-linux `script`
 
 /** Packages no command needs to be registered: each is imported by the command (or pane) that uses it. */
 const HEAVY = ['ink', 'react', 'react-reconciler', 'yoga-layout', 'undici', 'ssh2', 'prom-client', 'yaml', 'zod', 'micromark', 'mdast-util-from-markdown', 'blessed', 'blessed-contrib'];
+
+test('the launcher runs the bundle when it is as new as the compiled modules, and those when it is older', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'warroom-launcher-'));
+  try {
+    // The real launcher in a package of two stand-in builds that say which one ran.
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(bin, join(dir, 'bin', 'warroom.js'));
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+    const builds = { compiled: join(dir, 'dist', 'src', 'cli', 'main.js'), bundled: join(dir, 'dist', 'bundle', 'main.js') };
+    for (const [name, file] of Object.entries(builds)) {
+      mkdirSync(join(file, '..'), { recursive: true });
+      writeFileSync(file, `export function main(argv) { console.log(${JSON.stringify(name)}, argv.slice(2).join(' ')); }\n`);
+    }
+    const ran = () => spawnSync(process.execPath, [join(dir, 'bin', 'warroom.js'), 'status', '--json'], { encoding: 'utf8' }).stdout.trim();
+    const at = (file: string, seconds: number) => utimesSync(file, seconds, seconds);
+
+    at(builds.compiled, 1_000);
+    at(builds.bundled, 2_000);
+    assert.equal(ran(), 'bundled status --json', 'a bundle built after tsc');
+    at(builds.bundled, 1_000);
+    assert.equal(ran(), 'bundled status --json', 'built in the same instant');
+    at(builds.compiled, 3_000);
+    assert.equal(ran(), 'compiled status --json', 'tsc ran again after the bundle: the bundle is stale');
+    rmSync(join(dir, 'dist', 'bundle'), { recursive: true });
+    assert.equal(ran(), 'compiled status --json', 'no bundle');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 test('building the program (every command registered) loads none of the heavy packages', () => {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-startup-'));
