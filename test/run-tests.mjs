@@ -28,6 +28,9 @@ for (const project of ['tsconfig.json', 'tsconfig.test.json']) {
   const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd: root, stdio: 'inherit' });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 }
+// Bundle it as `npm run build` does: the end-to-end tests run bin/warroom.js, which runs the bundle.
+const bundle = spawnSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { cwd: root, stdio: 'inherit' });
+if (bundle.status !== 0) process.exit(bundle.status ?? 1);
 
 const files = (only.length > 0 ? only : findTests(join(root, 'test'))).sort();
 const result = spawnSync(

@@ -20,6 +20,8 @@ export interface ConsoleOptions {
   responseTargets: Record<Severity, number>;
   /** Frames per second at most. @default 60 */
   maxFps?: number;
+  /** Aborting it closes the console (ending as 'error'): the launcher's way out when the engine cannot start. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -79,6 +81,8 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
       process.stderr.write(`warroom: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
       finish('error');
     };
+    // The launcher closing the console (its engine could not start).
+    const onAbort = () => finish('error');
     process.on('SIGTERM', onSignal);
     process.on('SIGHUP', onHangup);
     stdout.on('error', onTerminalError);
@@ -94,7 +98,10 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
       </StoreProvider>,
       consoleRenderOptions(options.maxFps),
     );
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
     void instance.waitUntilExit().then(() => {
+      options.signal?.removeEventListener('abort', onAbort);
       // After a signal the engine is still shutting down and the timeline not yet closed: a
       // second SIGHUP (the shell around us hanging up too) or a dead-terminal error must not
       // kill the process before then. The CLI exits on its own once everything is on disk.

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { RegisterCommand } from './commands.js';
 import { UsageError } from './usage-error.js';
+import { loadViews } from './views-loading.js';
 
 interface DemoFlags {
   printConfig?: boolean;
@@ -28,6 +29,8 @@ export const registerDemo: RegisterCommand = (program) => {
     .action(async (flags: DemoFlags) => {
       const speed = Number(flags.speed ?? '1');
       if (!Number.isFinite(speed) || speed <= 0) throw new UsageError(`--speed must be a positive number, got ${flags.speed}`);
+      // The console's views load while the estate starts (on a terminal: elsewhere the console refuses to start).
+      if (!flags.printConfig && process.stdout.isTTY && process.stdin.isTTY) void loadViews();
       const [{ loadConfigText }, { startDemoEstate }, { runIncidentConsole }] = await Promise.all([
         import('../config/load.js'),
         import('../demo/index.js'),

@@ -2,7 +2,6 @@
 // to stdout or a file. Read only: it never repairs or writes the journal.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_CONFIG_NAME, findConfigPath, loadConfig } from '../config/load.js';
 import { exportJson, exportMarkdown } from '../export/index.js';
 import { JOURNAL_FILE, latestIncident } from '../timeline/incidents.js';
 import { createRedactor, type Redactor } from '../timeline/redact.js';
@@ -36,6 +35,8 @@ export const DEMO_TIMELINE_DIR = '.warroom/incidents';
  * folder with no warroom.yaml (where `warroom demo` ran), the demo's default folder.
  */
 export async function exportSource(cwd: string, config?: string): Promise<{ dir: string; redactor: Redactor }> {
+  // Imported when run: the config loader (YAML, zod) is not needed to register the command.
+  const { DEFAULT_CONFIG_NAME, findConfigPath, loadConfig } = await import('../config/load.js');
   const demoDir = resolve(cwd, DEMO_TIMELINE_DIR);
   if (config === undefined && !existsSync(resolve(cwd, DEFAULT_CONFIG_NAME)) && existsSync(demoDir)) {
     return { dir: demoDir, redactor: createRedactor() };

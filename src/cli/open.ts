@@ -1,4 +1,5 @@
 import type { RegisterCommand } from './commands.js';
+import { loadViews } from './views-loading.js';
 
 /** `warroom open` (also plain `warroom`): the console on the config in this folder. */
 export const registerOpen: RegisterCommand = (program) => {
@@ -18,6 +19,8 @@ export const registerOpen: RegisterCommand = (program) => {
         import('./incident-session.js'),
       ]);
       const config = await loadConfig(findConfigPath(process.cwd(), opts.config));
+      // The console's views load while the incident is opened (on a terminal: elsewhere the console refuses to start).
+      if (process.stdout.isTTY && process.stdin.isTTY) void loadViews();
       await runIncidentConsole(config, { ...opts, onOpenIncident: 'ask' });
     });
 };

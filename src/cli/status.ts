@@ -1,12 +1,11 @@
 // `warroom status [--json]`: one sweep of every check, for scripts, cron and non-TTY use.
 // Exit code 0 when every row is UP, 1 otherwise, 2 on a config error (thrown to main.ts).
+// The config loader and the probes (YAML, zod, undici) are imported when the command runs, not
+// when it is registered: every other command, the console included, starts without them.
 import type { Command } from 'commander';
-import { findConfigPath, loadConfig } from '../config/load.js';
 import type { WarroomConfig } from '../config/types.js';
 import { createExecutor } from '../exec/index.js';
 import type { Executor } from '../exec/types.js';
-import { createChecks } from '../probes/check-factory.js';
-import { createHttpPool } from '../probes/http-pool.js';
 import { redactOutcome } from '../probes/row-redaction.js';
 import { statusExitCode, statusJson, statusTable } from '../probes/status-report.js';
 import { sweepOnce } from '../probes/sweep.js';
@@ -31,6 +30,7 @@ interface StatusOptions {
 
 /** Runs one sweep of `config` and prints it; returns the exit code. */
 export async function runStatus(config: WarroomConfig, executor: Executor, json: boolean, write: (text: string) => void): Promise<0 | 1> {
+  const [{ createChecks }, { createHttpPool }] = await Promise.all([import('../probes/check-factory.js'), import('../probes/http-pool.js')]);
   const pool = createHttpPool();
   try {
     const redactor = createRedactor(config);
@@ -64,7 +64,10 @@ export function statusCommand(deps: StatusCommandDeps): RegisterCommand {
 
 /** `warroom status`, registered in command-list.ts. */
 export const registerStatus: RegisterCommand = statusCommand({
-  loadConfig: (configOption) => loadConfig(findConfigPath(process.cwd(), configOption)),
+  loadConfig: async (configOption) => {
+    const { findConfigPath, loadConfig } = await import('../config/load.js');
+    return loadConfig(findConfigPath(process.cwd(), configOption));
+  },
   createExecutor: (config) => createExecutor({ hosts: config.hosts }),
   write: (text) => process.stdout.write(text),
 });

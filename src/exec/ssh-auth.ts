@@ -2,10 +2,8 @@
 // the host's own identity files, then ssh-agent (SSH_AUTH_SOCK), then the default keys when the
 // host names none, like ssh without IdentitiesOnly.
 import { existsSync, readFileSync } from 'node:fs';
-// ssh2 is CommonJS: Node's ESM loader only sees its default export.
-import ssh2, { type AnyAuthMethod, type AuthHandlerMiddleware } from 'ssh2';
-
-const { utils } = ssh2;
+import type { AnyAuthMethod, AuthHandlerMiddleware } from 'ssh2';
+import { ssh2 } from './ssh2-module.js';
 import { displayPath, type SshTarget } from './ssh-target.js';
 
 /** An auth handler for ssh2 plus the list of what it offered, for the failure message. */
@@ -32,7 +30,7 @@ function keyCandidate(path: string, username: string, home: string, skipped: str
         skipped.push(`${label} (unreadable)`);
         return undefined;
       }
-      const parsed = utils.parseKey(text);
+      const parsed = ssh2().utils.parseKey(text);
       if (parsed instanceof Error) {
         // No passphrase prompt in a console that owns the terminal: say why the key was passed over.
         skipped.push(`${label} (${/passphrase/i.test(parsed.message) ? 'encrypted, skipped' : 'not a key'})`);

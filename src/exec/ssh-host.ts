@@ -2,13 +2,11 @@
 // on that host (each is a channel), kept alive, and reconnected with backoff while streams need it.
 // After a drop, the first successful reconnect reports the gap as a notice for the timeline.
 import type { Duplex } from 'node:stream';
-// ssh2 is CommonJS: Node's ESM loader only sees its default export.
-import ssh2, { type Client } from 'ssh2';
-
-const { Client: SshClient } = ssh2;
+import type { Client } from 'ssh2';
 import { createHostKeyCheck, type AcceptedKeys } from './host-key-check.js';
 import { planAuth } from './ssh-auth.js';
 import { plainReason, type AttemptContext } from './ssh-errors.js';
+import { ssh2 } from './ssh2-module.js';
 import type { SshTarget } from './ssh-target.js';
 import type { HostState } from './types.js';
 
@@ -174,7 +172,7 @@ export class SshHost {
     const auth = planAuth(this.target, this.options.agentSocket, this.options.home);
     const context: AttemptContext = { tried: auth.tried, connectTimeoutMs: this.options.connectTimeoutMs };
     const sock = this.options.openJump ? await this.options.openJump() : undefined;
-    const client = new SshClient();
+    const client = new (ssh2().Client)();
     return new Promise<Client>((resolve, reject) => {
       let settled = false;
       const fail = (error: Error) => {

@@ -2,7 +2,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Runbook } from './model.js';
-import { parseRunbook } from './parse.js';
 
 /** Reads and parses a runbook; rejects with a plain message when the file cannot be read. */
 export async function loadRunbook(path: string): Promise<Runbook> {
@@ -13,6 +12,9 @@ export async function loadRunbook(path: string): Promise<Runbook> {
     const code = (err as NodeJS.ErrnoException).code;
     throw new Error(code === 'ENOENT' ? `runbook not found: ${path}` : `cannot read runbook ${path}: ${code ?? String(err)}`);
   }
+  // The Markdown toolchain (micromark, mdast: ~100 modules) loads with the first runbook, not
+  // with every command that can open one: the console draws its first frame without it.
+  const { parseRunbook } = await import('./parse.js');
   return parseRunbook(source, path);
 }
 

@@ -1,5 +1,5 @@
 // warroom's own /metrics: the counting functions capabilities call, and the server.
-export { createSelfMetrics, type SelfMetrics } from './registry.js';
+export { addDefaultMetrics, createSelfMetrics, type SelfMetrics } from './registry.js';
 export {
   countAction,
   countEscalation,
@@ -8,6 +8,7 @@ export {
   observeProbe,
   observeRender,
   selfMetrics,
+  servedSelfMetrics,
   setChecksByState,
 } from './record.js';
 export { serveSelfMetrics, startSelfMetricsServer, type SelfMetricsServer } from './server.js';

@@ -1,14 +1,26 @@
 // The small functions other capabilities call to count things. They write to one process-wide
 // SelfMetrics, created on first use, so a capability needs no wiring to report; the server
 // (server.ts) serves that same registry when `--metrics-port` is given.
-import { createSelfMetrics, type SelfMetrics } from './registry.js';
+import { addDefaultMetrics, createSelfMetrics, type SelfMetrics } from './registry.js';
 
 let current: SelfMetrics | undefined;
+let withDefaults = false;
 
 /** The process's self metrics (created on first use). */
 export function selfMetrics(): SelfMetrics {
   current ??= createSelfMetrics();
   return current;
+}
+
+/**
+ * The process's self metrics as served: with Node's default process metrics, added on the first
+ * call. A console without `--metrics-port` never serves them, so it never collects them either.
+ */
+export function servedSelfMetrics(): SelfMetrics {
+  const metrics = selfMetrics();
+  if (!withDefaults) addDefaultMetrics(metrics.registry);
+  withDefaults = true;
+  return metrics;
 }
 
 /** Sets the status-board row count per state (UP, DOWN, DEGRADED, UNKNOWN). */

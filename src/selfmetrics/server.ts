@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
-import { selfMetrics } from './record.js';
+import { servedSelfMetrics } from './record.js';
 
 /** A running self-metrics server. */
 export interface SelfMetricsServer {
@@ -44,5 +44,5 @@ export function startSelfMetricsServer(port: number, registry: Registry): Promis
 
 /** Serves this process's own metrics (the registry record.ts counts into): what `--metrics-port N` starts. */
 export function serveSelfMetrics(port: number): Promise<SelfMetricsServer> {
-  return startSelfMetricsServer(port, selfMetrics().registry);
+  return startSelfMetricsServer(port, servedSelfMetrics().registry);
 }

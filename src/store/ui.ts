@@ -26,6 +26,11 @@ export interface UiSlice {
   timelineShown: boolean;
   /** Work in progress that quitting would interrupt, by id → description ("restart checkout-api"). */
   running: Record<string, string>;
+  /**
+   * The engine is still starting: the console draws its first frame before the checks, log tails
+   * and runbook are up, and a pane with nothing to show yet says so rather than "not configured".
+   */
+  starting: boolean;
   focusPane: (pane: PaneId) => void;
   focusNext: (step: 1 | -1) => void;
   toggleZoom: () => void;
@@ -34,6 +39,7 @@ export interface UiSlice {
   showFlash: (text: string, tone?: Flash['tone'], ms?: number) => void;
   toggleTimeline: () => void;
   setRunning: (id: string, description: string | null) => void;
+  setStarting: (starting: boolean) => void;
 }
 
 /** Builds the UI slice. */
@@ -45,6 +51,7 @@ export const createUiSlice: StateCreator<WarroomState, [], [], UiSlice> = (set, 
   flash: null,
   timelineShown: false,
   running: {},
+  starting: false,
   focusPane: (pane) => set({ focus: pane }),
   focusNext: (step) => {
     const index = PANES.indexOf(get().focus);
@@ -61,4 +68,5 @@ export const createUiSlice: StateCreator<WarroomState, [], [], UiSlice> = (set, 
     else running[id] = description;
     set({ running });
   },
+  setStarting: (starting) => set({ starting }),
 });

@@ -171,3 +171,16 @@ function plainKey(): Key {
     super: false, hyper: false, capsLock: false, numLock: false,
   };
 }
+
+test('while the engine starts, empty panes say so instead of "not configured"', async () => {
+  const ui = renderConsole();
+  ui.store.getState().setStarting(true);
+  await waitFor(() => ui.frame().includes('Starting…'), { what: 'the starting frame' });
+  const starting = ui.frame();
+  assert.equal(starting.match(/Starting…/g)?.length, 4, 'each of the four panes');
+  assert.doesNotMatch(starting, /configured/);
+  ui.store.getState().setStarting(false);
+  await waitFor(() => ui.frame().includes('No checks configured'), { what: 'the panes once started' });
+  assert.doesNotMatch(ui.frame(), /Starting…/);
+  ui.unmount();
+});

@@ -1,11 +1,18 @@
 import React from 'react';
 import { Box, Text } from 'ink';
+import { useWarroom } from '../store-context.js';
 
-/** What a pane says when its capability is not configured or not built yet: plainly, no pretence. */
+/**
+ * What a pane says when its capability is not configured or not built yet: plainly, no pretence.
+ * While the engine is still starting (the first frame is drawn before it) nothing is known to be
+ * missing yet, so it says that instead.
+ */
 export function NotConfigured({ lines }: { lines: string[] }) {
+  const starting = useWarroom((s) => s.starting);
+  const shown = starting ? ['Starting…'] : lines;
   return (
     <Box flexDirection="column" paddingX={1}>
-      {lines.map((line, i) => (
+      {shown.map((line, i) => (
         <Text key={i} dimColor wrap="truncate">{line}</Text>
       ))}
     </Box>
