@@ -4,17 +4,15 @@
 // the store (askConfirm/askText) and the App draws them.
 import { basename, dirname } from 'node:path';
 import type { Executor } from '../exec/types.js';
-import { keyFor } from '../keys/keymap.js';
-import { NO_PROMETHEUS_MESSAGE } from '../metrics/poller.js';
 import { askConfirm, askText } from '../store/dialog.js';
 import type { RunbookActions, RunbookOutput } from '../store/runbook.js';
 import type { WarroomStore } from '../store/store.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { listRunbooks, loadRunbook } from './load.js';
-import type { Command, Runbook, Section, Step } from './model.js';
+import type { Runbook, Section, Step } from './model.js';
 import { askPlaceholderValues } from './placeholder-prompt.js';
-import { fillPlaceholders, findPlaceholders } from './placeholders.js';
 import { RunbookProgress, type PastEvent, type StepState } from './progress.js';
+import { addStepPanels } from './promql-panels.js';
 import { prepareCommand, runPreparedCommand, type PreparedCommand } from './run-step.js';
 import { findInRunbook } from './search.js';
 import { suggestSections, type ObservedState } from './symptoms.js';
@@ -182,42 +180,10 @@ export class RunbookController implements RunbookActions {
     await this.open(file);
   }
 
-  /**
-   * `a`: the step's PromQL block(s) become live panels in the metrics pane for this session.
-   * Only reads metrics, so a read-only console may do it too. `<placeholders>` are asked first.
-   */
+  /** `a`: the step's PromQL blocks become live panels in the metrics pane (see promql-panels.ts). */
   async addPanel(): Promise<void> {
     const at = this.current();
-    const state = this.options.store.getState();
-    if (!at) return;
-    const blocks = at.step.references.filter((r) => r.metricsPanel);
-    if (blocks.length === 0) return state.showFlash('this step has no PromQL block to add as a metrics panel', 'info');
-    const metrics = state.metrics.actions;
-    if (!metrics) return state.showFlash(NO_PROMETHEUS_MESSAGE, 'warn');
-    // The block as a command-shaped question, so placeholders are asked the way Enter asks them.
-    const asQueries: Command[] = blocks.map((b) => ({ run: b.text, placeholders: findPlaceholders(b.text).filter((p) => p.startsWith('<')), line: b.line }));
-    const asked = await askPlaceholderValues(this.options.store, asQueries, {}, this.values);
-    if (!asked) return;
-    const runbook = this.options.store.getState().runbook.doc?.file ?? '';
-    const base = shorten(panelTitle(at.step.text) || at.section.title || '', 40);
-    const said: string[] = [];
-    let tone: 'info' | 'warn' = 'info';
-    asQueries.forEach((block, i) => {
-      const query = fillPlaceholders(block.run, asked.values);
-      const title = base === '' ? shorten(query.replace(/\s+/g, ' '), 40) : blocks.length > 1 ? `${base} #${i + 1}` : base;
-      const outcome = metrics.addQueryPanel({
-        title,
-        query,
-        from: { runbook, section: at.section.title, step: at.step.text, line: block.line },
-      });
-      if (outcome.status === 'added') said.push(`added metrics panel "${outcome.title}" (${keyFor('focus.metrics')} shows the metrics pane)`);
-      else if (outcome.status === 'exists') said.push(`already a metrics panel: "${outcome.title}"`);
-      else {
-        said.push(outcome.message);
-        tone = 'warn';
-      }
-    });
-    this.options.store.getState().showFlash([...new Set(said)].join('; '), tone);
+    if (at) await addStepPanels(this.options.store, at.section, at.step, this.values);
   }
 
   /** Enter: runs the command under the cursor, or all of the step's commands in order (stopping at the first failure). */
@@ -327,17 +293,6 @@ export class RunbookController implements RunbookActions {
     for (const section of this.progress.runbook.sections) for (const step of section.steps) out[step.line] = this.progress.state(step);
     return out;
   }
-}
-
-/** A step's text as a panel title: without its trailing colon or parenthesis ("Errors (if any):" → "Errors"). */
-function panelTitle(text: string): string {
-  return text.replace(/\s*\([^()]*\)\s*:?\s*$/, '').replace(/\s*:\s*$/, '').trim();
-}
-
-/** Text cut to `max` characters with an ellipsis. */
-function shorten(text: string, max: number): string {
-  const t = text.trim();
-  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
 /** A command as the confirmation shows it: every line up to 15, then how many more there are. */
