@@ -1,6 +1,7 @@
 // Owns every metrics panel: refreshes them all once per step and commits the results to the
 // store in one batch per round, so the pane re-renders once per step, not once per panel. Query
-// panels can be added while it runs (a runbook's PromQL block); they live for this session only.
+// panels can be added while it runs (a runbook's PromQL block); they are on the timeline, and come
+// back from it (restorePanels).
 import type { Dispatcher } from 'undici';
 import type { MetricsConfig, PanelConfig } from '../config/types.js';
 import type { MetricsActions, QueryPanelOutcome, QueryPanelRequest } from '../store/metrics.js';
@@ -87,7 +88,7 @@ export class MetricsPoller implements MetricsActions {
   }
 
   /**
-   * Adds a live PromQL panel for this session: no thresholds, refreshed every step like the
+   * Adds a live PromQL panel: no thresholds, refreshed every step like the
    * configured ones (at once when running). A query already shown (configured or added) is not
    * added again. Recorded on the timeline as `metric.panel-added`.
    */
