@@ -6,23 +6,10 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { TmuxSession, tmuxMissing } from '../helpers/tmux.js';
+import { TmuxSession, tmuxMissing, warroomExitCode as exitCode, warroomShellLine as shellLine } from '../helpers/tmux.js';
 import { waitFor } from '../helpers/wait-for.js';
 
-const bin = fileURLToPath(new URL('../../bin/warroom.js', import.meta.url));
 const missing = tmuxMissing();
-
-/** Runs warroom in a shell that stays after it exits, so the terminal's state can be read then. */
-function shellLine(args: string): string {
-  return `${process.execPath} ${bin} ${args}; echo "warroom exited $?"; sleep 120`;
-}
-
-/** Waits for warroom to exit and returns its exit code. */
-async function exitCode(tmux: TmuxSession): Promise<number> {
-  const screen = await tmux.waitForScreen((s) => /warroom exited \d+/.test(s), 'warroom to exit');
-  return Number(/warroom exited (\d+)/.exec(screen)![1]);
-}
 
 function journalKinds(cwd: string): string[] {
   const dir = join(cwd, '.warroom', 'incidents');

@@ -9,10 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { TmuxSession, tmuxMissing } from '../helpers/tmux.js';
+import { TmuxSession, tmuxMissing, WARROOM_BIN, warroomExitCode as exitCode, warroomShellLine as shellLine } from '../helpers/tmux.js';
 
-const bin = fileURLToPath(new URL('../../bin/warroom.js', import.meta.url));
+const bin = WARROOM_BIN;
 const missing = tmuxMissing();
 const OPERATOR = 'e2e-lead';
 
@@ -24,17 +23,6 @@ function workFolder(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   folders.push(dir);
   return dir;
-}
-
-/** Runs warroom in a shell that stays after it exits, so its exit code can be read from the screen. */
-function shellLine(args: string): string {
-  return `${process.execPath} ${bin} ${args}; echo "warroom exited $?"; sleep 120`;
-}
-
-/** Waits for warroom to exit and returns its exit code. */
-async function exitCode(tmux: TmuxSession): Promise<number> {
-  const screen = await tmux.waitForScreen((s) => /warroom exited \d+/.test(s), 'warroom to exit');
-  return Number(/warroom exited (\d+)/.exec(screen)![1]);
 }
 
 /** The rows of the post-mortem's Timeline table as [who, event]. */

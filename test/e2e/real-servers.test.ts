@@ -7,28 +7,15 @@ import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirS
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { Gauge, Registry } from 'prom-client';
 import { startSelfMetricsServer } from '../../src/selfmetrics/server.js';
 import { OpenSshServer, freePort, sshdUnavailable } from '../exec/openssh-server.js';
 import { generateKeyPair } from '../exec/ssh-test-server.js';
-import { TmuxSession, tmuxMissing } from '../helpers/tmux.js';
+import { TmuxSession, tmuxMissing, warroomExitCode as exitCode, warroomShellLine as shellLine } from '../helpers/tmux.js';
 import { findPrometheus, startPrometheus } from '../metrics/fixtures/real-prometheus.js';
 
-const bin = fileURLToPath(new URL('../../bin/warroom.js', import.meta.url));
 const prometheusBinary = findPrometheus();
 const skip = tmuxMissing() ?? sshdUnavailable() ?? (prometheusBinary ? undefined : 'prometheus is not installed (apt-get install prometheus)');
-
-/** Runs warroom in a shell that stays after it exits, so its exit code can be read from the screen. */
-function shellLine(args: string): string {
-  return `${process.execPath} ${bin} ${args}; echo "warroom exited $?"; sleep 120`;
-}
-
-/** Waits for warroom to exit and returns its exit code. */
-async function exitCode(tmux: TmuxSession): Promise<number> {
-  const screen = await tmux.waitForScreen((s) => /warroom exited \d+/.test(s), 'warroom to exit');
-  return Number(/warroom exited (\d+)/.exec(screen)![1]);
-}
 
 /** Starts sshd on a free loopback port, trying another port if one taken meanwhile makes it fail. */
 async function startSshd(dir: string, hostKey: ReturnType<typeof generateKeyPair>, userKey: string): Promise<OpenSshServer> {

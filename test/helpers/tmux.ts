@@ -2,6 +2,7 @@
 // touch the user's tmux), send-keys to type, capture-pane to read the screen.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { waitFor } from './wait-for.js';
 
 /** Why tmux cannot be used here, or null when it can. */
@@ -87,4 +88,18 @@ export class TmuxSession {
       // already gone
     }
   }
+}
+
+/** The compiled warroom launcher the end-to-end tests run. */
+export const WARROOM_BIN = fileURLToPath(new URL('../../bin/warroom.js', import.meta.url));
+
+/** A shell line running warroom that stays after it exits, so the terminal's state can be read then. */
+export function warroomShellLine(args: string): string {
+  return `${process.execPath} ${WARROOM_BIN} ${args}; echo "warroom exited $?"; sleep 120`;
+}
+
+/** Waits for warroom (started by warroomShellLine) to exit and returns its exit code. */
+export async function warroomExitCode(tmux: TmuxSession): Promise<number> {
+  const screen = await tmux.waitForScreen((s) => /warroom exited \d+/.test(s), 'warroom to exit');
+  return Number(/warroom exited (\d+)/.exec(screen)![1]);
 }
