@@ -1,9 +1,73 @@
 // Drives a program in a real terminal: a private tmux server (its own socket, so tests never
-// touch the user's tmux), send-keys to type, capture-pane to read the screen.
+// touch the user's tmux), send-keys to type, capture-pane to read the screen. Besides one key per
+// write (send-keys), a test can write several keys in ONE write (writeRaw: load-buffer +
+// paste-buffer, as a slow SSH link, key repeat or tmux batching delivers them), paste as a
+// terminal does (paste: bracketed when the program asked for it), and read the screen with its
+// styles (styledScreen, styledRows, stylesOf).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
 import { waitFor } from './wait-for.js';
+
+/** Bytes a terminal sends for keys, for building multi-key raw writes (`writeRaw`). */
+export const KEY_BYTES = {
+  enter: '\r',
+  tab: '\t',
+  shiftTab: '\x1b[Z',
+  escape: '\x1b',
+  backspace: '\x7f',
+  delete: '\x1b[3~',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  right: '\x1b[C',
+  left: '\x1b[D',
+  home: '\x1b[H',
+  end: '\x1b[F',
+  pageUp: '\x1b[5~',
+  pageDown: '\x1b[6~',
+  /** Ctrl plus a letter, e.g. ctrl('c') is 0x03. */
+  ctrl: (letter: string): string => String.fromCharCode(letter.toLowerCase().charCodeAt(0) & 0x1f),
+} as const;
+
+/** One character cell of a captured screen and the SGR codes in force on it (e.g. `7` inverse, `38;5;196`). */
+export interface StyledCell {
+  char: string;
+  sgr: string[];
+}
+
+/** Turns `capture-pane -e` output into rows of cells with their styles (ANSI parsed by Ink's own tokenizer). */
+export function styledRows(captured: string): StyledCell[][] {
+  return captured.split('\n').map((line) =>
+    styledCharsFromTokens(tokenize(line)).map((cell) => ({
+      char: cell.value,
+      sgr: cell.styles.map((style) => style.code.replace(/^\x1b\[|m$/g, '')),
+    })),
+  );
+}
+
+/** The SGR codes on the first character of every place `text` shows on a styled screen. */
+export function stylesOf(captured: string, text: string): string[][] {
+  const found: string[][] = [];
+  for (const row of styledRows(captured)) {
+    const plain = row.map((cell) => cell.char).join('');
+    for (let at = plain.indexOf(text); at >= 0; at = plain.indexOf(text, at + 1)) {
+      // Cells are one per character (wide ones too), so a string index of the row's text is its cell.
+      found.push(cellAt(row, at).sgr);
+    }
+  }
+  return found;
+}
+
+/** The cell holding the string index `index` of the row's text (cells can hold two UTF-16 units). */
+function cellAt(row: StyledCell[], index: number): StyledCell {
+  let offset = 0;
+  for (const cell of row) {
+    if (offset >= index) return cell;
+    offset += cell.char.length;
+  }
+  return { char: '', sgr: [] };
+}
 
 /** Why tmux cannot be used here, or null when it can. */
 export function tmuxMissing(): string | null {
@@ -30,9 +94,9 @@ export class TmuxSession {
     return session;
   }
 
-  /** Runs a tmux subcommand on this session's private server. */
-  tmux(args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+  /** Runs a tmux subcommand on this session's private server (`input` goes to its stdin). */
+  tmux(args: string[], input?: string): string {
+    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8', input });
   }
 
   /** Types keys: literal text, or tmux key names like Enter, Escape, Tab, BTab, C-c, PPage. */
@@ -45,9 +109,52 @@ export class TmuxSession {
     this.tmux(['send-keys', '-t', 'main', '-l', text]);
   }
 
+  /**
+   * Writes `bytes` to the program in ONE write, exactly as given (no bracketed paste, no line feed
+   * turned into CR): several keys arriving in one read, as over a slow SSH link or with key
+   * repeat. Build the bytes with KEY_BYTES, e.g. `'abc' + KEY_BYTES.backspace.repeat(3) + '\r'`.
+   */
+  writeRaw(bytes: string): void {
+    this.tmux(['load-buffer', '-b', 'raw-keys', '-'], bytes);
+    this.tmux(['paste-buffer', '-b', 'raw-keys', '-t', 'main', '-d', '-r']);
+  }
+
+  /**
+   * Pastes `text` as a terminal does: wrapped in ESC[200~ … ESC[201~ when the program turned
+   * bracketed paste on (plain bytes when it did not), line feeds sent as CR, all in one write.
+   */
+  paste(text: string): void {
+    this.tmux(['load-buffer', '-b', 'pasted', '-'], text);
+    this.tmux(['paste-buffer', '-b', 'pasted', '-t', 'main', '-d', '-p']);
+  }
+
   /** The visible screen as text (escape sequences given with `escapes`). */
   screen(escapes = false): string {
     return this.tmux(['capture-pane', '-p', '-t', 'main', ...(escapes ? ['-e'] : [])]);
+  }
+
+  /** The visible screen with its styles as SGR escape sequences (`capture-pane -e -p`); see styledRows. */
+  styledScreen(): string {
+    return this.screen(true);
+  }
+
+  /** Waits until the styled screen (see styledScreen) satisfies `check`; the error shows the last one, escapes made visible. */
+  async waitForStyledScreen(check: (styled: string) => boolean, what: string, timeoutMs = 60_000): Promise<string> {
+    let last = '';
+    try {
+      return await waitFor(() => {
+        last = this.styledScreen();
+        return check(last) ? last : '';
+      }, { timeoutMs, intervalMs: 100, what });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n--- styled screen ---\n${JSON.stringify(last)}`);
+    }
+  }
+
+  /** Where the terminal's cursor is (0-based column and row) and whether it is shown. */
+  cursor(): { x: number; y: number; visible: boolean } {
+    const [x, y, flag] = this.tmux(['display-message', '-p', '-t', 'main', '#{cursor_x} #{cursor_y} #{cursor_flag}']).trim().split(' ');
+    return { x: Number(x), y: Number(y), visible: flag === '1' };
   }
 
   /** Waits until the screen satisfies `check`; the error shows the last screen. */
