@@ -47,8 +47,6 @@ function reportFailure(error: unknown): number {
 
 /** Runs the CLI with `argv` as in process.argv; sets process.exitCode. */
 export async function main(argv: string[]): Promise<void> {
-  // Ink's colours come from chalk, which ignores NO_COLOR; FORCE_COLOR=0 turns them all off.
-  if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
   const args = argv.slice(2);
   const program = buildProgram();
   // `warroom` alone, or with options first (`warroom --config x.yaml`), is `warroom open`.

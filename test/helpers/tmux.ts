@@ -84,8 +84,12 @@ export class TmuxSession {
   /** Starts `command` (a shell line) in a new session of `columns` x `rows` with `env` added. */
   static start(command: string, options: { columns: number; rows: number; env?: Record<string, string>; cwd?: string }): TmuxSession {
     const session = new TmuxSession(options.columns, options.rows);
-    const envArgs = Object.entries({ TERM: 'xterm-256color', ...options.env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+    const { TERM: term = 'xterm-256color', ...env } = options.env ?? {};
+    const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+    // TERM comes from tmux's default-terminal (a `-e TERM=...` is overwritten by it), so the
+    // terminal type is set there, before the session's first pane starts.
     session.tmux([
+      'start-server', ';', 'set-option', '-g', 'default-terminal', term, ';',
       'new-session', '-d', '-s', 'main', '-x', String(options.columns), '-y', String(options.rows),
       ...(options.cwd ? ['-c', options.cwd] : []), ...envArgs, command,
     ]);
