@@ -2,18 +2,20 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { KEYMAP, keyLabel, type KeyScope } from '../src/keys/keymap.js';
 import { useWarroom } from './store-context.js';
+import { useTheme } from './theme/use-theme.js';
 import { useNow } from './use-now.js';
 
 /** Hints for the keys of the focused pane and the global ones, or the latest message. */
 export function Footer({ width, scope }: { width: number; scope: KeyScope }) {
   const flash = useWarroom((s) => s.flash);
   const now = useNow();
+  const theme = useTheme();
   if (flash && flash.until > now) {
     const mark = flash.tone === 'error' ? '✖ ' : flash.tone === 'warn' ? '⚠ ' : '› ';
-    const color = flash.tone === 'error' ? 'red' : flash.tone === 'warn' ? 'yellow' : 'cyan';
+    const paint = theme.tone[flash.tone === 'error' ? 'bad' : flash.tone === 'warn' ? 'warn' : 'info'];
     return (
       <Box width={width} height={1}>
-        <Text color={color} wrap="truncate">{mark + flash.text}</Text>
+        <Text {...paint} wrap="truncate">{mark + flash.text}</Text>
       </Box>
     );
   }
@@ -22,7 +24,7 @@ export function Footer({ width, scope }: { width: number; scope: KeyScope }) {
     .map((b) => `${keyLabel(b.keys[0] ?? '')} ${b.description.split(/[:(]/)[0]?.trim()}`);
   return (
     <Box width={width} height={1}>
-      <Text dimColor wrap="truncate">{hints.join('  ')}</Text>
+      <Text {...theme.secondary} wrap="truncate">{hints.join('  ')}</Text>
     </Box>
   );
 }

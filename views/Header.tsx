@@ -6,6 +6,7 @@ import { formatDuration, formatTarget } from '../src/time/duration-text.js';
 import { useActionProgress } from './actions/action-progress.js';
 import { useEscalationBadge } from './escalation/escalation-badge.js';
 import { useWarroom } from './store-context.js';
+import { useTheme } from './theme/use-theme.js';
 import { useNow } from './use-now.js';
 
 /** Props of the header line. */
@@ -20,6 +21,7 @@ export function Header({ width, responseTargets }: HeaderProps) {
   const incident = useWarroom((s) => s.incident);
   const runningCount = useWarroom((s) => Object.keys(s.running).length);
   const now = useNow();
+  const theme = useTheme();
   const elapsed = (incident.resolvedAt ?? now) - incident.startedAt;
   const target = responseTargets[incident.severity];
   const over = elapsed > target;
@@ -37,22 +39,22 @@ export function Header({ width, responseTargets }: HeaderProps) {
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate">
-        <Text bold>{incident.id}</Text>
+        <Text {...theme.strong}>{incident.id}</Text>
         {' │ '}
         {/* No room for the title at all: no empty field either. */}
         {title ? <Text>{title}</Text> : null}
         {title ? ' │ ' : null}
-        <Text bold color={incident.severity <= 'P1' ? 'red' : 'yellow'}>{incident.severity}</Text>
+        <Text {...theme.severity[incident.severity <= 'P1' ? 'high' : 'normal']}>{incident.severity}</Text>
         {' │ '}
-        <Text color={over ? 'red' : undefined}>{clock}</Text>
-        {incident.resolvedAt ? <Text color="green"> ✔ RESOLVED</Text> : null}
-        {runningCount > 0 ? <Text color="yellow">{` │ ⟳ ${runningCount} running`}</Text> : null}
-        {progressText ? <Text color="yellow">{progressText}</Text> : null}
-        {badgeText ? <Text bold={badge.tone !== 'plain'} inverse={badge.tone !== 'plain'} color={{ failed: 'red', due: 'yellow', plain: undefined }[badge.tone]}>{badgeText}</Text> : null}
+        <Text {...(over ? theme.tone.bad : {})}>{clock}</Text>
+        {incident.resolvedAt ? <Text {...theme.tone.good}> ✔ RESOLVED</Text> : null}
+        {runningCount > 0 ? <Text {...theme.tone.warn}>{` │ ⟳ ${runningCount} running`}</Text> : null}
+        {progressText ? <Text {...theme.tone.warn}>{progressText}</Text> : null}
+        {badgeText ? <Text {...(badge.tone === 'plain' ? {} : { ...theme.tone[badge.tone === 'failed' ? 'bad' : 'warn'], ...theme.strong, inverse: true })}>{badgeText}</Text> : null}
         {' │ '}
         <Text>{incident.operator}</Text>
         {' │ '}
-        <Text bold inverse={incident.mode !== 'live'}>{mode}</Text>
+        <Text {...theme.strong} inverse={incident.mode !== 'live'}>{mode}</Text>
       </Text>
     </Box>
   );

@@ -1,5 +1,6 @@
 import React, { type ReactNode } from 'react';
 import { Box, Text } from 'ink';
+import { useTheme } from './theme/use-theme.js';
 
 /** Props of the frame around one pane. */
 export interface PaneFrameProps {
@@ -19,17 +20,18 @@ export function PaneFrame({ index, title, badge, isFocused, width, height, child
   const rule = isFocused ? '═' : '─';
   const corner = isFocused ? ['╔', '╗'] : ['┌', '┐'];
   const fill = Math.max(0, width - 3 - label.length);
+  const frame = useTheme()[isFocused ? 'focus' : 'blur'];
   const top = `${corner[0]}${rule}${label}${rule.repeat(fill)}${corner[1]}`.slice(0, width);
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
-      <Text color={isFocused ? 'cyan' : 'gray'} bold={isFocused} wrap="truncate">{top}</Text>
+      <Text {...frame.title} wrap="truncate">{top}</Text>
       {/* Keyed by focus: Ink re-applies only changed styles, and a changed borderStyle would turn
           the hidden top edge back on, pushing the content down a row. */}
       <Box
         key={isFocused ? 'focused' : 'unfocused'}
         borderStyle={isFocused ? 'double' : 'single'}
         borderTop={false}
-        borderColor={isFocused ? 'cyan' : 'gray'}
+        {...frame.border}
         flexDirection="column"
         width={width}
         height={height - 1}

@@ -6,9 +6,12 @@ import { render, type RenderOptions } from 'ink';
 import type { Severity } from '../src/config/types.js';
 import { observeRender } from '../src/selfmetrics/record.js';
 import type { WarroomStore } from '../src/store/store.js';
+import { detectColourSupport } from '../src/terminal/colour-support.js';
 import { App } from './App.js';
 import { KeyDispatcher } from './keys/dispatcher.js';
 import { StoreProvider } from './store-context.js';
+import { createTheme } from './theme/theme.js';
+import { ThemeProvider } from './theme/use-theme.js';
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
@@ -90,11 +93,15 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
     process.on('uncaughtException', onError);
     process.on('exit', restore);
 
+    // The same detection chalk was loaded with (src/cli/views-loading.ts), from the same environment.
+    const theme = createTheme(detectColourSupport(process.env, stdout.isTTY === true).depth);
     const instance = render(
       <StoreProvider store={options.store}>
-        <KeyDispatcher store={options.store}>
-          <App responseTargets={options.responseTargets} onQuit={() => finish('quit')} />
-        </KeyDispatcher>
+        <ThemeProvider theme={theme}>
+          <KeyDispatcher store={options.store}>
+            <App responseTargets={options.responseTargets} onQuit={() => finish('quit')} />
+          </KeyDispatcher>
+        </ThemeProvider>
       </StoreProvider>,
       consoleRenderOptions(options.maxFps),
     );

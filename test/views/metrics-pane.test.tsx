@@ -4,6 +4,7 @@ import stringWidth from 'string-width';
 import type { MetricsPanelView } from '../../src/store/metrics.js';
 import { renderBrailleChart, frameLineToRuns } from '../../views/metrics/braille-chart.js';
 import { panelRow } from '../../views/metrics/panel-row.js';
+import { createTheme } from '../../views/theme/theme.js';
 import { sparkline } from '../../views/metrics/sparkline.js';
 import { KEYS, renderConsole } from '../helpers/render-console.js';
 
@@ -87,7 +88,7 @@ test('every row fits its width, at any width', () => {
   for (const width of [30, 50, 80, 120, 200]) {
     for (const panel of PANELS) {
       for (const selected of [true, false]) {
-        const text = panelRow(panel, width, selected).map((p) => p.text).join('');
+        const text = panelRow(panel, width, selected, createTheme('ansi256')).map((p) => p.text).join('');
         assert.ok(stringWidth(text) <= width, `${panel.title} at ${width}: ${stringWidth(text)} > ${width}: ${text}`);
       }
     }
@@ -103,11 +104,12 @@ test('sparkline: gaps stay blank, sub-1 values still have shape, width is kept',
 
 test('braille chart: size, dashed threshold in its colour, gaps not drawn as zero', () => {
   const values = times.map((_, i) => (i >= 10 && i < 14 ? null : 10 + (i % 5)));
-  const lines = renderBrailleChart({ times, series: [{ values }], unit: 'count', threshold: { value: 20, color: 'red' }, width: 60, height: 14, timeLabel: (ms) => new Date(ms).toISOString().slice(11, 19) });
+  const theme = createTheme('ansi256');
+  const lines = renderBrailleChart({ times, series: [{ values }], unit: 'count', threshold: { value: 20, paint: theme.threshold.crit }, paints: theme.series, width: 60, height: 14, timeLabel: (ms) => new Date(ms).toISOString().slice(11, 19) });
   assert.equal(lines.length, 14);
   for (const runs of lines) assert.ok(stringWidth(runs.map((r) => r.text).join('')) <= 60);
-  assert.ok(lines.some((runs) => runs.some((r) => r.color === 'red')), 'threshold drawn in red');
-  assert.ok(lines.some((runs) => runs.some((r) => r.color === 'cyan')), 'series drawn');
+  assert.ok(lines.some((runs) => runs.some((r) => r.paint === theme.threshold.crit)), 'threshold drawn in the crit colour');
+  assert.ok(lines.some((runs) => runs.some((r) => r.paint === theme.series[0])), 'series drawn in its colour');
   assert.match(lines[0]!.map((r) => r.text).join(''), /^20┤/);
   // The lowest plotted row is the minimum (10), not zero: a gap did not pull the line down.
   assert.match(lines[11]!.map((r) => r.text).join(''), /^10┤/);

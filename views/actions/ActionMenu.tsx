@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { menuItems } from '../../src/actions/menu-items.js';
 import { useModalInput } from '../keys/dispatcher.js';
 import { useWarroom, useWarroomStore } from '../store-context.js';
+import { useTheme } from '../theme/use-theme.js';
 
 /** The `a` menu: the selected service's actions; j/k or digits pick, Enter runs (after its confirmation), Esc closes. */
 export function ActionMenu({ width, height }: { width: number; height: number }) {
@@ -11,6 +12,7 @@ export function ActionMenu({ width, height }: { width: number; height: number })
   const controller = useWarroom((s) => s.actionsController);
   const items = useMemo(() => (row && controller ? menuItems(controller.actionsOf(row.service), row) : []), [row, controller]);
   const [cursor, setCursor] = useState(0);
+  const theme = useTheme();
 
   const choose = (index: number) => {
     const item = items[index];
@@ -34,12 +36,12 @@ export function ActionMenu({ width, height }: { width: number; height: number })
       {visible.map((item, i) => {
         const command = item.action.targets.find((t) => !item.instance || t.instance === item.instance)?.run ?? '';
         return (
-          <Text key={item.label} inverse={i === cursor} wrap="truncate">
+          <Text key={item.label} {...(i === cursor ? theme.selection : {})} wrap="truncate">
             {`${i === cursor ? '›' : ' '} ${i + 1} ${item.label} — ${command}`}
           </Text>
         );
       })}
-      <Text dimColor wrap="truncate">j/k or 1-9 choose · Enter run (asks first) · Esc close</Text>
+      <Text {...theme.secondary} wrap="truncate">j/k or 1-9 choose · Enter run (asks first) · Esc close</Text>
     </Box>
   );
 }

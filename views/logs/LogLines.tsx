@@ -10,9 +10,9 @@ export function LogLines({ rows }: { rows: readonly LogRow[] }) {
         <Text key={row.key} wrap="truncate">
           {row.marker}
           {row.time ? `${row.time} ` : ''}
-          <Text color={row.tagColour}>{row.tag}</Text>{' '}
-          <Text color={row.levelColour} bold={row.mark === 'E' || row.mark === 'F' || row.mark === 'C'}>{row.mark}</Text>{' '}
-          <Text color={row.textColour}>{row.text}</Text>
+          <Text {...row.tagPaint}>{row.tag}</Text>{' '}
+          <Text {...row.markPaint}>{row.mark}</Text>{' '}
+          <Text {...row.textPaint}>{row.text}</Text>
         </Text>
       ))}
     </Box>

@@ -2,12 +2,14 @@ import React from 'react';
 import { Text } from 'ink';
 import type { LogSourceStatus } from '../../src/logs/hub.js';
 import { cutToWidth } from './log-row.js';
-import { sourceColour } from './source-colour.js';
+import { useTheme } from '../theme/use-theme.js';
+import { sourcePaint } from './source-colour.js';
 
 const STATE_NOTES: Record<string, string> = { waiting: ' (waiting)', restarting: ' (restarting)', starting: ' (starting)', stopped: ' (stopped)' };
 
 /** One line of per-source error/warning counts: `api E12 W3 2/min · worker E0 W1 (restarting)`. */
 export function SourceCounts({ sources, hidden, width }: { sources: readonly LogSourceStatus[]; hidden: readonly number[]; width: number }) {
+  const theme = useTheme();
   let used = 0;
   const parts: React.ReactNode[] = [];
   for (const source of sources) {
@@ -18,16 +20,16 @@ export function SourceCounts({ sources, hidden, width }: { sources: readonly Log
     const piece = `${source.tag}${counts}${note}`;
     const sep = parts.length > 0 ? ' · ' : '';
     if (used + sep.length + piece.length > width) {
-      if (used + 2 <= width) parts.push(<Text key="more" dimColor>{sep ? ' …' : cutToWidth(piece, width)}</Text>);
+      if (used + 2 <= width) parts.push(<Text key="more" {...theme.secondary}>{sep ? ' …' : cutToWidth(piece, width)}</Text>);
       break;
     }
     used += sep.length + piece.length;
     parts.push(
       <Text key={source.id}>
         {sep}
-        <Text color={sourceColour(source.id)} dimColor={hidden.includes(source.id)}>{source.tag}</Text>
-        <Text color={source.errorsTotal > 0 ? 'red' : undefined}>{counts}</Text>
-        <Text dimColor>{note}</Text>
+        <Text {...sourcePaint(theme, source.id)} {...(hidden.includes(source.id) ? theme.secondary : {})}>{source.tag}</Text>
+        <Text {...(source.errorsTotal > 0 ? theme.tone.bad : {})}>{counts}</Text>
+        <Text {...theme.secondary}>{note}</Text>
       </Text>,
     );
   }

@@ -3,7 +3,8 @@ import { Box, Text } from 'ink';
 import type { LogSourceStatus } from '../../src/logs/hub.js';
 import { useModalInput } from '../keys/dispatcher.js';
 import { cutToWidth } from './log-row.js';
-import { sourceColour } from './source-colour.js';
+import { useTheme } from '../theme/use-theme.js';
+import { sourcePaint } from './source-colour.js';
 
 /** Props of the source chooser shown in place of the log lines after `s`. */
 export interface SourcePickerProps {
@@ -26,19 +27,20 @@ export function SourcePicker({ sources, hidden, width, height, onToggle, onShowA
     else if (input === ' ' && sources[cursor]) onToggle(sources[cursor].id);
     else if (input === 'a') onShowAll();
   }, true);
+  const theme = useTheme();
   const rows = Math.max(1, height - 1);
   const start = Math.max(0, Math.min(cursor - rows + 1, sources.length - rows));
   return (
     <Box flexDirection="column">
-      <Text dimColor wrap="truncate">{cutToWidth('sources: Space show/hide · a all · Enter/Esc done', width)}</Text>
+      <Text {...theme.secondary} wrap="truncate">{cutToWidth('sources: Space show/hide · a all · Enter/Esc done', width)}</Text>
       {sources.slice(start, start + rows).map((source, i) => {
         const at = start + i === cursor;
         const box = hidden.includes(source.id) ? '[ ]' : '[x]';
         return (
-          <Text key={source.id} wrap="truncate" inverse={at}>
+          <Text key={source.id} wrap="truncate" {...(at ? theme.selection : {})}>
             {at ? '›' : ' '}
             {box}{' '}
-            <Text color={sourceColour(source.id)}>{cutToWidth(source.tag, Math.max(1, width - 6))}</Text>
+            <Text {...sourcePaint(theme, source.id)}>{cutToWidth(source.tag, Math.max(1, width - 6))}</Text>
           </Text>
         );
       })}

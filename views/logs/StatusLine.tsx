@@ -2,6 +2,7 @@ import React from 'react';
 import { Text } from 'ink';
 import { LEVEL_NAMES, Level } from '../../src/logs/level.js';
 import type { LogsPaneState } from '../../src/logs/pane-state.js';
+import { useTheme } from '../theme/use-theme.js';
 import { cutToWidth } from './log-row.js';
 
 /** The pane's bottom line: live / paused with the new-line count, filter, level, wrap, last message. */
@@ -18,12 +19,12 @@ export function StatusLine({ state, newLines, width }: { state: LogsPaneState; n
   const rest = parts.length > 0 ? ` · ${parts.join(' · ')}` : '';
   const message = state.message ? ` — ${state.message}` : '';
   const modeText = `${mode}${fresh}${hint}`;
-  const colour = mode === 'LIVE' ? 'green' : 'yellow';
+  const theme = useTheme();
   return (
     <Text wrap="truncate">
-      <Text color={colour} inverse={mode !== 'LIVE'}>{cutToWidth(modeText, width)}</Text>
-      <Text dimColor>{cutToWidth(rest, Math.max(0, width - modeText.length))}</Text>
-      <Text color={state.message?.startsWith('invalid') ? 'red' : undefined}>
+      <Text {...(mode === 'LIVE' ? theme.tone.good : { ...theme.tone.warn, inverse: true })}>{cutToWidth(modeText, width)}</Text>
+      <Text {...theme.secondary}>{cutToWidth(rest, Math.max(0, width - modeText.length))}</Text>
+      <Text {...(state.message?.startsWith('invalid') ? theme.tone.bad : {})}>
         {cutToWidth(message, Math.max(0, width - modeText.length - rest.length))}
       </Text>
     </Text>

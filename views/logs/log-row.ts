@@ -4,6 +4,8 @@
 import stringWidth from 'string-width';
 import { Level, LEVEL_LETTERS } from '../../src/logs/level.js';
 import { LineFlag, type LogRingBuffer } from '../../src/logs/ring-buffer.js';
+import type { Paint, Theme } from '../theme/theme.js';
+import { sourcePaint } from './source-colour.js';
 
 /** One terminal row of the log pane. */
 export interface LogRow {
@@ -14,13 +16,13 @@ export interface LogRow {
   time: string;
   /** Source tag padded to the tag column ('' on continuation rows, padded blank). */
   tag: string;
-  tagColour: string;
+  tagPaint: Paint;
   /** Level letter (E, W, ...), `!` for a source error. */
   mark: string;
-  levelColour: string | undefined;
+  markPaint: Paint;
   text: string;
-  /** Colour of the text itself: errors and warnings stand out, the rest stays plain. */
-  textColour: string | undefined;
+  /** How the text itself is painted: errors and warnings stand out, the rest stays plain. */
+  textPaint: Paint;
 }
 
 /** Widths of the fixed columns, derived from the pane width and the tags. */
@@ -31,9 +33,6 @@ export interface RowLayout {
   /** Columns left for the text. */
   textWidth: number;
 }
-
-const LEVEL_COLOURS: Array<string | undefined> = [undefined, 'gray', 'gray', 'green', 'yellow', 'red', 'magenta', 'magenta'];
-const SOURCE_ERROR_COLOUR = 'red';
 
 /** Column layout for a pane `width` wide showing sources named `tags`. */
 export function rowLayout(width: number, tags: readonly string[]): RowLayout {
@@ -85,7 +84,7 @@ export function rowsOfLine(
   seq: number,
   layout: RowLayout,
   tags: readonly string[],
-  colours: readonly string[],
+  theme: Theme,
   selected: boolean,
   wrap: boolean,
   redact: ((text: string) => string) | null = null,
@@ -94,8 +93,9 @@ export function rowsOfLine(
   const level = ring.level(seq);
   const sourceError = (ring.flags(seq) & LineFlag.stderr) !== 0;
   const tag = (tags[source] ?? `#${source}`).slice(0, layout.tagWidth).padEnd(layout.tagWidth);
-  const levelColour = sourceError ? SOURCE_ERROR_COLOUR : LEVEL_COLOURS[level];
-  const textColour = sourceError ? SOURCE_ERROR_COLOUR : level >= Level.error ? LEVEL_COLOURS[level] : level === Level.warn ? 'yellow' : undefined;
+  const markPaint = theme.levelMark[sourceError ? Level.error : level] ?? {};
+  const textPaint = sourceError ? theme.sourceError : (theme.levelText[level] ?? {});
+  const tagPaint = sourcePaint(theme, source);
   const text = redact ? redact(ring.text(seq)) : ring.text(seq);
   const pieces = wrap ? wrapToWidth(text, layout.textWidth) : [cutToWidth(text, layout.textWidth)];
   return pieces.map((piece, i) => ({
@@ -103,10 +103,10 @@ export function rowsOfLine(
     marker: selected && i === 0 ? '›' : ' ',
     time: layout.showTime ? (i === 0 ? clockTime(ring.time(seq)) : ' '.repeat(8)) : '',
     tag: i === 0 ? tag : ' '.repeat(layout.tagWidth),
-    tagColour: colours[source] ?? 'cyan',
+    tagPaint,
     mark: i === 0 ? (sourceError ? '!' : LEVEL_LETTERS[level]) : ' ',
-    levelColour,
+    markPaint,
     text: piece,
-    textColour,
+    textPaint,
   }));
 }

@@ -1,6 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { MetricsPanelView } from '../../src/store/metrics.js';
+import { useTheme } from '../theme/use-theme.js';
 import { panelRow } from './panel-row.js';
 
 /** Props of the panel list. */
@@ -15,15 +16,16 @@ export interface PanelListProps {
 
 /** One row per panel; only the rows that fit are rendered, keeping the selection in view. */
 export function PanelList({ panels, selected, width, height, isFocused }: PanelListProps) {
+  const theme = useTheme();
   const rows = Math.max(1, height);
   const first = Math.max(0, Math.min(selected - rows + 1, panels.length - rows));
   const visible = panels.slice(first, first + rows);
   return (
     <Box flexDirection="column" width={width}>
       {visible.map((panel, i) => (
-        <Text key={panel.id} wrap="truncate" inverse={isFocused && first + i === selected}>
-          {panelRow(panel, width, first + i === selected).map((part, j) => (
-            <Text key={j} color={part.color} dimColor={part.dim} bold={part.bold}>
+        <Text key={panel.id} wrap="truncate" {...(isFocused && first + i === selected ? theme.selection : {})}>
+          {panelRow(panel, width, first + i === selected, theme).map((part, j) => (
+            <Text key={j} {...part.paint}>
               {part.text}
             </Text>
           ))}

@@ -2,8 +2,10 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { MetricsPanelView } from '../../src/store/metrics.js';
 import { formatValue } from '../../src/metrics/units.js';
-import { renderBrailleChart, SERIES_COLORS } from './braille-chart.js';
-import { clockTime, panelNote, STATE_COLORS, STATE_MARKERS } from './panel-row.js';
+import type { Paint, Theme } from '../theme/theme.js';
+import { useTheme } from '../theme/use-theme.js';
+import { renderBrailleChart } from './braille-chart.js';
+import { clockTime, panelNote, STATE_MARKERS } from './panel-row.js';
 
 /** Props of the zoomed chart. */
 export interface ZoomChartProps {
@@ -13,18 +15,18 @@ export interface ZoomChartProps {
 }
 
 /** The line the chart draws: crit if set, else warn. */
-function thresholdLine(panel: MetricsPanelView): { value: number; color: string; name: string } | undefined {
-  if (panel.crit !== undefined) return { value: panel.crit, color: 'red', name: 'crit' };
-  if (panel.warn !== undefined) return { value: panel.warn, color: 'yellow', name: 'warn' };
+function thresholdLine(panel: MetricsPanelView, theme: Theme): { value: number; paint: Paint; name: string } | undefined {
+  if (panel.crit !== undefined) return { value: panel.crit, paint: theme.threshold.crit, name: 'crit' };
+  if (panel.warn !== undefined) return { value: panel.warn, paint: theme.threshold.warn, name: 'warn' };
   return undefined;
 }
 
 /** A large braille line chart of one panel, with axes, the threshold line and a legend. */
 export function ZoomChart({ panel, width, height }: ZoomChartProps) {
-  const threshold = thresholdLine(panel);
+  const theme = useTheme();
+  const threshold = thresholdLine(panel, theme);
   const note = panelNote(panel);
   const stale = panel.staleSince !== null;
-  const color = STATE_COLORS[panel.state];
   const header = [
     `${STATE_MARKERS[panel.state].trim() ? `${STATE_MARKERS[panel.state].trim()} ` : ''}${panel.title}`,
     `now ${formatValue(panel.current, panel.unit)}`,
@@ -42,7 +44,8 @@ export function ZoomChart({ panel, width, height }: ZoomChartProps) {
         times: panel.times,
         series: panel.series,
         unit: panel.unit,
-        ...(threshold ? { threshold: { value: threshold.value, color: threshold.color } } : {}),
+        ...(threshold ? { threshold: { value: threshold.value, paint: threshold.paint } } : {}),
+        paints: theme.series,
         width,
         height: chartHeight,
         timeLabel: clockTime,
@@ -50,25 +53,25 @@ export function ZoomChart({ panel, width, height }: ZoomChartProps) {
     : [];
   return (
     <Box flexDirection="column" width={width}>
-      <Text wrap="truncate" bold color={color}>{header}</Text>
+      <Text wrap="truncate" {...theme.threshold[panel.state]} {...theme.strong}>{header}</Text>
       {legend ? (
         <Text wrap="truncate">
           {panel.series.map((s, i) => (
-            <Text key={i} color={SERIES_COLORS[i % SERIES_COLORS.length]}>{`━ ${s.name || panel.title}  `}</Text>
+            <Text key={i} {...theme.series[i % theme.series.length]}>{`━ ${s.name || panel.title}  `}</Text>
           ))}
         </Text>
       ) : null}
-      {problem ? <Text wrap="truncate" color={stale ? 'yellow' : 'red'}>{problem}</Text> : null}
+      {problem ? <Text wrap="truncate" {...(stale ? theme.tone.warn : theme.tone.bad)}>{problem}</Text> : null}
       {hasData ? (
         lines.map((runs, r) => (
-          <Text key={r} wrap="truncate" dimColor={stale}>
+          <Text key={r} wrap="truncate" {...(stale ? theme.stale : {})}>
             {runs.map((run, j) => (
-              <Text key={j} color={stale ? undefined : run.color}>{run.text}</Text>
+              <Text key={j} {...(stale ? {} : run.paint)}>{run.text}</Text>
             ))}
           </Text>
         ))
       ) : (
-        <Text dimColor>{note.problem ? 'no data to chart' : 'waiting for data…'}</Text>
+        <Text {...theme.secondary}>{note.problem ? 'no data to chart' : 'waiting for data…'}</Text>
       )}
     </Box>
   );

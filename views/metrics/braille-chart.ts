@@ -1,9 +1,12 @@
 // The zoomed chart: series and the threshold line drawn on blessed-contrib's braille canvas
-// (drawille-canvas-blessed-contrib), then turned into plain text runs with a colour name each so
-// Ink colours them — the canvas's own per-cell escape codes never reach the screen. Axes and
-// labels are laid out as text around the canvas.
+// (drawille-canvas-blessed-contrib), then turned into plain text runs, each with the theme's paint
+// for what it draws, so Ink colours them — the canvas's own per-cell escape codes never reach the
+// screen. The canvas only knows the 8 basic colours: they serve as ids of what was drawn (the
+// threshold, series 1, series 2...), not as the colours shown. Axes and labels are laid out as
+// text around the canvas.
 import { createRequire } from 'node:module';
 import { formatValue, type MetricUnit } from '../../src/metrics/units.js';
+import type { Paint } from '../theme/theme.js';
 
 /** The slice of the canvas context API used here (the package ships no types). */
 interface BrailleContext {
@@ -29,10 +32,16 @@ function loadContext(): ContextConstructor {
   return contextClass;
 }
 
-/** A run of text in one colour (undefined: the terminal's default). */
-export interface ChartRun {
+/** A run of a canvas line in one of the canvas's basic colours (undefined: not drawn on). */
+export interface CanvasRun {
   text: string;
   color?: string;
+}
+
+/** A run of the chart painted one way (no paint: the terminal's default). */
+export interface ChartRun {
+  text: string;
+  paint?: Paint;
 }
 
 /** What to draw. */
@@ -40,24 +49,25 @@ export interface ChartInput {
   times: readonly number[];
   series: readonly { values: readonly (number | null)[] }[];
   unit: MetricUnit;
-  /** Drawn as a horizontal line. */
-  threshold?: { value: number; color: string };
+  /** Drawn as a horizontal dashed line. */
+  threshold?: { value: number; paint: Paint };
   width: number;
   height: number;
-  /** Colour per series, in order. */
-  colors?: readonly string[];
+  /** Paint per series, in order (cycled). */
+  paints: readonly Paint[];
   /** Formats a time label. */
   timeLabel: (ms: number) => string;
 }
 
-/** Colours of the series, in order; chosen to stay apart from the threshold's red/yellow. */
-export const SERIES_COLORS = ['cyan', 'green', 'magenta', 'blue', 'white'] as const;
+/** Canvas colour ids: the threshold's, then one per series slot (series beyond them share slots). */
+const THRESHOLD_ID = 'red';
+const SERIES_IDS = ['cyan', 'green', 'magenta', 'blue', 'white', 'yellow', 'black'] as const;
 
 const ANSI_NAMES: Record<string, string> = { '30': 'black', '31': 'red', '32': 'green', '33': 'yellow', '34': 'blue', '35': 'magenta', '36': 'cyan', '37': 'white' };
 
 /** Splits one canvas frame line into runs, replacing each cell's escape code by a colour name. */
-export function frameLineToRuns(line: string): ChartRun[] {
-  const runs: ChartRun[] = [];
+export function frameLineToRuns(line: string): CanvasRun[] {
+  const runs: CanvasRun[] = [];
   // eslint-disable-next-line no-control-regex
   const cell = /\u001b\[(\d+)m([^\u001b])\u001b\[39m|([^\u001b])/gu;
   for (const match of line.matchAll(cell)) {
@@ -97,7 +107,7 @@ export function renderBrailleChart(input: ChartInput): ChartRun[][] {
   const x = (i: number, n: number) => (n <= 1 ? px - 1 : Math.round((i * (px - 1)) / (n - 1)));
   const y = (v: number) => Math.round((py - 1) * (1 - (v - lo) / (hi - lo)));
   if (input.threshold) {
-    ctx.strokeStyle = input.threshold.color;
+    ctx.strokeStyle = THRESHOLD_ID;
     ctx.beginPath();
     for (let xi = 0; xi < px; xi += 4) {
       // Dashed, so it reads as a threshold and not as data even without colour.
@@ -107,7 +117,7 @@ export function renderBrailleChart(input: ChartInput): ChartRun[][] {
     ctx.stroke();
   }
   input.series.forEach((s, index) => {
-    ctx.strokeStyle = (input.colors ?? SERIES_COLORS)[index % (input.colors ?? SERIES_COLORS).length]!;
+    ctx.strokeStyle = SERIES_IDS[index % SERIES_IDS.length]!;
     ctx.beginPath();
     let penDown = false;
     s.values.forEach((v, i) => {
@@ -121,11 +131,13 @@ export function renderBrailleChart(input: ChartInput): ChartRun[][] {
     });
     ctx.stroke();
   });
+  const paintOf: Record<string, Paint> = Object.fromEntries(SERIES_IDS.map((id, slot) => [id, input.paints[slot % Math.max(1, input.paints.length)] ?? {}]));
+  if (input.threshold) paintOf[THRESHOLD_ID] = input.threshold.paint;
   const frame = ctx._canvas.frame('\n').split('\n').slice(0, rows);
   const lines: ChartRun[][] = frame.map((line, r) => {
     const label = r === 0 ? labels[0]! : r === rows - 1 ? labels[2]! : r === Math.floor((rows - 1) / 2) ? labels[1]! : '';
     const tick = label ? '┤' : '│';
-    return [{ text: `${label.padStart(labelWidth)}${tick}` }, ...frameLineToRuns(line)];
+    return [{ text: `${label.padStart(labelWidth)}${tick}` }, ...frameLineToRuns(line).map(({ text, color }) => (color && paintOf[color] ? { text, paint: paintOf[color] } : { text }))];
   });
   lines.push([{ text: `${' '.repeat(labelWidth)}└${'─'.repeat(cols)}` }]);
   const first = input.times[0];

@@ -3,18 +3,14 @@
 // value, and min/max — or the panel's error / "stale since" where min/max would go.
 import type { MetricsPanelView, PanelThresholdState } from '../../src/store/metrics.js';
 import { formatValue } from '../../src/metrics/units.js';
+import type { Paint, Theme } from '../theme/theme.js';
 import { sparkline } from './sparkline.js';
 
 /** A piece of a row with how to paint it. */
 export interface RowPart {
   text: string;
-  color?: string;
-  dim?: boolean;
-  bold?: boolean;
+  paint?: Paint;
 }
-
-/** Colour of each threshold state; 'none' and 'ok' without thresholds stay plain. */
-export const STATE_COLORS: Record<PanelThresholdState, string | undefined> = { none: undefined, ok: 'green', warn: 'yellow', crit: 'red' };
 /** Marker of each state, so the state reads without colour. */
 export const STATE_MARKERS: Record<PanelThresholdState, string> = { none: '  ', ok: '  ', warn: '! ', crit: '!!' };
 
@@ -37,9 +33,11 @@ export function panelNote(panel: MetricsPanelView): { text: string; problem: boo
 }
 
 /** Lays a panel out in `width` columns. */
-export function panelRow(panel: MetricsPanelView, width: number, selected: boolean): RowPart[] {
+export function panelRow(panel: MetricsPanelView, width: number, selected: boolean, theme: Theme): RowPart[] {
   const stale = panel.staleSince !== null;
-  const color = STATE_COLORS[panel.state];
+  const state = theme.threshold[panel.state];
+  // The sparkline and value: in the state's colour, or dim once the data stopped coming.
+  const data = stale ? theme.stale : state;
   const note = panelNote(panel);
   const hasData = panel.series.length > 0 && panel.times.length > 0;
   const titleText = panel.series.length > 1 ? `${panel.title} (${panel.series.length})` : panel.title;
@@ -52,25 +50,25 @@ export function panelRow(panel: MetricsPanelView, width: number, selected: boole
   if (noteWidth < 8) noteWidth = 0;
   const sparkWidth = Math.max(0, available - (noteWidth ? noteWidth + 1 : 0));
   const parts: RowPart[] = [
-    { text: selected ? '›' : ' ', bold: true },
-    { text: STATE_MARKERS[panel.state], ...(color ? { color } : {}), bold: true },
-    { text: cut(titleText, titleWidth), ...(stale ? { dim: true } : {}) },
+    { text: selected ? '›' : ' ', paint: theme.strong },
+    { text: STATE_MARKERS[panel.state], paint: { ...state, ...theme.strong } },
+    { text: cut(titleText, titleWidth), ...(stale ? { paint: theme.stale } : {}) },
     { text: ' ' },
   ];
   if (!hasData && note.problem && !stale) {
     // Nothing to plot yet: the error gets the whole rest of the row.
-    parts.push({ text: cut(note.text, Math.max(0, width - 3 - titleWidth - 1)), color: 'red' });
+    parts.push({ text: cut(note.text, Math.max(0, width - 3 - titleWidth - 1)), paint: theme.tone.bad });
     return parts;
   }
   const top = panel.series[0]?.values ?? [];
   // Too narrow for the note: a stale panel still says so, in place of its sparkline.
   const spark = stale && noteWidth === 0 ? cut('stale', sparkWidth) : sparkline(top, sparkWidth);
-  parts.push({ text: spark, ...(stale ? { dim: true } : color ? { color } : {}) });
+  parts.push({ text: spark, paint: data });
   parts.push({ text: ' ' });
-  parts.push({ text: formatValue(panel.current, panel.unit).padStart(valueWidth).slice(-valueWidth), bold: !stale, ...(stale ? { dim: true } : color ? { color } : {}) });
+  parts.push({ text: formatValue(panel.current, panel.unit).padStart(valueWidth).slice(-valueWidth), paint: stale ? data : { ...data, ...theme.strong } });
   if (noteWidth > 0) {
     parts.push({ text: ' ' });
-    parts.push({ text: cut(note.text, noteWidth), ...(note.problem ? { color: stale ? 'yellow' : 'red' } : { dim: true }) });
+    parts.push({ text: cut(note.text, noteWidth), paint: note.problem ? (stale ? theme.tone.warn : theme.tone.bad) : theme.secondary });
   }
   return parts;
 }

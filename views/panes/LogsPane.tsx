@@ -2,13 +2,13 @@ import React, { useMemo, useState } from 'react';
 import { Box } from 'ink';
 import { newSinceFrozen, visibleLines, type LogsPaneAction } from '../../src/logs/pane-state.js';
 import { useCommands } from '../keys/dispatcher.js';
+import { useTheme } from '../theme/use-theme.js';
 import { TextField } from '../dialogs/TextField.js';
 import { LogLines } from '../logs/LogLines.js';
 import { rowLayout, rowsOfLine, type LogRow } from '../logs/log-row.js';
 import { SourceCounts } from '../logs/SourceCounts.js';
 import { SourcePicker } from '../logs/SourcePicker.js';
 import { StatusLine } from '../logs/StatusLine.js';
-import { sourceColour } from '../logs/source-colour.js';
 import { useWarroom, useWarroomStore } from '../store-context.js';
 import { NotConfigured } from './NotConfigured.js';
 import type { PaneProps } from './pane-props.js';
@@ -47,17 +47,17 @@ export function LogsPane({ isFocused, width, height }: PaneProps) {
   );
 
   const tags = useMemo(() => sources.map((s) => s.tag), [sources]);
-  const colours = useMemo(() => sources.map((s) => sourceColour(s.id)), [sources]);
+  const theme = useTheme();
   const rows = useMemo((): LogRow[] => {
     if (ring === null) return [];
     const layout = rowLayout(width, tags);
     const built: LogRow[] = [];
     for (const seq of visibleLines(ring, pane, linesHeight)) {
-      built.push(...rowsOfLine(ring, seq, layout, tags, colours, seq === pane.selected, pane.wrap, redact));
+      built.push(...rowsOfLine(ring, seq, layout, tags, theme, seq === pane.selected, pane.wrap, redact));
     }
     return built.slice(-linesHeight);
     // version: the ring is mutated in place; each flush bumps it.
-  }, [ring, version, pane, width, linesHeight, tags, colours, redact]);
+  }, [ring, version, pane, width, linesHeight, tags, theme, redact]);
 
   if (ring === null) {
     return <NotConfigured lines={['No log sources configured.', 'Add `logs:` (file or command) to a service in warroom.yaml.']} />;

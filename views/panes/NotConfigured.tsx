@@ -1,6 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { useWarroom } from '../store-context.js';
+import { useTheme } from '../theme/use-theme.js';
 
 /**
  * What a pane says when its capability is not configured or not built yet: plainly, no pretence.
@@ -9,11 +10,12 @@ import { useWarroom } from '../store-context.js';
  */
 export function NotConfigured({ lines }: { lines: string[] }) {
   const starting = useWarroom((s) => s.starting);
+  const theme = useTheme();
   const shown = starting ? ['Starting…'] : lines;
   return (
     <Box flexDirection="column" paddingX={1}>
       {shown.map((line, i) => (
-        <Text key={i} dimColor wrap="truncate">{line}</Text>
+        <Text key={i} {...theme.secondary} wrap="truncate">{line}</Text>
       ))}
     </Box>
   );

@@ -6,21 +6,23 @@ import { OutputView } from '../runbook/OutputView.js';
 import { paneBudget, sectionRows, visibleWindow, type Row } from '../runbook/rows.js';
 import { SectionList } from '../runbook/SectionList.js';
 import { useWarroom, useWarroomStore } from '../store-context.js';
+import type { Paint, Theme } from '../theme/theme.js';
+import { useTheme } from '../theme/use-theme.js';
 import { NotConfigured } from './NotConfigured.js';
 import type { PaneProps } from './pane-props.js';
 
-const TONES: Record<Row['tone'], { color?: string; dim?: boolean }> = {
-  step: {},
-  done: { color: 'green' },
-  skipped: { color: 'yellow' },
-  failed: { color: 'red' },
-  command: { color: 'cyan' },
-  reference: { color: 'magenta' },
-  detail: { dim: true },
-  note: { color: 'yellow' },
-  text: { dim: true },
-  table: { dim: false },
-};
+/** How each kind of runbook row is painted (the row's own mark says the same in words). */
+function rowPaint(theme: Theme, tone: Row['tone']): Paint {
+  switch (tone) {
+    case 'done': return theme.tone.good;
+    case 'skipped': case 'note': return theme.tone.warn;
+    case 'failed': return theme.tone.bad;
+    case 'command': return theme.command;
+    case 'reference': return theme.reference;
+    case 'detail': case 'text': return theme.secondary;
+    default: return {};
+  }
+}
 
 /** The runbook as a guided checklist: suggestions, the current section's steps (cursor on the next open one) and the last command's output. */
 export function RunbookPane({ isFocused, width, height }: PaneProps) {
@@ -32,6 +34,7 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
   const output = useWarroom((s) => s.runbook.output);
   const suggestions = useWarroom((s) => s.runbook.suggestions);
   const actions = useWarroom((s) => s.runbook.actions);
+  const theme = useTheme();
 
   const state = store.getState;
   useCommands(
@@ -89,11 +92,11 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
   return (
     <Box key={layoutKey} flexDirection="column" width={width} height={height}>
       {suggestionLine && budget.suggestion > 0 ? (
-        <Text wrap="truncate" color="yellow" bold>
+        <Text wrap="truncate" {...theme.tone.warn} {...theme.strong}>
           {suggestionLine.slice(0, width)}
         </Text>
       ) : null}
-      <Text wrap="truncate" bold>
+      <Text wrap="truncate" {...theme.strong}>
         {header.slice(0, width)}
       </Text>
       <Box flexDirection="row" height={listHeight}>
@@ -101,7 +104,7 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
         {sideWidth > 0 ? <Box width={1} /> : null}
         <Box flexDirection="column" width={stepWidth} height={listHeight}>
           {rows.map((row, i) => (
-            <Text key={i} wrap="truncate" color={TONES[row.tone].color} dimColor={TONES[row.tone].dim} bold={row.selected} inverse={row.selected && isFocused}>
+            <Text key={i} wrap="truncate" {...rowPaint(theme, row.tone)} bold={row.selected} {...(row.selected && isFocused ? theme.selection : {})}>
               {row.text.slice(0, stepWidth)}
             </Text>
           ))}

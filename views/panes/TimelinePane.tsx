@@ -5,15 +5,8 @@ import { useCommands } from '../keys/dispatcher.js';
 import { useWarroom, useWarroomStore } from '../store-context.js';
 import type { PaneProps } from './pane-props.js';
 import { NotConfigured } from './NotConfigured.js';
-import { filterEvents, timelineRows, visibleWindow, type TimelineRow } from '../timeline/timeline-rows.js';
-
-const TONE_COLOR: Record<TimelineRow['tone'], string | undefined> = {
-  bad: 'red',
-  warn: 'yellow',
-  good: 'green',
-  info: 'cyan',
-  plain: undefined,
-};
+import { useTheme } from '../theme/use-theme.js';
+import { filterEvents, timelineRows, visibleWindow } from '../timeline/timeline-rows.js';
 
 /** The incident timeline: newest at the bottom, filter by kind (`f`), local/UTC time (`t`). */
 export function TimelinePane({ isFocused, width, height }: PaneProps) {
@@ -24,6 +17,7 @@ export function TimelinePane({ isFocused, width, height }: PaneProps) {
   const filter = useWarroom((s) => s.timeline.filter);
   const scroll = useWarroom((s) => s.timeline.scroll);
   const actions = useWarroom((s) => s.timelineActions);
+  const theme = useTheme();
 
   useCommands(
     {
@@ -50,11 +44,11 @@ export function TimelinePane({ isFocused, width, height }: PaneProps) {
     (isFocused ? ' · f filter t UTC' : '');
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text dimColor wrap="truncate">{status.slice(0, width)}</Text>
-      {rows.length === 0 ? <Text dimColor>{'No events yet. n adds a note.'.slice(0, width)}</Text> : null}
+      <Text {...theme.secondary} wrap="truncate">{status.slice(0, width)}</Text>
+      {rows.length === 0 ? <Text {...theme.secondary}>{'No events yet. n adds a note.'.slice(0, width)}</Text> : null}
       {rows.map((row) => (
         <Text key={row.id} wrap="truncate">
-          <Text dimColor>{row.time}</Text> <Text color={TONE_COLOR[row.tone]}>{row.icon}</Text> <Text bold>{row.who}</Text> {row.text}
+          <Text {...theme.secondary}>{row.time}</Text> <Text {...theme.tone[row.tone]}>{row.icon}</Text> <Text {...theme.strong}>{row.who}</Text> {row.text}
         </Text>
       ))}
     </Box>

@@ -1,16 +1,18 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { RunbookOutput } from '../../src/store/runbook.js';
+import { useTheme } from '../theme/use-theme.js';
 import { formatDuration } from './rows.js';
 
 /** The last command's output: what ran where, its state (exit code and duration once done), and the newest lines that fit. */
 export function OutputView({ output, width, height }: { output: RunbookOutput; width: number; height: number }) {
+  const theme = useTheme();
   const where = output.host ? `on ${output.host}` : 'locally';
   let state: React.ReactNode;
-  if (output.dryRun) state = <Text color="yellow">[dry-run] not executed</Text>;
-  else if (output.running) state = <Text color="cyan">⟳ running…</Text>;
-  else if (output.exitCode === 0) state = <Text color="green">✓ exit 0 in {formatDuration(output.durationMs)}</Text>;
-  else state = <Text color="red">✗ {output.exitCode === null ? 'no exit code' : `exit ${output.exitCode}`} in {formatDuration(output.durationMs)}</Text>;
+  if (output.dryRun) state = <Text {...theme.tone.warn}>[dry-run] not executed</Text>;
+  else if (output.running) state = <Text {...theme.tone.info}>⟳ running…</Text>;
+  else if (output.exitCode === 0) state = <Text {...theme.tone.good}>✓ exit 0 in {formatDuration(output.durationMs)}</Text>;
+  else state = <Text {...theme.tone.bad}>✗ {output.exitCode === null ? 'no exit code' : `exit ${output.exitCode}`} in {formatDuration(output.durationMs)}</Text>;
   // Long lines wrap (a JSON body is one line): only the newest rows that fit are cut and drawn.
   const room = Math.max(0, height - 2);
   const lines: string[] = [];
@@ -22,9 +24,9 @@ export function OutputView({ output, width, height }: { output: RunbookOutput; w
   }
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text wrap="truncate" dimColor>{'─'.repeat(Math.max(0, width))}</Text>
+      <Text wrap="truncate" {...theme.secondary}>{'─'.repeat(Math.max(0, width))}</Text>
       <Text wrap="truncate">
-        <Text bold>$ {output.shown.split('\n')[0]!.slice(0, width)}</Text> <Text dimColor>({where})</Text> {state}
+        <Text {...theme.strong}>$ {output.shown.split('\n')[0]!.slice(0, width)}</Text> <Text {...theme.secondary}>({where})</Text> {state}
       </Text>
       {lines.map((line, i) => (
         <Text key={i} wrap="truncate">{line}</Text>

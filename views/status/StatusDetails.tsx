@@ -1,8 +1,9 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { formatAge, formatLatency, stateLabel } from '../../src/probes/board-format.js';
+import type { CheckState } from '../../src/probes/types.js';
 import type { CheckRow } from '../../src/store/checks.js';
-import { STATE_COLOR } from './status-colors.js';
+import { useTheme } from '../theme/use-theme.js';
 import { fit } from './status-columns.js';
 
 /** Props of the details view of one row. */
@@ -18,15 +19,15 @@ function utc(ms: number): string {
 }
 
 /** Every line of the details view, pre-cut to `width`: what, state, reason, transitions, body. */
-export function detailLines(row: CheckRow, width: number, now: number): { text: string; tone?: string }[] {
-  const lines: { text: string; tone?: string }[] = [];
-  const add = (text: string, tone?: string): void => {
-    lines.push({ text: fit(text, width), ...(tone ? { tone } : {}) });
+export function detailLines(row: CheckRow, width: number, now: number): { text: string; state?: CheckState }[] {
+  const lines: { text: string; state?: CheckState }[] = [];
+  const add = (text: string, state?: CheckState): void => {
+    lines.push({ text: fit(text, width), ...(state ? { state } : {}) });
   };
   add(`${row.service}${row.instance ? ` / ${row.instance}` : ''} · ${row.check} (${row.kind})`);
   add(`target   ${row.target}`);
   const since = row.since === null ? '' : ` for ${formatAge(now - row.since)} (since ${utc(row.since)} UTC)`;
-  add(`state    ${stateLabel(row.state)}${since}`, STATE_COLOR[row.state]);
+  add(`state    ${stateLabel(row.state)}${since}`, row.state);
   add(`reason   ${row.reason || '—'}`);
   add(`latency  ${formatLatency(row.latencyMs)}${row.lastAt ? `, last probe ${utc(row.lastAt)} UTC` : ''}`);
   add(`transitions (last ${row.transitions.length}, UTC):`);
@@ -43,13 +44,14 @@ export function detailLines(row: CheckRow, width: number, now: number): { text: 
 
 /** The details of one row; Esc or Enter goes back to the table. */
 export function StatusDetails({ row, width, height, now }: StatusDetailsProps) {
+  const theme = useTheme();
   const lines = detailLines(row, width, now).slice(0, Math.max(1, height - 1));
   return (
     <Box flexDirection="column">
       {lines.map((line, i) => (
-        <Text key={i} wrap="truncate" {...(line.tone ? { color: line.tone } : {})}>{line.text}</Text>
+        <Text key={i} wrap="truncate" {...(line.state ? theme.state[line.state] : {})}>{line.text}</Text>
       ))}
-      <Text dimColor wrap="truncate">{fit('Enter/Esc: back to the board', width)}</Text>
+      <Text {...theme.secondary} wrap="truncate">{fit('Enter/Esc: back to the board', width)}</Text>
     </Box>
   );
 }

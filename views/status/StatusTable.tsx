@@ -1,7 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { CheckRow } from '../../src/store/checks.js';
-import { STATE_COLOR } from './status-colors.js';
+import { useTheme } from '../theme/use-theme.js';
 import { headerCells, rowCells, type StatusColumns } from './status-columns.js';
 
 /** Props of the board's table. */
@@ -20,10 +20,11 @@ function join(parts: string[]): string {
 
 /** The column header and the visible rows; the selected row is marked with › (not colour alone). */
 export function StatusTable({ rows, columns, selectedId, isFocused, now }: StatusTableProps) {
+  const theme = useTheme();
   const head = headerCells(columns);
   return (
     <Box flexDirection="column">
-      <Text dimColor wrap="truncate">{`  ${join([head.service, head.instance, head.target, head.state, head.latency, head.history])}`}</Text>
+      <Text {...theme.secondary} wrap="truncate">{`  ${join([head.service, head.instance, head.target, head.state, head.latency, head.history])}`}</Text>
       {rows.map((row, i) => {
         const cells = rowCells(row, columns, now);
         const selected = row.id === selectedId;
@@ -32,10 +33,10 @@ export function StatusTable({ rows, columns, selectedId, isFocused, now }: Statu
         const left = join([repeat ? ' '.repeat(cells.service.length) : cells.service, cells.instance, cells.target]);
         return (
           <Text key={row.id} wrap="truncate">
-            <Text inverse={selected && isFocused} bold={selected}>{`${selected ? '›' : ' '} ${left}`}</Text>
-            <Text color={STATE_COLOR[row.state]} bold={row.state !== 'UP'}>{` ${cells.state}`}</Text>
+            <Text bold={selected} {...(selected && isFocused ? theme.selection : {})}>{`${selected ? '›' : ' '} ${left}`}</Text>
+            <Text {...theme.state[row.state]}>{` ${cells.state}`}</Text>
             {cells.latency ? <Text>{` ${cells.latency}`}</Text> : null}
-            {cells.history ? <Text dimColor={row.state === 'UP'}>{` ${cells.history}`}</Text> : null}
+            {cells.history ? <Text {...(row.state === 'UP' ? theme.secondary : {})}>{` ${cells.history}`}</Text> : null}
           </Text>
         );
       })}
