@@ -36,14 +36,18 @@ export interface StyledCell {
   sgr: string[];
 }
 
-/** Turns `capture-pane -e` output into rows of cells with their styles (ANSI parsed by Ink's own tokenizer). */
+/**
+ * Turns `capture-pane -e` output into rows of cells with their styles (ANSI parsed by Ink's own
+ * tokenizer). Parsed as one text, not line by line: tmux writes only the changes from the cell
+ * before, and a line's first cells keep the style the previous line ended with.
+ */
 export function styledRows(captured: string): StyledCell[][] {
-  return captured.split('\n').map((line) =>
-    styledCharsFromTokens(tokenize(line)).map((cell) => ({
-      char: cell.value,
-      sgr: cell.styles.map((style) => style.code.replace(/^\x1b\[|m$/g, '')),
-    })),
-  );
+  const rows: StyledCell[][] = [[]];
+  for (const cell of styledCharsFromTokens(tokenize(captured))) {
+    if (cell.value === '\n') rows.push([]);
+    else rows.at(-1)!.push({ char: cell.value, sgr: cell.styles.map((style) => style.code.replace(/^\x1b\[|m$/g, '')) });
+  }
+  return rows;
 }
 
 /** The SGR codes on the first character of every place `text` shows on a styled screen. */
