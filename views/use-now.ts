@@ -3,7 +3,7 @@
 // change in one frame, together with whatever the engine commits at that beat, instead of each
 // timer drawing a frame of its own.
 import { useSyncExternalStore } from 'react';
-import type { CommitPacer } from '../src/store/pacer.js';
+import type { CommitPacer } from '../src/time/commit-pacer.js';
 import { useWarroomStore } from './store-context.js';
 
 /** A once-a-second time source, running while anything listens. */

@@ -3,21 +3,8 @@
 import type { ActionConfig, WarroomConfig } from '../config/types.js';
 import { askConfirm } from '../store/dialog.js';
 import type { WarroomStore } from '../store/store.js';
-import type { ActionOutcome, ActionRunner } from './runner.js';
-
-/** The status-board row under the cursor, as far as actions care. */
-export interface SelectedRow {
-  service: string;
-  instance?: string;
-}
-
-/** Reads the selected status row from the checks slice (selectedCheckRow → its row). */
-export function selectedRow(state: unknown): SelectedRow | null {
-  const s = state as { selectedCheckRow?: string | null; checks?: { rows?: Record<string, SelectedRow> } };
-  const id = s.selectedCheckRow;
-  const row = id ? s.checks?.rows?.[id] : undefined;
-  return row ? { service: row.service, ...(row.instance ? { instance: row.instance } : {}) } : null;
-}
+import type { ActionRunner } from './runner.js';
+import type { ActionOutcome } from './types.js';
 
 /** Finds and runs configured actions for the console, with the confirmation dialog. */
 export class ActionsController {

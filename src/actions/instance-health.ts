@@ -1,7 +1,6 @@
 // Rolling restarts wait for an instance's checks to be UP again. The status board's rows live in
-// the store (the checks slice); this reads them through a narrow structural view so the actions
-// code depends only on the fields it uses.
-import type { WarroomStore } from '../store/store.js';
+// the store (the checks slice); this reads them through the narrow view it declares, so the
+// actions code depends only on the fields it uses (capability.ts hands it the store).
 
 /** Answers whether an instance of a service is healthy again after an action. */
 export interface InstanceHealth {
@@ -17,21 +16,27 @@ interface RowView {
   lastAt: number | null;
 }
 
-function rowsOf(state: unknown): RowView[] {
-  const checks = (state as { checks?: { rows?: Record<string, RowView> } }).checks;
-  return Object.values(checks?.rows ?? {});
+/** The status-board rows, as the store's checks slice holds them. */
+export interface RowsView {
+  checks: { rows: Record<string, RowView> };
+}
+
+/** Where the rows are read and followed from (the console's store is one). */
+export interface RowsSource {
+  getState(): RowsView;
+  subscribe(listener: (state: RowsView) => void): () => void;
 }
 
 /** The verdict on an instance's rows: 'up', 'not-yet', or 'no-checks' when none exist. */
-export function instanceVerdict(state: unknown, service: string, instance: string | undefined, since: number): 'up' | 'not-yet' | 'no-checks' {
-  const rows = rowsOf(state).filter((r) => r.service === service && (instance === undefined || r.instance === undefined || r.instance === instance));
+export function instanceVerdict(state: RowsView, service: string, instance: string | undefined, since: number): 'up' | 'not-yet' | 'no-checks' {
+  const rows = Object.values(state.checks.rows).filter((r) => r.service === service && (instance === undefined || r.instance === undefined || r.instance === instance));
   if (rows.length === 0) return 'no-checks';
   // A result from before the restart proves nothing: the probe may not have noticed it yet.
   return rows.every((r) => r.state === 'UP' && r.lastAt !== null && r.lastAt >= since) ? 'up' : 'not-yet';
 }
 
 /** InstanceHealth over the store's status-board rows; an instance without checks counts as UP. */
-export function storeInstanceHealth(store: WarroomStore, now: () => number = Date.now): InstanceHealth {
+export function storeInstanceHealth(store: RowsSource, now: () => number = Date.now): InstanceHealth {
   return {
     waitUntilUp(service, instance, timeoutMs, signal) {
       const since = now();

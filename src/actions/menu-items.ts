@@ -1,7 +1,7 @@
 // The entries of the action menu for a status row: each action of the service, on the row's
 // instance and, for multi-instance actions, on all instances.
 import type { ActionConfig } from '../config/types.js';
-import type { SelectedRow } from './controller.js';
+import type { SelectedRow } from './types.js';
 
 /** One line of the action menu. */
 export interface MenuItem {

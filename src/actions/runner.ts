@@ -4,32 +4,38 @@
 import type { ActionConfig, ActionTarget, HostConfig } from '../config/types.js';
 import type { Executor } from '../exec/types.js';
 import { countAction } from '../selfmetrics/record.js';
-import type { ActionRunView } from '../store/actions.js';
-import type { WarroomStore } from '../store/store.js';
 import type { Redactor } from '../timeline/redact.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { buildConfirmation, type ActionConfirmation } from './confirmation.js';
 import type { InstanceHealth } from './instance-health.js';
-import { isDryRun, mayAct } from './mode-guard.js';
+import { isDryRun, mayAct, readOnlyRefusal, type ModeHost } from '../mode/mode-guard.js';
+import type { CommitPacer } from '../time/commit-pacer.js';
 import { OutputTail } from './output-lines.js';
 import { runRolling, summarize } from './rolling.js';
 import { runTarget, type TargetResult } from './target-run.js';
+import type { ActionOutcome, ActionRunView } from './types.js';
+
+/** Where runs are shown while they go, and the beat output commits on (the console's store is one). */
+export interface ActionRunsSink extends ModeHost {
+  getState(): ReturnType<ModeHost['getState']> & {
+    addActionRun(run: ActionRunView): void;
+    updateActionRun(id: string, patch: Partial<ActionRunView>): void;
+    /** Marks work that quitting would interrupt (null: done). */
+    setRunning(id: string, description: string | null): void;
+  };
+  readonly pacer: CommitPacer;
+}
 
 /** What the runner is built from. */
 export interface ActionRunnerDeps {
   executor: Executor;
   recorder: TimelineRecorder;
-  store: WarroomStore;
+  store: ActionRunsSink;
   hosts: Record<string, HostConfig>;
   redactor: Redactor;
   health: InstanceHealth;
   now?: () => number;
 }
-
-/** How a request ended: refused, already running, declined at the confirmation, or run. */
-export type ActionOutcome =
-  | { status: 'refused' | 'busy' | 'declined' | 'no-target'; message: string }
-  | { status: 'ran'; ok: boolean; summary: string; results: TargetResult[] };
 
 /** Asks the lead to confirm; resolves true to go ahead. */
 export type Confirm = (confirmation: ActionConfirmation) => Promise<boolean>;
@@ -53,7 +59,7 @@ export class ActionRunner {
   /** Confirms (as configured, or typed for destructive commands) and runs an action on one instance or all. */
   async request(action: ActionConfig, options: { instance?: string; confirm: Confirm; onStart?: (runId: string) => void }): Promise<ActionOutcome> {
     const label = `${action.name} ${action.service}`;
-    if (!mayAct(this.deps.store, label)) return { status: 'refused', message: `read-only console: ${label} refused` };
+    if (!mayAct(this.deps.store, label)) return { status: 'refused', message: readOnlyRefusal('read-only', label)! };
     const key = keyOf(action);
     if (this.inFlight.has(key)) return this.flash({ status: 'busy', message: `${label} is already running` });
     const targets = options.instance ? action.targets.filter((t) => t.instance === options.instance) : action.targets;

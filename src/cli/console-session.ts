@@ -2,9 +2,9 @@
 // the orderly stop afterwards. Shared by `warroom open` and `warroom demo`.
 import type { WarroomConfig } from '../config/types.js';
 import type { Engine } from '../engine/engine.js';
-import { createConsoleExecutor } from '../exec/console-executor.js';
+import { createConsoleExecutor } from '../engine/console-executor.js';
 import type { Executor } from '../exec/types.js';
-import type { ConsoleMode } from '../store/incident.js';
+import type { ConsoleMode } from '../mode/console-mode.js';
 import { createWarroomStore, type WarroomStore } from '../store/store.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { UsageError } from './usage-error.js';

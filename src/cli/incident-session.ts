@@ -2,8 +2,8 @@
 // open` and `warroom demo` share once they have a config.
 import { createInterface } from 'node:readline/promises';
 import type { WarroomConfig } from '../config/types.js';
-import { createConsoleExecutor } from '../exec/console-executor.js';
-import type { ConsoleMode } from '../store/incident.js';
+import { createConsoleExecutor } from '../engine/console-executor.js';
+import type { ConsoleMode } from '../mode/console-mode.js';
 import { countTimelineEvent, serveSelfMetrics, type SelfMetricsServer } from '../selfmetrics/index.js';
 import { createWarroomStore } from '../store/store.js';
 import { latestOpenIncident, openIncident, resumeIncident } from '../timeline/incidents.js';

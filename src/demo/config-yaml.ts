@@ -1,7 +1,7 @@
 // The demo estate written down as an ordinary warroom.yaml, with comments, so `warroom demo
 // --print-config` doubles as a worked example of the config format. Ports and paths are this
 // run's real ones; nothing here is special to the demo except that it was generated.
-import type { DemoEstateInfo } from './estate.js';
+import type { DemoEstateInfo } from './estate-info.js';
 import { shellWord } from './locations.js';
 
 /** The warroom.yaml text for a running estate; `ctl` is the argv that runs the control command. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { ServicePhase } from './behaviour.js';
 import { renderDemoConfig } from './config-yaml.js';
+import type { DemoEstateInfo } from './estate-info.js';
 import { startControlServer, type ControlServer } from './control-server.js';
 import { startDemoDatabase, type DemoDatabase } from './database.js';
 import { DemoService } from './demo-service.js';
@@ -26,28 +27,6 @@ export interface DemoEstateOptions {
   timelineDir?: string;
   /** Whether checkout-api fails on its own after a while. @default true */
   scriptedIncident?: boolean;
-}
-
-/** Where one demo HTTP service lives. */
-export interface DemoServiceInfo {
-  name: string;
-  port: number;
-  url: string;
-  logFile: string;
-  /** Environment variable holding its URL, e.g. `CHECKOUT_URL`. */
-  urlEnv: string;
-}
-
-/** Addresses and paths of a running estate, for tests, the CLI and the config. */
-export interface DemoEstateInfo {
-  dir: string;
-  logDir: string;
-  timelineDir: string;
-  runbook: string;
-  controlUrl: string;
-  webhookUrl: string;
-  database: { name: string; host: string; port: number };
-  services: DemoServiceInfo[];
 }
 
 /** A running demo estate. */

@@ -4,8 +4,7 @@ import { logsCapability } from '../logs/capability.js';
 import { metricsCapability } from '../metrics/capability.js';
 import { statusBoardCapability } from '../probes/capability.js';
 import { selfMetricsCapability } from '../selfmetrics/capability.js';
-import { runbookCapability } from '../runbooks/capability.js';
-import { observedFeedCapability } from '../runbooks/observed-feed.js';
+import { observedFeedCapability, runbookCapability } from '../runbooks/capability.js';
 import { timelineCapability } from '../timeline/capability.js';
 import type { CapabilityFactory } from './capability.js';
 

@@ -1,6 +1,6 @@
 import type { WarroomConfig } from '../config/types.js';
 import type { Executor } from '../exec/types.js';
-import type { ConsoleMode } from '../store/incident.js';
+import type { ConsoleMode } from '../mode/console-mode.js';
 import type { WarroomStore } from '../store/store.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 

@@ -1,15 +1,16 @@
 // Escalation for the console: the policy timer (auto-page, or prompt the lead and record that),
 // `P` (page the next contact after a confirmation naming who) and `:page CONTACT`.
 import type { EscalationConfig } from '../config/types.js';
-import { mayAct, isDryRun } from '../actions/mode-guard.js';
+import { isDryRun, isReadOnly, mayAct } from '../mode/mode-guard.js';
 import { askConfirm } from '../store/dialog.js';
 import type { WarroomStore } from '../store/store.js';
 import { formatDuration } from '../time/duration-text.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import type { Clock } from './clock.js';
-import { channelsOf, type Pager, type SendReport } from './pager.js';
+import { channelsOf, type Pager } from './pager.js';
 import { PolicyTimer, type PolicyStep } from './policy-timer.js';
 import { incidentSnapshot } from './snapshot.js';
+import type { SendReport } from './types.js';
 
 /** What the escalation controller is built from. */
 export interface EscalationDeps {
@@ -150,7 +151,7 @@ export class EscalationController {
     const state = store.getState();
     if (state.incident.resolvedAt !== null) return this.stop();
     // A read-only console shows the countdown but leaves paging to the lead's console.
-    if (state.incident.mode === 'read-only') return this.timer.markFired(step.index);
+    if (isReadOnly(store)) return this.timer.markFired(step.index);
     if (this.deps.escalation?.auto) {
       this.timer.markDone(step.index);
       await this.send(step.notify, `policy: after ${formatDuration(step.afterMs)} (auto)`);

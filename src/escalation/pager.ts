@@ -3,22 +3,26 @@
 // routing keys never do (only contact and channel names, statuses and redacted error words).
 import type { ContactConfig, EscalationConfig } from '../config/types.js';
 import { countEscalation } from '../selfmetrics/record.js';
-import type { ChannelKind, PageAttempt } from '../store/escalation.js';
-import type { WarroomStore } from '../store/store.js';
 import type { Redactor } from '../timeline/redact.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { postJson } from './http-post.js';
 import { pagerdutyResolve, pagerdutyTrigger, slackPage, slackText, webhookBody, type MessageType } from './payloads.js';
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from './retry.js';
 import type { IncidentSnapshot } from './snapshot.js';
+import type { ChannelKind, PageAttempt, SendReport } from './types.js';
 
 /** PagerDuty's Events API v2 endpoint (overridable for tests and proxies). */
 export const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
 
+/** Where the pager shows its attempts (the console's store is one). */
+export interface PageAttemptSink {
+  getState(): { addPageAttempt(attempt: PageAttempt): void };
+}
+
 /** What the pager is built from. */
 export interface PagerDeps {
   escalation: EscalationConfig | undefined;
-  store: WarroomStore;
+  store: PageAttemptSink;
   recorder: TimelineRecorder;
   redactor: Redactor;
   /** @default env WARROOM_PAGERDUTY_URL, else PAGERDUTY_EVENTS_URL */
@@ -37,13 +41,6 @@ interface Delivery {
   url: string;
   headers: Record<string, string>;
   body: unknown;
-}
-
-/** How a send went: how many channels it reached of how many. */
-export interface SendReport {
-  delivered: number;
-  total: number;
-  failures: string[];
 }
 
 /** The channels a contact has (those with an empty secret were left out by the loader). */

@@ -1,10 +1,10 @@
 // Owns the log sources of one console: starts them from the config, feeds their lines through
 // the ingest pipeline into the ring, and tells the store about it in batches — at most one
-// store commit per beat of the store's pacer (see store/pacer.ts), however many lines arrive.
+// store commit per beat of the store's pacer (see time/commit-pacer.ts), however many lines arrive.
 import type { LogSettingsConfig, LogSourceConfig } from '../config/types.js';
 import type { Executor } from '../exec/types.js';
 import { countLogLines } from '../selfmetrics/record.js';
-import { CommitPacer } from '../store/pacer.js';
+import { CommitPacer } from '../time/commit-pacer.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { CommandSource, remoteTailCommand } from './command-source.js';
 import { ErrorRateWatcher } from './error-rate.js';

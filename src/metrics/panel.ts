@@ -3,7 +3,7 @@
 // error message and, after two missed steps, its "stale since" time.
 import type { PanelConfig } from '../config/types.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
-import type { MetricsPanelView, MetricsSeriesView } from '../store/metrics.js';
+import type { MetricsPanelView, MetricsSeriesView } from './types.js';
 import type { PrometheusClient } from './prom-api.js';
 import { RangeWindow } from './range-window.js';
 import { pageFetchOncePerUrl, type PageFetch } from './page-fetch.js';

@@ -4,18 +4,22 @@
 // back from it (restorePanels).
 import type { Dispatcher } from 'undici';
 import type { MetricsConfig, PanelConfig } from '../config/types.js';
-import type { MetricsActions, QueryPanelOutcome, QueryPanelRequest } from '../store/metrics.js';
-import type { WarroomStore } from '../store/store.js';
 import type { TimelineEvent } from '../timeline/event.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { pageFetchOncePerUrl, type PageFetch } from './page-fetch.js';
 import { MetricsPanel } from './panel.js';
 import { PrometheusClient } from './prom-api.js';
+import type { MetricsPanelView, QueryPanelOutcome, QueryPanelRequest } from './types.js';
+
+/** Where the poller puts its panels (the console's store is one). */
+export interface PanelsSink {
+  getState(): { setMetricsPanels(panels: MetricsPanelView[]): void };
+}
 
 /** How the poller is built. */
 export interface MetricsPollerOptions {
   config: MetricsConfig;
-  store: WarroomStore;
+  store: PanelsSink;
   recorder: TimelineRecorder;
   /** Per-request deadline. @default 80% of the step, between 1s and 10s */
   timeoutMs?: number;
@@ -54,7 +58,7 @@ export function queryKey(query: string): string {
 }
 
 /** Refreshes all panels every step and commits them to the store together. */
-export class MetricsPoller implements MetricsActions {
+export class MetricsPoller {
   /** The panels: config order, then those added while running. */
   readonly panels: MetricsPanel[];
   private readonly now: () => number;

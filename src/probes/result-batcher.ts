@@ -1,8 +1,8 @@
 // Probe results reach the store in batches: Ink recomputes layout on every store commit, so 1,000
 // checks each committing their own result would cost far more than the probing. Updates are
 // collected and handed over at the next beat of a pacer — the store's in the console, so they
-// share a frame with the logs and the clock (see store/pacer.ts).
-import { CommitPacer } from '../store/pacer.js';
+// share a frame with the logs and the clock (see time/commit-pacer.ts).
+import { CommitPacer } from '../time/commit-pacer.js';
 import type { RowUpdate } from './types.js';
 
 /** Collects row updates and flushes them together. */

@@ -2,7 +2,7 @@
 // under one global concurrency bound. A check is never run again while its previous run is in
 // flight, and each has its own timer, so a slow check only ever costs its own slot.
 import { observeProbe } from '../selfmetrics/record.js';
-import { CommitPacer } from '../store/pacer.js';
+import { CommitPacer } from '../time/commit-pacer.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import { FlapDamper } from './flap-damper.js';

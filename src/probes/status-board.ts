@@ -2,18 +2,25 @@
 // lists their rows, and runs the scheduler with results batched into the store.
 import type { WarroomConfig } from '../config/types.js';
 import type { Executor } from '../exec/types.js';
-import type { WarroomStore } from '../store/store.js';
+import type { CommitPacer } from '../time/commit-pacer.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { createRedactor } from '../timeline/redact.js';
 import { createChecks } from './check-factory.js';
 import type { HttpPool } from './http-pool.js';
 import { redactRowInfo, redactUpdate } from './row-redaction.js';
 import { CheckScheduler } from './scheduler.js';
+import type { RowInfo, RowUpdate } from './types.js';
+
+/** Where the board's rows go, and the beat it commits on (the console's store is one). */
+export interface StatusBoardSink {
+  getState(): { registerCheckRows(rows: RowInfo[]): void; applyCheckBatch(updates: RowUpdate[]): void };
+  readonly pacer: CommitPacer;
+}
 
 /** What the status board needs from the engine. */
 export interface StatusBoardDeps {
   config: WarroomConfig;
-  store: WarroomStore;
+  store: StatusBoardSink;
   executor: Executor;
   recorder: TimelineRecorder;
   pool?: HttpPool;

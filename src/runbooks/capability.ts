@@ -1,6 +1,9 @@
-// Starts the runbook pane's controller when the config names a runbook or a runbooks folder.
-import type { CapabilityFactory } from '../engine/capability.js';
+// Starts the runbook pane's controller when the config names a runbook or a runbooks folder, and
+// (for every console) the feed of what the console sees that drives the suggested sections.
+import type { Capability, CapabilityFactory } from '../engine/capability.js';
+import type { WarroomState, WarroomStore } from '../store/store.js';
 import { RunbookController } from './controller.js';
+import { observedFrom, sameObserved } from './observed-feed.js';
 import type { PastEvent } from './progress.js';
 
 /** Where the incident's past events come from, when the engine can read them back (set by the timeline capability). */
@@ -49,3 +52,30 @@ export function createRunbookCapability(pastEvents?: PastEventsSource): Capabili
 
 /** The factory CAPABILITIES lists: progress restored from, and followed on, the incident journal. */
 export const runbookCapability: CapabilityFactory = createRunbookCapability();
+
+/** Keeps `runbook.observed` in step with the status board and the metrics. */
+class ObservedFeed implements Capability {
+  readonly name = 'runbook-observed';
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly store: WarroomStore) {}
+
+  start(): void {
+    const update = (state: WarroomState) => {
+      const next = observedFrom(state);
+      if (!sameObserved(next, state.runbook.observed)) state.setRunbookObserved(next);
+    };
+    update(this.store.getState());
+    this.unsubscribe = this.store.subscribe((state, previous) => {
+      if (state.checks !== previous.checks || state.metrics !== previous.metrics) update(state);
+    });
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+}
+
+/** The observed feed, for every console (it costs nothing without checks or panels). */
+export const observedFeedCapability: CapabilityFactory = (context) => new ObservedFeed(context.store);

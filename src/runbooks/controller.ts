@@ -4,6 +4,7 @@
 // the store (askConfirm/askText) and the App draws them.
 import { basename, dirname } from 'node:path';
 import type { Executor } from '../exec/types.js';
+import { isDryRun, mayAct } from '../mode/mode-guard.js';
 import { askConfirm, askText } from '../store/dialog.js';
 import type { RunbookActions, RunbookOutput } from '../store/runbook.js';
 import type { WarroomStore } from '../store/store.js';
@@ -192,13 +193,13 @@ export class RunbookController implements RunbookActions {
     const state = this.options.store.getState();
     if (!at || !this.progress) return;
     if (state.runbook.output?.running) return state.showFlash('a command is still running', 'warn');
-    if (state.incident.mode === 'read-only') return state.showFlash('read-only console: runbook commands do not run here', 'warn');
+    if (!mayAct(this.options.store, 'running runbook commands')) return;
     const commands = at.command >= 0 ? [at.step.commands[at.command]!] : at.step.commands;
     if (commands.length === 0) return state.showFlash('this step has no command to run; Space marks it done', 'info');
     const asked = await askPlaceholderValues(this.options.store, commands, this.options.env ?? process.env, this.values);
     if (!asked) return;
     const prepared = commands.map((c) => prepareCommand(c, asked.values));
-    const dryRun = state.incident.mode === 'dry-run';
+    const dryRun = isDryRun(this.options.store);
     const yes = await askConfirm(this.options.store, {
       title: `${dryRun ? '[dry-run] ' : ''}Run "${at.step.text}"?`,
       lines: [...prepared.flatMap((p) => [`${p.host ? `on ${p.host} (SSH)` : 'locally'}:`, ...commandLines(p.shown)]), ...asked.notes],

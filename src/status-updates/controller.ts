@@ -1,13 +1,13 @@
 // Status updates, severity and resolution: the lead's messages to the outside world and the
 // incident's own state changes, each recorded in full and refused in a read-only console.
 import type { Severity } from '../config/types.js';
-import { isDryRun, mayAct } from '../actions/mode-guard.js';
+import { isDryRun, mayAct } from '../mode/mode-guard.js';
 import type { Clock } from '../escalation/clock.js';
 import type { EscalationController } from '../escalation/controller.js';
 import type { Pager } from '../escalation/pager.js';
 import { incidentSnapshot } from '../escalation/snapshot.js';
 import { askConfirm, askText } from '../store/dialog.js';
-import type { StatusPhase } from '../store/escalation.js';
+import type { StatusPhase } from './types.js';
 import type { WarroomStore } from '../store/store.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { draftStatusUpdate, UPDATE_INTERVAL_MS } from './template.js';

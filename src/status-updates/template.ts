@@ -2,7 +2,7 @@
 // when the next update is due. Plain text, one fact per line, ready for Slack or a status page.
 import type { Severity } from '../config/types.js';
 import { headline, type IncidentSnapshot } from '../escalation/snapshot.js';
-import type { StatusPhase } from '../store/escalation.js';
+import type { StatusPhase } from './types.js';
 import { formatDuration } from '../time/duration-text.js';
 
 /** The phases in the order an incident goes through them. */

@@ -1,29 +1,15 @@
-import type { StateCreator } from 'zustand/vanilla';
-import type { ActionsController, SelectedRow } from '../actions/controller.js';
-import type { WarroomState } from './store.js';
+import type { ActionConfig } from '../config/types.js';
+import type { ActionOutcome, ActionRunView, SelectedRow } from '../actions/types.js';
+import type { SliceCreator } from './slice.js';
 
-/** How a run of an action stands. */
-export type ActionRunState = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'dry-run';
-
-/** One run of an action (over one or all of its targets), as the views show it. */
-export interface ActionRunView {
-  id: string;
-  service: string;
-  action: string;
-  instance?: string;
-  /** Where it runs (local, user@address:port, or several). */
-  target: string;
-  /** The command, redacted. */
-  command: string;
-  state: ActionRunState;
-  startedAt: number;
-  finishedAt: number | null;
-  /** The last lines of output, neutralised and redacted, bounded. */
-  lines: string[];
-  /** Rolling progress ("2/3 app-2 waiting for UP"), while running. */
-  progress: string;
-  /** The result in words ("2/3 restarted, app-3 failed: exit 1"). */
-  summary: string;
+/** What views ask of the actions capability (implemented by its ActionsController). */
+export interface ActionCommands {
+  /** The actions of a service, in config order. */
+  actionsOf(service: string): ActionConfig[];
+  /** Runs `service`'s action `name` (on one instance or all) after the configured confirmation. */
+  request(service: string, name: string, instance?: string): Promise<ActionOutcome>;
+  /** Cancels running actions; says so when nothing runs. */
+  cancel(): boolean;
 }
 
 /** Which of the action/escalation overlays covers the panes, if any. */
@@ -36,8 +22,8 @@ export interface ActionsSlice {
   /** The service (and instance) the action menu was opened on. */
   actionMenuFor: SelectedRow | null;
   /** Set by the actions capability when it starts; null when not configured. */
-  actionsController: ActionsController | null;
-  setActionsController: (controller: ActionsController | null) => void;
+  actionsController: ActionCommands | null;
+  setActionsController: (controller: ActionCommands | null) => void;
   addActionRun: (run: ActionRunView) => void;
   updateActionRun: (id: string, patch: Partial<ActionRunView>) => void;
   setControlOverlay: (overlay: ControlOverlay) => void;
@@ -48,7 +34,7 @@ export interface ActionsSlice {
 export const RUNS_KEPT = 20;
 
 /** Builds the actions slice. */
-export const createActionsSlice: StateCreator<WarroomState, [], [], ActionsSlice> = (set, get) => ({
+export const createActionsSlice: SliceCreator<ActionsSlice> = (set, get) => ({
   actionRuns: [],
   controlOverlay: null,
   actionMenuFor: null,

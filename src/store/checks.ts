@@ -1,6 +1,5 @@
-import type { StateCreator } from 'zustand/vanilla';
 import type { CheckState, RowInfo, RowUpdate, Transition } from '../probes/types.js';
-import type { WarroomState } from './store.js';
+import type { SliceCreator } from './slice.js';
 
 /** Raw results kept per row for the history strip. */
 export const HISTORY_LENGTH = 20;
@@ -58,7 +57,7 @@ function ordered(rows: Record<string, CheckRow>, ids: string[]): string[] {
 }
 
 /** Builds the checks slice. */
-export const createChecksSlice: StateCreator<WarroomState, [], [], ChecksSlice> = (set, get) => ({
+export const createChecksSlice: SliceCreator<ChecksSlice> = (set, get) => ({
   checks: { rows: {}, ids: [] },
   selectedCheckRow: null,
   selectCheckRow: (id) => {
@@ -107,3 +106,9 @@ export const createChecksSlice: StateCreator<WarroomState, [], [], ChecksSlice> 
     set({ checks: { rows, ids: added ? ordered(rows, ids) : ids } });
   },
 });
+
+/** The row under the status pane's cursor, or null when none is (or it has gone). */
+export function selectedCheck(state: Pick<ChecksSlice, 'checks' | 'selectedCheckRow'>): CheckRow | null {
+  const id = state.selectedCheckRow;
+  return (id && state.checks.rows[id]) || null;
+}

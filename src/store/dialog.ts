@@ -1,5 +1,4 @@
-import type { StateCreator } from 'zustand/vanilla';
-import type { WarroomState, WarroomStore } from './store.js';
+import type { SliceCreator } from './slice.js';
 
 /** A modal question: a confirmation (y/N), a typed confirmation, or a line of text. */
 export interface DialogSpec {
@@ -25,7 +24,7 @@ export interface DialogSlice {
 }
 
 /** Builds the dialog slice. */
-export const createDialogSlice: StateCreator<WarroomState, [], [], DialogSlice> = (set, get) => ({
+export const createDialogSlice: SliceCreator<DialogSlice> = (set, get) => ({
   dialog: null,
   openDialog: (spec) => {
     if (get().dialog) return false;
@@ -40,9 +39,14 @@ export const createDialogSlice: StateCreator<WarroomState, [], [], DialogSlice> 
   },
 });
 
+/** What asking needs of the store: its dialog slice (the console's store is one). */
+export interface DialogHost {
+  getState(): Pick<DialogSlice, 'openDialog'>;
+}
+
 /** Asks a yes/no (or typed) confirmation; resolves true only on an explicit yes. */
 export function askConfirm(
-  store: WarroomStore,
+  store: DialogHost,
   question: { title: string; lines: string[]; mustType?: string },
 ): Promise<boolean> {
   return new Promise((resolve) => {
@@ -57,7 +61,7 @@ export function askConfirm(
 
 /** Asks for a line of text; resolves null when cancelled. */
 export function askText(
-  store: WarroomStore,
+  store: DialogHost,
   question: { title: string; lines?: string[]; prompt?: string; initial?: string },
 ): Promise<string | null> {
   return new Promise((resolve) => {

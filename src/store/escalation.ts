@@ -1,26 +1,29 @@
-import type { StateCreator } from 'zustand/vanilla';
-import type { EscalationController } from '../escalation/controller.js';
-import type { StatusUpdateController } from '../status-updates/controller.js';
-import type { WarroomState } from './store.js';
+import type { PageAttempt, SendReport } from '../escalation/types.js';
+import type { StatusPhase } from '../status-updates/types.js';
+import type { SliceCreator } from './slice.js';
 
-/** The channels a contact can be reached on. */
-export type ChannelKind = 'slack' | 'pagerduty' | 'webhook';
+/** What views ask of the escalation capability (implemented by its EscalationController). */
+export interface EscalationCommands {
+  /** Contacts that can be paged by name. */
+  contacts(): string[];
+  /** Pages the next contact of the policy after a confirmation; null when nothing was sent. */
+  pageNext(): Promise<SendReport | null>;
+  /** Pages one contact by name after a confirmation; null when nothing was sent. */
+  pageContact(name: string): Promise<SendReport | null>;
+}
 
-/** The phases a status update announces. */
-export type StatusPhase = 'investigating' | 'identified' | 'monitoring' | 'resolved';
-
-/** One delivery attempt, as the console shows it (never the URL or key). */
-export interface PageAttempt {
-  contact: string;
-  channel: ChannelKind;
-  purpose: 'page' | 'status-update' | 'resolve';
-  attempt: number;
-  ok: boolean;
-  status?: number;
-  error?: string;
-  willRetry: boolean;
-  dryRun?: boolean;
-  at: number;
+/** What views ask of the status-update capability (implemented by its StatusUpdateController). */
+export interface StatusUpdateCommands {
+  /** The draft for a phase, from the current state. */
+  draft(phase: StatusPhase, resolution?: string): string[];
+  /** Opens the status-update editor; false when refused. */
+  open(): boolean;
+  /** Sends a status update after a confirmation; true when sent. */
+  send(phase: StatusPhase, text: string): Promise<boolean>;
+  /** Changes the incident's severity from what the lead typed; true when changed. */
+  setSeverity(input: string): boolean;
+  /** Resolves the incident after a confirmation; true when resolved. */
+  resolve(): Promise<boolean>;
 }
 
 /** Escalation and status-update state for the header and the overlays. */
@@ -42,11 +45,11 @@ export interface EscalationState {
 export interface EscalationSlice {
   escalation: EscalationState;
   /** Set by the escalation capability when it starts. */
-  escalationController: EscalationController | null;
+  escalationController: EscalationCommands | null;
   /** Set by the escalation capability: status updates, severity and resolution. */
-  statusController: StatusUpdateController | null;
-  setStatusController: (controller: StatusUpdateController | null) => void;
-  setEscalationController: (controller: EscalationController | null) => void;
+  statusController: StatusUpdateCommands | null;
+  setStatusController: (controller: StatusUpdateCommands | null) => void;
+  setEscalationController: (controller: EscalationCommands | null) => void;
   setEscalation: (patch: Partial<EscalationState>) => void;
   addPageAttempt: (attempt: PageAttempt) => void;
 }
@@ -55,7 +58,7 @@ export interface EscalationSlice {
 export const ATTEMPTS_KEPT = 30;
 
 /** Builds the escalation slice. */
-export const createEscalationSlice: StateCreator<WarroomState, [], [], EscalationSlice> = (set, get) => ({
+export const createEscalationSlice: SliceCreator<EscalationSlice> = (set, get) => ({
   escalation: { next: null, attempts: [], failure: null, phase: 'investigating', lastUpdateAt: null, nextUpdateAt: null, draft: null },
   escalationController: null,
   statusController: null,

@@ -1,6 +1,5 @@
-import type { StateCreator } from 'zustand/vanilla';
 import type { HostState } from '../exec/types.js';
-import type { WarroomState } from './store.js';
+import type { SliceCreator } from './slice.js';
 
 /** SSH host connections as the UI shows them (connecting / connected / failed + reason). */
 export interface HostsSlice {
@@ -10,7 +9,7 @@ export interface HostsSlice {
 }
 
 /** Builds the hosts slice. State changes are rare (connects, drops), so each one is a commit. */
-export const createHostsSlice: StateCreator<WarroomState, [], [], HostsSlice> = (set, get) => ({
+export const createHostsSlice: SliceCreator<HostsSlice> = (set, get) => ({
   hosts: {},
   setHostState: (state) => set({ hosts: { ...get().hosts, [state.host]: state } }),
 });

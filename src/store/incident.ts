@@ -1,9 +1,6 @@
-import type { StateCreator } from 'zustand/vanilla';
 import type { Severity } from '../config/types.js';
-import type { WarroomState } from './store.js';
-
-/** How this console may act: live, or one of the two safe modes. */
-export type ConsoleMode = 'live' | 'read-only' | 'dry-run';
+import type { ConsoleMode } from '../mode/console-mode.js';
+import type { SliceCreator } from './slice.js';
 
 /** The incident the console is on, as the header shows it. */
 export interface IncidentSlice {
@@ -22,7 +19,7 @@ export interface IncidentSlice {
 }
 
 /** Builds the incident slice. */
-export const createIncidentSlice: StateCreator<WarroomState, [], [], IncidentSlice> = (set, get) => ({
+export const createIncidentSlice: SliceCreator<IncidentSlice> = (set, get) => ({
   incident: {
     id: '',
     title: '',

@@ -1,8 +1,7 @@
-import type { StateCreator } from 'zustand/vanilla';
 import type { LogsFlush, LogSourceStatus, SourceErrorNote } from '../logs/hub.js';
 import { INITIAL_LOGS_PANE, markedLine, reduceLogsPane, type LogsPaneAction, type LogsPaneState } from '../logs/pane-state.js';
 import type { LogRingBuffer } from '../logs/ring-buffer.js';
-import type { WarroomState } from './store.js';
+import type { SliceCreator } from './slice.js';
 
 /** The merged log stream as the pane reads it. */
 export interface LogsData {
@@ -33,7 +32,7 @@ export interface LogsSlice {
 }
 
 /** Builds the logs slice. */
-export const createLogsSlice: StateCreator<WarroomState, [], [], LogsSlice> = (set, get) => ({
+export const createLogsSlice: SliceCreator<LogsSlice> = (set, get) => ({
   logs: { ring: null, version: 0, sources: [], sourceErrors: [] },
   logsPane: INITIAL_LOGS_PANE,
   logsEvidence: null,

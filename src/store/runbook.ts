@@ -1,11 +1,10 @@
 // The runbook pane's data: the open runbook, progress per step, where the cursor is, the last
 // command's output and the suggested sections. The controller (src/runbooks/controller.ts) writes
 // it; the pane only reads it and moves the cursor.
-import type { StateCreator } from 'zustand/vanilla';
 import type { Runbook } from '../runbooks/model.js';
 import type { StepState } from '../runbooks/progress.js';
 import type { ObservedState, SectionSuggestion } from '../runbooks/symptoms.js';
-import type { WarroomState } from './store.js';
+import type { SliceCreator } from './slice.js';
 
 /** Where the cursor is: a step of the current section, and optionally one of its commands. */
 export interface RunbookCursor {
@@ -67,7 +66,7 @@ export interface RunbookSlice {
 }
 
 /** Builds the runbook slice. */
-export const createRunbookSlice: StateCreator<WarroomState, [], [], RunbookSlice> = (set, get) => ({
+export const createRunbookSlice: SliceCreator<RunbookSlice> = (set, get) => ({
   runbook: {
     doc: null,
     error: null,

@@ -10,7 +10,7 @@ import { createHostsSlice, type HostsSlice } from './hosts.js';
 import { createIncidentSlice, type IncidentSlice } from './incident.js';
 import { createLogsSlice, type LogsSlice } from './logs.js';
 import { createMetricsSlice, type MetricsSlice } from './metrics.js';
-import { CommitPacer } from './pacer.js';
+import { CommitPacer } from '../time/commit-pacer.js';
 import { createRunbookSlice, type RunbookSlice } from './runbook.js';
 import { createTimelineSlice, type TimelineSlice } from './timeline.js';
 import { createUiSlice, type UiSlice } from './ui.js';
@@ -30,24 +30,24 @@ export type WarroomState = UiSlice &
 
 /**
  * The store type views and sources are handed, with the pacer that sources commit through (one
- * beat, one frame: see pacer.ts).
+ * beat, one frame: see time/commit-pacer.ts).
  */
 export type WarroomStore = StoreApi<WarroomState> & { readonly pacer: CommitPacer };
 
 /** Creates a fresh store (one per console; tests make their own). */
 export function createWarroomStore(options: { beatMs?: number } = {}): WarroomStore {
-  const store = createStore<WarroomState>()((...a) => ({
-    ...createUiSlice(...a),
-    ...createIncidentSlice(...a),
-    ...createDialogSlice(...a),
-    ...createHostsSlice(...a),
-    ...createTimelineSlice(...a),
-    ...createChecksSlice(...a),
-    ...createLogsSlice(...a),
-    ...createMetricsSlice(...a),
-    ...createRunbookSlice(...a),
-    ...createActionsSlice(...a),
-    ...createEscalationSlice(...a),
+  const store = createStore<WarroomState>()((set, get) => ({
+    ...createUiSlice(set, get),
+    ...createIncidentSlice(set, get),
+    ...createDialogSlice(set, get),
+    ...createHostsSlice(set, get),
+    ...createTimelineSlice(set, get),
+    ...createChecksSlice(set, get),
+    ...createLogsSlice(set, get),
+    ...createMetricsSlice(set, get),
+    ...createRunbookSlice(set, get),
+    ...createActionsSlice(set, get),
+    ...createEscalationSlice(set, get),
   }));
   return Object.assign(store, { pacer: new CommitPacer(options.beatMs) });
 }

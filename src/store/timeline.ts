@@ -1,8 +1,7 @@
 // The timeline as the console shows it: a bounded window of recent events in time order, the
 // pane's view settings, and the note editor. The timeline capability feeds it in batches.
-import type { StateCreator } from 'zustand/vanilla';
 import type { TimelineEvent } from '../timeline/event.js';
-import type { WarroomState } from './store.js';
+import type { SliceCreator } from './slice.js';
 
 /** Events kept for display; the journal on disk keeps everything. */
 export const TIMELINE_WINDOW = 5000;
@@ -58,7 +57,7 @@ export function mergeWindow(current: readonly TimelineEvent[], added: readonly T
 }
 
 /** Builds the timeline slice. */
-export const createTimelineSlice: StateCreator<WarroomState, [], [], TimelineSlice> = (set, get) => ({
+export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => ({
   timeline: { events: [], total: 0, utc: false, filter: null, scroll: 0 },
   noteOpen: false,
   timelineActions: null,

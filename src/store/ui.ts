@@ -1,5 +1,4 @@
-import type { StateCreator } from 'zustand/vanilla';
-import type { WarroomState } from './store.js';
+import type { SliceCreator } from './slice.js';
 
 /** The four panes, in focus order. */
 export const PANES = ['status', 'logs', 'metrics', 'runbook'] as const;
@@ -43,7 +42,7 @@ export interface UiSlice {
 }
 
 /** Builds the UI slice. */
-export const createUiSlice: StateCreator<WarroomState, [], [], UiSlice> = (set, get) => ({
+export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   focus: 'status',
   zoomed: false,
   helpOpen: false,

@@ -5,7 +5,7 @@ import type { ActionConfig, ServiceConfig, WarroomConfig } from '../../src/confi
 import { Engine } from '../../src/engine/engine.js';
 import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 import { escalationCapability } from '../../src/escalation/capability.js';
-import type { ConsoleMode } from '../../src/store/incident.js';
+import type { ConsoleMode } from '../../src/mode/console-mode.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { startSink, type HttpSink } from '../escalation/http-sink.js';
 import { renderConsole } from '../helpers/render-console.js';

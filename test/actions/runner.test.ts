@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { InstanceHealth } from '../../src/actions/instance-health.js';
 import { ActionRunner } from '../../src/actions/runner.js';
 import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
-import type { ConsoleMode } from '../../src/store/incident.js';
+import type { ConsoleMode } from '../../src/mode/console-mode.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { createRedactor } from '../../src/timeline/redact.js';
 import { waitFor } from '../helpers/wait-for.js';

@@ -18,7 +18,7 @@ import { createHttpPool } from '../../src/probes/http-pool.js';
 import { CheckScheduler } from '../../src/probes/scheduler.js';
 import { TcpCheck } from '../../src/probes/tcp-check.js';
 import type { RowUpdate } from '../../src/probes/types.js';
-import type { ConsoleMode } from '../../src/store/incident.js';
+import type { ConsoleMode } from '../../src/mode/console-mode.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { createRedactor } from '../../src/timeline/redact.js';
 import { RecordingExecutor } from '../actions/recording-executor.js';

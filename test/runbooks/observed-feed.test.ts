@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { observedFeedCapability } from '../../src/runbooks/observed-feed.js';
+import { observedFeedCapability } from '../../src/runbooks/capability.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import type { EngineContext } from '../../src/engine/capability.js';
-import type { MetricsPanelView } from '../../src/store/metrics.js';
+import type { MetricsPanelView } from '../../src/metrics/types.js';
 
 import type { RowInfo, RowUpdate } from '../../src/probes/types.js';
 

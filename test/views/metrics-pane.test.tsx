@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import stringWidth from 'string-width';
-import type { MetricsPanelView } from '../../src/store/metrics.js';
+import type { MetricsPanelView } from '../../src/metrics/types.js';
 import { renderBrailleChart, frameLineToRuns } from '../../views/metrics/braille-chart.js';
 import { panelRow } from '../../views/metrics/panel-row.js';
 import { createTheme } from '../../views/theme/theme.js';

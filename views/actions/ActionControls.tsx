@@ -1,4 +1,5 @@
-import { selectedRow } from '../../src/actions/controller.js';
+import type { SelectedRow } from '../../src/actions/types.js';
+import { selectedCheck } from '../../src/store/checks.js';
 import type { WarroomStore } from '../../src/store/store.js';
 import { useColonCommands, useCommands } from '../keys/dispatcher.js';
 import { useWarroomStore } from '../store-context.js';
@@ -12,8 +13,9 @@ function controllerOf(store: WarroomStore) {
 /** Binds the action keys and `:` commands (a, R, O, :restart, :action, :cancel); draws nothing. */
 export function ActionControls() {
   const store = useWarroomStore();
-  const needRow = () => {
-    const row = selectedRow(store.getState());
+  const needRow = (): SelectedRow | null => {
+    const check = selectedCheck(store.getState());
+    const row = check ? { service: check.service, ...(check.instance ? { instance: check.instance } : {}) } : null;
     if (!row) store.getState().showFlash('select a service row on the status board first (or :restart SVC / :action SVC NAME)', 'warn');
     return row;
   };

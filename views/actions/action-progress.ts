@@ -1,4 +1,4 @@
-import type { ActionRunView } from '../../src/store/actions.js';
+import type { ActionRunView } from '../../src/actions/types.js';
 import { formatDuration } from '../../src/time/duration-text.js';
 import { useWarroom } from '../store-context.js';
 

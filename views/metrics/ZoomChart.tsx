@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { MetricsPanelView } from '../../src/store/metrics.js';
+import type { MetricsPanelView } from '../../src/metrics/types.js';
 import { formatValue } from '../../src/metrics/units.js';
 import type { Paint, Theme } from '../theme/theme.js';
 import { useTheme } from '../theme/use-theme.js';

@@ -1,7 +1,7 @@
 // One panel as one line of the metrics pane, cut to the pane's width: selection marker,
 // threshold marker (`!!` crit, `! ` warn: readable without colour), title, sparkline, current
 // value, and min/max — or the panel's error / "stale since" where min/max would go.
-import type { MetricsPanelView, PanelThresholdState } from '../../src/store/metrics.js';
+import type { MetricsPanelView, PanelThresholdState } from '../../src/metrics/types.js';
 import { formatValue } from '../../src/metrics/units.js';
 import type { Paint, Theme } from '../theme/theme.js';
 import { sparkline } from './sparkline.js';

@@ -2,7 +2,7 @@
 // the first request after a quiet spell runs at once.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CommitPacer } from '../../src/store/pacer.js';
+import { CommitPacer } from '../../src/time/commit-pacer.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -4,8 +4,8 @@
 import type { WarroomConfig } from '../config/types.js';
 import type { WarroomStore } from '../store/store.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
-import { createExecutor, type ExecutorOptions } from './index.js';
-import type { Executor } from './types.js';
+import { createExecutor, type ExecutorOptions } from '../exec/index.js';
+import type { Executor } from '../exec/types.js';
 
 /** Creates the executor for a console session, wired to its store and timeline. */
 export function createConsoleExecutor(

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import type { HostConfig, WarroomConfig } from '../../src/config/types.js';
 import { Engine } from '../../src/engine/engine.js';
 import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
-import { createConsoleExecutor } from '../../src/exec/console-executor.js';
+import { createConsoleExecutor } from '../../src/engine/console-executor.js';
 import { createWarroomStore } from '../../src/store/store.js';
-import { generateKeyPair, startTestSshServer } from './ssh-test-server.js';
-import { freePort } from './openssh-server.js';
+import { generateKeyPair, startTestSshServer } from '../exec/ssh-test-server.js';
+import { freePort } from '../exec/openssh-server.js';
 
 test('the console executor puts host states in the store and failures on the timeline', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-console-exec-'));
