@@ -6,11 +6,11 @@
 export type KeyScope = 'global' | 'status' | 'logs' | 'metrics' | 'runbook' | 'timeline';
 
 /** One row of the key table. */
-export interface KeyBinding {
+export interface KeyBinding<Command extends string = CommandId> {
   /** Key names as produced by `keyName` in views (`tab`, `shift-tab`, `enter`, `escape`, `space`, `up`, `pageup`, `ctrl-c`, or the character). */
   keys: readonly string[];
   /** What the key does, as an id handlers register under. */
-  command: string;
+  command: Command;
   description: string;
   scope: KeyScope;
   /** Touches production: the handler must confirm first, and read-only refuses it. */
@@ -19,8 +19,9 @@ export interface KeyBinding {
   footer?: boolean;
 }
 
-/** Every key warroom binds. */
-export const KEYMAP: readonly KeyBinding[] = [
+// The table as written, its command ids kept as literal types: a handler registered under an id
+// the table does not have does not compile.
+const BINDINGS = [
   { keys: ['tab'], command: 'focus.next', description: 'focus next pane', scope: 'global', footer: true },
   { keys: ['shift-tab'], command: 'focus.prev', description: 'focus previous pane', scope: 'global' },
   { keys: ['1'], command: 'focus.status', description: 'focus status board', scope: 'global' },
@@ -83,20 +84,21 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['k', 'up'], command: 'timeline.up', description: 'scroll up', scope: 'timeline' },
   { keys: ['f'], command: 'timeline.filter', description: 'filter by kind', scope: 'timeline' },
   { keys: ['t'], command: 'timeline.utc', description: 'local / UTC time', scope: 'timeline' },
-];
+] as const satisfies readonly KeyBinding<string>[];
+
+/** A command of the key table: what handlers register under. */
+export type CommandId = (typeof BINDINGS)[number]['command'];
+
+/** Every key warroom binds. */
+export const KEYMAP: readonly KeyBinding[] = BINDINGS;
 
 /** The binding for a key in a scope, if any. */
 export function findBinding(scope: KeyScope, key: string): KeyBinding | undefined {
   return KEYMAP.find((binding) => binding.scope === scope && binding.keys.includes(key));
 }
 
-/** Bindings of one scope, in table order. */
-export function bindingsFor(scope: KeyScope): KeyBinding[] {
-  return KEYMAP.filter((binding) => binding.scope === scope);
-}
-
 /** The first key bound to a command, as help writes it ('?' if unbound), for messages that name it. */
-export function keyFor(command: string): string {
+export function keyFor(command: CommandId): string {
   const key = KEYMAP.find((binding) => binding.command === command)?.keys[0];
   return key === undefined ? '?' : keyLabel(key);
 }
@@ -111,22 +113,30 @@ export function keyLabel(key: string): string {
 }
 
 /** A `:` command of the command line, for help and completion. */
-export interface ColonCommand {
-  name: string;
+export interface ColonCommand<Name extends string = ColonName> {
+  name: Name;
   usage: string;
   description: string;
   dangerous?: boolean;
 }
 
-/** Every `:` command warroom knows; handlers register under `name`. */
-export const COLON_COMMANDS: readonly ColonCommand[] = [
+// As written, names kept as literal types (a handler for an unknown `:` command does not compile).
+const COLON = [
   { name: 'restart', usage: ':restart SVC [INST]', description: 'restart a service', dangerous: true },
   { name: 'action', usage: ':action SVC NAME', description: 'run a configured action', dangerous: true },
   { name: 'page', usage: ':page CONTACT', description: 'page a contact', dangerous: true },
   { name: 'severity', usage: ':severity P1', description: 'change severity' },
   { name: 'note', usage: ':note [TIME] TEXT', description: 'add a note, backfilled with TIME' },
+  { name: 'status-update', usage: ':status-update', description: 'post a status update', dangerous: true },
   { name: 'resolve', usage: ':resolve', description: 'resolve the incident', dangerous: true },
   { name: 'export', usage: ':export', description: 'write the post-mortem draft' },
   { name: 'cancel', usage: ':cancel', description: 'cancel the running action' },
   { name: 'q', usage: ':q', description: 'quit' },
-];
+  { name: 'quit', usage: ':quit', description: 'quit' },
+] as const satisfies readonly ColonCommand<string>[];
+
+/** The name of a `:` command. */
+export type ColonName = (typeof COLON)[number]['name'];
+
+/** Every `:` command warroom knows; handlers register under `name`. */
+export const COLON_COMMANDS: readonly ColonCommand[] = COLON;

@@ -22,21 +22,29 @@ test('requests made before a beat run together, in one task, once each', async (
   assert.deepEqual(ran, ['a', 'b', 'after a, its task done'], 'a asked twice runs once, b in the same task');
 });
 
-test('after a quiet spell a request runs at once; within the period it waits for the next beat', async () => {
-  const pacer = new CommitPacer(200);
+test('after a quiet spell a request runs at once; within the period it waits for the next beat', (t) => {
+  // Fake timers and a fake clock: the beats are judged by the pacer's own arithmetic, not by how
+  // busy the machine running the test is.
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  let clock = 1_000;
+  const tick = (ms: number) => {
+    clock += ms;
+    t.mock.timers.tick(ms);
+  };
+  const pacer = new CommitPacer(200, () => clock);
   const times: number[] = [];
-  const t0 = performance.now();
-  const commit = () => times.push(performance.now() - t0);
+  const commit = () => times.push(clock);
   pacer.request(commit);
-  await sleep(20);
-  assert.equal(times.length, 1);
-  assert.ok(times[0]! < 20, `leading edge ran after ${times[0]} ms`);
+  tick(0);
+  assert.deepEqual(times, [1_000], 'the leading edge runs straight after the current task');
+  tick(20);
   pacer.request(commit);
-  await sleep(50);
+  tick(50);
   assert.equal(times.length, 1, 'the second request waits for the period');
-  await sleep(250);
-  assert.equal(times.length, 2);
-  assert.ok(times[1]! - times[0]! >= 195, `beats ${times[1]! - times[0]!} ms apart`);
+  tick(129);
+  assert.equal(times.length, 1, 'still inside the period');
+  tick(1);
+  assert.deepEqual(times, [1_000, 1_200], 'the next beat is one period after the last');
 });
 
 test('cancel forgets a request; flush runs what is pending now', async () => {

@@ -3,8 +3,9 @@
 // else the global binding. Bindings come from the one key table (src/keys/keymap.ts).
 import React, { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import { useInput, type Key } from 'ink';
-import { findBinding, keyLabel, type KeyScope } from '../../src/keys/keymap.js';
+import { findBinding, keyLabel, type ColonName, type CommandId, type KeyScope } from '../../src/keys/keymap.js';
 import type { WarroomStore } from '../../src/store/store.js';
+import { mayAct } from '../../src/mode/mode-guard.js';
 import { keyName, splitRead } from './key-name.js';
 
 /** A command handler; returning false passes the key on to the global scope. */
@@ -49,10 +50,7 @@ export function KeyDispatcher({ store, children }: { store: WarroomStore; childr
       const binding = findBinding(scope, name);
       if (!binding) continue;
       const state = store.getState();
-      if (binding.dangerous && state.incident.mode === 'read-only') {
-        state.showFlash(`read-only console: ${keyLabel(name)} (${binding.description}) is disabled`, 'warn');
-        return;
-      }
+      if (binding.dangerous && !mayAct(store, `${keyLabel(name)} (${binding.description})`)) return;
       const handlers = registry.commands.get(binding.command) ?? [];
       const handler = handlers.at(-1);
       if (handler) {
@@ -105,7 +103,7 @@ export function KeyDispatcher({ store, children }: { store: WarroomStore; childr
 }
 
 /** Registers handlers by command id (see the key table) while the component is mounted and active. */
-export function useCommands(handlers: Record<string, CommandHandler>, isActive = true): void {
+export function useCommands(handlers: Partial<Record<CommandId, CommandHandler>>, isActive = true): void {
   const registry = useRegistry();
   const latest = useRef(handlers);
   latest.current = handlers;
@@ -113,7 +111,7 @@ export function useCommands(handlers: Record<string, CommandHandler>, isActive =
   useEffect(() => {
     if (!isActive) return;
     const entries = ids.split(',').filter(Boolean).map((id) => {
-      const handler: CommandHandler = () => latest.current[id]?.();
+      const handler: CommandHandler = () => latest.current[id as CommandId]?.();
       const list = registry.commands.get(id) ?? [];
       list.push(handler);
       registry.commands.set(id, list);
@@ -126,6 +124,12 @@ export function useCommands(handlers: Record<string, CommandHandler>, isActive =
       }
     };
   }, [registry, ids, isActive]);
+}
+
+/** Lists the command ids that have a handler right now (for the test that every binding has one). */
+export function useHandledCommands(): () => CommandId[] {
+  const registry = useRegistry();
+  return () => [...registry.commands].filter(([, handlers]) => handlers.length > 0).map(([id]) => id as CommandId);
 }
 
 /** While active, this handler receives every key before anything else (dialogs, text fields). */
@@ -144,14 +148,14 @@ export function useModalInput(handler: ModalHandler, isActive: boolean): void {
 }
 
 /** Registers `:name` commands while mounted. */
-export function useColonCommands(handlers: Record<string, ColonHandler>): void {
+export function useColonCommands(handlers: Partial<Record<ColonName, ColonHandler>>): void {
   const registry = useRegistry();
   const latest = useRef(handlers);
   latest.current = handlers;
   const names = Object.keys(handlers).sort().join(',');
   useEffect(() => {
     const list = names.split(',').filter(Boolean);
-    for (const name of list) registry.colon.set(name, (args, rest) => latest.current[name]?.(args, rest));
+    for (const name of list) registry.colon.set(name, (args, rest) => latest.current[name as ColonName]?.(args, rest));
     return () => {
       for (const name of list) registry.colon.delete(name);
     };
