@@ -10,7 +10,7 @@
 // (NO_COLOR) the styles stay: bold for what matters, dim for what is secondary, inverse for the
 // selection.
 import type { CheckState } from '../../src/probes/types.js';
-import type { PanelThresholdState } from '../../src/store/metrics.js';
+import type { PanelThresholdState } from '../../src/metrics/types.js';
 import type { ColourDepth } from '../../src/terminal/colour-support.js';
 
 /** How to paint a piece of text: the props of Ink's `<Text>` that style it. */
