@@ -5,6 +5,7 @@ import React from 'react';
 import { render, type RenderOptions } from 'ink';
 import type { Severity } from '../src/config/types.js';
 import { observeRender } from '../src/selfmetrics/record.js';
+import { guardedStream } from '../src/text/frame-guard.js';
 import type { WarroomStore } from '../src/store/store.js';
 import { detectColourSupport } from '../src/terminal/colour-support.js';
 import { App } from './App.js';
@@ -103,7 +104,9 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
           </KeyDispatcher>
         </ThemeProvider>
       </StoreProvider>,
-      consoleRenderOptions(options.maxFps),
+      // Ink writes through the frame guard: no OSC (title, clipboard) or stray control from any
+      // text a view shows can reach the terminal, whatever a source forgot.
+      { ...consoleRenderOptions(options.maxFps), stdout: guardedStream(stdout) },
     );
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener('abort', onAbort, { once: true });

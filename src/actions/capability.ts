@@ -1,6 +1,6 @@
 // The actions capability: builds the runner and puts its controller in the store for the views.
 import type { CapabilityFactory } from '../engine/capability.js';
-import { createRedactor } from '../timeline/redact.js';
+import { createRedactor } from '../text/redact.js';
 import { ActionsController } from './controller.js';
 import { storeInstanceHealth } from './instance-health.js';
 import { ActionRunner } from './runner.js';

@@ -2,7 +2,7 @@
 // which instances, and how to confirm. Built here (headless) so the tests read the same words.
 import type { ActionConfig, ActionTarget, HostConfig } from '../config/types.js';
 import { formatDuration } from '../time/duration-text.js';
-import type { Redactor } from '../timeline/redact.js';
+import type { Redactor } from '../text/redact.js';
 import { destructiveMatch } from './destructive.js';
 import { targetLabel } from './target-label.js';
 

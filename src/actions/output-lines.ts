@@ -1,16 +1,18 @@
-// Command output on its way to the screen and the timeline: escapes neutralised, secrets
-// redacted, lines cut, and only a bounded tail kept however much a command prints.
-
-// CSI, OSC (BEL or ST terminated), other ESC sequences, then any remaining C0/C1 control.
-const ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+// Command output on its way to the screen and the timeline: escapes neutralised (the text kit's
+// command-output rule), secrets redacted, lines cut, and only a bounded tail kept however much a
+// command prints.
+import { COMMAND_OUTPUT, cut, neutralise } from '../text/neutralise.js';
+import type { Redactor } from '../text/redact.js';
 
 /** The longest line kept; the rest of a line is replaced by an ellipsis. */
 export const MAX_LINE_CHARS = 500;
 
-/** A line made safe to draw: no terminal escapes or control characters, tabs expanded, length capped. */
-export function neutraliseLine(line: string): string {
-  const clean = line.replace(/\t/g, '  ').replace(ESCAPES, '');
-  return clean.length > MAX_LINE_CHARS ? `${clean.slice(0, MAX_LINE_CHARS - 1)}…` : clean;
+/**
+ * A line of output made safe to draw (see COMMAND_OUTPUT), redacted, then capped: cutting before
+ * redacting could leave the first half of a secret on screen.
+ */
+export function outputLine(line: string, redactor: Redactor): string {
+  return cut(redactor(neutralise(line, { ...COMMAND_OUTPUT, maxChars: 8 * MAX_LINE_CHARS })), MAX_LINE_CHARS);
 }
 
 /** The last `capacity` lines of an output, in order. */

@@ -4,7 +4,7 @@
 import type { ActionConfig, ActionTarget, HostConfig } from '../config/types.js';
 import type { Executor } from '../exec/types.js';
 import { countAction } from '../selfmetrics/record.js';
-import type { Redactor } from '../timeline/redact.js';
+import type { Redactor } from '../text/redact.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { buildConfirmation, type ActionConfirmation } from './confirmation.js';
 import type { InstanceHealth } from './instance-health.js';

@@ -3,9 +3,9 @@
 import type { ActionConfig, ActionTarget, HostConfig } from '../config/types.js';
 import type { Executor } from '../exec/types.js';
 import { formatDuration } from '../time/duration-text.js';
-import type { Redactor } from '../timeline/redact.js';
+import type { Redactor } from '../text/redact.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
-import { neutraliseLine, OutputTail } from './output-lines.js';
+import { outputLine, OutputTail } from './output-lines.js';
 import { targetLabel } from './target-label.js';
 
 /** Lines of output kept in the 'action.finished' event. */
@@ -76,7 +76,7 @@ export async function runTarget(context: TargetRunContext, target: ActionTarget)
       timeoutMs: action.timeoutMs,
       signal: context.signal,
       onLine: (line) => {
-        const clean = redactor(neutraliseLine(line));
+        const clean = outputLine(line, redactor);
         tail.push(clean);
         context.onLine(clean);
       },
@@ -87,10 +87,10 @@ export async function runTarget(context: TargetRunContext, target: ActionTarget)
   }
   // An executor that keeps output but does not stream it still leaves a tail to show.
   if (tail.total === 0) {
-    for (const line of `${result.stdout}\n${result.stderr}`.split(/\r?\n/)) if (line) tail.push(redactor(neutraliseLine(line)));
+    for (const line of `${result.stdout}\n${result.stderr}`.split(/\r?\n/)) if (line) tail.push(outputLine(line, redactor));
   }
   const failure = failureOf(result, action.timeoutMs);
-  const error = result.error ? redactor(neutraliseLine(result.error)) : undefined;
+  const error = result.error ? outputLine(result.error, redactor) : undefined;
   const outputTail = tail.last(TIMELINE_TAIL_LINES);
   context.recorder.record('action.finished', {
     ...base,
@@ -112,6 +112,6 @@ export async function runTarget(context: TargetRunContext, target: ActionTarget)
     cancelled: result.cancelled,
     timedOut: result.timedOut,
     dryRun: false,
-    failure: failure === null ? null : redactor(neutraliseLine(failure)),
+    failure: failure === null ? null : outputLine(failure, redactor),
   };
 }

@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { exportJson, exportMarkdown } from '../export/index.js';
 import { JOURNAL_FILE, latestIncident } from '../timeline/incidents.js';
-import { createRedactor, type Redactor } from '../timeline/redact.js';
+import { createRedactor, type Redactor } from '../text/redact.js';
 import type { RegisterCommand } from './commands.js';
 import { UsageError } from './usage-error.js';
 

@@ -9,7 +9,7 @@ import { createWarroomStore } from '../store/store.js';
 import { latestOpenIncident, openIncident, resumeIncident } from '../timeline/incidents.js';
 import type { TimelineJournal } from '../timeline/journal.js';
 import { operatorName } from '../timeline/operator.js';
-import { createRedactor } from '../timeline/redact.js';
+import { createRedactor } from '../text/redact.js';
 import { summarizeIncident } from '../timeline/incident-state.js';
 import { requireTerminal, runConsoleSession, type SessionEnd } from './console-session.js';
 import { UsageError } from './usage-error.js';

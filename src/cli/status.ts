@@ -9,7 +9,7 @@ import type { Executor } from '../exec/types.js';
 import { redactOutcome } from '../probes/row-redaction.js';
 import { statusExitCode, statusJson, statusTable } from '../probes/status-report.js';
 import { sweepOnce } from '../probes/sweep.js';
-import { createRedactor } from '../timeline/redact.js';
+import { createRedactor } from '../text/redact.js';
 import type { RegisterCommand } from './commands.js';
 
 /** What the command needs from the rest of warroom (injected so tests can run it in-process). */

@@ -3,6 +3,7 @@
 import { dirname } from 'node:path';
 import { addHeaderSecrets, addSecret, addUrlSecret, localPath, posOf, report, type ResolveContext } from './context.js';
 import type { RawConfig } from './schema.js';
+import { compileSafePattern } from '../text/safe-pattern.js';
 import { checkHttpUrl } from './schema-values.js';
 import { resolveService } from './services.js';
 import { parseSeverity } from './severity.js';
@@ -144,12 +145,10 @@ export function resolveConfig(ctx: ResolveContext, raw: RawConfig, file: string)
   const services = resolveServices(ctx, raw.services);
   const escalation = resolveEscalation(ctx, raw.escalation);
   const redact = raw.timeline?.redact ?? [];
+  // Patterns run on the linear-time engine the redactor uses; one it cannot run is refused here.
   redact.forEach((pattern, i) => {
-    try {
-      new RegExp(pattern);
-    } catch (err) {
-      report(ctx, ['timeline', 'redact', i], `not a valid regular expression (${(err as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /s, '').toLowerCase()})`);
-    }
+    const compiled = compileSafePattern(pattern);
+    if ('error' in compiled) report(ctx, ['timeline', 'redact', i], compiled.error);
   });
   return {
     file,

@@ -2,7 +2,7 @@
 // Always started: severity and `:resolve` work without any `escalation:` block.
 import type { CapabilityFactory } from '../engine/capability.js';
 import { StatusUpdateController } from '../status-updates/controller.js';
-import { createRedactor } from '../timeline/redact.js';
+import { createRedactor } from '../text/redact.js';
 import { systemClock } from './clock.js';
 import { EscalationController } from './controller.js';
 import { Pager } from './pager.js';

@@ -3,7 +3,7 @@
 // routing keys never do (only contact and channel names, statuses and redacted error words).
 import type { ContactConfig, EscalationConfig } from '../config/types.js';
 import { countEscalation } from '../selfmetrics/record.js';
-import type { Redactor } from '../timeline/redact.js';
+import type { Redactor } from '../text/redact.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { postJson } from './http-post.js';
 import { pagerdutyResolve, pagerdutyTrigger, slackPage, slackText, webhookBody, type MessageType } from './payloads.js';

@@ -3,7 +3,7 @@
 import { basename, join } from 'node:path';
 import type { TimelineEvent } from '../timeline/event.js';
 import { readJournal } from '../timeline/journal-file.js';
-import { redact, redactData, type Redactor } from '../timeline/redact.js';
+import { redact, redactData, type Redactor } from '../text/redact.js';
 import { JOURNAL_FILE } from '../timeline/incidents.js';
 import { incidentFacts } from './facts.js';
 import { renderMarkdown } from './markdown.js';

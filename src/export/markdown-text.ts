@@ -1,9 +1,8 @@
 // Writing untrusted text (titles, notes, commands, log lines) into Markdown that stays valid
 // CommonMark/GFM and passes markdownlint: escaped so it cannot become markup, HTML, links or
-// extra table columns, and with terminal escape sequences removed.
-
-// C0/C1 controls (ESC starts terminal sequences) and a whole CSI/OSC sequence where recognisable.
-const TERMINAL_ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// extra table columns, and with terminal controls neutralised by the text kit (a draft is read
+// in a terminal too).
+import { oneLine } from '../text/neutralise.js';
 
 // http(s) URLs become <autolinks> (MD034 forbids bare ones); trailing punctuation stays outside.
 const URL = /\b(?:https?|ftp):\/\/[^\s<>"`\\|]*[^\s<>"`\\|.,;:!?)\]'}]/gi;
@@ -27,12 +26,12 @@ function escapePlain(text: string): string {
   );
 }
 
-/** Controls, tabs, newlines or runs of spaces: the texts that need flattening first. */
-const UNUSUAL_SPACE_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f]|[^\S ]| {2}/;
+/** Controls, tabs, newlines, runs of spaces or bidi controls: the texts that need flattening first. */
+const UNUSUAL_SPACE_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]|[^\S ]| {2}/;
 
 /** Escapes text for inline Markdown on one line (table cells, list items, headings). */
 export function inlineText(text: string): string {
-  const flat = UNUSUAL_SPACE_OR_CONTROL.test(text) ? text.replace(TERMINAL_ESCAPES, '').replace(/\s+/g, ' ').trim() : text.trim();
+  const flat = UNUSUAL_SPACE_OR_CONTROL.test(text) ? oneLine(text) : text.trim();
   if (!flat.includes('://')) return escapePlain(flat);
   let out = '';
   let last = 0;

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { describeEvent, formatDuration } from '../timeline/describe.js';
 import type { IncidentFacts } from './facts.js';
 import { cell as escapeCell, inlineText, table, wrap } from './markdown-text.js';
-import type { Redactor } from '../timeline/redact.js';
+import type { Redactor } from '../text/redact.js';
 
 const DAY_MS = 86_400_000;
 let cachedDay = Number.NaN;

@@ -1,7 +1,7 @@
 // The log capability: every `logs:` entry of every service, tailed into one hub that feeds the
 // store's logs slice. Absent when no service has logs.
 import type { Capability, CapabilityFactory } from '../engine/capability.js';
-import { createRedactor } from '../timeline/redact.js';
+import { createRedactor } from '../text/redact.js';
 import { LogHub } from './hub.js';
 
 /** Starts the configured log sources; null when none are configured. */

@@ -3,7 +3,7 @@
 import { classifyLevel, Level } from './level.js';
 import { LevelCounts } from './level-counts.js';
 import { DEFAULT_MAX_LINE, LineSplitter } from './line-splitter.js';
-import { neutraliseLine } from './neutralise.js';
+import { neutraliseLine } from '../text/neutralise.js';
 import { LineFlag, LogRingBuffer } from './ring-buffer.js';
 
 const STDERR = LineFlag.stderr;

@@ -1,10 +1,10 @@
 // Turns a byte stream into safe lines: streaming UTF-8 decode (a character split across two
 // reads stays whole; invalid bytes become U+FFFD; node's StringDecoder, because TextDecoder
-// with {stream: true} measured 3x slower here on Node 20), neutralised controls (see neutralise.ts),
+// with {stream: true} measured 3x slower here on Node 20), neutralised controls (the text kit's rule, src/text/neutralise.ts),
 // CRLF handled, and a line that never ends cannot grow without bound: past `maxLine` characters
 // the rest is only counted, and reported with the line.
 import { StringDecoder } from 'node:string_decoder';
-import { neutraliseBlock, neutraliseLine } from './neutralise.js';
+import { neutraliseBlock, neutraliseLine } from '../text/neutralise.js';
 
 /** Characters kept of one line; the rest is counted and reported with a cut marker. @default 4096 */
 export const DEFAULT_MAX_LINE = 4096;

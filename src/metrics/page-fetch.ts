@@ -3,7 +3,8 @@
 import type { Dispatcher } from 'undici';
 import { ExpositionParseError, parseExposition, type MetricFamily } from './exposition.js';
 import { getText } from './http-text.js';
-import { MetricsSourceError, neutraliseMessage } from './source-error.js';
+import { oneLine } from '../text/neutralise.js';
+import { MAX_MESSAGE, MetricsSourceError } from './source-error.js';
 
 /** Gets a parsed page; rejects with MetricsSourceError. */
 export type PageFetch = (url: string) => Promise<MetricFamily[]>;
@@ -14,13 +15,13 @@ const ACCEPT = 'application/openmetrics-text;version=1.0.0;q=0.5,text/plain;vers
 export async function fetchPage(url: string, timeoutMs: number, dispatcher?: Dispatcher): Promise<MetricFamily[]> {
   const res = await getText(url, { headers: { accept: ACCEPT }, timeoutMs, ...(dispatcher ? { dispatcher } : {}) });
   if (res.status >= 400) {
-    const snippet = neutraliseMessage(res.body, 120);
+    const snippet = oneLine(res.body, 120);
     throw new MetricsSourceError(`HTTP ${res.status}${snippet ? `: ${snippet}` : ''}`);
   }
   try {
     return parseExposition(res.body, res.contentType.includes('openmetrics') ? 'openmetrics' : 'auto');
   } catch (error) {
-    if (error instanceof ExpositionParseError) throw new MetricsSourceError(`bad /metrics page: ${neutraliseMessage(error.message)}`);
+    if (error instanceof ExpositionParseError) throw new MetricsSourceError(`bad /metrics page: ${oneLine(error.message, MAX_MESSAGE)}`);
     throw error;
   }
 }

@@ -9,7 +9,8 @@ import { RangeWindow } from './range-window.js';
 import { pageFetchOncePerUrl, type PageFetch } from './page-fetch.js';
 import { ScrapeSource } from './scrape-source.js';
 import { seriesName, topSeries, DEFAULT_SHOWN_SERIES } from './series-pick.js';
-import { MetricsSourceError, neutraliseMessage } from './source-error.js';
+import { oneLine } from '../text/neutralise.js';
+import { MAX_MESSAGE, MetricsSourceError } from './source-error.js';
 import { ThresholdTracker, type ThresholdChange } from './threshold.js';
 import { formatValue } from './units.js';
 
@@ -71,7 +72,7 @@ export class MetricsPanel {
       this.failures = 0;
     } catch (error) {
       this.failures++;
-      this.error = error instanceof MetricsSourceError ? error.message : `unexpected error: ${neutraliseMessage(String(error))}`;
+      this.error = error instanceof MetricsSourceError ? error.message : `unexpected error: ${oneLine(String(error), MAX_MESSAGE)}`;
     }
   }
 

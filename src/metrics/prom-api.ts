@@ -3,7 +3,8 @@
 import type { Dispatcher } from 'undici';
 import type { PrometheusConfig } from '../config/types.js';
 import { getText } from './http-text.js';
-import { MetricsSourceError, neutraliseMessage } from './source-error.js';
+import { oneLine } from '../text/neutralise.js';
+import { MAX_MESSAGE, MetricsSourceError } from './source-error.js';
 
 /** One series of a range answer; values are null where the server said NaN or ±Inf. */
 export interface RangeSeries {
@@ -109,12 +110,12 @@ export class PrometheusClient {
       body = undefined;
     }
     if (!body || typeof body !== 'object') {
-      const snippet = neutraliseMessage(res.body, 120);
+      const snippet = oneLine(res.body, 120);
       throw new MetricsSourceError(`HTTP ${res.status}: not a Prometheus API answer${snippet ? ` (${snippet})` : ''}`);
     }
     if (body.status !== 'success' || res.status >= 400) {
-      const kind = typeof body.errorType === 'string' ? `${neutraliseMessage(body.errorType, 40)}: ` : '';
-      const said = typeof body.error === 'string' ? neutraliseMessage(body.error) : 'no message';
+      const kind = typeof body.errorType === 'string' ? `${oneLine(body.errorType, 40)}: ` : '';
+      const said = typeof body.error === 'string' ? oneLine(body.error, MAX_MESSAGE) : 'no message';
       throw new MetricsSourceError(`HTTP ${res.status}: ${kind}${said}`);
     }
     if (!body.data || typeof body.data !== 'object') throw new MetricsSourceError('unexpected answer: no data');

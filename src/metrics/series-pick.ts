@@ -1,5 +1,6 @@
 // Which series of a multi-series answer a panel shows, and what each is called: the top few by
 // their last value, named by the configured `legend` label or by the labels that tell them apart.
+import { oneLine } from '../text/neutralise.js';
 import type { GridSeries } from './range-window.js';
 
 /** Series shown per panel by default. */
@@ -26,9 +27,10 @@ export function distinguishingLabels(all: readonly Record<string, string>[]): st
 
 /** What a series is called on the panel; '' for a lone series (the title says it all). */
 export function seriesName(labels: Record<string, string>, all: readonly Record<string, string>[], legend?: string): string {
-  if (legend !== undefined && labels[legend] !== undefined) return labels[legend]!;
+  // Label values come from the server: one safe line each.
+  if (legend !== undefined && labels[legend] !== undefined) return oneLine(labels[legend]!);
   if (all.length <= 1) return '';
   const names = distinguishingLabels(all);
-  if (names.length === 1) return labels[names[0]!] ?? '';
-  return names.map((n) => `${n}=${labels[n] ?? ''}`).join(',');
+  if (names.length === 1) return oneLine(labels[names[0]!] ?? '');
+  return oneLine(names.map((n) => `${n}=${labels[n] ?? ''}`).join(','));
 }

@@ -2,7 +2,7 @@
 // words where it gave some, escape sequences and control characters neutralised, bounded in
 // length, and never the URL (it may carry credentials).
 
-/** Longest server message shown on a panel. */
+/** Longest server message shown on a panel (server words pass through the text kit's `oneLine`). */
 export const MAX_MESSAGE = 200;
 
 /** A failure to get a panel's data; `message` is safe to show as is. */
@@ -13,16 +13,6 @@ export class MetricsSourceError extends Error {
   }
 }
 
-/**
- * Makes untrusted text (an HTTP body, a server's error string) safe for one panel line: every
- * C0/C1 control and DEL becomes a space so no escape sequence survives, runs of blanks collapse,
- * and the result is cut to `max` characters.
- */
-export function neutraliseMessage(text: string, max = MAX_MESSAGE): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
 
 /** Turns a transport failure (undici / Node error) into a short message without the URL. */
 export function transportMessage(error: unknown, timeoutMs: number): string {

@@ -1,7 +1,7 @@
 // Secrets never reach the screen: a command check's target can hold a token, a body can echo a
 // header, an error can quote a URL with a password. Rows are passed through the config's redactor
 // (built-in shapes, configured secret values, `timeline.redact`) before the store or stdout.
-import type { Redactor } from '../timeline/redact.js';
+import type { Redactor } from '../text/redact.js';
 import type { RowInfo, RowOutcome, RowUpdate } from './types.js';
 
 /** A row's labels with secrets masked. */

@@ -4,7 +4,7 @@ import type { WarroomConfig } from '../config/types.js';
 import type { Executor } from '../exec/types.js';
 import type { CommitPacer } from '../time/commit-pacer.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
-import { createRedactor } from '../timeline/redact.js';
+import { createRedactor } from '../text/redact.js';
 import { createChecks } from './check-factory.js';
 import type { HttpPool } from './http-pool.js';
 import { redactRowInfo, redactUpdate } from './row-redaction.js';

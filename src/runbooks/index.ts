@@ -7,4 +7,4 @@ export { sectionToOpen, suggestSections, type ObservedState, type SectionSuggest
 export { RunbookProgress, type StepState, type StepStatus, type ProgressEvent, type PastEvent } from './progress.js';
 export { prepareCommand, runPreparedCommand, type PreparedCommand, type StepRunOutcome } from './run-step.js';
 export { findPlaceholders, fillPlaceholders, placeholderEnvName, isSecretPlaceholder } from './placeholders.js';
-export { OutputBuffer, neutraliseLine } from './output-buffer.js';
+export { OutputBuffer } from './output-buffer.js';

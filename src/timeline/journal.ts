@@ -6,7 +6,7 @@ import type { EventKind, RecordOptions, TimelineRecorder } from './recorder.js';
 import { encodeEvent, newEventId, SCHEMA_VERSION, type TimelineEvent } from './event.js';
 import { JournalFollower } from './follow.js';
 import type { LoadedJournal, ParsedLines } from './journal-file.js';
-import { redactData, redact, type Redactor } from './redact.js';
+import { redactData, redact, type Redactor } from '../text/redact.js';
 
 /** Receives events as they become known (own ones after they are on disk). */
 export type TimelineListener = (added: readonly TimelineEvent[]) => void;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildConfirmation } from '../../src/actions/confirmation.js';
-import { createRedactor } from '../../src/timeline/redact.js';
+import { createRedactor } from '../../src/text/redact.js';
 import { action, HOSTS } from './fixtures.js';
 
 const redactor = createRedactor({ secrets: ['s3cr3t-token'] });

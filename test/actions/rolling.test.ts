@@ -4,7 +4,7 @@ import { storeInstanceHealth, type InstanceHealth } from '../../src/actions/inst
 import { ActionRunner } from '../../src/actions/runner.js';
 import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 import { createWarroomStore } from '../../src/store/store.js';
-import { redact } from '../../src/timeline/redact.js';
+import { redact } from '../../src/text/redact.js';
 import { RecordingExecutor } from './recording-executor.js';
 import { action, HOSTS } from './fixtures.js';
 

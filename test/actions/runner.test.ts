@@ -5,7 +5,7 @@ import { ActionRunner } from '../../src/actions/runner.js';
 import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 import type { ConsoleMode } from '../../src/mode/console-mode.js';
 import { createWarroomStore } from '../../src/store/store.js';
-import { createRedactor } from '../../src/timeline/redact.js';
+import { createRedactor } from '../../src/text/redact.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { RecordingExecutor } from './recording-executor.js';
 import { action, HOSTS } from './fixtures.js';

@@ -8,7 +8,7 @@ import type { HostConfig } from '../../src/config/types.js';
 import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 import { createExecutor } from '../../src/exec/index.js';
 import { createWarroomStore } from '../../src/store/store.js';
-import { redact } from '../../src/timeline/redact.js';
+import { redact } from '../../src/text/redact.js';
 import { generateKeyPair, startTestSshServer } from '../exec/ssh-test-server.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { action } from './fixtures.js';

@@ -20,7 +20,7 @@ import type { Check, RowInfo, RowOutcome } from '../../src/probes/types.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { TimelineFeed } from '../../src/timeline/capability.js';
 import { openIncident } from '../../src/timeline/incidents.js';
-import { createRedactor } from '../../src/timeline/redact.js';
+import { createRedactor } from '../../src/text/redact.js';
 
 const MB = 1024 * 1024;
 /** The interval the compressed runs stand for. */

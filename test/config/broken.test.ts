@@ -69,7 +69,7 @@ const cases: Case[] = [
   { name: 'unusable host name in an action', yaml: svc('    actions:\n      restart:\n        run: systemctl restart api\n        host: app 1\n'), at: '6:15', keyPath: 'services[0].actions.restart.host', says: 'expected a host name from hosts:' },
   { name: 'host on an http check', yaml: svc('    checks:\n      - http: http://127.0.0.1:1/\n        host: app-1\n'), at: '5:9', keyPath: 'services[0].checks[0].host', says: 'applies to command checks only' },
   { name: 'log source with file and command', yaml: svc('    logs:\n      - file: /var/log/a.log\n        command: tail -f x\n'), at: '5:9', keyPath: 'services[0].logs[0].command', says: 'either file: or command:, not both' },
-  { name: 'bad redact pattern', yaml: 'timeline:\n  redact:\n    - "token=(\\\\S+"\n', at: '3:7', keyPath: 'timeline.redact[0]', says: 'not a valid regular expression' },
+  { name: 'bad redact pattern', yaml: 'timeline:\n  redact:\n    - "token=(\\\\S+"\n', at: '3:7', keyPath: 'timeline.redact[0]', says: 'not a valid pattern (missing closing )' },
   { name: 'bad HTTP status', yaml: svc('    checks:\n      - http: http://127.0.0.1:1/\n        expect: { status: 2000 }\n'), at: '5:27', keyPath: 'services[0].checks[0].expect.status', says: 'expected an HTTP status 100-599' },
   { name: 'instances is not a list', yaml: svc('    instances: app-1\n'), at: '3:16', keyPath: 'services[0].instances', says: 'expected a list, got "app-1"' },
   { name: 'bad host name in hosts:', yaml: 'hosts:\n  "app 1": { address: 10.0.0.1 }\n', at: '2:3', keyPath: 'hosts["app 1"]', says: 'expected a host name' },

@@ -5,7 +5,7 @@ import { Pager } from '../../src/escalation/pager.js';
 import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 import type { ConsoleMode } from '../../src/mode/console-mode.js';
 import { createWarroomStore } from '../../src/store/store.js';
-import { createRedactor } from '../../src/timeline/redact.js';
+import { createRedactor } from '../../src/text/redact.js';
 import { FakeClock } from './fake-clock.js';
 
 /** Incident start in the tests: 2026-11-23 10:00 UTC. */

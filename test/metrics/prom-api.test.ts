@@ -39,7 +39,7 @@ const errorCases: [string, FakeAnswer, RegExp][] = [
   [
     'escape sequences in the server message are neutralised',
     { status: 422, body: JSON.stringify({ status: 'error', errorType: 'execution', error: 'bad \u001b[2J\u001b]0;pwned\u0007 thing' }) },
-    /^HTTP 422: execution: bad \[2J ]0;pwned thing$/,
+    /^HTTP 422: execution: bad ␛\[2J␛\]0;pwned␇ thing$/,
   ],
   ['a vector where a matrix was expected', { body: JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }) }, /not a matrix/],
 ];

@@ -20,7 +20,7 @@ import { TcpCheck } from '../../src/probes/tcp-check.js';
 import type { RowUpdate } from '../../src/probes/types.js';
 import type { ConsoleMode } from '../../src/mode/console-mode.js';
 import { createWarroomStore } from '../../src/store/store.js';
-import { createRedactor } from '../../src/timeline/redact.js';
+import { createRedactor } from '../../src/text/redact.js';
 import { RecordingExecutor } from '../actions/recording-executor.js';
 import { action } from '../actions/fixtures.js';
 import { startSink } from '../escalation/http-sink.js';

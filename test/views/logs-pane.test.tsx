@@ -6,7 +6,7 @@ import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
 import type { LogSourceStatus } from '../../src/logs/hub.js';
 import { LogIngest } from '../../src/logs/ingest.js';
 import { LineFlag } from '../../src/logs/ring-buffer.js';
-import { createRedactor } from '../../src/timeline/redact.js';
+import { createRedactor } from '../../src/text/redact.js';
 import { createWarroomStore, type WarroomStore } from '../../src/store/store.js';
 import { KeyDispatcher } from '../../views/keys/dispatcher.js';
 import { LogsPane } from '../../views/panes/LogsPane.js';

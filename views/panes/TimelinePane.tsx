@@ -1,6 +1,6 @@
 import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
-import { redact } from '../../src/timeline/redact.js';
+import { redact } from '../../src/text/redact.js';
 import { useCommands } from '../keys/dispatcher.js';
 import { useWarroom, useWarroomStore } from '../store-context.js';
 import type { PaneProps } from './pane-props.js';

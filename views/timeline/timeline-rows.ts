@@ -1,6 +1,7 @@
 // Pure rendering of timeline rows for the pane: which events are visible, their time column
 // (local or UTC, with dates once the window spans midnight) and one pre-cut line each.
 import { describeEvent, kindIcon } from '../../src/timeline/describe.js';
+import { oneLine } from '../../src/text/neutralise.js';
 import type { TimelineEvent } from '../../src/timeline/event.js';
 
 /** One row ready to draw. */
@@ -13,9 +14,6 @@ export interface TimelineRow {
   /** Colour hint by meaning; the icon and words carry it too. */
   tone: 'bad' | 'warn' | 'good' | 'info' | 'plain';
 }
-
-// Terminal escape sequences and other controls never reach the screen.
-const CONTROLS = /\u001b\[[0-?]*[ -/]*[@-~]|[\u0000-\u001f\u007f-\u009f]/g;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -59,9 +57,10 @@ export function timelineRows(
   return events.map((event) => {
     const p = parts(event.ts, options.utc);
     const time = `${spansDays ? `${p.day.slice(5)} ` : ''}${p.time}${options.utc ? 'Z' : ''}${event.backfilled ? '↶' : ' '}`;
-    const who = (event.operator.split('@')[0] ?? event.operator).slice(0, 10);
+    const who = oneLine(event.operator.split('@')[0] ?? event.operator).slice(0, 10);
     const fixed = time.length + 2 + who.length + 1;
-    const text = options.redact(describeEvent(event)).replace(CONTROLS, ' ');
+    // Events come from a file other consoles write too: one neutralised line each.
+    const text = oneLine(options.redact(describeEvent(event)));
     return { id: event.id, time, icon: kindIcon(event.kind), who, text: text.slice(0, Math.max(0, options.width - fixed)), tone: tone(event) };
   });
 }
