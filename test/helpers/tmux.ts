@@ -4,7 +4,7 @@
 // paste-buffer, as a slow SSH link, key repeat or tmux batching delivers them), paste as a
 // terminal does (paste: bracketed when the program asked for it), and read the screen with its
 // styles (styledScreen, styledRows, stylesOf).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
@@ -99,7 +99,21 @@ export class TmuxSession {
     ]);
     // Keep the pane after the program exits so its last screen and exit status can be read.
     session.tmux(['set-option', '-t', 'main', 'remain-on-exit', 'on']);
+    session.watchTestProcess();
     return session;
+  }
+
+  /**
+   * Ends this tmux server (and the program in it) once the test process is gone, however it
+   * went: a test file killed by the runner's timeout never reaches its `finally`, and its
+   * console would otherwise keep running (and drawing, and probing) for good.
+   */
+  private watchTestProcess(): void {
+    const watchdog = spawn('sh', ['-c',
+      `while kill -0 ${process.pid} 2>/dev/null && tmux -L ${this.socket} has-session 2>/dev/null; do sleep 2; done; ` +
+      `tmux -L ${this.socket} kill-server 2>/dev/null`,
+    ], { detached: true, stdio: 'ignore' });
+    watchdog.unref();
   }
 
   /** Runs a tmux subcommand on this session's private server (`input` goes to its stdin). */
