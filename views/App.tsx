@@ -11,7 +11,7 @@ import { Dialog } from './dialogs/Dialog.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
-import { useColonCommands, useCommands, useModalInput } from './keys/dispatcher.js';
+import { useColonCommands, useCommands } from './keys/dispatcher.js';
 import { computeLayout } from './layout.js';
 import { PaneFrame } from './Pane.js';
 import { LogsPane } from './panes/LogsPane.js';
@@ -81,10 +81,6 @@ export function App({ responseTargets, onQuit, size }: AppProps) {
     quit: requestQuit,
   });
   useColonCommands({ q: () => requestQuit(), quit: () => requestQuit() });
-  // The help overlay is modal: Esc or ? closes it, every other key is ignored while it shows.
-  useModalInput((input, key) => {
-    if (key.escape || input === '?' || input === 'q') state().setHelp(false);
-  }, helpOpen);
 
   // Ink clears and redraws the whole terminal when the tree is as tall as it: keep one row spare.
   const height = Math.max(6, rows - 1);
@@ -97,11 +93,11 @@ export function App({ responseTargets, onQuit, size }: AppProps) {
       <EscalationControls />
       <Header width={columns} responseTargets={responseTargets} />
       {helpOpen ? (
-        <HelpOverlay width={columns} height={body} />
+        <HelpOverlay width={columns} height={body} onClose={() => state().setHelp(false)} />
       ) : (
         <Box flexDirection="column" height={body}>
           {dialogOpen ? (
-            <Dialog width={Math.min(columns, 100)} />
+            <Dialog width={Math.min(columns, 100)} height={body} />
           ) : overlayOpen ? (
             <ControlOverlay width={columns} height={body} />
           ) : (

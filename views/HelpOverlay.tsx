@@ -1,53 +1,80 @@
-import React from 'react';
+import React, { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import { COLON_COMMANDS, KEYMAP, keyLabel, type KeyScope } from '../src/keys/keymap.js';
+import { useModalInput } from './keys/dispatcher.js';
+import { helpSections } from './help/help-content.js';
+import { layoutHelp, type HelpPieceKind } from './help/help-layout.js';
+import { keyNames, scrolled, scrollMove } from './scroll-keys.js';
+import { useTheme } from './theme/use-theme.js';
+import type { Paint, Theme } from './theme/theme.js';
 
-const SCOPE_TITLES: Record<KeyScope, string> = {
-  global: 'Anywhere',
-  status: 'Status board',
-  logs: 'Logs',
-  metrics: 'Metrics',
-  runbook: 'Runbook',
-  timeline: 'Timeline',
-};
+/** The overlay's own keys, shown on its last row (they are the overlay's, not the console's). */
+const SCROLL_HINT = 'j/k ↓/↑ line · PgDn/PgUp/Space page · g/G top/end · Esc ? q close';
 
-/** Every line of the help text, generated from the key table (the same one dispatch reads). */
-export function helpLines(): string[] {
-  const lines: string[] = [];
-  for (const scope of Object.keys(SCOPE_TITLES) as KeyScope[]) {
-    lines.push(`${SCOPE_TITLES[scope]}:`);
-    for (const binding of KEYMAP.filter((b) => b.scope === scope)) {
-      const keys = binding.keys.map(keyLabel).join('/');
-      lines.push(`  ${keys.padEnd(9)} ${binding.description}${binding.dangerous ? ' (confirms first)' : ''}`);
-    }
-  }
-  lines.push('Command line (:):');
-  for (const command of COLON_COMMANDS) lines.push(`  ${command.usage.padEnd(20)} ${command.description}`);
-  return lines;
+function piecePaint(theme: Theme, kind: HelpPieceKind): Paint {
+  if (kind === 'title') return theme.strong;
+  if (kind === 'keys') return theme.command;
+  return {};
 }
 
-/** The `?` overlay: every key, in as many columns as fit; Esc or ? closes it. */
-export function HelpOverlay({ width, height }: { width: number; height: number }) {
-  const lines = helpLines();
-  const rows = Math.max(1, height - 3);
-  const columnWidth = 44;
-  const columnCount = Math.max(1, Math.min(Math.ceil(lines.length / rows), Math.floor((width - 2) / columnWidth)));
-  const columns = Array.from({ length: columnCount }, (_, c) => lines.slice(c * rows, (c + 1) * rows));
-  const shown = columnCount * rows;
+/** Props of the help overlay. */
+export interface HelpOverlayProps {
+  width: number;
+  height: number;
+  /** Called on Esc, ? or q. */
+  onClose: () => void;
+}
+
+/**
+ * The `?` overlay: every key and `:` command, laid out in as many columns as fit, scrolled with
+ * j/k, arrows, PgDn/PgUp, g/G when taller than the screen, with where you are in it on top.
+ */
+export function HelpOverlay({ width, height, onClose }: HelpOverlayProps) {
+  const theme = useTheme();
+  // Border (2) and padding (2) around the text.
+  const inner = Math.max(10, width - 4);
+  const rows = useMemo(() => layoutHelp(helpSections(), inner), [inner]);
+  // Border (2), the position line and the key hint line.
+  const visible = Math.max(1, height - 4);
+  const maxTop = Math.max(0, rows.length - visible);
+  const [wantedTop, setTop] = useState(0);
+  const top = Math.min(wantedTop, maxTop);
+
+  // Modal: every key comes here while help shows; those that are not its own do nothing.
+  useModalInput((input, key) => {
+    let next = top;
+    for (const name of keyNames(input, key)) {
+      if (name === 'escape' || name === '?' || name === 'q') return onClose();
+      const move = scrollMove(name);
+      if (move) next = scrolled(move, next, rows.length, visible);
+    }
+    setTop(next);
+  }, true);
+
+  const shown = rows.slice(top, top + visible);
+  const below = rows.length - top - shown.length;
+  const position =
+    rows.length <= visible
+      ? 'all shown'
+      : `lines ${top + 1}–${top + shown.length} of ${rows.length}${below > 0 ? ` · ↓ ${below} more` : ' · end'}${top > 0 ? ` · ↑ ${top} above` : ''}`;
   return (
-    <Box flexDirection="column" borderStyle="double" width={width} height={height} paddingX={1}>
-      <Text bold wrap="truncate">
-        Keys — Esc or ? closes{lines.length > shown ? ` (${lines.length - shown} more lines: widen the terminal)` : ''}
+    <Box flexDirection="column" borderStyle="double" {...theme.focus.border} width={width} height={height} paddingX={1}>
+      <Text wrap="truncate">
+        <Text {...theme.strong}>Help: keys and : commands</Text>
+        <Text {...theme.secondary}>{` · ${position}`}</Text>
       </Text>
-      <Box flexDirection="row">
-        {columns.map((column, c) => (
-          <Box key={c} flexDirection="column" width={columnWidth}>
-            {column.map((line, i) => (
-              <Text key={i} wrap="truncate">{line}</Text>
-            ))}
-          </Box>
-        ))}
-      </Box>
+      {shown.map((row, i) => (
+        <Text key={top + i} wrap="truncate">
+          {row.map((piece, j) => (
+            <Text key={j} {...piecePaint(theme, piece.kind)}>
+              {piece.text}
+            </Text>
+          ))}
+        </Text>
+      ))}
+      <Box flexGrow={1} />
+      <Text {...theme.secondary} wrap="truncate">
+        {SCROLL_HINT}
+      </Text>
     </Box>
   );
 }

@@ -123,7 +123,7 @@ export interface ColonCommand<Name extends string = ColonName> {
 // As written, names kept as literal types (a handler for an unknown `:` command does not compile).
 const COLON = [
   { name: 'restart', usage: ':restart SVC [INST]', description: 'restart a service', dangerous: true },
-  { name: 'action', usage: ':action SVC NAME', description: 'run a configured action', dangerous: true },
+  { name: 'action', usage: ':action SVC NAME [INST]', description: 'run a configured action', dangerous: true },
   { name: 'page', usage: ':page CONTACT', description: 'page a contact', dangerous: true },
   { name: 'severity', usage: ':severity P1', description: 'change severity' },
   { name: 'note', usage: ':note [TIME] TEXT', description: 'add a note, backfilled with TIME' },

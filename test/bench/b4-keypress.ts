@@ -23,11 +23,11 @@ export async function main({ quick = false } = {}): Promise<void> {
       // `?` opens the help overlay and Esc closes it: each press has a visible effect.
       const open = performance.now();
       run.write('?');
-      await run.waitFor((out) => out.includes('Keys — Esc'), 10_000);
+      await run.waitFor((out) => out.includes('Help: keys'), 10_000);
       latencies.push(performance.now() - open);
       const close = performance.now();
       run.write('\x1b');
-      await run.waitFor((out) => out.includes('Runbook') && !out.includes('Keys — Esc'), 10_000);
+      await run.waitFor((out) => out.includes('Runbook') && !out.includes('Help: keys'), 10_000);
       latencies.push(performance.now() - close);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -48,9 +48,9 @@ test('Escape closes the help overlay inside tmux', { skip: missing ?? false }, a
   try {
     await tmux.waitForScreen((s) => s.includes('4 Runbook'), 'the console');
     tmux.send('?');
-    await tmux.waitForScreen((s) => s.includes('Keys — Esc or ? closes'), 'the help overlay');
+    await tmux.waitForScreen((s) => s.includes('Help: keys and : commands'), 'the help overlay');
     tmux.send('Escape');
-    await tmux.waitForScreen((s) => !s.includes('Keys — Esc') && s.includes('4 Runbook'), 'help closed by Escape');
+    await tmux.waitForScreen((s) => !s.includes('Help: keys') && s.includes('4 Runbook'), 'help closed by Escape');
     tmux.send('z');
     await tmux.waitForScreen((s) => !s.includes('4 Runbook'), 'zoomed');
     tmux.send('Escape');

@@ -132,6 +132,12 @@ export function useHandledCommands(): () => CommandId[] {
   return () => [...registry.commands].filter(([, handlers]) => handlers.length > 0).map(([id]) => id as CommandId);
 }
 
+/** The `:` names registered right now (for the test that help lists every one). */
+export function useColonNames(): () => string[] {
+  const registry = useRegistry();
+  return () => [...registry.colon.keys()].sort();
+}
+
 /** While active, this handler receives every key before anything else (dialogs, text fields). */
 export function useModalInput(handler: ModalHandler, isActive: boolean): void {
   const registry = useRegistry();
