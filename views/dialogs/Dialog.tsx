@@ -1,26 +1,86 @@
-import React, { useState } from 'react';
+import React, { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useModalInput } from '../keys/dispatcher.js';
+import { keyNames, scrolled, scrollMove } from '../scroll-keys.js';
 import { useWarroom } from '../store-context.js';
+import { useTheme } from '../theme/use-theme.js';
+import { dialogRows } from './dialog-layout.js';
 import { TextField } from './TextField.js';
 
-/** The open confirmation or question, drawn over the panes; takes every key while open. */
-export function Dialog({ width }: { width: number }) {
+/** Props of the dialog: the room it has. */
+export interface DialogProps {
+  width: number;
+  /** Rows available; a taller dialog scrolls. */
+  height: number;
+}
+
+/**
+ * The open confirmation or question, drawn over the panes; takes every key while open. Every
+ * line is wrapped, never cut, so the whole command being approved is on screen. When it is
+ * taller than the screen it scrolls (j/k, arrows, PgDn/PgUp, g/G) and says how much is below,
+ * and it cannot be answered until its end has been on screen: a tail the operator never saw
+ * (the `; rm -rf` at line 58) must not be approved by a y typed after reading line 1. A "↓ N
+ * more" note alone is easy to miss under pressure; refusing y (and saying why) is not. Esc
+ * cancels at any point.
+ */
+export function Dialog({ width, height }: DialogProps) {
+  const theme = useTheme();
   const dialog = useWarroom((s) => s.dialog);
   const closeDialog = useWarroom((s) => s.closeDialog);
   const [typedWrong, setTypedWrong] = useState(false);
+  // Scroll position and whether the end was seen, for this dialog only.
+  const [view, setView] = useState({ of: dialog, top: 0, seenEnd: false, nagged: false });
+  const current = view.of === dialog ? view : { of: dialog, top: 0, seenEnd: false, nagged: false };
   const plainConfirm = dialog?.kind === 'confirm' && !dialog.mustType;
 
+  const inner = Math.max(20, width - 4);
+  const rows = dialog ? dialogRows(dialog.title, dialog.lines, inner) : [];
+  // Border (2), the answer row, the "does not match" row when shown.
+  const answerRows = 1 + (typedWrong ? 1 : 0);
+  const fits = rows.length <= Math.max(1, height - 2 - answerRows);
+  // When scrolling, one more row says where the view is, and the notice wraps when narrow.
+  const room = fits ? rows.length : Math.max(1, height - 3 - answerRows - (inner < 72 ? 1 : 0));
+  const maxTop = Math.max(0, rows.length - room);
+  const top = Math.min(current.top, maxTop);
+  const atEnd = top + room >= rows.length;
+  const seenEnd = current.seenEnd || atEnd;
+
+  // Reaching the end by a resize, or a dialog that fits, counts as seen too. Only seenEnd is set
+  // here, on the latest state: a key handled before this effect runs keeps its scrolling.
+  useEffect(() => {
+    if (seenEnd && !current.seenEnd) setView((v) => ({ ...(v.of === dialog ? v : current), seenEnd: true }));
+  });
+
   useModalInput((input, key) => {
-    if (key.escape || input === 'n' || input === 'N') closeDialog(null);
-    else if (input === 'y' || input === 'Y') closeDialog('yes');
-  }, plainConfirm);
+    let next = top;
+    for (const name of keyNames(input, key)) {
+      const move = scrollMove(name);
+      if (move) {
+        next = scrolled(move, next, rows.length, room);
+        continue;
+      }
+      if (name === 'escape' || (plainConfirm && (name === 'n' || name === 'N'))) return closeDialog(null);
+      if (name === 'y' || name === 'Y') {
+        // Seen only if the end was on screen before this key, not scrolled past in the same read.
+        if (seenEnd && plainConfirm) return closeDialog('yes');
+        if (!seenEnd) return setView({ ...current, top: next, nagged: true });
+      }
+    }
+    setView({ ...current, top: next, seenEnd: seenEnd || next + room >= rows.length, nagged: false });
+    // A text field takes the keys once it shows; until the end is seen these scroll.
+  }, plainConfirm || !seenEnd);
 
   if (!dialog) return null;
-  const inner = Math.max(20, width - 4);
+  const below = rows.length - top - room;
   let field: React.ReactNode;
-  if (plainConfirm) {
-    field = <Text bold>Proceed? y / N (Esc cancels)</Text>;
+  if (!seenEnd) {
+    field = (
+      <Text {...(current.nagged ? theme.tone.warn : theme.strong)} wrap="wrap">
+        {current.nagged ? `Read to the end first: ↓ ${below} more lines (j/↓ PgDn G) · Esc cancels` : `↓ ${below} more: read to the end to answer (j/↓ PgDn G) · Esc cancels`}
+      </Text>
+    );
+  } else if (plainConfirm) {
+    field = <Text {...theme.strong}>Proceed? y / N (Esc cancels)</Text>;
   } else {
     const mustType = dialog.mustType;
     field = (
@@ -41,14 +101,21 @@ export function Dialog({ width }: { width: number }) {
       />
     );
   }
+  const position = `lines ${top + 1}–${top + room} of ${rows.length}${below > 0 ? ` · ↓ ${below} more` : ' · end'}${top > 0 ? ` · ↑ ${top} above` : ''}`;
   return (
-    <Box flexDirection="column" borderStyle="double" borderColor="yellow" paddingX={1} width={width}>
-      <Text bold wrap="truncate">{dialog.title}</Text>
-      {dialog.lines.map((line, i) => (
-        <Text key={i} wrap="truncate">{line}</Text>
+    <Box flexDirection="column" borderStyle="double" {...theme.dialog.border} paddingX={1} width={width}>
+      {rows.slice(top, top + room).map((row, i) => (
+        <Text key={top + i} {...(row.kind === 'title' ? theme.strong : {})}>
+          {row.text}
+        </Text>
       ))}
+      {fits ? null : (
+        <Text {...theme.secondary} wrap="truncate">
+          {position}
+        </Text>
+      )}
       {field}
-      {typedWrong ? <Text color="red">✖ that does not match; try again or Esc</Text> : null}
+      {typedWrong ? <Text {...theme.tone.bad}>✖ that does not match; try again or Esc</Text> : null}
     </Box>
   );
 }
