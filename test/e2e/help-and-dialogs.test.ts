@@ -46,7 +46,7 @@ for (const [columns, rows] of [[80, 24], [120, 40], [200, 50]] as const) {
         tmux.send('g');
         await tmux.waitForScreen((s) => s.includes('lines 1–'), 'back to the top');
       }
-      for (const usage of [':restart SVC [INST]', ':status-update', ':quit, :q', ':note [TIME] TEXT']) assert.ok(seen.includes(usage), `${usage} never shown`);
+      for (const usage of [':restart SVC [INST]', ':status-update', ':quit', ':q ', ':note [TIME] TEXT']) assert.ok(seen.includes(usage), `${usage} never shown`);
       // Descriptions wrap instead of being cut or running into the next column.
       assert.ok(!/page next contact \(confirms fir…|fir…Command/.test(seen));
       assert.ok(noSpace(seen).includes(noSpace('page next contact (asks first)')));
