@@ -2,7 +2,7 @@
 export { ConfigError, formatProblem, type ConfigProblem } from './errors.js';
 export { findConfigPath, loadConfig, loadConfigText, DEFAULT_CONFIG_NAME } from './load.js';
 export { lintConfig, type LintOptions } from './lint.js';
-export { formatDuration, parseDuration } from './duration.js';
+export { parseDuration } from './duration.js';
 export { parseSeverity } from './severity.js';
 export type * from './types.js';
 export { SEVERITIES } from './types.js';

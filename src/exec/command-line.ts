@@ -19,14 +19,6 @@ export function toArgv(command: string): [string, ...string[]] {
   return words as [string, ...string[]];
 }
 
-/** "10s", "1.5s", "250ms", "2m": how timeouts read in messages. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
-  const seconds = ms / 1000;
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s`;
-}
-
 /** Fills in the defaults of RunOptions in one place so local and SSH agree. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** @see RunOptions.maxOutputBytes */

@@ -2,7 +2,8 @@
 // console takes the whole tree down (`sh -c 'tail -f x | grep y'` leaves nothing behind).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { LineSplitter } from './output-buffer.js';
-import { DEFAULT_TIMEOUT_MS, formatDuration, toArgv } from './command-line.js';
+import { formatSetting } from '../time/duration-text.js';
+import { DEFAULT_TIMEOUT_MS, toArgv } from './command-line.js';
 import { RunOutput } from './run-output.js';
 import type { RunOptions, RunResult, StreamHandle, StreamOptions } from './types.js';
 
@@ -108,7 +109,7 @@ export async function runLocal(command: string, options: RunOptions = {}): Promi
     output.flush();
     const stopped =
       stoppedBy === 'timeout'
-        ? { timedOut: true, error: `timed out after ${formatDuration(timeoutMs)}` }
+        ? { timedOut: true, error: `timed out after ${formatSetting(timeoutMs)}` }
         : stoppedBy === 'cancel'
           ? { cancelled: true, error: 'cancelled' }
           : end.error

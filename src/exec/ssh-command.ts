@@ -3,7 +3,8 @@
 // sessions, and a remote process without a terminal only dies from the closed channel (SIGPIPE
 // on its next write), so closing is what actually ends it.
 import type { Client, ClientChannel } from 'ssh2';
-import { DEFAULT_TIMEOUT_MS, formatDuration } from './command-line.js';
+import { formatSetting } from '../time/duration-text.js';
+import { DEFAULT_TIMEOUT_MS } from './command-line.js';
 import { LineSplitter } from './output-buffer.js';
 import type { SshHost } from './ssh-host.js';
 import { RunOutput } from './run-output.js';
@@ -88,7 +89,7 @@ export async function runSsh(host: SshHost, command: string, options: RunOptions
   options.signal?.addEventListener('abort', onAbort, { once: true });
   const stopped = () =>
     stoppedBy === 'timeout'
-      ? { timedOut: true, error: `timed out after ${formatDuration(timeoutMs)}` }
+      ? { timedOut: true, error: `timed out after ${formatSetting(timeoutMs)}` }
       : { cancelled: true, error: 'cancelled' };
 
   let release: (() => void) | undefined;

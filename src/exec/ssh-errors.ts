@@ -1,5 +1,5 @@
 // ssh2 and socket errors turned into the short reasons an operator can act on.
-import { formatDuration } from './command-line.js';
+import { formatSetting } from '../time/duration-text.js';
 
 /** What went wrong beyond the error object itself, gathered during the attempt. */
 export interface AttemptContext {
@@ -19,7 +19,7 @@ export function plainReason(error: Error & { code?: string; level?: string }, co
   }
   if (error.level === 'client-timeout' || /timed out/i.test(error.message) || error.code === 'ETIMEDOUT') {
     if (/keepalive/i.test(error.message)) return 'connection lost (no answer to keepalives)';
-    return `timed out after ${formatDuration(context.connectTimeoutMs)}`;
+    return `timed out after ${formatSetting(context.connectTimeoutMs)}`;
   }
   switch (error.code) {
     case 'ECONNREFUSED':

@@ -1,7 +1,8 @@
 // The post-mortem draft in Markdown: facts up front, then the full UTC timeline and the tables
 // a post-mortem author otherwise rebuilds from chat scrollback, then the sections to write.
 import { basename } from 'node:path';
-import { describeEvent, formatDuration } from '../timeline/describe.js';
+import { formatDuration, formatRunTime } from '../time/duration-text.js';
+import { describeEvent } from '../timeline/describe.js';
 import type { IncidentFacts } from './facts.js';
 import { cell as escapeCell, inlineText, table, wrap } from './markdown-text.js';
 import type { Redactor } from '../text/redact.js';
@@ -91,7 +92,7 @@ function actions(f: IncidentFacts, cell: Cell): string | null {
     rows.map((e) => {
       const d = e.data;
       const result = d.dryRun === true ? 'dry run' : typeof d.exitCode === 'number' ? `exit ${d.exitCode}` : `failed: ${str(d.error, 'no exit code')}`;
-      const duration = typeof d.durationMs === 'number' ? formatDuration(d.durationMs) : '—';
+      const duration = typeof d.durationMs === 'number' ? formatRunTime(d.durationMs) : '—';
       return [utcTime(e.ts), e.operator, str(d.service), str(d.action), str(d.target, 'local'), str(d.command), result, duration].map(cell);
     }),
   );

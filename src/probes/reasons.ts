@@ -1,21 +1,11 @@
 // Turns what the network stack throws into the few plain words a bridge call needs
 // ("connection refused", "timeout 2s", "tls: certificate has expired"), and the state it implies.
+import { formatSetting } from '../time/duration-text.js';
 import type { CheckState } from './types.js';
-
-/** Formats a duration the way the config writes it: 2s, 1.5s, 500ms, 2m. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${trimZero(ms / 1000)}s`;
-  return `${trimZero(ms / 60_000)}m`;
-}
-
-function trimZero(n: number): string {
-  return String(Math.round(n * 10) / 10);
-}
 
 /** The timeout reason, e.g. "timeout 2s". */
 export function timeoutReason(timeoutMs: number): string {
-  return `timeout ${formatDuration(timeoutMs)}`;
+  return `timeout ${formatSetting(timeoutMs)}`;
 }
 
 const TLS_CODES = new Set([

@@ -5,9 +5,6 @@ import type { CheckConfig } from '../config/types.js';
 /** A row's state. UNKNOWN means not yet probed, or the thing to probe through is unreachable. */
 export type CheckState = 'UP' | 'DEGRADED' | 'DOWN' | 'UNKNOWN';
 
-/** The states in the order the board sorts them, worst first. */
-export const STATES_WORST_FIRST: readonly CheckState[] = ['DOWN', 'DEGRADED', 'UNKNOWN', 'UP'];
-
 /** What identifies a row on the board and how it is labelled. */
 export interface RowInfo {
   /** Unique and stable: the check's id, plus the series labels for promql rows. */

@@ -11,7 +11,7 @@ import type { StatusPhase } from './types.js';
 import type { WarroomStore } from '../store/store.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { draftStatusUpdate, UPDATE_INTERVAL_MS } from './template.js';
-import { parseSeverity } from './severity.js';
+import { parseSeverity } from '../config/severity.js';
 
 /** What the status-update controller is built from. */
 export interface StatusUpdateDeps {

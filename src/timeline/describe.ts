@@ -1,5 +1,6 @@
 // One line of plain text per event, shared by the timeline pane and the export, so the screen
 // and the post-mortem say the same thing. Unknown kinds (newer versions) are shown raw.
+import { formatRunTime } from '../time/duration-text.js';
 import { SCHEMA_VERSION, type TimelineEvent } from './event.js';
 
 /** A short symbol per kind family for the pane (colour-blind safe: shape, not colour). */
@@ -25,19 +26,6 @@ function str(value: unknown, fallback = '?'): string {
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return fallback;
-}
-
-/** Human duration: `850 ms`, `12s`, `4m 12s`, `1h 02m`. */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms)) return '?';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const total = Math.round(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`;
-  if (m > 0) return `${m}m ${String(s).padStart(2, '0')}s`;
-  return `${s}s`;
 }
 
 function target(data: Record<string, unknown>): string {
@@ -76,7 +64,7 @@ const DESCRIBERS: Record<string, Describer> = {
   'action.started': (d) => `${str(d.action)} ${str(d.service)}${target(d)} started: ${str(d.command, '')}`,
   'action.finished': (d) =>
     `${str(d.action)} ${str(d.service)}${target(d)}: ${exit(d)}` +
-    (typeof d.durationMs === 'number' ? ` in ${formatDuration(d.durationMs)}` : ''),
+    (typeof d.durationMs === 'number' ? ` in ${formatRunTime(d.durationMs)}` : ''),
   'runbook.step': (d) =>
     `Runbook ${str(d.section, '')}: ${str(d.status)} "${str(d.text, '')}"${typeof d.reason === 'string' ? ` (${d.reason})` : ''}`,
   'escalation.sent': (d) =>

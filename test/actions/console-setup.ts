@@ -3,7 +3,7 @@
 import { actionsCapability } from '../../src/actions/capability.js';
 import type { ActionConfig, ServiceConfig, WarroomConfig } from '../../src/config/types.js';
 import { Engine } from '../../src/engine/engine.js';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { escalationCapability } from '../../src/escalation/capability.js';
 import type { ConsoleMode } from '../../src/mode/console-mode.js';
 import { createWarroomStore } from '../../src/store/store.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { ActionRunner } from '../../src/actions/runner.js';
 import type { HostConfig } from '../../src/config/types.js';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { createExecutor } from '../../src/exec/index.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { redact } from '../../src/text/redact.js';

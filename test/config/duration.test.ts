@@ -1,7 +1,8 @@
 // Durations as written in the file, and their short display form.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatDuration, parseDuration } from '../../src/config/duration.js';
+import { parseDuration } from '../../src/config/duration.js';
+import { formatSetting as formatDuration } from '../../src/time/duration-text.js';
 
 const good: [string, number][] = [
   ['500ms', 500],

@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { formatDuration, parseDuration } from '../../src/config/duration.js';
+import { parseDuration } from '../../src/config/duration.js';
+import { formatSetting } from '../../src/time/duration-text.js';
 import { ConfigError, loadConfigText } from '../../src/config/load.js';
 
 const example = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'config', 'example.yaml'), 'utf8');
@@ -53,6 +54,6 @@ test('damaged copies of the example load or fail with located problems', () => {
 
 test('durations survive a format and parse round trip', () => {
   fc.assert(fc.property(fc.integer({ min: 1, max: 10 * 86_400 }), (seconds) => {
-    assert.equal(parseDuration(formatDuration(seconds * 1000)), seconds * 1000);
+    assert.equal(parseDuration(formatSetting(seconds * 1000)), seconds * 1000);
   }));
 });

@@ -35,7 +35,8 @@ test('severities and their SEV synonyms', () => {
   assert.equal(parseSeverity('p3'), 'P3');
   assert.equal(parseSeverity('SEV-1'), 'P1');
   assert.equal(parseSeverity('sev4'), 'P4');
-  for (const bad of ['P5', 'SEV-5', 'critical', '', '1', 'P-1']) assert.equal(parseSeverity(bad), undefined, bad);
+  assert.equal(parseSeverity(' P2 '), 'P2');
+  for (const bad of ['P5', 'SEV-5', 'critical', '', '1', 'P-1', 'high']) assert.equal(parseSeverity(bad), undefined, bad);
 });
 
 test('suggestions only for plausible typos', () => {

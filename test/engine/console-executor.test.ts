@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HostConfig, WarroomConfig } from '../../src/config/types.js';
 import { Engine } from '../../src/engine/engine.js';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { createConsoleExecutor } from '../../src/engine/console-executor.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { generateKeyPair, startTestSshServer } from '../exec/ssh-test-server.js';

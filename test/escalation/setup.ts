@@ -2,7 +2,7 @@
 import type { EscalationConfig } from '../../src/config/types.js';
 import { EscalationController } from '../../src/escalation/controller.js';
 import { Pager } from '../../src/escalation/pager.js';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import type { ConsoleMode } from '../../src/mode/console-mode.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { createRedactor } from '../../src/text/redact.js';

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseSeverity } from '../../src/status-updates/severity.js';
 import { draftStatusUpdate } from '../../src/status-updates/template.js';
 
 const snapshot = {
@@ -26,9 +25,4 @@ test('each phase drafts its sentence, what is down, the latest actions and the n
   assert.equal(draftStatusUpdate('monitoring', { snapshot: { ...snapshot, down: [] }, actions: [], now })[2], 'Impact: nothing is reported down right now.');
   const resolved = draftStatusUpdate('resolved', { snapshot: { ...snapshot, down: [] }, actions: ['a', 'b', 'c', 'd'], now }, 'Worker restarted.');
   assert.deepEqual(resolved, ['[RESOLVED] INC-9 Payments queue stuck — P1, open 25m00s', 'The incident is resolved. Worker restarted.', 'Actions: b; c; d']);
-});
-
-test('severities are read as P0..P4 or SEV-0..SEV-4', () => {
-  const cases: [string, string | null][] = [['P1', 'P1'], ['p0', 'P0'], ['SEV-3', 'P3'], ['sev4', 'P4'], ['P5', null], ['', null], ['high', null]];
-  for (const [input, expected] of cases) assert.equal(parseSeverity(input), expected, input);
 });

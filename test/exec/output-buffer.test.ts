@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BoundedOutput, LineSplitter, MAX_LINE_BYTES } from '../../src/exec/output-buffer.js';
-import { formatDuration, needsShell, toArgv } from '../../src/exec/command-line.js';
+import { needsShell, toArgv } from '../../src/exec/command-line.js';
 
 test('BoundedOutput keeps everything under the budget', () => {
   const out = new BoundedOutput(100);
@@ -71,14 +71,4 @@ for (const [command, expected] of shellCases) {
     assert.equal(needsShell(command), expected);
     assert.equal(toArgv(command)[0] === '/bin/sh', expected);
   });
-}
-
-const durationCases: Array<[number, string]> = [
-  [10_000, '10s'],
-  [1500, '1.5s'],
-  [250, '250ms'],
-  [120_000, '2m'],
-];
-for (const [ms, text] of durationCases) {
-  test(`formatDuration(${ms}) is ${text}`, () => assert.equal(formatDuration(ms), text));
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { loadConfigText } from '../../src/config/load.js';
 import { Engine } from '../../src/engine/engine.js';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { logsCapability } from '../../src/logs/capability.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { localExecutor, waitFor } from './local-executor.js';

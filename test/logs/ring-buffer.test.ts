@@ -5,7 +5,7 @@ import { cutMarker, LogIngest } from '../../src/logs/ingest.js';
 import { Level } from '../../src/logs/level.js';
 import { LevelCounts } from '../../src/logs/level-counts.js';
 import { LogRingBuffer } from '../../src/logs/ring-buffer.js';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 
 test('the ring keeps only the last N lines, addressed by sequence number', () => {
   const ring = new LogRingBuffer(5);

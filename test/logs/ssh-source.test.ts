@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createExecutor } from '../../src/exec/index.js';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { LogHub, type LogsFlush } from '../../src/logs/hub.js';
 import { Level } from '../../src/logs/level.js';
 import { LineFlag } from '../../src/logs/ring-buffer.js';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { loadConfigText } from '../../src/config/load.js';
 import { startDemoEstate } from '../../src/demo/index.js';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { MetricsPoller } from '../../src/metrics/poller.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { waitFor } from './fixtures/poll.js';

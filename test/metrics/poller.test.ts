@@ -12,7 +12,7 @@ import { openIncident, resumeIncident } from '../../src/timeline/incidents.js';
 import type { TimelineJournal } from '../../src/timeline/journal.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { rangeAnswer, startFakeServer } from './fixtures/fake-server.js';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { waitFor } from './fixtures/poll.js';
 
 const pos = { file: 'test', line: 1, col: 1 };

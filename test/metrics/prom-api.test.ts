@@ -5,7 +5,7 @@ import { MetricsPanel } from '../../src/metrics/panel.js';
 import { PrometheusClient } from '../../src/metrics/prom-api.js';
 import { MetricsSourceError } from '../../src/metrics/source-error.js';
 import { rangeAnswer, startFakeServer, type FakeAnswer } from './fixtures/fake-server.js';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 
 const STEP = 15_000;
 const RANGE = 10 * STEP;

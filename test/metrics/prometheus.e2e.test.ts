@@ -7,7 +7,7 @@ import type { MetricsConfig, PanelConfig } from '../../src/config/types.js';
 import { MetricsPoller } from '../../src/metrics/poller.js';
 import { startSelfMetricsServer } from '../../src/selfmetrics/server.js';
 import { createWarroomStore } from '../../src/store/store.js';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { findPrometheus, startPrometheus } from './fixtures/real-prometheus.js';
 import { waitFor } from './fixtures/poll.js';
 

@@ -8,7 +8,7 @@ import { MetricsPanel } from '../../src/metrics/panel.js';
 import { readPage, valueBetween } from '../../src/metrics/scrape-reading.js';
 import { MetricsSourceError } from '../../src/metrics/source-error.js';
 import { startFakeServer, type FakeAnswer } from './fixtures/fake-server.js';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 
 const STEP = 1000;
 const T0 = 1_700_000_000_000;

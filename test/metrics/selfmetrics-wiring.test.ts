@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { InstanceHealth } from '../../src/actions/instance-health.js';
 import { ActionRunner } from '../../src/actions/runner.js';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { incidentSnapshot } from '../../src/escalation/snapshot.js';
 import { LogHub, type LogsFlush } from '../../src/logs/hub.js';
 import { CommandCheck } from '../../src/probes/command-check.js';

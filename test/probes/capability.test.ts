@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Engine } from '../../src/engine/engine.js';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { statusBoardCapability } from '../../src/probes/capability.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { portChecks, service, warroomConfig } from './fixture-config.js';

@@ -1,7 +1,7 @@
 // The controller behind the pane's keys, driven headless: dialogs are answered through the store.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { RunbookController } from '../../src/runbooks/controller.js';
 import { parseRunbook } from '../../src/runbooks/parse.js';
 import { createWarroomStore } from '../../src/store/store.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createWarroomStore } from '../../src/store/store.js';
 import { openIncident, resumeIncident } from '../../src/timeline/incidents.js';
 import { timelineCapability, TimelineFeed } from '../../src/timeline/capability.js';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import type { EngineContext } from '../../src/engine/capability.js';
 import { mergeWindow } from '../../src/store/timeline.js';
 import type { TimelineEvent } from '../../src/timeline/event.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import React from 'react';
 import { render } from 'ink-testing-library';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import type { LogSourceStatus } from '../../src/logs/hub.js';
 import { LogIngest } from '../../src/logs/ingest.js';
 import { LineFlag } from '../../src/logs/ring-buffer.js';

@@ -2,7 +2,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { RunbookOutput } from '../../src/store/runbook.js';
 import { useTheme } from '../theme/use-theme.js';
-import { formatDuration } from './rows.js';
+import { formatRunTime } from '../../src/time/duration-text.js';
 
 /** The last command's output: what ran where, its state (exit code and duration once done), and the newest lines that fit. */
 export function OutputView({ output, width, height }: { output: RunbookOutput; width: number; height: number }) {
@@ -11,8 +11,8 @@ export function OutputView({ output, width, height }: { output: RunbookOutput; w
   let state: React.ReactNode;
   if (output.dryRun) state = <Text {...theme.tone.warn}>[dry-run] not executed</Text>;
   else if (output.running) state = <Text {...theme.tone.info}>⟳ running…</Text>;
-  else if (output.exitCode === 0) state = <Text {...theme.tone.good}>✓ exit 0 in {formatDuration(output.durationMs)}</Text>;
-  else state = <Text {...theme.tone.bad}>✗ {output.exitCode === null ? 'no exit code' : `exit ${output.exitCode}`} in {formatDuration(output.durationMs)}</Text>;
+  else if (output.exitCode === 0) state = <Text {...theme.tone.good}>✓ exit 0 in {formatRunTime(output.durationMs)}</Text>;
+  else state = <Text {...theme.tone.bad}>✗ {output.exitCode === null ? 'no exit code' : `exit ${output.exitCode}`} in {formatRunTime(output.durationMs)}</Text>;
   // Long lines wrap (a JSON body is one line): only the newest rows that fit are cut and drawn.
   const room = Math.max(0, height - 2);
   const lines: string[] = [];

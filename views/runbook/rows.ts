@@ -80,14 +80,6 @@ export function visibleWindow<T extends { selected: boolean }>(rows: T[], height
   return rows.slice(start, start + height);
 }
 
-/** "1.2s", "850ms", "2m05s". */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
-  const s = Math.round(ms / 1000);
-  return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
-}
-
 /** How the runbook pane's rows are shared out. */
 export interface PaneBudget {
   /** 1 when the suggestion line shows. */

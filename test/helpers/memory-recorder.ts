@@ -1,4 +1,4 @@
-import type { EventKind, RecordOptions, TimelineRecorder } from '../timeline/recorder.js';
+import type { EventKind, RecordOptions, TimelineRecorder } from '../../src/timeline/recorder.js';
 
 /** One event kept by the in-memory recorder. */
 export interface RecordedEvent {
@@ -8,7 +8,7 @@ export interface RecordedEvent {
   backfilled: boolean;
 }
 
-/** Keeps events in memory: for tests, and for one-shot commands (`warroom status`) that write no journal. */
+/** Keeps events in memory, for tests that look at what was recorded. */
 export class MemoryRecorder implements TimelineRecorder {
   readonly events: RecordedEvent[] = [];
 
