@@ -7,6 +7,7 @@ import { MAX_PORT_ROWS, parsePorts } from './ports.js';
 import { checkHttpUrl, show } from './schema-values.js';
 import type { RawCheck } from './schema.js';
 import { CHECK_KINDS } from './schema.js';
+import { describedKind } from './check-kinds/index.js';
 import type { CheckConfig } from './types.js';
 
 /** What ssh accepts as a destination: a name from hosts:, an ssh_config alias, or user@host. */
@@ -15,7 +16,9 @@ export const HOST_NAME = /^[A-Za-z0-9_][A-Za-z0-9._@-]*$/;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** A short label for a target: `:8000/health` for loopback URLs, `db:5432` for TCP, the command cut short. */
-export function shortTarget(kind: CheckConfig['kind'], target: string): string {
+export function shortTarget(kind: string, target: string): string {
+  const described = describedKind(kind);
+  if (described) return described.label(target);
   if (kind === 'http') {
     try {
       const url = new URL(target);
@@ -48,8 +51,10 @@ export function expandCheck(
   index: number,
   path: PathStep[],
 ): CheckConfig[] {
-  const kind = CHECK_KINDS.find((k) => check[k] !== undefined)!;
-  const target = check[kind]!;
+  const written = check as Readonly<Record<string, unknown>>;
+  const kind = CHECK_KINDS.find((k) => written[k] !== undefined)!;
+  const target = written[kind] as string;
+  const described = describedKind(kind);
   const problemsBefore = ctx.problems.length;
 
   let ports: (number | undefined)[] = [undefined];
@@ -119,11 +124,18 @@ export function expandCheck(
           return [];
         }
         rows.push({ ...base, kind, ...hostPort });
+      } else if (described) {
+        const bad = described.checkTarget(filled);
+        if (bad) {
+          report(ctx, [...path, kind], bad);
+          return [];
+        }
+        rows.push({ ...base, kind: described.key, target: filled, options: described.readOptions(written) });
       } else if (kind === 'command') {
         const host = check.host === undefined ? undefined : fillPlaceholders(check.host, values);
         rows.push({ ...base, kind, command: filled, ...(host === undefined ? {} : { host }) });
       } else {
-        rows.push({ ...base, kind, query: filled });
+        rows.push({ ...base, kind: 'promql', query: filled });
       }
     }
   }

@@ -6,9 +6,15 @@ import {
   blank, count, duration, httpUrl, ON_KEY, port, portsSpec, scalarText, severity, strict, text,
 } from './schema-values.js';
 import { closest } from './suggest.js';
+import { CHECK_KIND_LIST, DESCRIBED_CHECK_KINDS, kindList, type SharedOption } from './check-kinds/index.js';
 
-/** The kinds a check can have; exactly one per check. */
-export const CHECK_KINDS = ['http', 'tcp', 'command', 'promql'] as const;
+/** The kinds a check can have; exactly one per check (their descriptors are in ./check-kinds/). */
+export const CHECK_KINDS = CHECK_KIND_LIST.map((kind) => kind.key);
+
+// Described kinds bring their own keys (`server:`) and the keys they read under `expect:`.
+const describedOptions: z.ZodRawShape = Object.assign({}, ...DESCRIBED_CHECK_KINDS.map((kind) => kind.optionShape));
+const describedExpect: z.ZodRawShape = Object.assign({}, ...DESCRIBED_CHECK_KINDS.map((kind) => kind.expectShape));
+const kindTargets: z.ZodRawShape = Object.fromEntries(CHECK_KINDS.map((key) => [key, text.optional()]));
 
 /** Adds an issue at `key` of the current object (pointing at the key itself). */
 function keyIssue(ctx: z.RefinementCtx, key: string, message: string): void {
@@ -22,10 +28,12 @@ const checkSchema = strict({
   tcp: text.optional(),
   command: text.optional(),
   promql: text.optional(),
+  ...kindTargets,
   label: text.optional(),
   expect: blank(strict({
     status: z.number().int().min(100, 'expected an HTTP status 100-599').max(599, 'expected an HTTP status 100-599').optional(),
     json: z.unknown().optional(),
+    ...describedExpect,
   })),
   interval: duration().optional(),
   timeout: duration().optional(),
@@ -35,26 +43,41 @@ const checkSchema = strict({
   upAfter: count.optional(),
   followRedirects: z.boolean().optional(),
   ports: portsSpec.optional(),
+  ...describedOptions,
 }, 'a check (services[].checks[])').superRefine((check, ctx) => {
-  const kinds = CHECK_KINDS.filter((k) => check[k] !== undefined);
+  const written = check as Record<string, unknown>;
+  const kinds = CHECK_KINDS.filter((k) => written[k] !== undefined);
   if (kinds.length === 0) {
     // A misspelt kind (`htp:`) is already reported as an unknown key with a suggestion.
     if (Object.keys(check).some((key) => closest(key, CHECK_KINDS) !== undefined)) return;
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'a check needs one of http:, tcp:, command: or promql:' });
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `a check needs one of ${kindList()}` });
     return;
   }
   if (kinds.length > 1) {
     keyIssue(ctx, kinds[1]!, `a check has exactly one kind, but this one has both ${kinds[0]}: and ${kinds[1]}:`);
     return;
   }
-  const kind = kinds[0]!;
-  for (const key of ['expect', 'headers', 'followRedirects'] as const) {
-    if (check[key] !== undefined && kind !== 'http') keyIssue(ctx, key, 'applies to http checks only');
+  const kind = CHECK_KIND_LIST.find((k) => k.key === kinds[0])!;
+  const takers = (option: SharedOption) => CHECK_KIND_LIST.filter((k) => (k.takes as readonly string[]).includes(option)).map((k) => k.key);
+  for (const option of ['expect', 'headers', 'followRedirects', 'host', 'ports'] as const) {
+    if (written[option] === undefined || (kind.takes as readonly string[]).includes(option)) continue;
+    const who = takers(option);
+    const where = option === 'host' ? ' (the other kinds run from this machine)' : '';
+    keyIssue(ctx, option, `applies to ${who.join(' and ')} checks only${where}`);
   }
-  if (check.host !== undefined && kind !== 'command') {
-    keyIssue(ctx, 'host', 'applies to command checks only (http and tcp checks run from this machine)');
+  // A described kind's own keys, and the expect keys it does not read, belong to no other kind.
+  for (const other of DESCRIBED_CHECK_KINDS) {
+    if (other.key === kind.key) continue;
+    for (const key of Object.keys(other.optionShape)) if (written[key] !== undefined) keyIssue(ctx, key, `applies to ${other.key} checks only`);
   }
-  if (check.ports !== undefined && kind === 'promql') keyIssue(ctx, 'ports', 'does not apply to promql checks');
+  const expect = (written.expect ?? {}) as Record<string, unknown>;
+  const described = DESCRIBED_CHECK_KINDS.find((k) => k.key === kind.key);
+  const expectKeys = described ? Object.keys(described.expectShape) : kind.key === 'http' ? ['status', 'json'] : [];
+  for (const key of Object.keys(expect)) {
+    if (expect[key] !== undefined && !expectKeys.includes(key)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['expect', key], message: `does not apply to ${kind.key} checks`, params: ON_KEY });
+    }
+  }
 });
 
 const logSchema = strict({

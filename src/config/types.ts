@@ -4,6 +4,7 @@
 // expanded into one entry per row. Nothing downstream ever sees raw YAML.
 
 /** Incident severity, P0 (worst) to P4. SEV-0..SEV-4 in the file are read as these. */
+import type { DescribedKindName } from './check-kinds/index.js';
 export type Severity = 'P0' | 'P1' | 'P2' | 'P3' | 'P4';
 
 /** The severities in order, worst first. */
@@ -99,8 +100,17 @@ export interface PromqlCheckConfig extends CheckBase {
   query: string;
 }
 
+/** A check of a kind described wholly by its descriptor (`dns:`; see config/check-kinds/). */
+export interface DescribedCheckConfig extends CheckBase {
+  kind: DescribedKindName;
+  /** The expanded target (`checkout.internal`). */
+  target: string;
+  /** The kind's own options, as its descriptor read them. */
+  options: unknown;
+}
+
 /** One configured check, after `instances:` and `ports:` expansion. */
-export type CheckConfig = HttpCheckConfig | TcpCheckConfig | CommandCheckConfig | PromqlCheckConfig;
+export type CheckConfig = HttpCheckConfig | TcpCheckConfig | CommandCheckConfig | PromqlCheckConfig | DescribedCheckConfig;
 
 /** A log source after expansion. */
 export type LogSourceConfig =

@@ -3,6 +3,7 @@
 import type { CheckConfig, WarroomConfig } from '../config/types.js';
 import type { Executor } from '../exec/types.js';
 import { CommandCheck } from './command-check.js';
+import { DescribedCheck } from './described-check.js';
 import { HttpCheck } from './http-check.js';
 import { sharedHttpPool, type HttpPool } from './http-pool.js';
 import { PromqlCheck } from './promql-check.js';
@@ -35,5 +36,7 @@ export function createCheck(check: CheckConfig, config: WarroomConfig, deps: Che
       return new CommandCheck(check, deps.executor, order);
     case 'promql':
       return new PromqlCheck(check, config.metrics?.prometheus, pool, order);
+    default:
+      return new DescribedCheck(check, order);
   }
 }

@@ -28,6 +28,8 @@ export function targetOf(config: CheckConfig): string {
       return config.host ? `${config.host}: ${config.command}` : config.command;
     case 'promql':
       return config.query;
+    default:
+      return config.target;
   }
 }
 

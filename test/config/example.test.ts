@@ -133,8 +133,10 @@ test('example: fleet promql check and every check id unique', async () => {
   const config = await loadExample();
   const fleet = only(service(config, 'fleet').checks[0], 'promql');
   assert.deepEqual([fleet.id, fleet.query], ['fleet#0', 'probe_success{job="blackbox"}']);
+  const dns = only(service(config, 'fleet').checks[1], 'dns');
+  assert.deepEqual([dns.id, dns.target, dns.label, dns.options], ['fleet#1', 'checkout.internal', 'checkout.internal', { answer: '10.0.0.5' }]);
   const ids = config.services.flatMap((s) => s.checks.map((c) => c.id));
-  assert.equal(ids.length, 2 + 2 + 2 + 11 + 1);
+  assert.equal(ids.length, 2 + 2 + 2 + 11 + 1 + 1);
   assert.equal(new Set(ids).size, ids.length);
 });
 
