@@ -73,6 +73,7 @@ export async function runTarget(context: TargetRunContext, target: ActionTarget)
   try {
     result = await context.executor.run(target.run, {
       ...(target.host ? { host: target.host } : {}),
+      ...(target.env ? { env: target.env } : {}),
       timeoutMs: action.timeoutMs,
       signal: context.signal,
       onLine: (line) => {

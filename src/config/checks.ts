@@ -1,6 +1,6 @@
 // Expands one configured check into status-board rows: one per instance and per port, each with
 // a stable id (`service[/instance]#index[:port]`) and a short label.
-import { addHeaderSecrets, addSecret, addUrlSecret, posOf, report, type ResolveContext } from './context.js';
+import { addHeaderSecrets, addSecret, addUrlSecret, commandEnvAt, posOf, report, type ResolveContext } from './context.js';
 import { fillPlaceholders, missingPlaceholder, placeholdersIn, type PlaceholderValues } from './placeholders.js';
 import type { PathStep } from './positions.js';
 import { MAX_PORT_ROWS, parsePorts } from './ports.js';
@@ -133,7 +133,7 @@ export function expandCheck(
         rows.push({ ...base, kind: described.key, target: filled, options: described.readOptions(written) });
       } else if (kind === 'command') {
         const host = check.host === undefined ? undefined : fillPlaceholders(check.host, values);
-        rows.push({ ...base, kind, command: filled, ...(host === undefined ? {} : { host }) });
+        rows.push({ ...base, kind, command: filled, ...(host === undefined ? {} : { host }), ...commandEnvAt(ctx, [...path, 'command']) });
       } else {
         rows.push({ ...base, kind: 'promql', query: filled });
       }

@@ -2,8 +2,9 @@
 // the config that cross-reference each other (hosts, the Prometheus API).
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
+import type { CommandEnv } from '../exec/command-env.js';
 import type { ConfigProblem } from './errors.js';
-import type { PathStep, YamlPositions } from './positions.js';
+import { formatKeyPath, type PathStep, type YamlPositions } from './positions.js';
 import type { HostConfig, SourcePos } from './types.js';
 
 /** State carried through resolving one file. */
@@ -16,6 +17,14 @@ export interface ResolveContext {
   problems: ConfigProblem[];
   /** Secret values collected on the way, for redaction. */
   secrets: Set<string>;
+  /** Values each command's `${NAME}` references read, by key path (see env.ts). */
+  commandEnv: Map<string, CommandEnv>;
+}
+
+/** The values the command at `path` reads from the environment, when it has references (`{ env }` to spread into a model). */
+export function commandEnvAt(ctx: ResolveContext, path: readonly PathStep[]): { env?: CommandEnv } {
+  const env = ctx.commandEnv.get(formatKeyPath(path));
+  return env ? { env } : {};
 }
 
 /** Records a problem at `path` (at its key with `onKey`). */

@@ -75,14 +75,17 @@ export function loadConfigText(text: string, file: string, env: NodeJS.ProcessEn
   if (!isMap(doc.contents)) {
     throw new ConfigError(positions.problem([], 'expected a mapping of keys (incident:, hosts:, services:, ...) at the top level'));
   }
-  const envProblems = interpolateDocument(doc, text, env, positions);
-  if (envProblems.length > 0) throw new ConfigError(envProblems);
+  const filled = interpolateDocument(doc, text, env, positions);
+  if (filled.problems.length > 0) throw new ConfigError(filled.problems);
 
   const parsedJs: unknown = doc.toJS();
   const parsed = fileSchema.safeParse(parsedJs);
   if (!parsed.success) throw new ConfigError(problemsFromZod(parsed.error, parsedJs, positions));
 
-  const ctx: ResolveContext = { positions, baseDir: dirname(absolute), hosts: {}, hasPrometheus: false, problems: [], secrets: new Set() };
+  const ctx: ResolveContext = {
+    positions, baseDir: dirname(absolute), hosts: {}, hasPrometheus: false, problems: [],
+    secrets: new Set(filled.secrets), commandEnv: filled.commandEnv,
+  };
   const config = resolveConfig(ctx, parsed.data, absolute);
   if (ctx.problems.length > 0) throw new ConfigError(ctx.problems);
   return config;

@@ -1,7 +1,7 @@
 // Resolves one service: its checks (via checks.ts), log sources and actions, each expanded per
 // instance with `{host}` / `{address}` filled in.
 import { expandCheck, HOST_NAME } from './checks.js';
-import { localPath, posOf, report, type ResolveContext } from './context.js';
+import { commandEnvAt, localPath, posOf, report, type ResolveContext } from './context.js';
 import { fillPlaceholders, missingPlaceholder } from './placeholders.js';
 import type { PathStep } from './positions.js';
 import type { RawService } from './schema.js';
@@ -45,7 +45,7 @@ function expandLogs(ctx: ResolveContext, service: RawService, path: PathStep[]):
         // A remote path is read by the remote shell, which expands its own `~`.
         out.push({ kind: 'file', ...common, path: host === undefined ? localPath(ctx, file) : file, lines: log.lines ?? 100 });
       } else {
-        out.push({ kind: 'command', ...common, command: fillPlaceholders(log.command!, values) });
+        out.push({ kind: 'command', ...common, command: fillPlaceholders(log.command!, values), ...commandEnvAt(ctx, [...logPath, 'command']) });
       }
     }
   });
@@ -66,7 +66,12 @@ function expandActions(ctx: ResolveContext, service: RawService, path: PathStep[
     const targets: ActionTarget[] = (instances.length > 0 ? instances : [undefined]).map((instance) => {
       const values = instance === undefined ? {} : { host: instance, address: ctx.hosts[instance]?.address ?? instance };
       const host = action.host === undefined ? undefined : fillPlaceholders(action.host, values);
-      return { ...(instance === undefined ? {} : { instance }), ...(host === undefined ? {} : { host }), run: fillPlaceholders(action.run, values) };
+      return {
+        ...(instance === undefined ? {} : { instance }),
+        ...(host === undefined ? {} : { host }),
+        run: fillPlaceholders(action.run, values),
+        ...commandEnvAt(ctx, [...actionPath, 'run']),
+      };
     });
     out[name] = {
       service: service.name,

@@ -90,8 +90,11 @@ export interface TcpCheckConfig extends CheckBase {
 /** `command:` check: exit code 0 is UP; runs on `host` over SSH when set. */
 export interface CommandCheckConfig extends CheckBase {
   kind: 'command';
+  /** The shell text; `${NAME}` references stay in it and read `env`. */
   command: string;
   host?: string;
+  /** Values of the command's `${NAME}` references, passed as environment (never pasted into the text). */
+  env?: Readonly<Record<string, string | null>>;
 }
 
 /** `promql:` check: one row per returned series (1 UP, 0 DOWN, absent UNKNOWN). */
@@ -135,6 +138,8 @@ export type LogSourceConfig =
       instance?: string;
       command: string;
       host?: string;
+      /** Values of the command's `${NAME}` references, passed as environment. */
+      env?: Readonly<Record<string, string | null>>;
       /** Where the source is written in the config file. */
       pos?: SourcePos;
     };
@@ -144,8 +149,10 @@ export interface ActionTarget {
   instance?: string;
   /** Host name from `hosts:` (or ~/.ssh/config); undefined means local. */
   host?: string;
-  /** The command, with `{host}`/`{address}` filled in. */
+  /** The command, with `{host}`/`{address}` filled in; `${NAME}` references stay in it and read `env`. */
   run: string;
+  /** Values of the command's `${NAME}` references, passed as environment (never pasted into the text). */
+  env?: Readonly<Record<string, string | null>>;
 }
 
 /** A keybound action from a service's `actions:`. */

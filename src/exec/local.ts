@@ -1,9 +1,10 @@
 // Local commands: child_process in its own process group, so a timeout, a cancel or quitting the
 // console takes the whole tree down (`sh -c 'tail -f x | grep y'` leaves nothing behind).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { LineSplitter } from './output-buffer.js';
 import { formatSetting } from '../time/duration-text.js';
+import { childEnvironment, hasValues, type CommandEnv } from './command-env.js';
 import { DEFAULT_TIMEOUT_MS, toArgv } from './command-line.js';
+import { LineSplitter } from './output-buffer.js';
 import { RunOutput } from './run-output.js';
 import type { RunOptions, RunResult, StreamHandle, StreamOptions } from './types.js';
 
@@ -44,9 +45,13 @@ function spawnMessage(error: NodeJS.ErrnoException, program: string): string {
   return `could not start ${program}: ${error.message}`;
 }
 
-function spawnGroup(command: string, onData: (chunk: Buffer, stream: 'stdout' | 'stderr') => void): GroupProcess {
+function spawnGroup(command: string, env: CommandEnv | undefined, onData: (chunk: Buffer, stream: 'stdout' | 'stderr') => void): GroupProcess {
   const [program, ...args] = toArgv(command);
-  const child = spawn(program, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(program, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(hasValues(env) ? { env: childEnvironment(env) } : {}),
+  });
   child.stdout!.on('data', (chunk: Buffer) => onData(chunk, 'stdout'));
   child.stderr!.on('data', (chunk: Buffer) => onData(chunk, 'stderr'));
   let killTimer: NodeJS.Timeout | undefined;
@@ -92,7 +97,7 @@ export async function runLocal(command: string, options: RunOptions = {}): Promi
   const result = (fields: Partial<RunResult>) => output.result(fields);
   if (options.signal?.aborted) return result({ cancelled: true, error: 'cancelled' });
 
-  const group = spawnGroup(command, (chunk, stream) => {
+  const group = spawnGroup(command, options.env, (chunk, stream) => {
     output.push(chunk, stream);
   });
   let stoppedBy: 'timeout' | 'cancel' | undefined;
@@ -128,7 +133,7 @@ export function streamLocal(command: string, options: StreamOptions): StreamHand
     stdout: new LineSplitter((line) => options.onLine(line, 'stdout')),
     stderr: new LineSplitter((line) => options.onLine(line, 'stderr')),
   };
-  const group = spawnGroup(command, (chunk, stream) => splitters[stream].push(chunk));
+  const group = spawnGroup(command, options.env, (chunk, stream) => splitters[stream].push(chunk));
   let stopped = false;
   void group.done.then((end) => {
     splitters.stdout.flush();

@@ -4,6 +4,7 @@
 // on its next write), so closing is what actually ends it.
 import type { Client, ClientChannel } from 'ssh2';
 import { formatSetting } from '../time/duration-text.js';
+import { hasValues, remoteLaunch, type CommandEnv } from './command-env.js';
 import { DEFAULT_TIMEOUT_MS } from './command-line.js';
 import { LineSplitter } from './output-buffer.js';
 import type { SshHost } from './ssh-host.js';
@@ -26,16 +27,21 @@ interface OpenChannel {
 
 // Listeners go on inside ssh2's callback, synchronously: a quick command's data, exit status and
 // close can arrive in the same socket read as the channel confirmation, before any await resumes.
+// A command with values goes through remoteLaunch: the values travel on the channel's input.
 function openChannel(
   client: Client,
   command: string,
+  env: CommandEnv | undefined,
   onData: (chunk: Buffer, stream: 'stdout' | 'stderr') => void,
 ): Promise<OpenChannel> {
+  const launch = hasValues(env) ? remoteLaunch(command, env) : { exec: command, input: undefined };
   return new Promise((resolve, reject) => {
     try {
-      client.exec(command, (error, channel) => {
+      client.exec(launch.exec, (error, channel) => {
         if (error) return reject(error);
-        resolve({ channel, ended: watchChannel(channel, onData) });
+        const ended = watchChannel(channel, onData);
+        if (launch.input !== undefined) channel.end(launch.input);
+        resolve({ channel, ended });
       });
     } catch (error) {
       reject(error as Error);
@@ -103,7 +109,7 @@ export async function runSsh(host: SshHost, command: string, options: RunOptions
       void slot.then((give) => give());
       return result(stopped());
     }
-    const opened = await openChannel(client, command, (chunk, stream) => {
+    const opened = await openChannel(client, command, options.env, (chunk, stream) => {
       output.push(chunk, stream);
     });
     channel = opened.channel;
@@ -159,7 +165,7 @@ export function streamSsh(host: SshHost, command: string, options: StreamOptions
       };
       try {
         if (stopped) return;
-        const opened = await openChannel(client, command, (chunk, stream) => splitters[stream].push(chunk));
+        const opened = await openChannel(client, command, options.env, (chunk, stream) => splitters[stream].push(chunk));
         channel = opened.channel;
         if (stopped) stopChannel(channel);
         end = await opened.ended;

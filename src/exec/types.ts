@@ -1,6 +1,9 @@
 // The one interface every command in warroom goes through, locally or over SSH: command checks,
 // remote log tails, actions and runbook steps. Nothing else spawns processes or opens SSH
 // connections by itself.
+import type { CommandEnv } from './command-env.js';
+
+export type { CommandEnv } from './command-env.js';
 
 /** Options for running a command to completion. */
 export interface RunOptions {
@@ -14,6 +17,8 @@ export interface RunOptions {
   maxOutputBytes?: number;
   /** Called with each complete output line as it arrives (for live output views). */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+  /** Values the command's `${NAME}` expansions read, passed as data (see command-env.ts). */
+  env?: CommandEnv;
 }
 
 /** What a finished command left behind. */
@@ -36,6 +41,8 @@ export interface RunResult {
 /** Options for a long-running streaming command (`tail -F`, `journalctl -f`). */
 export interface StreamOptions {
   host?: string;
+  /** Values the command's `${NAME}` expansions read, passed as data (see command-env.ts). */
+  env?: CommandEnv;
   /** Each complete line, without its newline. */
   onLine: (line: string, stream: 'stdout' | 'stderr') => void;
   /**

@@ -2,7 +2,7 @@
 // host) run through the Executor, locally or over SSH. A follow command is not meant to end, so
 // when it does it is restarted with exponential backoff; a run that lasted a while resets the
 // backoff. stderr lines are source errors, delivered marked rather than mixed into the stream.
-import type { Executor, StreamHandle } from '../exec/types.js';
+import type { CommandEnv, Executor, StreamHandle } from '../exec/types.js';
 import type { LineReceiver, LogSource } from './source.js';
 
 /** Options of a command source. */
@@ -10,6 +10,8 @@ export interface CommandSourceOptions {
   command: string;
   /** Host name (config `hosts:` or ~/.ssh/config); undefined runs locally. */
   host?: string;
+  /** Values the command's `${NAME}` references read (passed as data). */
+  env?: CommandEnv;
   /** First restart delay, ms. @default 1000 */
   backoffMs?: number;
   /** Longest restart delay, ms. @default 30000 */
@@ -71,6 +73,7 @@ export class CommandSource implements LogSource {
     try {
       current = this.executor.stream(this.options.command, {
         host: this.options.host,
+        ...(this.options.env ? { env: this.options.env } : {}),
         onLine: (line, stream) => {
           if (stream === 'stderr') {
             this.receiver.error(line);

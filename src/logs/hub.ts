@@ -213,7 +213,8 @@ export class LogHub {
     const executor = this.options.executor;
     if (!executor) throw new Error(`log source ${config.tag} needs an executor`);
     const command = config.kind === 'file' ? remoteTailCommand(config.path, config.lines) : config.command;
-    return new CommandSource(executor, { command, host: config.host }, receiver);
+    const env = config.kind === 'command' ? config.env : undefined;
+    return new CommandSource(executor, { command, host: config.host, ...(env ? { env } : {}) }, receiver);
   }
 
   private receiverFor(entry: Omit<SourceEntry, 'source'>): LineReceiver {

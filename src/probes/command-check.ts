@@ -34,11 +34,12 @@ export class CommandCheck implements Check {
   }
 
   private async probe(signal?: AbortSignal): Promise<ProbeResult> {
-    const { command, host, timeoutMs } = this.config;
+    const { command, host, timeoutMs, env } = this.config;
     let result;
     try {
       result = await this.executor.run(command, {
         ...(host !== undefined ? { host } : {}),
+        ...(env !== undefined ? { env } : {}),
         timeoutMs,
         maxOutputBytes: OUTPUT_LIMIT,
         ...(signal ? { signal } : {}),

@@ -1,72 +1,14 @@
 // The execution layer against a real OpenSSH sshd: exec, a streaming `tail -F`, and a hard sshd
 // crash and restart mid-stream. Skipped, with the reason, where sshd cannot be run.
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
-import { createExecutor, type HostState } from '../../src/exec/index.js';
-import { OpenSshServer, freePort, sshdUnavailable } from './openssh-server.js';
+import { userInfo } from 'node:os';
+import { realLab } from './openssh-lab.js';
+import { sshdUnavailable } from './openssh-server.js';
 import { pidsWithMarker, waitFor } from './process-probe.js';
-import { generateKeyPair } from './ssh-test-server.js';
-
-interface RealLab {
-  sshd: OpenSshServer;
-  logFile: string;
-  states: HostState[];
-  notices: string[];
-  executor: ReturnType<typeof createExecutor>;
-}
-
-async function realLab(t: TestContext, user: string): Promise<RealLab> {
-  const dir = mkdtempSync(join(tmpdir(), 'warroom-sshd-'));
-  const home = join(dir, 'home');
-  mkdirSync(join(home, '.ssh'), { recursive: true });
-  const hostKey = generateKeyPair();
-  const userKey = generateKeyPair();
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  // Other tests bind loopback ports too: a port free a moment ago may be taken; try another.
-  let sshd: OpenSshServer | undefined;
-  let port = 0;
-  for (let attempt = 1; !sshd; attempt++) {
-    port = await freePort();
-    const candidate = new OpenSshServer(dir, port, hostKey, [userKey.public]);
-    try {
-      await candidate.start();
-      sshd = candidate;
-    } catch (error) {
-      candidate.stop();
-      if (attempt === 3) throw error;
-    }
-  }
-  const server = sshd;
-  t.after(() => server.stop());
-  const keyPath = join(home, '.ssh', 'id_ed25519');
-  writeFileSync(keyPath, userKey.private, { mode: 0o600 });
-  const knownHosts = join(home, '.ssh', 'known_hosts');
-  writeFileSync(knownHosts, `[127.0.0.1]:${port} ${hostKey.public}\n`);
-  const logFile = join(dir, `app-${randomBytes(4).toString('hex')}.log`);
-  writeFileSync(logFile, 'boot\n');
-  chmodSync(logFile, 0o644);
-  const states: HostState[] = [];
-  const notices: string[] = [];
-  const executor = createExecutor({
-    hosts: { lab: { name: 'lab', address: '127.0.0.1', port, user, identityFile: keyPath, insecureAcceptNewHostKey: false } },
-    knownHostsPath: knownHosts,
-    globalKnownHostsPath: null,
-    sshConfigPath: join(home, '.ssh', 'config'),
-    agentSocket: null,
-    home,
-    backoffInitialMs: 250,
-    backoffMaxMs: 1000,
-    onHostState: (s) => states.push(s),
-    onNotice: (text) => notices.push(text),
-  });
-  t.after(() => executor.close());
-  return { sshd, logFile, states, notices, executor };
-}
 
 /** Appends numbered lines until `seen` reports one of them arrived. */
 async function appendUntilSeen(file: string, prefix: string, seen: (line: string) => boolean): Promise<void> {

@@ -1,5 +1,6 @@
 // Test support: an in-process ssh2 Server on 127.0.0.1 that runs exec requests as real local
 // processes (each in its own group, killed when the channel closes or on a signal request).
+// Like sshd, it gives the process the channel's data as its input.
 import { spawn } from 'node:child_process';
 import { timingSafeEqual } from 'node:crypto';
 import { connect } from 'node:net';
@@ -96,8 +97,10 @@ export async function startTestSshServer(options: {
       session.on('exec', (accept, _reject, info) => {
         state.commands.push(info.command);
         const channel = accept();
-        const child = spawn('/bin/sh', ['-c', info.command], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn('/bin/sh', ['-c', info.command], { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
         pid = child.pid;
+        child.stdin.on('error', () => undefined);
+        channel.pipe(child.stdin);
         child.stdout.pipe(channel, { end: false });
         child.stderr.pipe(channel.stderr, { end: false });
         channel.on('close', () => killGroup('SIGKILL'));
