@@ -69,7 +69,7 @@ export class ActionRunner {
     this.inFlight.set(key, slot);
     try {
       const dryRun = isDryRun(this.deps.store);
-      const confirmation = buildConfirmation(action, targets, { hosts: this.deps.hosts, redactor: this.deps.redactor, dryRun });
+      const confirmation = await buildConfirmation(action, targets, { hosts: this.deps.hosts, redactor: this.deps.redactor, dryRun });
       if (confirmation.required !== 'none' && !(await options.confirm(confirmation))) {
         return { status: 'declined', message: `${label}: not run` };
       }

@@ -14,7 +14,8 @@ import type { Runbook, Section, Step } from './model.js';
 import { askPlaceholderValues } from './placeholder-prompt.js';
 import { RunbookProgress, type PastEvent, type StepState } from './progress.js';
 import { addStepPanels } from './promql-panels.js';
-import { prepareCommand, runPreparedCommand, type PreparedCommand } from './run-step.js';
+import { prepareCommand, recordedCommand, runPreparedCommand, type PreparedCommand } from './run-step.js';
+import { confirmStep } from './step-confirmation.js';
 import { findInRunbook } from './search.js';
 import { suggestSections, type ObservedState } from './symptoms.js';
 
@@ -200,10 +201,10 @@ export class RunbookController implements RunbookActions {
     if (!asked) return;
     const prepared = commands.map((c) => prepareCommand(c, asked.values));
     const dryRun = isDryRun(this.options.store);
-    const yes = await askConfirm(this.options.store, {
-      title: `${dryRun ? '[dry-run] ' : ''}Run "${at.step.text}"?`,
-      lines: [...prepared.flatMap((p) => [`${p.host ? `on ${p.host} (SSH)` : 'locally'}:`, ...commandLines(p.shown)]), ...asked.notes],
-    });
+    // The exact text each command runs, its values by name, and a typed confirmation when it destroys data.
+    const confirmation = await confirmStep(at.step.text, prepared, asked.sources, dryRun);
+    if (confirmation.refused) return state.showFlash(confirmation.refused, 'error');
+    const yes = await askConfirm(this.options.store, confirmation);
     if (!yes) return;
     for (const command of prepared) {
       const exitCode = await this.runOne(at.section, at.step, command, dryRun);
@@ -217,7 +218,7 @@ export class RunbookController implements RunbookActions {
     if (dryRun) {
       const output: RunbookOutput = { ...base, running: false, dryRun: true, lines: ['[dry-run] not executed'] };
       store.getState().setRunbook({ output });
-      this.progress!.apply(section, step, { status: 'ran', command: command.shown, exitCode: null, durationMs: 0, dryRun: true, ...(command.host ? { host: command.host } : {}) });
+      this.progress!.apply(section, step, { status: 'ran', command: recordedCommand(command), exitCode: null, durationMs: 0, dryRun: true, ...(command.host ? { host: command.host } : {}) });
       this.commit(false);
       return null;
     }
@@ -252,7 +253,7 @@ export class RunbookController implements RunbookActions {
       store.getState().setRunbook({ output });
       this.progress!.apply(section, step, {
         status: 'ran',
-        command: command.shown,
+        command: recordedCommand(command),
         exitCode: outcome.exitCode,
         durationMs: outcome.durationMs,
         tail: outcome.tail,
@@ -294,11 +295,4 @@ export class RunbookController implements RunbookActions {
     for (const section of this.progress.runbook.sections) for (const step of section.steps) out[step.line] = this.progress.state(step);
     return out;
   }
-}
-
-/** A command as the confirmation shows it: every line up to 15, then how many more there are. */
-function commandLines(shown: string): string[] {
-  const lines = shown.split('\n');
-  const head = lines.slice(0, 15).map((l, i) => `${i === 0 ? '  $ ' : '    '}${l}`);
-  return lines.length > 15 ? [...head, `    … ${lines.length - 15} more lines`] : head;
 }

@@ -1,17 +1,19 @@
 // Getting values for a step's placeholders before it runs. A `$VAR` the environment (or an
 // earlier answer) already holds is not asked again: its value is shown in the confirmation
 // instead, where Esc still stops the run. Anything else (`<service_name>`, `INC-XXXX`) is asked
-// every time, with the last answer offered. Secret-looking values are never put on screen.
+// every time, with the last answer offered. Secret-looking values are never put on screen, and
+// no value is ever pasted into a command (see run-step.ts).
 import { askText } from '../store/dialog.js';
+import { visibleControls } from '../text/visible.js';
 import type { WarroomStore } from '../store/store.js';
 import type { Command } from './model.js';
 import { isSecretPlaceholder, placeholderEnvName } from './placeholders.js';
+import type { ValueSource } from './step-confirmation.js';
 
-/** The values to fill in, and confirmation lines naming the ones taken without asking. */
+/** The values to fill in, and where each came from (the confirmation says so). */
 export interface PlaceholderValues {
   values: Record<string, string>;
-  /** "$CHECKOUT_URL = http://127.0.0.1:4100 (from the environment)". */
-  notes: string[];
+  sources: Record<string, ValueSource>;
 }
 
 /** Asks for what is unknown; null when the lead cancels one of the questions. */
@@ -22,7 +24,7 @@ export async function askPlaceholderValues(
   remembered: Record<string, string>,
 ): Promise<PlaceholderValues | null> {
   const values: Record<string, string> = {};
-  const notes: string[] = [];
+  const sources: Record<string, ValueSource> = {};
   for (const placeholder of [...new Set(commands.flatMap((c) => c.placeholders))]) {
     const envName = placeholderEnvName(placeholder);
     const fromEnv = envName ? env[envName] : undefined;
@@ -30,11 +32,11 @@ export async function askPlaceholderValues(
     if (envName !== undefined && (fromEnv !== undefined || remembered[placeholder] !== undefined)) {
       const value = remembered[placeholder] ?? fromEnv!;
       values[placeholder] = value;
-      notes.push(`${placeholder} = ${secret ? '***' : value} (${remembered[placeholder] !== undefined ? 'given earlier' : 'from the environment'})`);
+      sources[placeholder] = remembered[placeholder] !== undefined ? 'earlier' : 'environment';
       continue;
     }
     const known = remembered[placeholder];
-    const lines = [`used in: ${commands.find((c) => c.placeholders.includes(placeholder))!.run.split('\n')[0]}`];
+    const lines = [`used in: ${visibleControls(commands.find((c) => c.placeholders.includes(placeholder))!.run.split('\n')[0]!)}`];
     if (secret && known !== undefined) lines.push('Enter alone keeps the value given earlier (not shown).');
     const answer = await askText(store, {
       title: `Value for ${placeholder}`,
@@ -45,7 +47,8 @@ export async function askPlaceholderValues(
     if (answer === null) return null;
     const value = answer === '' && secret && known !== undefined ? known : answer;
     values[placeholder] = value;
+    sources[placeholder] = answer === '' && value !== '' ? 'earlier' : 'typed';
     remembered[placeholder] = value;
   }
-  return { values, notes };
+  return { values, sources };
 }

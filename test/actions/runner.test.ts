@@ -74,11 +74,13 @@ test('cancel kills the running command; it is recorded as cancelled and the slot
 test('a key repeat never runs an action twice: the second request is refused while the first confirms or runs', async () => {
   const { runner, executor } = setup();
   const a = action({ targets: [{ run: 'sleep 0.3' }] });
-  let release!: (v: boolean) => void;
+  let release: ((v: boolean) => void) | undefined;
   const first = runner.request(a, { confirm: () => new Promise((r) => (release = r)) });
   const whileConfirming = await runner.request(a, { confirm: yes });
   assert.equal(whileConfirming.status, 'busy');
-  release(true);
+  // The dialog opens once the command has been read (the shell parser loads on first use).
+  await waitFor(() => release !== undefined, { what: 'the confirmation asked' });
+  release!(true);
   await waitFor(() => executor.commands.length === 1, { what: 'first run started' });
   const repeats = await Promise.all([1, 2, 3].map(() => runner.request(a, { confirm: yes })));
   assert.deepEqual(repeats.map((r) => r.status), ['busy', 'busy', 'busy']);

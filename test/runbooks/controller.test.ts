@@ -20,7 +20,7 @@ function answer(store: ReturnType<typeof createWarroomStore>, expectTitle: RegEx
   }, { what: `dialog ${expectTitle}` });
 }
 
-test('env values are not asked again but shown (secrets masked); other placeholders are asked with the last answer offered', async () => {
+test('env values are not asked again but named in the confirmation (secrets by name only); other placeholders are asked with the last answer offered', async () => {
   const store = createWarroomStore();
   const recorder = new MemoryRecorder();
   const executor = recordingExecutor();
@@ -32,16 +32,18 @@ test('env values are not asked again but shown (secrets masked); other placehold
   await answer(store, /Value for <svc>/, 'api');
   const confirm = await answer(store, /Run "Call it"/, 'yes');
   await first;
-  assert.match(confirm, /\$ echo "http:\/\/127\.0\.0\.1:9\/health" "\*\*\*" api/);
-  assert.match(confirm, /\$DEMO_URL = http:\/\/127\.0\.0\.1:9 \(from the environment\)/);
-  assert.match(confirm, /\$DEMO_TOKEN = \*\*\* \(from the environment\)/);
+  const lines = confirm.split('\n');
+  assert.ok(lines.includes('  $ echo "$DEMO_URL/health" "$DEMO_TOKEN" "${svc}"'), confirm);
+  assert.ok(lines.includes("    DEMO_URL='http://127.0.0.1:9' ($DEMO_URL, from the environment)"), confirm);
+  assert.ok(lines.includes('    DEMO_TOKEN: secret, not shown ($DEMO_TOKEN, from the environment)'), confirm);
+  assert.ok(lines.includes("    svc='api' (<svc>, typed now)"), confirm);
   assert.ok(!confirm.includes('tok-123'));
-  assert.equal(executor.ran[0]!.command, 'echo "http://127.0.0.1:9/health" "tok-123" api');
+  assert.equal(executor.ran[0]!.command, 'echo "$DEMO_URL/health" "$DEMO_TOKEN" "${svc}"');
   await waitFor(() => store.getState().runbook.output?.running === false, { what: 'run finished' });
-  assert.deepEqual(store.getState().runbook.output?.lines, ['http://127.0.0.1:9/health *** api'], 'a secret the command echoes is masked');
+  assert.deepEqual(store.getState().runbook.output?.lines, ['http://127.0.0.1:9/health *** api'], 'the values reached the command; the secret it echoes is masked');
   assert.ok(!JSON.stringify(recorder.events).includes('tok-123'));
   const ran = recorder.ofKind('runbook.step')[0]!;
-  assert.equal(ran.data.command, 'echo "http://127.0.0.1:9/health" "***" api');
+  assert.equal(ran.data.command, `echo "$DEMO_URL/health" "$DEMO_TOKEN" "\${svc}"  (DEMO_URL='http://127.0.0.1:9' svc='api')`);
 
   // Second run: <svc> is offered with the last answer; cancelling the confirmation runs nothing.
   const second = controller.run();

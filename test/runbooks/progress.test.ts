@@ -51,15 +51,17 @@ test('progress: events of another runbook and unknown steps are ignored; a moved
   assert.equal(restored.counts().skipped, 1);
 });
 
-test('running a step: placeholders filled, output streamed and bounded, secrets masked in what is shown', async () => {
+test('running a step: placeholders bound to variables, output streamed and bounded, secrets masked in what is shown', async () => {
   const runbook = parseRunbook(['# t', '## s', '```bash', 'printf "one\\ntwo $X_TOKEN <word>\\n"; for i in $(seq 1 30); do echo "line $i"; done; printf "\\033[31mred\\033[0m\\n"; exit 3', '```'].join('\n'), 't.md');
   const command = runbook.sections[1]!.steps[0]!.commands[0]!;
   assert.deepEqual(command.placeholders, ['$X_TOKEN', '<word>']);
   assert.deepEqual(prepareCommand(command, {}).missing, ['$X_TOKEN', '<word>']);
   const prepared = prepareCommand(command, { $X_TOKEN: 's3cret', '<word>': 'hello' });
   assert.deepEqual(prepared.missing, []);
-  assert.ok(prepared.run.includes('s3cret hello'));
-  assert.ok(prepared.shown.includes('*** hello') && !prepared.shown.includes('s3cret'));
+  assert.ok(prepared.run.startsWith('printf "one\\ntwo $X_TOKEN ${word}\\n";'), prepared.run);
+  assert.deepEqual(prepared.env, { X_TOKEN: 's3cret', word: 'hello' });
+  assert.equal(prepared.shown, prepared.run.replace('\u001b', '␛'));
+  assert.ok(!prepared.shown.includes('s3cret'));
 
   const seen: string[] = [];
   const executor = recordingExecutor();
@@ -70,6 +72,7 @@ test('running a step: placeholders filled, output streamed and bounded, secrets 
   assert.equal(outcome.tail.length, 20);
   assert.equal(outcome.tail.at(-1), 'red', 'colour escapes are removed');
   assert.equal(seen[0], 'one');
+  assert.equal(seen[1], 'two *** hello', 'the values reached the command; the secret is masked in its output');
   assert.equal(executor.ran[0]!.command, prepared.run);
 
   const recorder = memoryRecorder();
