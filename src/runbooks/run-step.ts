@@ -117,7 +117,9 @@ export interface RunStepOptions {
 
 /** Runs a prepared command to completion; never rejects (a failure to start is an outcome with `error`). */
 export async function runPreparedCommand(executor: Executor, prepared: PreparedCommand, options: RunStepOptions = {}): Promise<StepRunOutcome> {
-  const output = new OutputBuffer(options.bufferLines ?? 2000, prepared.secrets);
+  // Output arrives line by line: a secret spanning lines is masked line by line too.
+  const secrets = prepared.secrets.flatMap((s) => (s.includes('\n') ? [s, ...s.split('\n').filter((part) => part.trim().length >= 4)] : [s]));
+  const output = new OutputBuffer(options.bufferLines ?? 2000, secrets);
   let streamed = false;
   const started = Date.now();
   const base = { shown: prepared.shown, ...(prepared.host !== undefined ? { host: prepared.host } : {}) };
