@@ -61,7 +61,7 @@ test('a destructive command forces a typed confirmation even with confirm: yes',
   const c = await startActionsConsole();
   try {
     await colon(c, 'action checkout-api cleanup', (f) => f.includes('Type checkout-api to confirm'));
-    assert.ok(c.ui.frame().includes('destructive command (matches "rm -rf")'));
+    assert.ok(c.ui.frame().includes('⚠ destructive: rm -r ('), c.ui.frame());
     await c.press('y');
     await c.press(KEYS.escape, (f) => !f.includes('Type checkout-api'));
     assert.equal(c.executor.commands.length, 0);

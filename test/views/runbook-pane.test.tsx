@@ -64,9 +64,10 @@ test('Enter asks for the placeholder, confirms the exact command, runs it and sh
   assert.match(ui.frame(), /› \[ \] Say hello to the cache/);
   await ui.press(KEYS.enter, (f) => f.includes('Value for <who>'));
   await ui.press('cache-7', (f) => f.includes('cache-7'));
-  await ui.press(KEYS.enter, (f) => f.includes('Run "Say hello to the cache"?') && f.includes('echo "hello cache-7"') && f.includes('locally:'));
+  // The exact text the shell gets, and the value beside it (handed over as data).
+  await ui.press(KEYS.enter, (f) => f.includes('Run "Say hello to the cache"?') && f.includes('echo "hello ${who}"') && f.includes("who='cache-7'") && f.includes('locally:'));
   await ui.press('y', (f) => f.includes('✗ exit 4') && f.includes('second line'));
-  assert.equal(executor.ran[0]!.command, 'echo "hello cache-7"; echo second line; exit 4');
+  assert.equal(executor.ran[0]!.command, 'echo "hello ${who}"; echo second line; exit 4');
   const ran = recorder.ofKind('runbook.step').find((e) => e.data.status === 'ran');
   assert.ok(ran, 'the run is on the timeline');
   assert.deepEqual(ran.data.tail, ['hello cache-7', 'second line']);
