@@ -2,11 +2,11 @@
 // characters made visible, secrets redacted), the values its `${NAME}` references read (secret
 // ones by name only), where it runs, which instances, and how to confirm. Built here (headless)
 // so the tests read the same words.
-import { SECRET_NAME } from '../config/env.js';
 import type { ActionConfig, ActionTarget, HostConfig } from '../config/types.js';
 import { shellQuote } from '../exec/command-env.js';
 import { analyseCommand } from '../exec/destructive.js';
-import { visibleControls } from '../text/visible.js';
+import { APPROVAL, neutralise } from '../text/neutralise.js';
+import { isSecretEnvName } from '../text/secret-env.js';
 import { formatDuration } from '../time/duration-text.js';
 import type { Redactor } from '../text/redact.js';
 import { targetLabel } from './target-label.js';
@@ -34,15 +34,15 @@ export interface ConfirmationContext {
 function valueLines(target: ActionTarget, redactor: Redactor): string[] {
   return Object.entries(target.env ?? {}).map(([name, value]) => {
     if (value === null) return `           ${name}: not set (its default applies)`;
-    if (SECRET_NAME.test(name)) return `           ${name}: secret, not shown`;
-    return `           ${name}=${visibleControls(redactor(shellQuote(value)))}`;
+    if (isSecretEnvName(name)) return `           ${name}: secret, not shown`;
+    return `           ${name}=${neutralise(redactor(shellQuote(value)), APPROVAL)}`;
   });
 }
 
 /** What makes a command need typed confirmation: its destructive commands, or why it could not be read. */
 async function danger(run: string): Promise<string | null> {
   const analysis = await analyseCommand(run);
-  if (analysis.findings.length > 0) return analysis.findings.map((f) => `${f.label} (${visibleControls(f.command)})`).join('; ');
+  if (analysis.findings.length > 0) return analysis.findings.map((f) => `${f.label} (${neutralise(f.command, APPROVAL)})`).join('; ');
   return analysis.unreadable !== undefined ? `could not be read to check what it does: ${analysis.unreadable}` : null;
 }
 
@@ -52,7 +52,7 @@ export async function buildConfirmation(action: ActionConfig, targets: readonly 
   const dangers = (await Promise.all(commands.map(danger))).filter((d): d is string => d !== null);
   const destructive = dangers[0] ?? null;
   const required = destructive ? 'typed' : action.confirm;
-  const show = (run: string) => visibleControls(context.redactor(run));
+  const show = (run: string) => neutralise(context.redactor(run), APPROVAL);
   const lines: string[] = [];
   if (commands.length === 1) lines.push(...show(commands[0] ?? '').split('\n').map((l, i) => `${i === 0 ? 'Command:   ' : '           '}${l}`));
   for (const t of targets) {

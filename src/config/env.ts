@@ -9,6 +9,7 @@
 import { isMap, isPair, isScalar, isSeq, Scalar, type Document } from 'yaml';
 import type { CommandEnv } from '../exec/command-env.js';
 import { rewriteAsExpansions, UnfillableSite, type ValueSite } from '../exec/quote-context.js';
+import { isSecretEnvName } from '../text/secret-env.js';
 import type { ConfigProblem } from './errors.js';
 import { formatKeyPath, type PathStep, type YamlPositions } from './positions.js';
 
@@ -184,9 +185,6 @@ export interface DocumentEnv {
   secrets: string[];
 }
 
-/** Variable names whose values are credentials (DB_PASSWORD, API_TOKEN, AWS_SECRET_ACCESS_KEY...). */
-export const SECRET_NAME = /pass|secret|token|key|auth|cred|cookie|session|private/i;
-
 /** Fills every string value of the document in place (commands: see commandTemplate); keys are left alone. */
 export function interpolateDocument(doc: Document, text: string, env: NodeJS.ProcessEnv, positions: YamlPositions): DocumentEnv {
   const result: DocumentEnv = { problems: [], commandEnv: new Map(), secrets: [] };
@@ -195,7 +193,7 @@ export function interpolateDocument(doc: Document, text: string, env: NodeJS.Pro
     if ('ok' in parsed) return;
     for (const name of namesIn(parsed.parts, new Set())) {
       const value = env[name];
-      if (value && SECRET_NAME.test(name)) result.secrets.push(value);
+      if (value && isSecretEnvName(name)) result.secrets.push(value);
     }
   };
   const visit = (node: unknown, path: PathStep[]): void => {

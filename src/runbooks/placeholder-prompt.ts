@@ -4,7 +4,7 @@
 // every time, with the last answer offered. Secret-looking values are never put on screen, and
 // no value is ever pasted into a command (see run-step.ts).
 import { askText } from '../store/dialog.js';
-import { visibleControls } from '../text/visible.js';
+import { APPROVAL, neutralise } from '../text/neutralise.js';
 import type { WarroomStore } from '../store/store.js';
 import type { Command } from './model.js';
 import { isSecretPlaceholder, placeholderEnvName } from './placeholders.js';
@@ -36,7 +36,7 @@ export async function askPlaceholderValues(
       continue;
     }
     const known = remembered[placeholder];
-    const lines = [`used in: ${visibleControls(commands.find((c) => c.placeholders.includes(placeholder))!.run.split('\n')[0]!)}`];
+    const lines = [`used in: ${neutralise(commands.find((c) => c.placeholders.includes(placeholder))!.run.split('\n')[0]!, APPROVAL)}`];
     if (secret && known !== undefined) lines.push('Enter alone keeps the value given earlier (not shown).');
     const answer = await askText(store, {
       title: `Value for ${placeholder}`,

@@ -7,7 +7,7 @@
 import { shellQuote } from '../exec/command-env.js';
 import { rewriteAsExpansions, UnfillableSite } from '../exec/quote-context.js';
 import type { Executor } from '../exec/types.js';
-import { visibleControls } from '../text/visible.js';
+import { APPROVAL, neutralise } from '../text/neutralise.js';
 import type { Command } from './model.js';
 import { OutputBuffer } from './output-buffer.js';
 import { fillPlaceholders, isSecretPlaceholder, placeholderSites, placeholderVariable } from './placeholders.js';
@@ -56,7 +56,7 @@ export function prepareCommand(command: Command, values: Readonly<Record<string,
     const secret = isSecretPlaceholder(placeholder) && value !== '';
     env[variable] = value;
     if (secret) secrets.push(value);
-    if (!shownValues.some((v) => v.variable === variable)) shownValues.push({ variable, placeholder, shown: secret ? null : visibleControls(shellQuote(value)) });
+    if (!shownValues.some((v) => v.variable === variable)) shownValues.push({ variable, placeholder, shown: secret ? null : neutralise(shellQuote(value), APPROVAL) });
   }
   let run = command.run;
   let problem: string | undefined;
@@ -69,7 +69,7 @@ export function prepareCommand(command: Command, values: Readonly<Record<string,
   const prepared: PreparedCommand = {
     run,
     env,
-    shown: visibleControls(run),
+    shown: neutralise(run, APPROVAL),
     values: shownValues,
     meaning: fillPlaceholders(command.run, values),
     missing,
@@ -78,7 +78,7 @@ export function prepareCommand(command: Command, values: Readonly<Record<string,
   if (command.host !== undefined) {
     // A host is a name, not shell text: filled in, and refused unless it reads as a host name.
     prepared.host = fillPlaceholders(command.host, values);
-    if (!HOST_NAME.test(prepared.host)) problem ??= `the host ${JSON.stringify(visibleControls(prepared.host))} is not a host name`;
+    if (!HOST_NAME.test(prepared.host)) problem ??= `the host ${JSON.stringify(neutralise(prepared.host, APPROVAL))} is not a host name`;
   }
   if (problem !== undefined) prepared.problem = problem;
   return prepared;

@@ -186,3 +186,6 @@ function controlReplacer(newlines: 'show' | 'keep' | 'space', tabStop: number) {
  * cursor moves are noise there), a `\r` redraw keeps what a terminal would have left visible.
  */
 export const COMMAND_OUTPUT: NeutraliseOptions = { escapes: 'strip', overwrite: true };
+
+/** Text put up for approval (a command in a confirmation): every sequence shown, colour included, so an `ESC[8m` cannot hide what runs; line breaks kept. */
+export const APPROVAL: NeutraliseOptions = { escapes: 'show', newlines: 'keep' };
