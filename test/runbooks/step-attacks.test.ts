@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { MemoryRecorder } from '../../src/engine/memory-recorder.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { createExecutor, type Executor } from '../../src/exec/index.js';
 import { RunbookController } from '../../src/runbooks/controller.js';
 import { parseRunbook } from '../../src/runbooks/parse.js';
