@@ -21,6 +21,7 @@ import { RunbookPane } from './panes/RunbookPane.js';
 import { StatusPane } from './panes/StatusPane.js';
 import { TimelinePane } from './panes/TimelinePane.js';
 import { TimelineCommands } from './timeline/TimelineCommands.js';
+import { heldOnQuit } from './timeline/record-status.js';
 import { useWarroom, useWarroomStore } from './store-context.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
@@ -56,10 +57,11 @@ export function App({ responseTargets, onQuit, size }: AppProps) {
 
   const requestQuit = () => {
     const running = Object.values(store.getState().running);
-    if (running.length === 0) return onQuit();
+    const held = heldOnQuit(store.getState().journalStatus.held);
+    if (running.length === 0 && !held) return onQuit();
     void askConfirm(store, {
       title: 'Quit while work is running?',
-      lines: running.map((what) => `⟳ ${what} — quitting cancels it`),
+      lines: [...running.map((what) => `⟳ ${what} — quitting cancels it`), ...(held ? [held] : [])],
     }).then((yes) => yes && onQuit());
   };
 

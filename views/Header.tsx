@@ -5,6 +5,7 @@ import type { Severity } from '../src/config/types.js';
 import { formatDuration, formatTarget } from '../src/time/duration-text.js';
 import { useActionProgress } from './actions/action-progress.js';
 import { useEscalationBadge } from './escalation/escalation-badge.js';
+import { useRecordBadge } from './timeline/record-status.js';
 import { useWarroom } from './store-context.js';
 import { useTheme } from './theme/use-theme.js';
 import { useNow } from './use-now.js';
@@ -29,13 +30,16 @@ export function Header({ width, responseTargets }: HeaderProps) {
   const clock = `${formatDuration(elapsed)} / ${formatTarget(target)}${over ? ' ⚠ over target' : ''}`;
   const progress = useActionProgress(now);
   const badge = useEscalationBadge(now);
+  const record = useRecordBadge();
   const status = `${incident.resolvedAt ? ' ✔ RESOLVED' : ''}${runningCount > 0 ? ` │ ⟳ ${runningCount} running` : ''}`;
   // Everything but the title always shows; the title takes what is left (at 80 columns, little).
   const fixed = stringWidth(`${incident.id} │  │ ${incident.severity} │ ${clock}${status} │ ${incident.operator} │ ${mode}`);
-  // Escalation (a failure must be seen) and action progress come next; the title gets the rest.
-  const badgeText = fitText(badge.text, width - fixed);
-  const progressText = fitText(progress, width - fixed - stringWidth(badgeText));
-  const title = fitText(incident.title, width - fixed - stringWidth(badgeText) - stringWidth(progressText));
+  // A journal that cannot write, escalation (a failure must be seen) and action progress come
+  // next; the title gets the rest.
+  const recordText = fitText(record, width - fixed);
+  const badgeText = fitText(badge.text, width - fixed - stringWidth(recordText));
+  const progressText = fitText(progress, width - fixed - stringWidth(recordText) - stringWidth(badgeText));
+  const title = fitText(incident.title, width - fixed - stringWidth(recordText) - stringWidth(badgeText) - stringWidth(progressText));
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate">
@@ -50,6 +54,7 @@ export function Header({ width, responseTargets }: HeaderProps) {
         {incident.resolvedAt ? <Text {...theme.tone.good}> ✔ RESOLVED</Text> : null}
         {runningCount > 0 ? <Text {...theme.tone.warn}>{` │ ⟳ ${runningCount} running`}</Text> : null}
         {progressText ? <Text {...theme.tone.warn}>{progressText}</Text> : null}
+        {recordText ? <Text {...theme.tone.bad} {...theme.strong} inverse>{recordText}</Text> : null}
         {badgeText ? <Text {...(badge.tone === 'plain' ? {} : { ...theme.tone[badge.tone === 'failed' ? 'bad' : 'warn'], ...theme.strong, inverse: true })}>{badgeText}</Text> : null}
         {' │ '}
         <Text>{incident.operator}</Text>

@@ -108,6 +108,9 @@ export async function runIncidentConsole(config: WarroomConfig, flags: ConsoleFl
     journal.record('operator.left', { mode, end });
     stopCounting();
     journal.close();
+    // The console is gone: the terminal is the only place left to say what the disk refused.
+    const { held, error } = journal.health();
+    if (held > 0) process.stderr.write(`warroom: ${held} timeline event(s) could not be written to ${journal.path} (${error}) and are lost\n`);
     await metricsServer?.close();
   }
   // After a hang-up or a crash the terminal (stdin) may be dead but still open: reading it can

@@ -64,16 +64,24 @@ export class EscalationController {
   /** Skips policy steps already paged (or announced) in this incident: a console reopened on it. */
   restore(events: readonly { kind: string; data: Record<string, unknown> }[]): void {
     const pages = new Set<string>();
+    // Automatic pages whose step a claim already marked handled, per contact.
+    const claimed = new Map<string, number>();
     for (const event of events) {
       const { contact, purpose, dryRun, reason } = event.data;
       if (typeof contact !== 'string' || dryRun === true) continue;
       if (event.kind === 'escalation.prompted') this.timer.markContact(contact, 'fired');
-      else if (event.kind === 'escalation.sent' && (purpose === undefined || purpose === 'page')) {
+      else if (event.kind === 'escalation.claimed' && typeof event.data.step === 'number') {
+        // Whoever claimed it pages it (or has): this console never does.
+        this.timer.markDone(event.data.step);
+        claimed.set(contact, (claimed.get(contact) ?? 0) + 1);
+      } else if (event.kind === 'escalation.sent' && (purpose === undefined || purpose === 'page')) {
         // One page sends on several channels: it handles one step.
         const key = `${contact}\u0000${String(reason ?? '')}`;
         if (pages.has(key)) continue;
         pages.add(key);
-        this.timer.markContact(contact, 'done');
+        const unclaimed = claimed.get(contact) ?? 0;
+        if (String(reason ?? '').endsWith('(auto)') && unclaimed > 0) claimed.set(contact, unclaimed - 1);
+        else this.timer.markContact(contact, 'done');
       }
     }
   }
@@ -146,6 +154,23 @@ export class EscalationController {
     return report;
   }
 
+  /**
+   * Every console of the incident runs the policy clock: the one whose claim comes first pages,
+   * the others say who did. A claim that cannot be recorded does not stop the page: a contact
+   * paged twice beats one never paged.
+   */
+  private async claimAutoPage(step: PolicyStep): Promise<boolean> {
+    const { recorder, store } = this.deps;
+    if (!recorder.claim) return true;
+    const claim = await recorder.claim(`page:${step.index}:${step.notify}`, { contact: step.notify, step: step.index });
+    if (claim === null) {
+      store.getState().showFlash(`☎ paging ${step.notify} without a claim (journal not writable): another console may page too`, 'warn', 30_000);
+      return true;
+    }
+    if (!claim.won) store.getState().showFlash(`☎ ${step.notify} is paged by ${claim.by}'s console (it claimed the automatic page first)`, 'info', 30_000);
+    return claim.won;
+  }
+
   private async onDue(step: PolicyStep): Promise<void> {
     const { store, recorder } = this.deps;
     const state = store.getState();
@@ -154,6 +179,7 @@ export class EscalationController {
     if (isReadOnly(store)) return this.timer.markFired(step.index);
     if (this.deps.escalation?.auto) {
       this.timer.markDone(step.index);
+      if (!(await this.claimAutoPage(step))) return;
       await this.send(step.notify, `policy: after ${formatDuration(step.afterMs)} (auto)`);
       return;
     }

@@ -11,6 +11,7 @@ import { createIncidentSlice, type IncidentSlice } from './incident.js';
 import { createLogsSlice, type LogsSlice } from './logs.js';
 import { createMetricsSlice, type MetricsSlice } from './metrics.js';
 import { CommitPacer } from '../time/commit-pacer.js';
+import { createRecordStatusSlice, type RecordStatusSlice } from './record-status.js';
 import { createRunbookSlice, type RunbookSlice } from './runbook.js';
 import { createTimelineSlice, type TimelineSlice } from './timeline.js';
 import { createUiSlice, type UiSlice } from './ui.js';
@@ -26,7 +27,8 @@ export type WarroomState = UiSlice &
   MetricsSlice &
   RunbookSlice &
   ActionsSlice &
-  EscalationSlice;
+  EscalationSlice &
+  RecordStatusSlice;
 
 /**
  * The store type views and sources are handed, with the pacer that sources commit through (one
@@ -48,6 +50,7 @@ export function createWarroomStore(options: { beatMs?: number } = {}): WarroomSt
     ...createRunbookSlice(set, get),
     ...createActionsSlice(set, get),
     ...createEscalationSlice(set, get),
+    ...createRecordStatusSlice(set, get),
   }));
   return Object.assign(store, { pacer: new CommitPacer(options.beatMs) });
 }

@@ -11,8 +11,8 @@ export const TIMELINE_FILTERS = [null, 'note', 'check', 'action', 'runbook', 'es
 
 /** What the console can ask the timeline to do (set by the capability when a journal is open). */
 export interface TimelineActions {
-  /** Records one note per line of `input` (leading times backfill); returns how many. */
-  addNotes: (input: string) => number;
+  /** Records one note per line of `input` (leading times backfill): how many are on disk, how many held. */
+  addNotes: (input: string) => { added: number; held: number };
   /** Writes the post-mortem draft; returns the file written. */
   exportMarkdown: () => string;
   /** The redactor the journal writes with, for anything else shown on screen. */

@@ -63,16 +63,27 @@ export function isTodo(text: string): boolean {
   return /^todo\s*:/i.test(text.trim());
 }
 
-/** Records each note of the input; timed ones as backfilled at their real time. Returns how many. */
+/** How many notes are on disk, and how many are held until the journal can be written. */
+export interface NotesRecorded {
+  added: number;
+  held: number;
+}
+
+/**
+ * Records each note of the input; timed ones as backfilled at their real time. A recorder that
+ * returns null has not got the note on disk yet (held and retried): it is not counted added.
+ */
 export function recordNotes(
   recorder: { record(kind: 'note', data: Record<string, unknown>, options?: { at?: number; backfilled?: boolean }): unknown },
   input: string,
   now: number = Date.now(),
-): number {
-  const notes = parseNoteInput(input, now);
-  for (const note of notes) {
+): NotesRecorded {
+  const counts = { added: 0, held: 0 };
+  for (const note of parseNoteInput(input, now)) {
     const data = { text: note.text, ...(isTodo(note.text) ? { todo: true } : {}) };
-    recorder.record('note', data, note.at === undefined ? {} : { at: note.at, backfilled: true });
+    const saved = recorder.record('note', data, note.at === undefined ? {} : { at: note.at, backfilled: true });
+    if (saved === null) counts.held += 1;
+    else counts.added += 1;
   }
-  return notes.length;
+  return counts;
 }

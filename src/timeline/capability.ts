@@ -11,7 +11,7 @@ import type { Severity } from '../config/types.js';
 import { recordNotes } from './backfill.js';
 import { sortByTime, type TimelineEvent } from './event.js';
 import { summarizeIncident } from './incident-state.js';
-import { TimelineJournal } from './journal.js';
+import { TimelineJournal, type JournalHealth } from './journal.js';
 
 /** Name of the post-mortem draft `:export` writes into the incident folder. */
 export const POSTMORTEM_FILE = 'postmortem.md';
@@ -43,7 +43,9 @@ export class TimelineFeed implements Capability {
         this.store.pacer.request(this.flushPaced);
       }),
       this.journal.onWarning((message) => this.store.getState().showFlash(message, 'error', 15_000)),
+      this.journal.onHealth((health) => this.showHealth(health)),
     );
+    this.showHealth(this.journal.health());
     state.setTimelineActions({
       addNotes: (input) => recordNotes(this.journal, input),
       exportMarkdown: () => {
@@ -61,6 +63,13 @@ export class TimelineFeed implements Capability {
     for (const off of this.unsubscribe) off();
     this.unsubscribe = [];
     this.store.getState().setTimelineActions(null);
+  }
+
+  private showHealth(health: JournalHealth): void {
+    const state = this.store.getState();
+    const wasFailing = state.journalStatus.error !== null;
+    state.setJournalStatus(health);
+    if (wasFailing && health.error === null) state.showFlash('journal writable again: held events saved', 'info', 10_000);
   }
 
   private flush(): void {

@@ -71,6 +71,7 @@ const DESCRIBERS: Record<string, Describer> = {
     `${isPage(d) ? 'Paged' : `Sent ${message(d)} to`} ${str(d.contact)} via ${str(d.channel)}${typeof d.attempt === 'number' && d.attempt > 1 ? ` (attempt ${d.attempt})` : ''}`,
   'escalation.failed': (d) => `${isPage(d) ? 'Paging' : `Sending ${message(d)} to`} ${str(d.contact)} via ${str(d.channel)} failed: ${str(d.error)}`,
   'escalation.prompted': (d) => `Escalation due: ${str(d.contact)}`,
+  'escalation.claimed': (d) => `Automatic page of ${str(d.contact)} claimed (one console pages)`,
   'status.update': (d) => `Status update (${str(d.phase)}): ${str(d.text, '')}`,
   note: (d) => str(d.text, ''),
   'operator.joined': (d, e) => `${e.operator} joined${typeof d.mode === 'string' ? ` (${d.mode})` : ''}`,

@@ -43,6 +43,23 @@ export function parseLines(chunk: Buffer, baseOffset: number): ParsedLines {
   return { events, bad };
 }
 
+/**
+ * Keeps the first line of each event id. The same event can be on disk twice: written again
+ * after a failed fdatasync (the first copy may have reached the disk after all), or carried into
+ * a replaced journal by two consoles at once.
+ */
+export function uniqueById(events: TimelineEvent[]): TimelineEvent[] {
+  const seen = new Set<string>();
+  let duplicates = false;
+  for (const event of events) {
+    if (seen.has(event.id)) duplicates = true;
+    seen.add(event.id);
+  }
+  if (!duplicates) return events;
+  seen.clear();
+  return events.filter((event) => !seen.has(event.id) && seen.add(event.id) !== undefined);
+}
+
 /** Appends a fragment to the quarantine file beside the journal, with where it came from. */
 function quarantine(path: string, offset: number, fragment: Buffer, why: string): void {
   const header = `# ${new Date().toISOString()} ${why}: ${fragment.length} bytes at byte offset ${offset} of ${basename(path)}\n`;
@@ -66,25 +83,41 @@ export function readJournal(path: string, repair: boolean): LoadedJournal {
     const line = content.toString('utf8', previous + 1, content.length - 1);
     if (line.trim() !== '' && decodeEvent(line) === null) good = previous + 1;
   }
-  const { events, bad } = parseLines(content.subarray(0, good), 0);
+  const { events: lines, bad } = parseLines(content.subarray(0, good), 0);
+  const events = uniqueById(lines);
   for (const line of bad) {
     warnings.push(`${basename(path)}: unreadable line at byte ${line.offset} skipped (${line.text.length} characters)`);
   }
   if (good < content.length) {
     const fragment = content.subarray(good);
     if (repair) {
-      // Copied aside before cutting, so a crash in between loses nothing.
-      quarantine(path, good, fragment, 'torn tail');
-      const cut = truncateIfUnchanged(path, content.length, good);
+      // Copied aside before cutting, so a crash in between loses nothing; a disk too full for
+      // the copy leaves it in place (appenders start on a new line after it).
+      const copied = tryQuarantine(path, good, fragment);
+      const cut = copied === null && truncateIfUnchanged(path, content.length, good);
       warnings.push(
         `${basename(path)}: torn last line (${fragment.length} bytes at byte ${good}) ` +
-          (cut ? `moved to ${basename(path)}.corrupt` : `copied to ${basename(path)}.corrupt (left in place: another process is appending)`),
+          (copied !== null
+            ? `left in place (could not copy it to ${basename(path)}.corrupt: ${copied})`
+            : cut
+              ? `moved to ${basename(path)}.corrupt`
+              : `copied to ${basename(path)}.corrupt (left in place: another process is appending)`),
       );
     } else {
       warnings.push(`${basename(path)}: torn last line (${fragment.length} bytes at byte ${good}) ignored`);
     }
   }
   return { events, size: good, warnings };
+}
+
+/** quarantine(), or the error code when it cannot be written. */
+function tryQuarantine(path: string, offset: number, fragment: Buffer): string | null {
+  try {
+    quarantine(path, offset, fragment, 'torn tail');
+    return null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  }
 }
 
 /** Cuts the file to `length`, unless another process has appended since it was read. */

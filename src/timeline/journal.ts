@@ -1,17 +1,34 @@
 // The incident journal: the durable, shared record every capability writes through.
 // An event is redacted, appended with one O_APPEND write and flushed to disk before anyone in
-// this process sees it; events other processes append show up through the follower.
-import { closeSync, constants, fdatasyncSync, openSync, writeSync } from 'node:fs';
+// this process sees it; events other processes append show up through the follower. When the
+// disk refuses a write the event is held (in order, with everything after it) and retried: it is
+// shown, and reported added, only once it is on disk. When the file at the journal's path is no
+// longer the one being appended to (replaced, deleted, cut short), the journal moves onto what
+// the path holds now and writes into it what the new file lacks.
+import { basename } from 'node:path';
 import type { EventKind, RecordOptions, TimelineRecorder } from './recorder.js';
 import { encodeEvent, newEventId, SCHEMA_VERSION, type TimelineEvent } from './event.js';
 import { JournalFollower } from './follow.js';
-import type { LoadedJournal, ParsedLines } from './journal-file.js';
+import { readJournal, type LoadedJournal, type ParsedLines } from './journal-file.js';
+import { AppendError, JournalAppender, type PathState } from './journal-appender.js';
+import { eventsToCarry, relinkMessage, withRelinkLock } from './journal-carry.js';
+import { CLAIM_KIND, ClaimBook, type ClaimResult } from './journal-claims.js';
 import { redactData, redact, type Redactor } from '../text/redact.js';
 
 /** Receives events as they become known (own ones after they are on disk). */
 export type TimelineListener = (added: readonly TimelineEvent[]) => void;
-/** Receives plain messages about the journal (torn lines, write failures). */
+/** Receives plain messages about the journal (torn lines, a replaced file). */
 export type WarningListener = (message: string) => void;
+
+/** Whether the journal can write: events held back by a failing disk, and why. */
+export interface JournalHealth {
+  /** Events recorded but not yet on disk (not shown, not published). */
+  held: number;
+  /** The last write error while events are held (`ENOSPC: no space left on device`). */
+  error: string | null;
+}
+/** Receives the journal's health whenever it changes. */
+export type HealthListener = (health: JournalHealth) => void;
 
 /** How a journal is opened. */
 export interface JournalOptions {
@@ -21,20 +38,36 @@ export interface JournalOptions {
   redactor?: Redactor;
   /** Follow other processes' appends. @default true */
   follow?: boolean;
-  /** Size poll period of the follower. @default 300 */
+  /** Period of the follower's check and poll. @default 300 */
   pollMs?: number;
+  /** Period of write retries while events are held. @default 1000 */
+  retryMs?: number;
 }
+
+/** Largest run of held events written again with one write. */
+const RETRY_BATCH = 256;
 
 /** One incident's journal, open for appending and following. */
 export class TimelineJournal implements TimelineRecorder {
   /** Warnings found when it was opened (torn tail quarantined, unreadable lines). */
   readonly warnings: string[];
   readonly operator: string;
-  private readonly fd: number;
+  private readonly appender: JournalAppender;
   private readonly list: TimelineEvent[];
   private readonly ids: Set<string>;
+  private readonly held: TimelineEvent[] = [];
+  private heldError: string | null = null;
+  /** A move onto a replaced or recreated file that failed half way (retried before any write). */
+  private relinkPending: Exclude<PathState, 'same'> | 'shrunk' | null = null;
+  private lastHealth: JournalHealth = { held: 0, error: null };
+  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly retryMs: number;
+  private readonly claims = new ClaimBook();
+  /** Ids of the claims this process wrote (an operator name is not unique across consoles). */
+  private readonly ownClaims = new Set<string>();
   private readonly listeners = new Set<TimelineListener>();
   private readonly warningListeners = new Set<WarningListener>();
+  private readonly healthListeners = new Set<HealthListener>();
   private readonly redactor: Redactor;
   private readonly follower: JournalFollower | null;
   private closed = false;
@@ -49,18 +82,28 @@ export class TimelineJournal implements TimelineRecorder {
   ) {
     this.operator = options.operator;
     this.redactor = options.redactor ?? redact;
+    this.retryMs = options.retryMs ?? 1000;
     this.list = loaded.events;
     this.ids = new Set(loaded.events.map((e) => e.id));
+    this.claims.note(loaded.events);
     this.warnings = [...loaded.warnings];
-    this.fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+    this.appender = new JournalAppender(path);
     this.follower =
-      options.follow === false ? null : new JournalFollower(path, loaded.size, (parsed) => this.adopt(parsed), options.pollMs);
+      options.follow === false
+        ? null
+        : new JournalFollower(
+            path,
+            loaded.size,
+            { onLines: (parsed) => this.adopt(parsed), onShrunk: () => this.relinkOrHold('shrunk'), onTick: () => this.sync() },
+            options.pollMs,
+          );
   }
 
   /**
    * Appends an event and returns it once it is on disk. Synchronous on purpose: nothing may show
-   * an event that a crash right after could lose. A failed write is reported, not thrown, so a
-   * full disk does not take the console down; the event is then not published either.
+   * an event that a crash right after could lose. When the disk refuses it, the event is held
+   * (with any recorded after it, in order) and retried; it returns null and the event is shown
+   * when it is written. The journal's health says how many are held.
    */
   record(kind: EventKind, data: Record<string, unknown>, options: RecordOptions = {}): TimelineEvent | null {
     if (this.closed) throw new Error(`timeline ${this.id} is closed`);
@@ -73,21 +116,37 @@ export class TimelineJournal implements TimelineRecorder {
       data: redactData(data, this.redactor),
     };
     if (options.backfilled) event.backfilled = true;
-    try {
-      this.append(encodeEvent(event));
-    } catch (error) {
-      this.warn(`timeline write failed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): ${kind} not saved`);
-      return null;
-    }
-    this.ids.add(event.id);
-    this.list.push(event);
-    this.emit([event]);
-    return event;
+    this.held.push(event);
+    this.writeHeld();
+    return this.ids.has(event.id) ? event : null;
+  }
+
+  /**
+   * Claims `key` for this console among every console appending to this journal: appends a
+   * claim and reads the file up to it; the first claim line of the key wins. Null when the claim
+   * could not be written (then nobody can be told: the caller decides).
+   */
+  async claim(key: string, data: Record<string, unknown> = {}): Promise<ClaimResult | null> {
+    const existing = this.claims.winner(key);
+    if (existing) return { won: this.ownClaims.has(existing.id), by: existing.operator, at: existing.ts };
+    const mine = this.record(CLAIM_KIND as EventKind, { ...data, key });
+    if (!mine) return null;
+    this.ownClaims.add(mine.id);
+    if (this.follower) this.follower.poll();
+    else this.claims.note(readJournal(this.path, false).events);
+    const first = this.claims.winner(key) ?? mine;
+    return { won: first.id === mine.id, by: first.operator, at: first.ts };
   }
 
   /** Every event known so far, in the order this process learned of them. */
   events(): readonly TimelineEvent[] {
     return this.list;
+  }
+
+  /** Events held back by a failing disk, and the error. */
+  health(): JournalHealth {
+    const failing = this.held.length > 0 || this.relinkPending !== null;
+    return { held: this.held.length, error: failing ? this.heldError : null };
   }
 
   /** The redactor this journal writes with, for views and exports to share. */
@@ -107,41 +166,136 @@ export class TimelineJournal implements TimelineRecorder {
     return () => this.warningListeners.delete(listener);
   }
 
-  /** Reads other processes' appends now instead of waiting for the watcher or the poll. */
+  /** Subscribes to health changes; returns the unsubscribe function. */
+  onHealth(listener: HealthListener): () => void {
+    this.healthListeners.add(listener);
+    return () => this.healthListeners.delete(listener);
+  }
+
+  /** Checks the file is still the journal's and reads other processes' appends now. */
   sync(): void {
+    if (this.closed) return;
+    const state = this.relinkPending ?? this.pathState();
+    if (state !== 'same' && !this.relinkOrHold(state)) return;
     this.follower?.poll();
   }
 
-  /** Stops following and closes the file; records nothing. */
+  /** Stops following and closes the file after a last try to write what is held. */
   close(): void {
     if (this.closed) return;
+    if (this.held.length > 0) this.writeHeld();
     this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.follower?.close();
-    closeSync(this.fd);
+    this.appender.close();
   }
 
-  private append(line: string): void {
-    const bytes = Buffer.from(line);
-    let written = 0;
-    // One write is one line for concurrent appenders; a short write only happens when the disk
-    // is full, and then finishing the line beats leaving it torn.
-    while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written);
-    // fdatasync: the data and the size that makes it readable, without an extra inode flush.
-    fdatasyncSync(this.fd);
+  /** Writes held events in order (batched), stopping at the first failure. */
+  private writeHeld(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const saved: TimelineEvent[] = [];
+    try {
+      // A move that failed half way is finished first. A replaced file is found after the
+      // write (one stat per append, not two): what went into the old file is carried over.
+      if (this.relinkPending) this.relink(this.relinkPending);
+      while (this.held.length > 0) {
+        const batch = this.held.slice(0, RETRY_BATCH);
+        this.appender.append(batch.map(encodeEvent).join(''));
+        this.held.splice(0, batch.length);
+        for (const event of batch) {
+          this.ids.add(event.id);
+          this.list.push(event);
+        }
+        saved.push(...batch);
+      }
+      this.heldError = null;
+      // Written, but into the file the path names? A file replaced or deleted before (or
+      // during) the write holds lines nobody reads: move over and carry them.
+      const after = this.pathState();
+      if (after !== 'same') this.relink(after);
+    } catch (error) {
+      this.failed(error);
+    }
+    if (saved.length > 0) this.emit(saved);
+    this.emitHealth();
+  }
+
+  /** Notes a failed write or move, and retries later. Programming errors still throw. */
+  private failed(error: unknown): void {
+    if (!(error instanceof AppendError) && (error as NodeJS.ErrnoException).code === undefined) throw error;
+    const e = error as NodeJS.ErrnoException;
+    this.heldError = `${e.code ?? 'EIO'}: ${e.message.replace(/^[A-Z]+: /, '')}`;
+    if (this.closed || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => this.writeHeld(), this.retryMs);
+    this.retryTimer.unref();
+  }
+
+  /** relink() from a timer or the follower: a failure is held and retried, never thrown. */
+  private relinkOrHold(why: Exclude<PathState, 'same'> | 'shrunk'): boolean {
+    try {
+      this.relink(why);
+      return true;
+    } catch (error) {
+      this.relinkPending = why;
+      this.failed(error);
+      this.emitHealth();
+      return false;
+    }
+  }
+
+  private pathState(): PathState {
+    try {
+      return this.appender.check();
+    } catch {
+      // The folder is unreadable: the write itself will say why.
+      return 'same';
+    }
+  }
+
+  /**
+   * Moves onto the file the path names now: reads what the old file got last, opens (or
+   * recreates) the path, appends what it lacks of what this console knows, and follows it.
+   */
+  private relink(why: Exclude<PathState, 'same'> | 'shrunk'): void {
+    this.relinkPending = why;
+    if (why !== 'shrunk') this.follower?.poll();
+    // One console at a time: the next one reads what the previous one wrote back.
+    const { onDisk, carry, removed } = withRelinkLock(this.path, () => {
+      if (why === 'shrunk' || this.appender.check() !== 'same') this.appender.reopen();
+      const read = readJournal(this.path, false);
+      const split = eventsToCarry(this.list, new Set(read.events.map((e) => e.id)));
+      if (split.carry.length > 0) this.appender.append(split.carry.map(encodeEvent).join(''));
+      return { onDisk: read, ...split };
+    });
+    this.follower?.reopen(onDisk.size);
+    this.relinkPending = null;
+    this.adopt({ events: onDisk.events, bad: [] });
+    this.warn(relinkMessage(basename(this.path), why, carry.length, removed));
   }
 
   private adopt(parsed: ParsedLines): void {
-    const added = parsed.events.filter((e) => !this.ids.has(e.id));
-    for (const e of added) {
+    this.claims.note(parsed.events);
+    const added: TimelineEvent[] = [];
+    for (const e of parsed.events) {
+      if (this.ids.has(e.id)) continue;
       this.ids.add(e.id);
       this.list.push(e);
+      added.push(e);
     }
-    for (const line of parsed.bad) this.warn(`timeline: unreadable line at byte ${line.offset} skipped`);
+    for (const line of parsed.bad) this.warn(`timeline: unreadable line at byte ${line.offset} skipped (a torn write?)`);
     if (added.length > 0) this.emit(added);
   }
 
   private emit(added: readonly TimelineEvent[]): void {
     for (const listener of this.listeners) listener(added);
+  }
+
+  private emitHealth(): void {
+    const health = this.health();
+    if (health.held === this.lastHealth.held && health.error === this.lastHealth.error) return;
+    this.lastHealth = health;
+    for (const listener of this.healthListeners) listener(health);
   }
 
   private warn(message: string): void {

@@ -18,6 +18,7 @@ export type EventKind =
   | 'escalation.sent'
   | 'escalation.failed'
   | 'escalation.prompted'
+  | 'escalation.claimed'
   | 'status.update'
   | 'note'
   | 'operator.joined'
@@ -31,7 +32,23 @@ export interface RecordOptions {
   backfilled?: boolean;
 }
 
+/** Who holds a claim made through the timeline (see TimelineRecorder.claim). */
+export interface Claim {
+  /** This console's claim came first. */
+  won: boolean;
+  /** The operator whose claim came first. */
+  by: string;
+  /** Epoch ms of the first claim. */
+  at: number;
+}
+
 /** Appends events to the incident timeline (redacted, durable before shown). */
 export interface TimelineRecorder {
   record(kind: EventKind, data: Record<string, unknown>, options?: RecordOptions): void;
+  /**
+   * Claims `key` among every console recording into this incident, so that only one of them
+   * does something (page a contact automatically); null when the claim could not be recorded.
+   * Absent where only one console records (then there is nobody to race).
+   */
+  claim?(key: string, data?: Record<string, unknown>): Promise<Claim | null>;
 }

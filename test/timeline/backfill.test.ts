@@ -40,7 +40,7 @@ test('todo: notes are action items', () => {
 test('recordNotes marks timed notes as backfilled and flags todos', () => {
   const recorded: unknown[] = [];
   const count = recordNotes({ record: (kind, data, options) => recorded.push([kind, data, options]) }, '13:52 deploy\ntodo: fix alerting', NOW);
-  assert.equal(count, 2);
+  assert.deepEqual(count, { added: 2, held: 0 });
   assert.deepEqual(recorded, [
     ['note', { text: 'deploy' }, { at: local(10, 22, 13, 52), backfilled: true }],
     ['note', { text: 'todo: fix alerting', todo: true }, {}],

@@ -45,7 +45,7 @@ test('the feed seeds the window, follows other processes and keeps the header se
 
   const actions = store.getState().timelineActions;
   assert.ok(actions);
-  assert.equal(actions.addNotes('todo: one\n10:00 two'), 2);
+  assert.deepEqual(actions.addNotes('todo: one\n10:00 two'), { added: 2, held: 0 });
   const path = actions.exportMarkdown();
   assert.ok(readFileSync(path, 'utf8').includes('- [ ] one'));
 });

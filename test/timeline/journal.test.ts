@@ -193,3 +193,34 @@ test('reading an empty or missing-newline-free file works', () => {
   writeFileSync(path, '');
   assert.deepEqual(readJournal(path, true), { events: [], size: 0, warnings: [] });
 });
+
+test('eventsToCarry: what a replaced file lacks after the last event it still has; removed ones before it stay removed', async () => {
+  const { eventsToCarry } = await import('../../src/timeline/journal-carry.js');
+  const known = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ v: 1, id, ts: 0, operator: 'x', kind: 'note', data: {} }));
+  const cases: [string[], string[], number][] = [
+    [['a', 'b', 'c', 'd', 'e'], [], 0], // nothing changed
+    [['a', 'b', 'c'], ['d', 'e'], 0], // an editor's copy taken after c
+    [['a', 'c'], ['d', 'e'], 1], // ... that also cut b out by hand
+    [[], ['a', 'b', 'c', 'd', 'e'], 0], // deleted, or replaced by something unrelated
+    [['a', 'e'], [], 3], // e is the newest: b, c, d were removed on purpose
+  ];
+  for (const [present, carried, removed] of cases) {
+    const result = eventsToCarry(known, new Set(present));
+    assert.deepEqual([result.carry.map((e) => e.id), result.removed], [carried, removed], `present ${present.join(',')}`);
+  }
+});
+
+test('claims without a follower: the first claim line in the file wins, later ones lose and name the winner', async () => {
+  const dir = tempDir();
+  const ana = openIncident(dir, { title: 'claims', severity: 'P2', operator: 'ana', follow: false });
+  const bo = resumeIncident(dir, ana.id, { operator: 'bo', follow: false });
+  const won = await ana.claim('page:0:oncall');
+  assert.equal(won?.won, true);
+  assert.deepEqual(await ana.claim('page:0:oncall'), won, 'asking again: still ours');
+  const lost = await bo.claim('page:0:oncall');
+  assert.equal(lost?.won, false);
+  assert.equal(lost?.by, 'ana');
+  assert.equal((await bo.claim('page:1:oncall'))?.won, true, 'another key is another claim');
+  ana.close();
+  bo.close();
+});

@@ -10,8 +10,10 @@ function useTimelineCommands() {
     const state = store.getState();
     const actions = state.timelineActions;
     if (!actions) return state.showFlash('no incident journal is open: notes cannot be saved', 'error');
-    const count = actions.addNotes(text);
-    state.showFlash(count === 1 ? 'note added' : `${count} notes added`);
+    const { added, held } = actions.addNotes(text);
+    // "added" only for what is on disk; a held note is saved (and shown) when the journal can write.
+    if (held > 0) state.showFlash(`${held === 1 ? 'note' : `${held} notes`} NOT saved yet: journal not writable, held and retrying${added > 0 ? ` (${added} added)` : ''}`, 'error', 15_000);
+    else state.showFlash(added === 1 ? 'note added' : `${added} notes added`);
   };
   useCommands({ note: () => store.getState().setNoteOpen(true) });
   useColonCommands({
