@@ -36,6 +36,8 @@ test('auto: each step pages when the incident clock reaches it, in order, and th
   assert.equal(sink.received[1]!.path, '/tech-lead');
   clock.advance(15 * 60_000);
   await waitFor(() => sink.received.length === 3, { what: 'eng-manager paged' });
+  // The sink has the request before the pager has its answer and records the send.
+  await waitFor(() => recorder.ofKind('escalation.sent').length === 3, { what: 'the third page recorded' });
   assert.equal(store.getState().escalation.next, null);
   assert.deepEqual(recorder.ofKind('escalation.sent').map((e) => e.data.contact), ['oncall', 'tech-lead', 'eng-manager']);
   assert.equal(recorder.ofKind('escalation.prompted').length, 0);
