@@ -1,6 +1,5 @@
 // Opens (or continues) an incident's journal and runs the console on it: the part `warroom
 // open` and `warroom demo` share once they have a config.
-import { createInterface } from 'node:readline/promises';
 import type { WarroomConfig } from '../config/types.js';
 import { createConsoleExecutor } from '../engine/console-executor.js';
 import type { ConsoleMode } from '../mode/console-mode.js';
@@ -12,6 +11,7 @@ import { operatorName } from '../timeline/operator.js';
 import { createRedactor } from '../text/redact.js';
 import { summarizeIncident } from '../timeline/incident-state.js';
 import { requireTerminal, runConsoleSession, type SessionEnd } from './console-session.js';
+import { askOnTerminal } from './terminal-question.js';
 import { UsageError } from './usage-error.js';
 
 /** The console options every console command takes. */
@@ -35,13 +35,8 @@ export function modeFrom(flags: ConsoleFlags): ConsoleMode {
 }
 
 async function askContinue(id: string): Promise<boolean> {
-  const prompt = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    const answer = await prompt.question(`Incident ${id} is still open. Continue it? [Y/n] `);
-    return !/^n/i.test(answer.trim());
-  } finally {
-    prompt.close();
-  }
+  const answer = await askOnTerminal(`Incident ${id} is still open. Continue it? [Y/n] `);
+  return !/^n/i.test(answer.trim());
 }
 
 /** Picks the journal: the one named, the open one (after asking), or a new incident. */

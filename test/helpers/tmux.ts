@@ -6,6 +6,7 @@
 // styles (styledScreen, styledRows, stylesOf).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
 import { waitFor } from './wait-for.js';
@@ -207,6 +208,40 @@ export class TmuxSession {
   /** The pid of the program in the pane. */
   pid(): number {
     return Number(this.tmux(['display-message', '-p', '-t', 'main', '#{pane_pid}']).trim());
+  }
+
+  /** The pid of the command the pane's shell runs (its first child), or the pane's own when it has none. */
+  programPid(): number {
+    const pane = this.pid();
+    try {
+      const children = readFileSync(`/proc/${pane}/task/${pane}/children`, 'utf8').trim();
+      return Number(children.split(/\s+/)[0] || pane);
+    } catch {
+      return pane;
+    }
+  }
+
+  /**
+   * Waits until the program has used no CPU for `quietMs` (it has finished loading and waits
+   * for the user), as a person answering a question only after reading it. Linux only (/proc).
+   */
+  async waitForIdle(what: string, quietMs = 600): Promise<void> {
+    const pid = this.programPid();
+    const cpuTicks = () => {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      // utime and stime are fields 14 and 15 of stat; 12 and 13 once pid and name are cut off.
+      return Number(fields[11]) + Number(fields[12]);
+    };
+    let last = cpuTicks();
+    let quietSince = Date.now();
+    await waitFor(() => {
+      const now = cpuTicks();
+      if (now !== last) {
+        last = now;
+        quietSince = Date.now();
+      }
+      return Date.now() - quietSince >= quietMs;
+    }, { timeoutMs: 60_000, intervalMs: 50, what: `${what} (pid ${pid} idle for ${quietMs} ms)` });
   }
 
   /** Ends the session and its server. */
