@@ -16,6 +16,10 @@ import { ThemeProvider } from './theme/use-theme.js';
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
+// Bracketed paste: the terminal marks pasted text, so a paste is text and never keys (a pasted
+// line break must not submit a prompt). Terminals without it send the text as typed.
+const BRACKETED_PASTE_ON = '\x1b[?2004h';
+const BRACKETED_PASTE_OFF = '\x1b[?2004l';
 const SHOW_CURSOR = '\x1b[?25h';
 
 /** What the console needs from the launcher. */
@@ -60,12 +64,12 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
       // terminal already gone
     }
     try {
-      stdout.write(LEAVE_ALT_SCREEN + SHOW_CURSOR);
+      stdout.write(BRACKETED_PASTE_OFF + LEAVE_ALT_SCREEN + SHOW_CURSOR);
     } catch {
       // terminal already gone
     }
   };
-  stdout.write(ENTER_ALT_SCREEN);
+  stdout.write(ENTER_ALT_SCREEN + BRACKETED_PASTE_ON);
 
   return new Promise((resolve) => {
     let reason: 'quit' | 'signal' | 'error' = 'quit';

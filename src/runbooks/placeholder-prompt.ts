@@ -42,6 +42,7 @@ export async function askPlaceholderValues(
       title: `Value for ${placeholder}`,
       lines,
       prompt: `${placeholder}:`,
+      secret,
       ...(!secret && known !== undefined ? { initial: known } : {}),
     });
     if (answer === null) return null;

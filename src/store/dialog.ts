@@ -12,6 +12,8 @@ export interface DialogSpec {
   /** Label before the text field. */
   prompt?: string;
   initial?: string;
+  /** The answer is a secret: shown as `•` while typed (the shared screen). */
+  secret?: boolean;
   /** Set by askConfirm/askText: receives the answer; null means cancelled. */
   resolve: (answer: string | null) => void;
 }
@@ -62,7 +64,7 @@ export function askConfirm(
 /** Asks for a line of text; resolves null when cancelled. */
 export function askText(
   store: DialogHost,
-  question: { title: string; lines?: string[]; prompt?: string; initial?: string },
+  question: { title: string; lines?: string[]; prompt?: string; initial?: string; secret?: boolean },
 ): Promise<string | null> {
   return new Promise((resolve) => {
     const opened = store.getState().openDialog({ lines: [], ...question, kind: 'text', resolve });

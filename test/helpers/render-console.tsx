@@ -18,6 +18,8 @@ export const KEYS = {
   pageDown: '\x1b[6~',
   ctrlC: '\x03',
   backspace: '\x7f',
+  /** `text` as a terminal with bracketed paste sends a paste. */
+  paste: (text: string) => `\x1b[200~${text}\x1b[201~`,
 };
 
 const TARGETS = { P0: 900_000, P1: 900_000, P2: 3_600_000, P3: 14_400_000, P4: 86_400_000 };

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Key } from 'ink';
-import { splitRead } from '../../views/keys/key-name.js';
 import { KEYS, renderConsole } from '../helpers/render-console.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -148,25 +146,6 @@ test('a header with no room for the title leaves no empty field', async () => {
     ui.unmount();
   }
 });
-
-test('splitRead: one key per character outside a text field, text then Enter inside one, pasted lines never submit halfway', () => {
-  const key = { ...plainKey() };
-  const names = (presses: { input: string; key: Key }[]) => presses.map((p) => (p.key.return ? '<enter>' : p.input));
-  assert.deepEqual(names(splitRead('2z', key, false)), ['2', 'z']);
-  assert.deepEqual(names(splitRead('j\r', key, false)), ['j', '<enter>']);
-  assert.deepEqual(names(splitRead('resolve\r', key, true)), ['resolve', '<enter>']);
-  assert.deepEqual(names(splitRead('line one\nline two', key, true)), ['line one\nline two']);
-  assert.deepEqual(names(splitRead('x', key, true)), ['x']);
-  assert.deepEqual(names(splitRead('\r', { ...key, return: true }, true)), ['<enter>']);
-});
-
-function plainKey(): Key {
-  return {
-    upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-    return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
-    super: false, hyper: false, capsLock: false, numLock: false,
-  };
-}
 
 test('while the engine starts, empty panes say so instead of "not configured"', async () => {
   const ui = renderConsole();

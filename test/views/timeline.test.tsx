@@ -54,7 +54,7 @@ test('a pasted block of timed lines becomes backfilled notes sorted by their tim
   t.after(() => ui.unmount());
   await ui.press('T', (f) => f.includes('Incident opened'));
   await ui.press('n', (f) => f.includes('note>'));
-  await ui.press('00:01 first thing\r00:02 second thing', (f) => f.includes('(+1 lines)'));
+  await ui.press(KEYS.paste('00:01 first thing\r00:02 second thing'), (f) => f.includes('(+1 lines)'));
   await ui.press(KEYS.enter, (f) => f.includes('✎ ana second thing'));
   const notes = journal.events().filter((e) => e.kind === 'note');
   assert.deepEqual(notes.map((e) => [e.data.text, e.backfilled]), [

@@ -17,11 +17,12 @@ export function ActionOutput({ width, height }: { width: number; height: number 
   useModalInput((input, key) => {
     if (key.ctrl && input === 'c') {
       const controller = store.getState().actionsController;
-      if (controller && run?.state === 'running') controller.cancel();
-      else store.getState().showFlash('no action is running', 'info');
-    } else if (key.escape || input === 'q') {
-      store.getState().setControlOverlay(null);
+      if (!controller || run?.state !== 'running') return false; // nothing to cancel: Ctrl-C quits
+      controller.cancel();
+      return true;
     }
+    if (key.escape || input === 'q') store.getState().setControlOverlay(null);
+    return false;
   }, true);
   if (!run) return null;
   const elapsed = formatDuration((run.finishedAt ?? now) - run.startedAt);

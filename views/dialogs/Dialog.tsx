@@ -88,6 +88,7 @@ export function Dialog({ width, height }: DialogProps) {
         key={dialog.title}
         prefix={mustType ? `Type ${mustType} to confirm: ` : `${dialog.prompt ?? '>'} `}
         initial={dialog.initial}
+        masked={dialog.secret === true}
         width={inner}
         onCancel={() => closeDialog(null)}
         onSubmit={(text) => {

@@ -1,23 +1,50 @@
 // Key dispatch by priority, as in gemini-cli: an open modal takes every key; else the focused
 // pane's binding for the key, if its handler is registered and does not decline (returns false);
 // else the global binding. Bindings come from the one key table (src/keys/keymap.ts).
-import React, { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
-import { useInput, type Key } from 'ink';
+//
+// Every key of a read is handled on its own and in order (terminal-input.ts cuts reads into
+// keys). A key can change who listens (`n` opens the note prompt, Enter closes it), and React
+// draws that change later, so after such a key the next one waits until React has committed it
+// (the probe below): `nfix it\r:note x\r` in one read is a note, then a command, exactly as if
+// typed slowly. Handlers register in layout effects, which run in that same commit.
+import React, { createContext, useContext, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useStdin, type Key } from 'ink';
 import { findBinding, keyLabel, type ColonName, type CommandId, type KeyScope } from '../../src/keys/keymap.js';
 import type { WarroomStore } from '../../src/store/store.js';
 import { mayAct } from '../../src/mode/mode-guard.js';
-import { keyName, splitRead } from './key-name.js';
+import { InputPump, type Delivery } from './input-pump.js';
+import { isTextEdit, keyName } from './key-name.js';
+import type { InputEvent } from './terminal-input.js';
 
 /** A command handler; returning false passes the key on to the global scope. */
 export type CommandHandler = () => void | boolean;
-/** A raw key handler for modals and text fields. */
-export type ModalHandler = (input: string, key: Key) => void;
+/**
+ * A raw key handler for modals and text fields. It gets every key; for Ctrl-C, returning true
+ * says it used it (a running action cancelled, a field closed), else Ctrl-C goes on to quit.
+ */
+export type ModalHandler = (input: string, key: Key) => void | boolean;
 /** A `:` command handler; gets the words after the command name and the raw rest. */
 export type ColonHandler = (args: string[], rest: string) => void;
 
+/** What a modal takes besides keys. */
+export interface ModalOptions {
+  /** Receives bracketed pastes (the text as pasted); without it a paste is refused while the modal shows. */
+  onPaste?: (text: string) => void;
+  /**
+   * A text field whose handler edits the latest text (a ref, not this render's state), so
+   * typing keys need not wait for a render between them. @default false
+   */
+  takesText?: boolean;
+}
+
+interface ModalEntry {
+  handler: React.MutableRefObject<ModalHandler>;
+  options: React.MutableRefObject<ModalOptions>;
+}
+
 interface Registry {
   commands: Map<string, CommandHandler[]>;
-  modals: { handler: React.MutableRefObject<ModalHandler> }[];
+  modals: ModalEntry[];
   colon: Map<string, ColonHandler>;
 }
 
@@ -35,17 +62,38 @@ function focusedScope(store: WarroomStore): KeyScope {
   return focus === 'logs' && timelineShown ? 'timeline' : focus;
 }
 
-/** Routes every keypress of the console; renders its children. */
+/** The longest a key waits for the console to draw the one before it. */
+const SETTLE_FALLBACK_MS = 500;
+
+/** Calls back once React has committed what was asked of it before (see the file comment). */
+interface CommitProbe {
+  afterCommit: (then: () => void) => void;
+}
+
+/** A leaf that re-renders on demand; its layout effect runs in the commit that also draws every earlier update. */
+function CommitProbeView({ ref }: { ref: React.Ref<CommitProbe> }) {
+  const [tick, setTick] = useState(0);
+  const waiting = useRef<(() => void)[]>([]);
+  useImperativeHandle(ref, () => ({
+    afterCommit: (then) => {
+      waiting.current.push(then);
+      setTick((t) => t + 1);
+    },
+  }), []);
+  useLayoutEffect(() => {
+    const callbacks = waiting.current.splice(0);
+    // Outside the commit: the callbacks dispatch keys, whose state updates start a new render.
+    if (callbacks.length > 0) queueMicrotask(() => callbacks.forEach((callback) => callback()));
+  }, [tick]);
+  return null;
+}
+
+/** Routes every keypress and paste of the console; renders its children. */
 export function KeyDispatcher({ store, children }: { store: WarroomStore; children: ReactNode }) {
   const registry = useRef<Registry>({ commands: new Map(), modals: [], colon: new Map() }).current;
+  const probe = useRef<CommitProbe>(null);
 
-  const dispatch = (input: string, key: Key) => {
-    const top = registry.modals.at(-1);
-    if (top) {
-      top.handler.current(input, key);
-      return;
-    }
-    const name = keyName(input, key);
+  const runBinding = (name: string): void => {
     for (const scope of [focusedScope(store), 'global'] as const) {
       const binding = findBinding(scope, name);
       if (!binding) continue;
@@ -64,42 +112,64 @@ export function KeyDispatcher({ store, children }: { store: WarroomStore; childr
     }
   };
 
-  // Several keys can arrive in one read (typing fast over SSH, tmux send-keys, a paste). A key
-  // may open a prompt that only listens once it is drawn (`n`, `:`), so after each key outside a
-  // prompt the rest of the read waits for the console to settle and is then read again, as if
-  // typed after seeing it: `ntodo: call the DBA` over a slow link is a note, not eleven commands.
-  const waiting = useRef<{ input: string; key: Key }[]>([]);
-  const settling = useRef(false);
-  const read = (input: string, key: Key) => {
-    const presses = splitRead(input, key, registry.modals.length > 0);
-    for (let i = 0; i < presses.length; i++) {
-      const inPrompt = registry.modals.length > 0;
-      dispatch(presses[i]!.input, presses[i]!.key);
-      if (!inPrompt && i < presses.length - 1) {
-        const rest = presses.slice(i + 1).map((p) => (p.key.return ? '\r' : p.input)).join('');
-        waiting.current.unshift({ input: rest, key });
-        settle();
-        return;
-      }
+  const deliver = (event: InputEvent): Delivery => {
+    const top = registry.modals.at(-1);
+    if (event.type === 'paste') {
+      const onPaste = top?.options.current.onPaste;
+      if (onPaste) onPaste(event.text);
+      // A paste is text, never keys: outside a field it does nothing (and says so).
+      else store.getState().showFlash(top ? 'paste ignored: this prompt takes no text' : 'paste ignored: open a prompt first (n note, : command)', 'warn');
+      return 'wait';
     }
-  };
-  const settle = () => {
-    if (settling.current) return;
-    settling.current = true;
-    setTimeout(() => {
-      settling.current = false;
-      const next = waiting.current.shift();
-      if (next) read(next.input, next.key);
-      if (waiting.current.length > 0) settle();
-    }, 0);
+    const { input, key } = event;
+    const name = keyName(input, key);
+    if (top) {
+      const used = top.handler.current(input, key);
+      // Ctrl-C is always a way out: a prompt may use it (and say so), else it quits.
+      if (name === 'ctrl-c' && used !== true) runBinding(name);
+      return top.options.current.takesText && isTextEdit(key) ? 'next' : 'wait';
+    }
+    runBinding(name);
+    return 'wait';
   };
 
-  useInput((input, key) => {
-    if (settling.current) waiting.current.push({ input, key });
-    else read(input, key);
+  const pump = useRef<InputPump | null>(null);
+  pump.current ??= new InputPump(deliver, (then) => {
+    // Whichever comes first: the commit, or a moment (should React never commit, keys must not stop).
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(fallback);
+      then();
+    };
+    const fallback = setTimeout(go, SETTLE_FALLBACK_MS);
+    if (probe.current) probe.current.afterCommit(go);
+    else setImmediate(go);
   });
+  pump.current.deliver = deliver;
 
-  return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
+  // Ink's raw input events: what its own useInput listens to, before it merges a read into one string.
+  const { internal_eventEmitter: inkInput, setRawMode } = useStdin();
+  useEffect(() => {
+    setRawMode(true);
+    return () => setRawMode(false);
+  }, [setRawMode]);
+  useEffect(() => {
+    const onInput = (raw: string) => pump.current!.push(raw);
+    inkInput.on('input', onInput);
+    return () => {
+      inkInput.removeListener('input', onInput);
+      pump.current!.stop();
+    };
+  }, [inkInput]);
+
+  return (
+    <RegistryContext.Provider value={registry}>
+      {children}
+      <CommitProbeView ref={probe} />
+    </RegistryContext.Provider>
+  );
 }
 
 /** Registers handlers by command id (see the key table) while the component is mounted and active. */
@@ -108,7 +178,7 @@ export function useCommands(handlers: Partial<Record<CommandId, CommandHandler>>
   const latest = useRef(handlers);
   latest.current = handlers;
   const ids = Object.keys(handlers).sort().join(',');
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!isActive) return;
     const entries = ids.split(',').filter(Boolean).map((id) => {
       const handler: CommandHandler = () => latest.current[id as CommandId]?.();
@@ -139,13 +209,15 @@ export function useColonNames(): () => string[] {
 }
 
 /** While active, this handler receives every key before anything else (dialogs, text fields). */
-export function useModalInput(handler: ModalHandler, isActive: boolean): void {
+export function useModalInput(handler: ModalHandler, isActive: boolean, options: ModalOptions = {}): void {
   const registry = useRegistry();
   const latest = useRef(handler);
   latest.current = handler;
-  useEffect(() => {
+  const latestOptions = useRef(options);
+  latestOptions.current = options;
+  useLayoutEffect(() => {
     if (!isActive) return;
-    const entry = { handler: latest };
+    const entry: ModalEntry = { handler: latest, options: latestOptions };
     registry.modals.push(entry);
     return () => {
       registry.modals = registry.modals.filter((m) => m !== entry);
@@ -159,7 +231,7 @@ export function useColonCommands(handlers: Partial<Record<ColonName, ColonHandle
   const latest = useRef(handlers);
   latest.current = handlers;
   const names = Object.keys(handlers).sort().join(',');
-  useEffect(() => {
+  useLayoutEffect(() => {
     const list = names.split(',').filter(Boolean);
     for (const name of list) registry.colon.set(name, (args, rest) => latest.current[name as ColonName]?.(args, rest));
     return () => {
