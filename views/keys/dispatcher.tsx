@@ -133,9 +133,10 @@ export function KeyDispatcher({ store, children }: { store: WarroomStore; childr
     return 'wait';
   };
 
-  const pump = useRef<InputPump | null>(null);
-  pump.current ??= new InputPump(deliver, (then) => {
-    // Whichever comes first: the commit, or a moment (should React never commit, keys must not stop).
+  const latestDeliver = useRef(deliver);
+  latestDeliver.current = deliver;
+  // Whichever comes first: the commit, or a moment (should React never commit, keys must not stop).
+  const settle = (then: () => void) => {
     let done = false;
     const go = () => {
       if (done) return;
@@ -146,8 +147,7 @@ export function KeyDispatcher({ store, children }: { store: WarroomStore; childr
     const fallback = setTimeout(go, SETTLE_FALLBACK_MS);
     if (probe.current) probe.current.afterCommit(go);
     else setImmediate(go);
-  });
-  pump.current.deliver = deliver;
+  };
 
   // Ink's raw input events: what its own useInput listens to, before it merges a read into one string.
   const { internal_eventEmitter: inkInput, setRawMode } = useStdin();
@@ -156,12 +156,14 @@ export function KeyDispatcher({ store, children }: { store: WarroomStore; childr
     return () => setRawMode(false);
   }, [setRawMode]);
   useEffect(() => {
-    const onInput = (raw: string) => pump.current!.push(raw);
+    const pump = new InputPump((event) => latestDeliver.current(event), settle);
+    const onInput = (raw: string) => pump.push(raw);
     inkInput.on('input', onInput);
     return () => {
       inkInput.removeListener('input', onInput);
-      pump.current!.stop();
+      pump.stop();
     };
+    // settle reads only refs: the pump lives as long as Ink's input does.
   }, [inkInput]);
 
   return (

@@ -23,7 +23,7 @@ export class InputPump {
    * @param settle calls back once the console has drawn what the events so far changed
    */
   constructor(
-    public deliver: (event: InputEvent) => Delivery,
+    private readonly deliver: (event: InputEvent) => Delivery,
     private readonly settle: (then: () => void) => void,
   ) {}
 
