@@ -1,4 +1,4 @@
-// What a paste puts into a field: the text, nothing that acts on the terminal, line breaks only where the field takes them.
+// What a paste puts into a field: the text, nothing that acts on the terminal (controls shown, not acted on), line breaks only where the field takes them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pastedText, type PasteShape } from '../../../views/dialogs/pasted-text.js';
@@ -11,7 +11,8 @@ const cases: [string, string, PasteShape, string][] = [
   ['colour codes of pasted output are dropped', 'ERR \x1b[31mboom\x1b[0m', 'one-line', 'ERR boom'],
   ['a title-setting OSC is dropped whole', 'x\x1b]0;owned\x07y', 'one-line', 'xy'],
   ['cursor moves and clears are dropped', '\x1b[2J\x1b[Hhi\x1b[?2004l', 'one-line', 'hi'],
-  ['8-bit CSI and other controls are dropped', 'a\x9b2Jb\x07c\x00d\x7f', 'one-line', 'abcd'],
+  ['8-bit CSI dropped, other controls shown as pictures', 'a\x9b2Jb\x07c\x00d\x7f', 'one-line', 'ab␇c␀d␡'],
+  ['a bidi override is shown, not obeyed', '\u202eevil', 'one-line', '\\u202eevil'],
   ['tabs are spaces', 'a\tb', 'lines', 'a b'],
 ];
 
