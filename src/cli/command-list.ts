@@ -2,6 +2,7 @@ import { registerCheck } from './check.js';
 import type { RegisterCommand } from './commands.js';
 import { registerDemo } from './demo.js';
 import { registerExport } from './export.js';
+import { registerIncidents } from './incidents.js';
 import { registerOpen } from './open.js';
 import { registerRunbook } from './runbook.js';
 import { registerStatus } from './status.js';
@@ -13,5 +14,6 @@ export const COMMANDS: RegisterCommand[] = [
   registerStatus,
   registerCheck,
   registerExport,
+  registerIncidents,
   registerRunbook,
 ];

@@ -11,6 +11,8 @@ import { operatorName } from '../timeline/operator.js';
 import { createRedactor } from '../text/redact.js';
 import { summarizeIncident } from '../timeline/incident-state.js';
 import { requireTerminal, runConsoleSession, type SessionEnd } from './console-session.js';
+import { checkIncidentId } from './incidents-source.js';
+import { systemErrorCode, systemErrorReason } from './system-errors.js';
 import { askOnTerminal } from './terminal-question.js';
 import { UsageError } from './usage-error.js';
 
@@ -44,17 +46,24 @@ async function journalFor(config: WarroomConfig, flags: ConsoleFlags, operator: 
   const options = { operator, redactor: createRedactor(config) };
   const dir = config.timeline.dir;
   if (flags.incident) {
+    const id = checkIncidentId(flags.incident);
     try {
-      return resumeIncident(dir, flags.incident, options);
+      return resumeIncident(dir, id, options);
     } catch (error) {
-      throw new UsageError(`cannot open incident ${flags.incident}: ${(error as Error).message}`);
+      throw new UsageError(`cannot open incident ${id}: ${systemErrorReason(error)} (\`warroom incidents\` lists them)`);
     }
   }
-  if (flags.onOpenIncident !== 'new') {
-    const open = latestOpenIncident(dir);
-    if (open && (await askContinue(open.id))) return resumeIncident(dir, open.id, options);
+  try {
+    if (flags.onOpenIncident !== 'new') {
+      const open = latestOpenIncident(dir);
+      if (open && (await askContinue(open.id))) return resumeIncident(dir, open.id, options);
+    }
+    return openIncident(dir, { ...options, title: config.incident.title, severity: config.incident.severity });
+  } catch (error) {
+    // The incidents folder cannot be read or written (permissions, a file in the way, a full disk).
+    if (!systemErrorCode(error)) throw error;
+    throw new UsageError(`cannot record the incident in ${dir}: ${systemErrorReason(error)} (the folder is timeline.dir in the config; --timeline-dir for the demo)`);
   }
-  return openIncident(dir, { ...options, title: config.incident.title, severity: config.incident.severity });
 }
 
 async function startMetricsServer(text: string): Promise<SelfMetricsServer> {

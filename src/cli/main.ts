@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './command-list.js';
+import { oneLine } from '../text/neutralise.js';
+import { systemErrorCode } from './system-errors.js';
 import { UsageError } from './usage-error.js';
 
 /** The version in package.json, found from both the compiled (dist/src/cli) and the source (src/cli) location. */
@@ -41,6 +43,12 @@ function reportFailure(error: unknown): number {
     process.stderr.write(`${formatted.call(error)}\n`);
     return 2;
   }
+  // The system refusing something (a full disk, a folder without permission): one line, no stack.
+  if (systemErrorCode(error)) {
+    process.stderr.write(`warroom: ${oneLine((error as Error).message)}\n`);
+    return 1;
+  }
+  // A programming error: its stack is what a bug report needs.
   process.stderr.write(`warroom: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return 1;
 }
