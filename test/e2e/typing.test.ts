@@ -21,7 +21,10 @@ function incidentFolder(): string {
   folders.push(dir);
   writeFileSync(
     join(dir, 'warroom.yaml'),
-    ['incident:', '  title: typing drill', 'services:', '  - name: api', '    checks:', '      - command: "true"', '        interval: 2s', ''].join('\n'),
+    [
+      'incident:', '  title: typing drill', 'services:', '  - name: api', '    checks:', '      - command: "true"', '        interval: 2s',
+      '    actions:', '      restart:', "        run: 'echo restarted'", '',
+    ].join('\n'),
   );
   return dir;
 }
@@ -136,6 +139,19 @@ test('a paste into the command line never runs it; Enter does', { skip: missing 
   tmux.send('Enter');
   const all = await notesReach(before + 1, 'the note');
   assert.equal(all.at(-1), 'pasted command');
+});
+
+test('R and y in one read do not restart: a y typed before the question was on screen answers nothing', { skip: missing ?? false }, async () => {
+  tmux.writeRaw('Ry');
+  await tmux.waitForScreen((s) => s.includes('restart api?') && s.includes('Proceed? y / N'), 'the restart confirmation');
+  // The y of that read is spent; the question stays until a y typed after it was drawn.
+  tmux.writeRaw('1');
+  await tmux.waitForScreen((s) => s.includes('restart api?'), 'the question still open');
+  assert.ok(!tmux.screen().includes('restarted'), 'nothing ran');
+  tmux.send('y');
+  await tmux.waitForScreen((s) => s.includes('✔ succeeded restart api'), 'the restart once y came after the question');
+  tmux.send('Escape');
+  await tmux.waitForScreen((s) => consoleDrawn(s) && !s.includes('✔ succeeded restart api'), 'the output closed');
 });
 
 test('Ctrl-C in a prompt closes it; Ctrl-C again quits', { skip: missing ?? false }, async () => {

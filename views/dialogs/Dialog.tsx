@@ -1,7 +1,8 @@
-import React, { useEffect, useState } from 'react';
+import React, { useLayoutEffect, useState } from 'react';
 import { Box, Text } from 'ink';
-import { useModalInput } from '../keys/dispatcher.js';
-import { keyNames, scrolled, scrollMove } from '../scroll-keys.js';
+import { useLatestRead, useModalInput } from '../keys/dispatcher.js';
+import { keyName } from '../keys/key-name.js';
+import { scrolled, scrollMove } from '../scroll-keys.js';
 import { useWarroom } from '../store-context.js';
 import { useTheme } from '../theme/use-theme.js';
 import { dialogRows } from './dialog-layout.js';
@@ -28,9 +29,13 @@ export function Dialog({ width, height }: DialogProps) {
   const dialog = useWarroom((s) => s.dialog);
   const closeDialog = useWarroom((s) => s.closeDialog);
   const [typedWrong, setTypedWrong] = useState(false);
-  // Scroll position and whether the end was seen, for this dialog only.
-  const [view, setView] = useState({ of: dialog, top: 0, seenEnd: false, nagged: false });
-  const current = view.of === dialog ? view : { of: dialog, top: 0, seenEnd: false, nagged: false };
+  // Scroll position and whether the end was seen, for this dialog only. endSeenAt: the latest
+  // read from the terminal (see useLatestRead) when the end was first drawn; only a y from a
+  // later read answers (one typed together with R, or queued behind it, was typed unseen).
+  const latestRead = useLatestRead();
+  const fresh = () => ({ of: dialog, top: 0, seenEnd: false, nagged: false, endSeenAt: null as number | null });
+  const [view, setView] = useState(fresh);
+  const current = view.of === dialog ? view : fresh();
   const plainConfirm = dialog?.kind === 'confirm' && !dialog.mustType;
 
   const inner = Math.max(20, width - 4);
@@ -45,30 +50,32 @@ export function Dialog({ width, height }: DialogProps) {
   const atEnd = top + room >= rows.length;
   const seenEnd = current.seenEnd || atEnd;
 
-  // Reaching the end by a resize, or a dialog that fits, counts as seen too. Only seenEnd is set
-  // here, on the latest state: a key handled before this effect runs keeps its scrolling.
-  useEffect(() => {
-    if (seenEnd && !current.seenEnd) setView((v) => ({ ...(v.of === dialog ? v : current), seenEnd: true }));
+  // The end drawn (by a key, a resize, or a dialog that fits) is noted in the commit that draws
+  // it, before the next key is handled; only these fields are set, on the latest state, so a key
+  // handled before keeps its scrolling.
+  useLayoutEffect(() => {
+    if (seenEnd && current.endSeenAt === null) {
+      const at = latestRead();
+      setView((v) => ({ ...(v.of === dialog ? v : current), seenEnd: true, endSeenAt: at }));
+    }
   });
 
-  useModalInput((input, key) => {
-    let next = top;
-    for (const name of keyNames(input, key)) {
-      const move = scrollMove(name);
-      if (move) {
-        next = scrolled(move, next, rows.length, room);
-        continue;
-      }
-      if (name === 'escape' || (plainConfirm && (name === 'n' || name === 'N'))) return closeDialog(null);
-      if (name === 'y' || name === 'Y') {
-        // Seen only if the end was on screen before this key, not scrolled past in the same read.
-        if (seenEnd && plainConfirm) return closeDialog('yes');
-        if (!seenEnd) return setView({ ...current, top: next, nagged: true });
-      }
+  useModalInput((input, key, { read }) => {
+    const name = keyName(input, key);
+    if (name === 'escape' || name === 'ctrl-c' || (plainConfirm && (name === 'n' || name === 'N'))) {
+      closeDialog(null);
+      return true;
     }
-    setView({ ...current, top: next, seenEnd: seenEnd || next + room >= rows.length, nagged: false });
-    // A text field takes the keys once it shows; until the end is seen these scroll.
-  }, plainConfirm || !seenEnd);
+    const move = scrollMove(name);
+    if (move) {
+      const next = scrolled(move, top, rows.length, room);
+      setView({ ...current, top: next, seenEnd: seenEnd || next + room >= rows.length, nagged: false });
+    } else if (name === 'y' || name === 'Y') {
+      if (!seenEnd) setView({ ...current, nagged: true });
+      else if (plainConfirm && current.endSeenAt !== null && read > current.endSeenAt) closeDialog('yes');
+    }
+    return false;
+  }, plainConfirm || !seenEnd); // A text field takes the keys once it shows; until the end is seen these scroll.
 
   if (!dialog) return null;
   const below = rows.length - top - room;

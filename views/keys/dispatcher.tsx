@@ -12,17 +12,22 @@ import { useStdin, type Key } from 'ink';
 import { findBinding, keyLabel, type ColonName, type CommandId, type KeyScope } from '../../src/keys/keymap.js';
 import type { WarroomStore } from '../../src/store/store.js';
 import { mayAct } from '../../src/mode/mode-guard.js';
-import { InputPump, type Delivery } from './input-pump.js';
+import { InputPump, type Delivery, type ReadEvent } from './input-pump.js';
 import { isTextEdit, keyName } from './key-name.js';
-import type { InputEvent } from './terminal-input.js';
 
 /** A command handler; returning false passes the key on to the global scope. */
 export type CommandHandler = () => void | boolean;
+/** Where a key came from. */
+export interface KeyContext {
+  /** The read it arrived in: keys with the same number arrived together (see useLatestRead). */
+  read: number;
+}
+
 /**
  * A raw key handler for modals and text fields. It gets every key; for Ctrl-C, returning true
  * says it used it (a running action cancelled, a field closed), else Ctrl-C goes on to quit.
  */
-export type ModalHandler = (input: string, key: Key) => void | boolean;
+export type ModalHandler = (input: string, key: Key, context: KeyContext) => void | boolean;
 /** A `:` command handler; gets the words after the command name and the raw rest. */
 export type ColonHandler = (args: string[], rest: string) => void;
 
@@ -46,6 +51,8 @@ interface Registry {
   commands: Map<string, CommandHandler[]>;
   modals: ModalEntry[];
   colon: Map<string, ColonHandler>;
+  /** The number of the latest read received from the terminal (its keys may still be queued). */
+  lastRead: () => number;
 }
 
 const RegistryContext = createContext<Registry | null>(null);
@@ -90,7 +97,7 @@ function CommitProbeView({ ref }: { ref: React.Ref<CommitProbe> }) {
 
 /** Routes every keypress and paste of the console; renders its children. */
 export function KeyDispatcher({ store, children }: { store: WarroomStore; children: ReactNode }) {
-  const registry = useRef<Registry>({ commands: new Map(), modals: [], colon: new Map() }).current;
+  const registry = useRef<Registry>({ commands: new Map(), modals: [], colon: new Map(), lastRead: () => 0 }).current;
   const probe = useRef<CommitProbe>(null);
 
   const runBinding = (name: string): void => {
@@ -112,7 +119,7 @@ export function KeyDispatcher({ store, children }: { store: WarroomStore; childr
     }
   };
 
-  const deliver = (event: InputEvent): Delivery => {
+  const deliver = (event: ReadEvent): Delivery => {
     const top = registry.modals.at(-1);
     if (event.type === 'paste') {
       const onPaste = top?.options.current.onPaste;
@@ -124,7 +131,7 @@ export function KeyDispatcher({ store, children }: { store: WarroomStore; childr
     const { input, key } = event;
     const name = keyName(input, key);
     if (top) {
-      const used = top.handler.current(input, key);
+      const used = top.handler.current(input, key, { read: event.read });
       // Ctrl-C is always a way out: a prompt may use it (and say so), else it quits.
       if (name === 'ctrl-c' && used !== true) runBinding(name);
       return top.options.current.takesText && isTextEdit(key) ? 'next' : 'wait';
@@ -158,6 +165,7 @@ export function KeyDispatcher({ store, children }: { store: WarroomStore; childr
   useEffect(() => {
     const pump = new InputPump((event) => latestDeliver.current(event), settle);
     const onInput = (raw: string) => pump.push(raw);
+    registry.lastRead = () => pump.lastRead;
     inkInput.on('input', onInput);
     return () => {
       inkInput.removeListener('input', onInput);
@@ -225,6 +233,16 @@ export function useModalInput(handler: ModalHandler, isActive: boolean, options:
       registry.modals = registry.modals.filter((m) => m !== entry);
     };
   }, [registry, isActive]);
+}
+
+/**
+ * The number of the latest read from the terminal. Taken when something is drawn, it tells a key
+ * typed after the drawing (a larger read in KeyContext) from one typed before it could be seen,
+ * such as a key that came in the same read as the key that opened a question, or queued behind it.
+ */
+export function useLatestRead(): () => number {
+  const registry = useRegistry();
+  return () => registry.lastRead();
 }
 
 /** Registers `:name` commands while mounted. */
