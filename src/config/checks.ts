@@ -6,7 +6,7 @@ import type { PathStep } from './positions.js';
 import { MAX_PORT_ROWS, parsePorts } from './ports.js';
 import { checkHttpUrl, show } from './schema-values.js';
 import type { RawCheck } from './schema.js';
-import { CHECK_KINDS } from './schema.js';
+import { CHECK_KINDS, DEFAULT_CHECK_INTERVAL, DEFAULT_CHECK_TIMEOUT } from './schema.js';
 import { describedKind } from './check-kinds/index.js';
 import type { CheckConfig } from './types.js';
 
@@ -94,8 +94,8 @@ export function expandCheck(
         service,
         ...(instance === undefined ? {} : { instance }),
         label: check.label !== undefined ? fillPlaceholders(check.label, values) : shortTarget(kind, filled),
-        intervalMs: check.interval ?? 5000,
-        timeoutMs: check.timeout ?? 2000,
+        intervalMs: check.interval ?? DEFAULT_CHECK_INTERVAL,
+        timeoutMs: check.timeout ?? DEFAULT_CHECK_TIMEOUT,
         downAfter: check.downAfter ?? 2,
         upAfter: check.upAfter ?? 1,
         ...(port === undefined ? {} : { port }),

@@ -1,6 +1,7 @@
 // Config errors the user caused: each problem points at file:line:col and a key path, so the CLI
 // can print them as compiler-style lines and exit 2 without a stack trace.
 import { isAbsolute, relative } from 'node:path';
+import { oneLine } from '../text/neutralise.js';
 
 /** One thing wrong (or suspicious) in a config file, located for the user. */
 export interface ConfigProblem {
@@ -21,10 +22,16 @@ function displayPath(file: string): string {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
-/** Renders one problem as `file:line:col: key.path: message`. */
+/** Longest key path shown; a hostile file can make keys of any length. */
+const MAX_KEY_PATH = 120;
+
+/**
+ * Renders one problem as `file:line:col: key.path: message`. Messages quote the file's own text
+ * (keys, values, file names), so the line goes through the text kit before a terminal sees it.
+ */
 export function formatProblem(p: ConfigProblem): string {
   const where = p.line > 0 ? `${displayPath(p.file)}:${p.line}:${p.col}` : displayPath(p.file);
-  return p.keyPath ? `${where}: ${p.keyPath}: ${p.message}` : `${where}: ${p.message}`;
+  return oneLine(p.keyPath ? `${where}: ${oneLine(p.keyPath, MAX_KEY_PATH)}: ${p.message}` : `${where}: ${p.message}`);
 }
 
 /** Orders problems the way a reader scans the file: by line, then column. */

@@ -1,5 +1,6 @@
 // Warnings for `warroom check`: things that load but will probably fail at the worst moment —
-// hosts that neither hosts: nor ~/.ssh/config knows, runbooks and key files that do not exist.
+// hosts that neither hosts: nor ~/.ssh/config knows, runbooks and key files that do not exist,
+// checks that together probe too often. (Values out of their sane range are errors, in the schema.)
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -69,7 +70,17 @@ function hostReferences(config: WarroomConfig): { host: string; pos?: SourcePos;
   return refs;
 }
 
-/** Warnings about a config that loaded: unknown SSH hosts, missing runbook or key files. */
+/** Probes a second past which `check` warns: each is a request to a target and work here (B1 measures 1,000 a sweep). */
+export const MAX_PROBES_PER_SECOND = 200;
+
+/** How many probes a second the checks make together. */
+function probesPerSecond(config: WarroomConfig): number {
+  let rate = 0;
+  for (const service of config.services) for (const check of service.checks) rate += 1000 / check.intervalMs;
+  return rate;
+}
+
+/** Warnings about a config that loaded: unknown SSH hosts, missing runbook or key files, a probe rate that would hurt. */
 export function lintConfig(config: WarroomConfig, options: LintOptions = {}): ConfigProblem[] {
   const warnings: ConfigProblem[] = [];
   const at = (pos: SourcePos | undefined, message: string): ConfigProblem => ({
@@ -92,6 +103,10 @@ export function lintConfig(config: WarroomConfig, options: LintOptions = {}): Co
     if (host.identityFile && !existsSync(host.identityFile)) {
       warnings.push(at(undefined, `hosts.${host.name}.identityFile: ${host.identityFile} does not exist`));
     }
+  }
+  const perSecond = probesPerSecond(config);
+  if (perSecond > MAX_PROBES_PER_SECOND) {
+    warnings.push(at(undefined, `the checks probe ${Math.round(perSecond)} times a second in all; above ${MAX_PROBES_PER_SECOND} the targets and this machine feel it (lengthen some intervals)`));
   }
   return warnings.sort((a, b) => a.line - b.line || a.col - b.col);
 }

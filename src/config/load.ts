@@ -11,9 +11,13 @@ import { problemsFromZod } from './issues.js';
 import { YamlPositions } from './positions.js';
 import { resolveConfig } from './resolve.js';
 import { fileSchema } from './schema.js';
+import { unsafeTextProblems } from './text-safety.js';
 import type { WarroomConfig } from './types.js';
 
 export { ConfigError, formatProblem, type ConfigProblem } from './errors.js';
+
+/** Largest config accepted, in characters: a config is a page or two; past this it is not one. */
+export const MAX_CONFIG_CHARS = 1_000_000;
 
 /** The file name looked for in the working directory when no `--config` is given. */
 export const DEFAULT_CONFIG_NAME = 'warroom.yaml';
@@ -50,6 +54,8 @@ function syntaxProblem(err: YAMLError, file: string, lines: LineCounter, text: s
     message = key ? `duplicate key \`${key}\`` : 'duplicate key';
   } else if (err.code === 'TAB_AS_INDENT') {
     message = 'tab used for indentation; YAML indents with spaces';
+  } else if (/call stack/i.test(message)) {
+    message = 'the file is nested too deeply to read';
   } else {
     const lineText = text.split('\n')[line - 1] ?? '';
     if (lineText.includes('${') && /[{[]/.test(lineText)) message += ' (quote values holding ${VAR} inside { } or [ ])';
@@ -58,8 +64,34 @@ function syntaxProblem(err: YAMLError, file: string, lines: LineCounter, text: s
   return { file, line, col, keyPath: '', message };
 }
 
+/**
+ * A hostile file's own weapons against the parser, as messages: alias expansion past the YAML
+ * library's guard ("billion laughs") and nesting deep enough to exhaust the stack.
+ */
+function parserLimit(error: unknown, file: string): ConfigError | undefined {
+  const message = error instanceof Error ? error.message : '';
+  if (/alias count/i.test(message)) {
+    return new ConfigError({ file, line: 1, col: 1, keyPath: '', message: 'too many aliases (*name) expand to the same nodes; the file is refused as a resource exhaustion attack' });
+  }
+  if (error instanceof RangeError && /call stack/i.test(message)) {
+    return new ConfigError({ file, line: 1, col: 1, keyPath: '', message: 'the file is nested too deeply to read' });
+  }
+  return undefined;
+}
+
 /** Resolves config text as if read from `file` (which sets the folder for relative paths). */
 export function loadConfigText(text: string, file: string, env: NodeJS.ProcessEnv = process.env): WarroomConfig {
+  if (text.length > MAX_CONFIG_CHARS) {
+    throw new ConfigError({ file, line: 0, col: 0, keyPath: '', message: `the file is larger than 1 MB (${text.length} characters); a config is refused past that` });
+  }
+  try {
+    return loadParsedText(text, file, env);
+  } catch (error) {
+    throw parserLimit(error, file) ?? error;
+  }
+}
+
+function loadParsedText(text: string, file: string, env: NodeJS.ProcessEnv): WarroomConfig {
   const absolute = resolve(file);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
@@ -77,6 +109,9 @@ export function loadConfigText(text: string, file: string, env: NodeJS.ProcessEn
   }
   const filled = interpolateDocument(doc, text, env, positions);
   if (filled.problems.length > 0) throw new ConfigError(filled.problems);
+  // After filling: a value from the environment is held to the same rule as the file's own text.
+  const unsafe = unsafeTextProblems(doc, positions);
+  if (unsafe.length > 0) throw new ConfigError(unsafe);
 
   const parsedJs: unknown = doc.toJS();
   const parsed = fileSchema.safeParse(parsedJs);

@@ -2,9 +2,9 @@
 // rules that need the whole file (duplicate names, references to contacts, Prometheus).
 import { dirname } from 'node:path';
 import { addHeaderSecrets, addSecret, addUrlSecret, localPath, posOf, report, type ResolveContext } from './context.js';
-import type { RawConfig } from './schema.js';
 import { compileSafePattern } from '../text/safe-pattern.js';
-import { checkHttpUrl } from './schema-values.js';
+import { DEFAULT_METRICS_RANGE, DEFAULT_METRICS_STEP, type RawConfig } from './schema.js';
+import { CAPS, checkHttpUrl } from './schema-values.js';
 import { resolveService } from './services.js';
 import { parseSeverity } from './severity.js';
 import { didYouMean } from './suggest.js';
@@ -82,8 +82,8 @@ function resolveMetrics(ctx: ResolveContext, raw: RawConfig['metrics']): Metrics
   });
   return {
     ...(prom ? { prometheus: { url: prom.url, headers: prom.headers ?? {}, ...(prom.bearerToken ? { bearerToken: prom.bearerToken } : {}), ...(prom.basicAuth ? { basicAuth: prom.basicAuth } : {}) } } : {}),
-    rangeMs: raw.range ?? 30 * 60_000,
-    stepMs: raw.step ?? 15_000,
+    rangeMs: raw.range ?? DEFAULT_METRICS_RANGE,
+    stepMs: raw.step ?? DEFAULT_METRICS_STEP,
     panels,
   };
 }
@@ -145,11 +145,17 @@ export function resolveConfig(ctx: ResolveContext, raw: RawConfig, file: string)
   const services = resolveServices(ctx, raw.services);
   const escalation = resolveEscalation(ctx, raw.escalation);
   const redact = raw.timeline?.redact ?? [];
-  // Patterns run on the linear-time engine the redactor uses; one it cannot run is refused here.
+  // Patterns run on the linear-time engine the redactor uses; one it cannot run is refused here,
+  // and so is one that matches nothing at all (it would mask between every two characters).
   redact.forEach((pattern, i) => {
     const compiled = compileSafePattern(pattern);
     if ('error' in compiled) report(ctx, ['timeline', 'redact', i], compiled.error);
+    else if (compiled.test('')) report(ctx, ['timeline', 'redact', i], 'matches the empty string, so it would mask between every two characters');
   });
+  const rows = services.reduce((n, s) => n + s.checks.length, 0);
+  if (rows > CAPS.statusRows) {
+    report(ctx, ['services'], `the checks expand to ${rows} status rows, more than ${CAPS.statusRows} status rows in all (each row is probed on its own)`, true);
+  }
   return {
     file,
     baseDir: ctx.baseDir,

@@ -1,6 +1,7 @@
 // Value schemas shared by the config file's schema: durations, severities, ports, and the
 // strict-object helper that turns unknown keys into "did you mean" errors.
 import { z } from 'zod';
+import { formatSetting } from '../time/duration-text.js';
 import { parseDuration } from './duration.js';
 import { parseSeverity } from './severity.js';
 import { didYouMean } from './suggest.js';
@@ -50,8 +51,37 @@ export function blank<T extends z.ZodTypeAny>(schema: T) {
   return z.preprocess((value) => (value === null ? undefined : value), schema.optional());
 }
 
-/** A duration in ms; `positive` rejects 0 (an interval of 0 would spin). */
-export function duration(kind: 'positive' | 'nonNegative' = 'positive') {
+/** Upper bounds on what the console holds in memory or runs, each with its reason. */
+export const CAPS = {
+  /** Log lines kept in the ring; a line can hold up to 4 KB, so 100,000 lines can reach 400 MB. */
+  logBuffer: 100_000,
+  /** Lines read back from the end of a log file when it is opened. */
+  logLinesBack: 10_000,
+  /** Errors per minute before a timeline note. */
+  errorRateNote: 1_000_000,
+  /** Consecutive results before a check changes state. */
+  flapCount: 100,
+  /** Status rows in all (every row is probed on its own timer; B1 measures 1,000). */
+  statusRows: 10_000,
+  /** Points per series in a range query: Prometheus refuses more than 11,000. */
+  rangePoints: 11_000,
+} as const;
+
+/** Sane ranges (ms) for each duration the config holds; every one becomes a timer or a query. */
+export const DURATION_BOUNDS = {
+  /** A check every second at most often, every hour at least: past 2^31 ms Node fires a timer after 1 ms. */
+  checkInterval: { min: 1000, max: 3_600_000 },
+  /** At most the check's interval (checked with it). */
+  checkTimeout: { min: 100, max: 3_600_000 },
+  actionTimeout: { min: 1000, max: 86_400_000 },
+  metricsStep: { min: 1000, max: 3_600_000 },
+  metricsRange: { min: 60_000, max: 30 * 86_400_000 },
+  escalationAfter: { min: 0, max: 7 * 86_400_000 },
+  responseTarget: { min: 60_000, max: 30 * 86_400_000 },
+} as const;
+
+/** A duration in ms; `positive` rejects 0 (an interval of 0 would spin); `bounds` gives its sane range. */
+export function duration(kind: 'positive' | 'nonNegative' = 'positive', bounds?: { min: number; max: number }) {
   return z.unknown().transform((value, ctx): number => {
     const ms = typeof value === 'string' ? parseDuration(value) : value === 0 ? 0 : undefined;
     if (typeof value === 'string' && /^\s*-/.test(value) && parseDuration(value.replace('-', '')) !== undefined) {
@@ -65,6 +95,10 @@ export function duration(kind: 'positive' | 'nonNegative' = 'positive') {
     }
     if (kind === 'positive' && ms <= 0) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected a duration above 0, got ${show(value)}` });
+      return z.NEVER;
+    }
+    if (bounds && !(ms >= bounds.min && ms <= bounds.max)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected a duration from ${formatSetting(bounds.min)} to ${formatSetting(bounds.max)}, got ${show(value)}` });
       return z.NEVER;
     }
     return ms;
@@ -89,6 +123,14 @@ export const scalarText = z.union([z.string(), z.number(), z.boolean()]).transfo
 
 /** A whole number of at least 1. */
 export const count = z.number().int('expected a whole number').min(1, 'must be at least 1');
+
+/** A whole number from 1 to `max` (what the console holds or runs per item must stay bounded). */
+export function countUpTo(max: number) {
+  return count.max(max, `must be at most ${max}`);
+}
+
+/** A finite number (YAML's `.inf` and `.nan` are numbers too). */
+export const finite = z.number().refine((n) => Number.isFinite(n), (n) => ({ message: `expected a finite number, got ${String(n)}` }));
 
 /** A TCP port. */
 export const port = z.number().int('expected a whole number').min(1, 'must be 1-65535').max(65535, 'must be 1-65535');

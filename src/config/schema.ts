@@ -3,10 +3,19 @@
 // here; rules that need the whole file (references, expansion) live in the resolver.
 import { z } from 'zod';
 import {
-  blank, count, duration, httpUrl, ON_KEY, port, portsSpec, scalarText, severity, strict, text,
+  blank, CAPS, countUpTo, duration, DURATION_BOUNDS as BOUNDS, finite, httpUrl, ON_KEY, port, portsSpec, scalarText, severity, strict, text,
 } from './schema-values.js';
+import { formatSetting } from '../time/duration-text.js';
 import { closest } from './suggest.js';
 import { CHECK_KIND_LIST, DESCRIBED_CHECK_KINDS, kindList, type SharedOption } from './check-kinds/index.js';
+
+/** The metrics window and step when the file gives none (ms). */
+export const DEFAULT_METRICS_RANGE = 30 * 60_000;
+export const DEFAULT_METRICS_STEP = 15_000;
+
+/** A check's interval and timeout when the file gives none (ms). */
+export const DEFAULT_CHECK_INTERVAL = 5000;
+export const DEFAULT_CHECK_TIMEOUT = 2000;
 
 /** The kinds a check can have; exactly one per check (their descriptors are in ./check-kinds/). */
 export const CHECK_KINDS = CHECK_KIND_LIST.map((kind) => kind.key);
@@ -35,12 +44,12 @@ const checkSchema = strict({
     json: z.unknown().optional(),
     ...describedExpect,
   })),
-  interval: duration().optional(),
-  timeout: duration().optional(),
+  interval: duration('positive', BOUNDS.checkInterval).optional(),
+  timeout: duration('positive', BOUNDS.checkTimeout).optional(),
   headers: blank(headers),
   host: text.optional(),
-  downAfter: count.optional(),
-  upAfter: count.optional(),
+  downAfter: countUpTo(CAPS.flapCount).optional(),
+  upAfter: countUpTo(CAPS.flapCount).optional(),
   followRedirects: z.boolean().optional(),
   ports: portsSpec.optional(),
   ...describedOptions,
@@ -78,6 +87,12 @@ const checkSchema = strict({
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['expect', key], message: `does not apply to ${kind.key} checks`, params: ON_KEY });
     }
   }
+  // A probe still running when the next is due would pile up; the defaults are 5s and 2s.
+  const interval = check.interval ?? DEFAULT_CHECK_INTERVAL;
+  if (check.timeout !== undefined && check.timeout > interval) {
+    const which = check.interval === undefined ? `${formatSetting(interval)}, the default` : formatSetting(interval);
+    keyIssue(ctx, 'timeout', `timeout (${formatSetting(check.timeout)}) is longer than the interval (${which}); a check must finish before the next one starts`);
+  }
 });
 
 const logSchema = strict({
@@ -85,7 +100,7 @@ const logSchema = strict({
   command: text.optional(),
   host: text.optional(),
   tag: text.optional(),
-  lines: z.number().int('expected a whole number').min(0, 'must be 0 or more').optional(),
+  lines: z.number().int('expected a whole number').min(0, 'must be 0 or more').max(CAPS.logLinesBack, `must be at most ${CAPS.logLinesBack}`).optional(),
 }, 'a log source (services[].logs[])').superRefine((log, ctx) => {
   if (log.file === undefined && log.command === undefined) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'a log source needs file: or command:' });
@@ -99,7 +114,7 @@ const logSchema = strict({
 const actionSchema = strict({
   run: text,
   host: text.optional(),
-  timeout: duration().optional(),
+  timeout: duration('positive', BOUNDS.actionTimeout).optional(),
   confirm: z.enum(['yes', 'typed', 'none']).optional(),
   rolling: z.boolean().optional(),
 }, 'an action (services[].actions.NAME)');
@@ -125,7 +140,7 @@ const incidentSchema = strict({
   severity: severity.optional(),
   runbook: text.optional(),
   runbooksDir: text.optional(),
-  responseTargets: blank(z.record(z.string(), duration())),
+  responseTargets: blank(z.record(z.string(), duration('positive', BOUNDS.responseTarget))),
 }, 'incident:');
 
 const prometheusSchema = z.preprocess(
@@ -145,8 +160,8 @@ const panelSchema = strict({
   metric: text.optional(),
   labels: blank(z.record(z.string(), scalarText)),
   unit: z.enum(['percent', 'seconds', 'bytes', 'count']).optional(),
-  warn: z.number().optional(),
-  crit: z.number().optional(),
+  warn: finite.optional(),
+  crit: finite.optional(),
   below: z.boolean().optional(),
   legend: text.optional(),
   quantile: z.number().min(0, 'expected a quantile 0-1').max(1, 'expected a quantile 0-1').optional(),
@@ -166,10 +181,17 @@ const panelSchema = strict({
 
 const metricsSchema = strict({
   prometheus: prometheusSchema.optional(),
-  range: duration().optional(),
-  step: duration().optional(),
+  range: duration('positive', BOUNDS.metricsRange).optional(),
+  step: duration('positive', BOUNDS.metricsStep).optional(),
   panels: blank(z.array(panelSchema)),
-}, 'metrics:');
+}, 'metrics:').superRefine((metrics, ctx) => {
+  const range = metrics.range ?? DEFAULT_METRICS_RANGE;
+  const step = metrics.step ?? DEFAULT_METRICS_STEP;
+  if (range / step > CAPS.rangePoints) {
+    const where = metrics.range !== undefined ? 'range' : 'step';
+    keyIssue(ctx, where, `range ${formatSetting(range)} at a step of ${formatSetting(step)} is more than ${CAPS.rangePoints} points per series (Prometheus refuses it); widen the step or shorten the range`);
+  }
+});
 
 const contactSchema = strict({
   pagerduty: strict({ routingKey: z.string() }).optional(),
@@ -179,7 +201,7 @@ const contactSchema = strict({
 
 const escalationSchema = strict({
   auto: z.boolean().optional(),
-  policy: blank(z.array(strict({ after: duration('nonNegative'), notify: text }))),
+  policy: blank(z.array(strict({ after: duration('nonNegative', BOUNDS.escalationAfter), notify: text }))),
   contacts: blank(z.record(z.string(), contactSchema)),
 }, 'escalation:');
 
@@ -191,7 +213,7 @@ export const fileSchema = strict({
   metrics: blank(metricsSchema),
   escalation: blank(escalationSchema),
   timeline: blank(strict({ dir: text.optional(), redact: blank(z.array(z.string())) })),
-  logs: blank(strict({ buffer: count.optional(), errorRateNote: count.optional() }, 'the top-level logs:')),
+  logs: blank(strict({ buffer: countUpTo(CAPS.logBuffer).optional(), errorRateNote: countUpTo(CAPS.errorRateNote).optional() }, 'the top-level logs:')),
 }, 'the top level');
 
 /** The parsed file, durations already in ms. */

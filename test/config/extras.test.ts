@@ -42,7 +42,7 @@ services:
         downAfter: 3
         upAfter: 2
         followRedirects: true
-        interval: 1h30m
+        interval: 1h
         timeout: 500ms
       - command: test -f /run/web.pid
         host: "{host}"
@@ -70,7 +70,7 @@ services:
   );
   const http = web.checks[0];
   assert.ok(http?.kind === 'http');
-  assert.deepEqual([http.downAfter, http.upAfter, http.followRedirects, http.intervalMs, http.timeoutMs], [3, 2, true, 5_400_000, 500]);
+  assert.deepEqual([http.downAfter, http.upAfter, http.followRedirects, http.intervalMs, http.timeoutMs], [3, 2, true, 3_600_000, 500]);
   assert.deepEqual(
     web.logs.map((l) => [l.tag, l.host, l.kind === 'file' && l.path, l.kind === 'file' && l.lines]),
     [

@@ -77,3 +77,11 @@ test('missing runbook and identity file are warned about', () => {
   const clean = lintConfig(loadConfigText('incident:\n  runbook: present.md\n', join(dir, 'warroom.yaml'), {}), { sshConfigPath: sshConfig });
   assert.deepEqual(clean, []);
 });
+
+test('checks that together probe too often are warned about; a sane rate is not', () => {
+  const checks = (n: number, interval: string) =>
+    `services:\n  - name: fleet\n    checks:\n${Array.from({ length: n }, (_, i) => `      - tcp: 127.0.0.1:${1000 + i}\n        interval: ${interval}\n`).join('')}`;
+  const busy = lintConfig(loadConfigText(checks(300, '1s'), join(dir, 'warroom.yaml'), {}), { sshConfigPath: sshConfig });
+  assert.deepEqual(busy.map((w) => w.message), ['the checks probe 300 times a second in all; above 200 the targets and this machine feel it (lengthen some intervals)']);
+  assert.deepEqual(lintConfig(loadConfigText(checks(300, '5s'), join(dir, 'warroom.yaml'), {}), { sshConfigPath: sshConfig }), []);
+});
