@@ -1,6 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
+import { oneLine } from '../src/text/neutralise.js';
 import type { Severity } from '../src/config/types.js';
 import { formatDuration, formatTarget } from '../src/time/duration-text.js';
 import { useActionProgress } from './actions/action-progress.js';
@@ -19,7 +20,9 @@ export interface HeaderProps {
 
 /** One line: incident, severity, elapsed against the response target, operator, mode. */
 export function Header({ width, responseTargets }: HeaderProps) {
-  const incident = useWarroom((s) => s.incident);
+  const stored = useWarroom((s) => s.incident);
+  // Title, id and operator can come from a journal other consoles write: one safe line each.
+  const incident = { ...stored, id: oneLine(stored.id), title: oneLine(stored.title), operator: oneLine(stored.operator) };
   const runningCount = useWarroom((s) => Object.keys(s.running).length);
   const now = useNow();
   const theme = useTheme();

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { oneLine } from '../text/neutralise.js';
 import type { RegisterCommand } from './commands.js';
 
 /** `warroom check`: validates the config (and, once runbooks land, every runbook). */
@@ -33,7 +34,8 @@ export const registerCheck: RegisterCommand = (program) => {
       for (const file of [...runbooks].sort()) {
         for (const problem of await checkRunbookFile(file, knows, { prometheus: config.metrics?.prometheus !== undefined })) {
           runbookProblems++;
-          process.stdout.write(`warning: ${relative(process.cwd(), problem.file) || problem.file}:${problem.line}: ${problem.message}\n`);
+          // File names and messages quote the runbook's own text: one safe line each.
+          process.stdout.write(`${oneLine(`warning: ${relative(process.cwd(), problem.file) || problem.file}:${problem.line}: ${problem.message}`)}\n`);
         }
       }
       const rows = config.services.reduce((n, s) => n + s.checks.length, 0);

@@ -5,6 +5,8 @@ import { keyFor } from '../keys/keymap.js';
 import { checkRunbook, type RunbookCheckOptions, type RunbookProblem } from '../runbooks/check.js';
 import { loadRunbook } from '../runbooks/load.js';
 import type { Runbook } from '../runbooks/model.js';
+import { neutralise } from '../text/neutralise.js';
+import { terminalSafeJson } from '../text/json.js';
 import type { RegisterCommand } from './commands.js';
 import { UsageError } from './usage-error.js';
 
@@ -88,7 +90,8 @@ export async function runbookReport(file: string, json: boolean): Promise<string
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  return json ? `${JSON.stringify(runbookJson(runbook), null, 2)}\n` : runbookText(runbook);
+  // Runbooks are outside text: printed through the text kit (controls visible, JSON escaped).
+  return json ? `${terminalSafeJson(runbookJson(runbook), 2)}\n` : neutralise(runbookText(runbook), { escapes: 'show', newlines: 'keep' });
 }
 
 /** Registers `warroom runbook FILE`. */

@@ -9,6 +9,7 @@ import type { Executor } from '../exec/types.js';
 import { redactOutcome } from '../probes/row-redaction.js';
 import { statusExitCode, statusJson, statusTable } from '../probes/status-report.js';
 import { sweepOnce } from '../probes/sweep.js';
+import { terminalSafeJson } from '../text/json.js';
 import { createRedactor } from '../text/redact.js';
 import type { RegisterCommand } from './commands.js';
 
@@ -35,7 +36,7 @@ export async function runStatus(config: WarroomConfig, executor: Executor, json:
   try {
     const redactor = createRedactor(config);
     const rows = (await sweepOnce(createChecks(config, { executor, pool }))).map((row) => redactOutcome(row, redactor));
-    write(json ? `${JSON.stringify(statusJson(rows), null, 2)}\n` : statusTable(rows));
+    write(json ? `${terminalSafeJson(statusJson(rows), 2)}\n` : statusTable(rows));
     return statusExitCode(rows);
   } finally {
     await pool.close();

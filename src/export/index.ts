@@ -3,6 +3,7 @@
 import { basename, join } from 'node:path';
 import type { TimelineEvent } from '../timeline/event.js';
 import { readJournal } from '../timeline/journal-file.js';
+import { terminalSafeJson } from '../text/json.js';
 import { redact, redactData, type Redactor } from '../text/redact.js';
 import { JOURNAL_FILE } from '../timeline/incidents.js';
 import { incidentFacts } from './facts.js';
@@ -46,5 +47,6 @@ export function exportJson(source: string | readonly TimelineEvent[], options: E
     impact: f.impact.map((w) => ({ ...w, from: iso(w.from), to: iso(w.to) })),
     metricBreaches: f.metricBreaches.map((b) => ({ ...b, from: iso(b.from), to: iso(b.to) })),
   };
-  return JSON.stringify(redactData({ incident, events: sorted }, redactor), null, 2) + '\n';
+  // Printed to a terminal by `warroom export`: the same JSON, with terminal-active characters escaped.
+  return terminalSafeJson(redactData({ incident, events: sorted }, redactor), 2) + '\n';
 }

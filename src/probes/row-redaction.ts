@@ -1,12 +1,20 @@
-// Secrets never reach the screen: a command check's target can hold a token, a body can echo a
-// header, an error can quote a URL with a password. Rows are passed through the config's redactor
-// (built-in shapes, configured secret values, `timeline.redact`) before the store or stdout.
+// Secrets never reach the screen, and neither do terminal controls: a command check's target can
+// hold a token, a body can echo a header, an error can quote a URL with a password, a JSON
+// mismatch quotes what the target answered. Rows pass through the config's redactor (built-in
+// shapes, configured secret values, `timeline.redact`) and the text kit's one-line rule before
+// the store or stdout.
+import { oneLine } from '../text/neutralise.js';
 import type { Redactor } from '../text/redact.js';
 import type { RowInfo, RowOutcome, RowUpdate } from './types.js';
 
+/** One safe, secret-free line. */
+function shown(text: string, redactor: Redactor): string {
+  return oneLine(redactor(text));
+}
+
 /** A row's labels with secrets masked. */
 export function redactRowInfo(row: RowInfo, redactor: Redactor): RowInfo {
-  return { ...row, check: redactor(row.check), target: redactor(row.target), ...(row.instance !== undefined ? { instance: redactor(row.instance) } : {}) };
+  return { ...row, check: shown(row.check, redactor), target: shown(row.target, redactor), ...(row.instance !== undefined ? { instance: shown(row.instance, redactor) } : {}) };
 }
 
 /** A scheduler update with secrets masked in everything shown. */
@@ -14,9 +22,10 @@ export function redactUpdate(update: RowUpdate, redactor: Redactor): RowUpdate {
   return {
     ...update,
     row: redactRowInfo(update.row, redactor),
-    reason: redactor(update.reason),
+    reason: shown(update.reason, redactor),
+    // The body keeps its lines; it was neutralised when it was cut (body-excerpt.ts).
     ...(update.body !== undefined ? { body: redactor(update.body) } : {}),
-    ...(update.transition ? { transition: { ...update.transition, reason: redactor(update.transition.reason) } } : {}),
+    ...(update.transition ? { transition: { ...update.transition, reason: shown(update.transition.reason, redactor) } } : {}),
   };
 }
 
@@ -25,7 +34,7 @@ export function redactOutcome(outcome: RowOutcome, redactor: Redactor): RowOutco
   return {
     ...outcome,
     row: redactRowInfo(outcome.row, redactor),
-    reason: redactor(outcome.reason),
+    reason: shown(outcome.reason, redactor),
     ...(outcome.body !== undefined ? { body: redactor(outcome.body) } : {}),
   };
 }

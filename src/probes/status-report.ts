@@ -1,5 +1,6 @@
 // What `warroom status` prints: the rows of one sweep as a plain table (for people, non-TTY
 // friendly) or as JSON (for scripts), and the exit code they add up to.
+import { oneLine } from '../text/neutralise.js';
 import { stateLabel } from './board-format.js';
 import type { RowOutcome } from './types.js';
 
@@ -36,15 +37,10 @@ export function statusExitCode(rows: readonly RowOutcome[]): 0 | 1 {
 export function statusTable(rows: readonly RowOutcome[]): string {
   if (rows.length === 0) return 'no checks configured\n';
   const head = ['SERVICE', 'INSTANCE', 'CHECK', 'TARGET', 'STATE', 'LATENCY', 'REASON'];
-  const body = rows.map((o) => [
-    o.row.service,
-    o.row.instance ?? '-',
-    o.row.check,
-    o.row.target,
-    stateLabel(o.state),
-    o.latencyMs === null ? '-' : `${o.latencyMs}ms`,
-    o.reason || '-',
-  ]);
+  // Reasons quote what targets answered: every cell is one safe line (the text kit's rule).
+  const body = rows.map((o) =>
+    [o.row.service, o.row.instance ?? '-', o.row.check, o.row.target, stateLabel(o.state), o.latencyMs === null ? '-' : `${o.latencyMs}ms`, o.reason || '-'].map((cell) => oneLine(cell)),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => [...(r[i] ?? '')].length)));
   const line = (cells: string[]): string =>
     cells

@@ -2,6 +2,7 @@
 // (for every console) the feed of what the console sees that drives the suggested sections.
 import type { Capability, CapabilityFactory } from '../engine/capability.js';
 import type { WarroomState, WarroomStore } from '../store/store.js';
+import { createRedactor } from '../text/redact.js';
 import { RunbookController } from './controller.js';
 import { observedFrom, sameObserved } from './observed-feed.js';
 import type { PastEvent } from './progress.js';
@@ -32,6 +33,7 @@ export function createRunbookCapability(pastEvents?: PastEventsSource): Capabili
       store: context.store,
       recorder: context.recorder,
       executor: context.executor,
+      redactor: createRedactor(context.config),
       ...(runbooksDir !== undefined ? { runbooksDir } : {}),
       ...(past ? { pastEvents: past } : {}),
       ...(journal ? { liveEvents: (listener: (added: readonly PastEvent[]) => void) => journal.onEvents(listener) } : {}),

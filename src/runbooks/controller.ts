@@ -9,6 +9,7 @@ import { askConfirm, askText } from '../store/dialog.js';
 import type { RunbookActions, RunbookOutput } from '../store/runbook.js';
 import type { WarroomStore } from '../store/store.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
+import { redact, type Redactor } from '../text/redact.js';
 import { listRunbooks, loadRunbook } from './load.js';
 import type { Runbook, Section, Step } from './model.js';
 import { askPlaceholderValues } from './placeholder-prompt.js';
@@ -34,6 +35,8 @@ export interface RunbookControllerOptions {
   liveEvents?: (listener: (added: readonly PastEvent[]) => void) => () => void;
   /** Per command. @default 120000 */
   timeoutMs?: number;
+  /** Masks secrets in the commands and output shown (the console's redactor). @default built-in rules only */
+  redactor?: Redactor;
 }
 
 /** Lines of output kept for the output view. */
@@ -199,7 +202,12 @@ export class RunbookController implements RunbookActions {
     if (commands.length === 0) return state.showFlash('this step has no command to run; Space marks it done', 'info');
     const asked = await askPlaceholderValues(this.options.store, commands, this.options.env ?? process.env, this.values);
     if (!asked) return;
-    const prepared = commands.map((c) => prepareCommand(c, asked.values));
+    // What is shown (confirmation, output header, timeline) has its secrets masked; `run` keeps them.
+    const redactor = this.options.redactor ?? redact;
+    const prepared = commands.map((c) => {
+      const p = prepareCommand(c, asked.values);
+      return { ...p, shown: redactor(p.shown) };
+    });
     const dryRun = isDryRun(this.options.store);
     // The exact text each command runs, its values by name, and a typed confirmation when it destroys data.
     const confirmation = await confirmStep(at.step.text, prepared, asked.sources, dryRun);
@@ -234,6 +242,7 @@ export class RunbookController implements RunbookActions {
     };
     try {
       const outcome = await runPreparedCommand(this.options.executor, command, {
+        redactor: this.options.redactor ?? redact,
         signal: this.abort.signal,
         timeoutMs: this.options.timeoutMs ?? 120_000,
         onLine: (line) => {

@@ -1,10 +1,12 @@
 // Turns mdast nodes back into the plain text the console shows: emphasis markers dropped,
-// inline code kept in backticks (it is usually a command the reader should see as one).
+// inline code kept in backticks (it is usually a command the reader should see as one), and
+// terminal controls neutralised by the text kit (a heading once set the terminal's title).
 import type { Nodes } from 'mdast';
+import { oneLine } from '../text/neutralise.js';
 
-/** The visible text of a node and its children, on one line. */
+/** The visible text of a node and its children, on one safe line. */
 export function inlineText(node: Nodes): string {
-  return collect(node).replace(/\s+/g, ' ').trim();
+  return oneLine(collect(node));
 }
 
 function collect(node: Nodes): string {

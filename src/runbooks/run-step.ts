@@ -8,6 +8,7 @@ import { shellQuote } from '../exec/command-env.js';
 import { rewriteAsExpansions, UnfillableSite } from '../exec/quote-context.js';
 import type { Executor } from '../exec/types.js';
 import { APPROVAL, neutralise } from '../text/neutralise.js';
+import type { Redactor } from '../text/redact.js';
 import type { Command } from './model.js';
 import { OutputBuffer } from './output-buffer.js';
 import { fillPlaceholders, isSecretPlaceholder, placeholderSites, placeholderVariable } from './placeholders.js';
@@ -113,13 +114,15 @@ export interface RunStepOptions {
   timeoutMs?: number;
   /** Lines of output kept. @default 2000 */
   bufferLines?: number;
+  /** Masks secrets in each output line (the console's redactor). */
+  redactor?: Redactor;
 }
 
 /** Runs a prepared command to completion; never rejects (a failure to start is an outcome with `error`). */
 export async function runPreparedCommand(executor: Executor, prepared: PreparedCommand, options: RunStepOptions = {}): Promise<StepRunOutcome> {
   // Output arrives line by line: a secret spanning lines is masked line by line too.
   const secrets = prepared.secrets.flatMap((s) => (s.includes('\n') ? [s, ...s.split('\n').filter((part) => part.trim().length >= 4)] : [s]));
-  const output = new OutputBuffer(options.bufferLines ?? 2000, secrets);
+  const output = new OutputBuffer(options.bufferLines ?? 2000, secrets, options.redactor);
   let streamed = false;
   const started = Date.now();
   const base = { shown: prepared.shown, ...(prepared.host !== undefined ? { host: prepared.host } : {}) };

@@ -1,6 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { sectionToOpen } from '../../src/runbooks/symptoms.js';
+import { redact as redactBuiltIn } from '../../src/text/redact.js';
 import { useCommands } from '../keys/dispatcher.js';
 import { OutputView } from '../runbook/OutputView.js';
 import { paneBudget, sectionRows, visibleWindow, type Row } from '../runbook/rows.js';
@@ -34,6 +35,8 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
   const output = useWarroom((s) => s.runbook.output);
   const suggestions = useWarroom((s) => s.runbook.suggestions);
   const actions = useWarroom((s) => s.runbook.actions);
+  // The journal's redactor (the config's secrets too) once the timeline is open; the built-in rules before.
+  const redact = useWarroom((s) => s.timelineActions?.redact) ?? redactBuiltIn;
   const theme = useTheme();
 
   const state = store.getState;
@@ -84,7 +87,7 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
   const listHeight = budget.list;
   const sideWidth = width >= 100 ? Math.min(36, Math.floor(width * 0.3)) : 0;
   const stepWidth = width - sideWidth - (sideWidth > 0 ? 1 : 0);
-  const rows = section ? visibleWindow(sectionRows(section, states, cursor), listHeight) : [];
+  const rows = section ? visibleWindow(sectionRows(section, states, cursor, redact), listHeight) : [];
 
   // Keyed by which optional parts show: Ink misplaces a child inserted before its siblings, so a
   // layout change remounts the (small) tree instead.

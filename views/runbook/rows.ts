@@ -4,6 +4,7 @@ import { keyFor } from '../../src/keys/keymap.js';
 import type { Section, Step } from '../../src/runbooks/model.js';
 import type { StepState } from '../../src/runbooks/progress.js';
 import type { RunbookCursor } from '../../src/store/runbook.js';
+import { neutralise } from '../../src/text/neutralise.js';
 
 /** One line of the step list. */
 export interface Row {
@@ -58,8 +59,22 @@ function stepRows(step: Step, index: number, state: StepState, cursor: RunbookCu
   return rows;
 }
 
-/** Every row of a section: its steps (the one under the cursor expanded), then its prose and tables. */
-export function sectionRows(section: Section, states: Readonly<Record<number, StepState>>, cursor: RunbookCursor): Row[] {
+/**
+ * Every row of a section: its steps (the one under the cursor expanded), then its prose and
+ * tables. Each row is shown through the text kit: commands, code comments and notes come from
+ * files and people, so controls are made visible (an `ESC[8m` shows, rather than hiding what
+ * follows it) and secrets are masked with `redact`.
+ */
+export function sectionRows(
+  section: Section,
+  states: Readonly<Record<number, StepState>>,
+  cursor: RunbookCursor,
+  redact: (text: string) => string = (text) => text,
+): Row[] {
+  return sectionRowsRaw(section, states, cursor).map((row) => ({ ...row, text: redact(neutralise(row.text, { escapes: 'show' })) }));
+}
+
+function sectionRowsRaw(section: Section, states: Readonly<Record<number, StepState>>, cursor: RunbookCursor): Row[] {
   const rows: Row[] = [];
   section.steps.forEach((step, i) => rows.push(...stepRows(step, i, states[step.line] ?? OPEN, cursor, i === cursor.step)));
   if (section.symptoms.length > 0) rows.push({ text: `  Symptoms: ${section.symptoms.join('; ')}`, tone: 'text', selected: false });
