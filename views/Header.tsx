@@ -2,6 +2,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { oneLine } from '../src/text/neutralise.js';
+import { ellipsize } from '../src/text/width.js';
 import type { Severity } from '../src/config/types.js';
 import { formatDuration, formatTarget } from '../src/time/duration-text.js';
 import { useActionProgress } from './actions/action-progress.js';
@@ -39,10 +40,10 @@ export function Header({ width, responseTargets }: HeaderProps) {
   const fixed = stringWidth(`${incident.id} │  │ ${incident.severity} │ ${clock}${status} │ ${incident.operator} │ ${mode}`);
   // A journal that cannot write, escalation (a failure must be seen) and action progress come
   // next; the title gets the rest.
-  const recordText = fitText(record, width - fixed);
-  const badgeText = fitText(badge.text, width - fixed - stringWidth(recordText));
-  const progressText = fitText(progress, width - fixed - stringWidth(recordText) - stringWidth(badgeText));
-  const title = fitText(incident.title, width - fixed - stringWidth(recordText) - stringWidth(badgeText) - stringWidth(progressText));
+  const recordText = ellipsize(record, width - fixed);
+  const badgeText = ellipsize(badge.text, width - fixed - stringWidth(recordText));
+  const progressText = ellipsize(progress, width - fixed - stringWidth(recordText) - stringWidth(badgeText));
+  const title = ellipsize(incident.title, width - fixed - stringWidth(recordText) - stringWidth(badgeText) - stringWidth(progressText));
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate">
@@ -66,13 +67,4 @@ export function Header({ width, responseTargets }: HeaderProps) {
       </Text>
     </Box>
   );
-}
-
-/** Cuts `text` to `room` columns with an ellipsis (nothing at all below 2 columns). */
-function fitText(text: string, room: number): string {
-  if (stringWidth(text) <= room) return text;
-  if (room < 2) return '';
-  let cut = text;
-  while (cut.length > 0 && stringWidth(cut) > room - 1) cut = cut.slice(0, -1);
-  return `${cut}…`;
 }

@@ -1,7 +1,7 @@
 import React from 'react';
 import { Text } from 'ink';
 import type { LogSourceStatus } from '../../src/logs/hub.js';
-import { cutToWidth } from './log-row.js';
+import { cutToWidth } from '../../src/text/width.js';
 import { useTheme } from '../theme/use-theme.js';
 import { sourcePaint } from './source-colour.js';
 

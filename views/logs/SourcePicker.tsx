@@ -2,7 +2,7 @@ import React, { useState } from 'react';
 import { Box, Text } from 'ink';
 import type { LogSourceStatus } from '../../src/logs/hub.js';
 import { useModalInput } from '../keys/dispatcher.js';
-import { cutToWidth } from './log-row.js';
+import { cutToWidth } from '../../src/text/width.js';
 import { useTheme } from '../theme/use-theme.js';
 import { sourcePaint } from './source-colour.js';
 

@@ -3,7 +3,7 @@ import { Text } from 'ink';
 import { LEVEL_NAMES, Level } from '../../src/logs/level.js';
 import type { LogsPaneState } from '../../src/logs/pane-state.js';
 import { useTheme } from '../theme/use-theme.js';
-import { cutToWidth } from './log-row.js';
+import { cutToWidth } from '../../src/text/width.js';
 
 /** The pane's bottom line: live / paused with the new-line count, filter, level, wrap, last message. */
 export function StatusLine({ state, newLines, width }: { state: LogsPaneState; newLines: number; width: number }) {

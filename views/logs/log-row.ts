@@ -1,9 +1,9 @@
 // Pure row rendering for the log pane: a ring line becomes the few coloured pieces of one (or,
 // wrapped, several) terminal rows, already cut to the pane width so Ink never measures or wraps
 // long strings (FIELD-NOTES: string width is what a frame costs).
-import stringWidth from 'string-width';
 import { Level, LEVEL_LETTERS } from '../../src/logs/level.js';
 import { LineFlag, type LogRingBuffer } from '../../src/logs/ring-buffer.js';
+import { cutToWidth, wrapToWidth } from '../../src/text/width.js';
 import type { Paint, Theme } from '../theme/theme.js';
 import { sourcePaint } from './source-colour.js';
 
@@ -48,34 +48,6 @@ export function rowLayout(width: number, tags: readonly string[]): RowLayout {
 /** HH:MM:SS of an epoch ms, in UTC (the timeline's clock). */
 export function clockTime(ms: number): string {
   return new Date(ms).toISOString().slice(11, 19);
-}
-
-/** Cuts `text` to at most `columns` terminal columns (wide characters count 2). */
-export function cutToWidth(text: string, columns: number): string {
-  if (text.length <= columns && !/[^\x20-\u02ff]/.test(text)) return text;
-  if (!/[^\x20-\u02ff]/.test(text)) return text.slice(0, columns);
-  let used = 0;
-  let out = '';
-  for (const char of text) {
-    const w = stringWidth(char);
-    if (used + w > columns) break;
-    used += w;
-    out += char;
-  }
-  return out;
-}
-
-/** Splits `text` into pieces of at most `columns` columns each (for wrap mode). */
-export function wrapToWidth(text: string, columns: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > 0) {
-    const piece = cutToWidth(rest, columns);
-    if (piece.length === 0) break;
-    pieces.push(piece);
-    rest = rest.slice(piece.length);
-  }
-  return pieces.length > 0 ? pieces : [''];
 }
 
 /** The rows of one ring line: one row, or several when wrapping. */

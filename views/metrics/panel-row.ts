@@ -1,8 +1,10 @@
 // One panel as one line of the metrics pane, cut to the pane's width: selection marker,
 // threshold marker (`!!` crit, `! ` warn: readable without colour), title, sparkline, current
 // value, and min/max — or the panel's error / "stale since" where min/max would go.
+import stringWidth from 'string-width';
 import type { MetricsPanelView, PanelThresholdState } from '../../src/metrics/types.js';
 import { formatValue } from '../../src/metrics/units.js';
+import { ellipsize } from '../../src/text/width.js';
 import type { Paint, Theme } from '../theme/theme.js';
 import { sparkline } from './sparkline.js';
 
@@ -19,9 +21,11 @@ export function clockTime(ms: number): string {
   return new Date(ms).toISOString().slice(11, 19);
 }
 
+/** `text` in exactly `width` columns: cut with `…` (by columns: label values can be wide) or padded. */
 function cut(text: string, width: number): string {
   if (width <= 0) return '';
-  return text.length <= width ? text.padEnd(width) : `${text.slice(0, Math.max(0, width - 1))}…`;
+  const fitted = width === 1 && stringWidth(text) > 1 ? '…' : ellipsize(text, width);
+  return fitted + ' '.repeat(Math.max(0, width - stringWidth(fitted)));
 }
 
 /** What the right-hand column says: a problem if there is one, else the window's min/max. */

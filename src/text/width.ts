@@ -1,0 +1,45 @@
+// Cutting and wrapping text by terminal columns, not characters: a CJK character or an emoji
+// takes two columns, a combining mark none. Every view that fits text into a pane uses these,
+// so a wide character can never push a border out of place. Text is expected to be neutralised
+// already (no tabs or controls; see neutralise.ts), so string-width's count is what the terminal
+// draws.
+import stringWidth from 'string-width';
+
+/** Text whose width is its length: printable ASCII and Latin/Greek/Cyrillic letters, nothing wide or zero-width. */
+const NARROW_ONLY = /^[\x20-\u02ff]*$/;
+
+/** Cuts `text` to at most `columns` terminal columns (no ellipsis). */
+export function cutToWidth(text: string, columns: number): string {
+  if (columns <= 0) return '';
+  // The log pane calls this for every visible line each frame: the common narrow line is a slice.
+  if (NARROW_ONLY.test(text)) return text.length <= columns ? text : text.slice(0, columns);
+  let used = 0;
+  let out = '';
+  for (const char of text) {
+    const w = stringWidth(char);
+    if (used + w > columns) break;
+    used += w;
+    out += char;
+  }
+  return out;
+}
+
+/** Splits `text` into pieces of at most `columns` columns each (wrap mode, dialogs). */
+export function wrapToWidth(text: string, columns: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > 0) {
+    const piece = cutToWidth(rest, columns);
+    if (piece.length === 0) break;
+    pieces.push(piece);
+    rest = rest.slice(piece.length);
+  }
+  return pieces.length > 0 ? pieces : [''];
+}
+
+/** `text` in at most `columns` columns, ending in `…` when cut (nothing at all below 2 columns). */
+export function ellipsize(text: string, columns: number): string {
+  if (stringWidth(text) <= columns) return text;
+  if (columns < 2) return '';
+  return `${cutToWidth(text, columns - 1)}…`;
+}
