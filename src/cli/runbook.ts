@@ -7,6 +7,7 @@ import { loadRunbook } from '../runbooks/load.js';
 import type { Runbook } from '../runbooks/model.js';
 import { neutralise } from '../text/neutralise.js';
 import { terminalSafeJson } from '../text/json.js';
+import { createRedactor, redactData } from '../text/redact.js';
 import type { RegisterCommand } from './commands.js';
 import { UsageError } from './usage-error.js';
 
@@ -90,8 +91,12 @@ export async function runbookReport(file: string, json: boolean): Promise<string
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  // Runbooks are outside text: printed through the text kit (controls visible, JSON escaped).
-  return json ? `${terminalSafeJson(runbookJson(runbook), 2)}\n` : neutralise(runbookText(runbook), { escapes: 'show', newlines: 'keep' });
+  // Runbooks are outside text: printed through the text kit (controls visible, JSON escaped),
+  // and a secret written in a command (a token, `curl -u user:pass`) is masked like anywhere else.
+  const redactor = createRedactor();
+  return json
+    ? `${terminalSafeJson(redactData(runbookJson(runbook), redactor), 2)}\n`
+    : redactor(neutralise(runbookText(runbook), { escapes: 'show', newlines: 'keep' }));
 }
 
 /** Registers `warroom runbook FILE`. */

@@ -27,9 +27,10 @@ const SECRET_KEY_WORD = String.raw`api[_-]?key|apikey|password|passwd|passphrase
 /** The rules, applied in order. */
 export const REDACTION_RULES: readonly RedactionRule[] = [
   {
-    // A header inside a quoted argument: the value runs to the closing quote, and no further.
+    // A header inside a quoted argument: the value runs to the closing quote, and no further; an
+    // authorization scheme (Bearer, Basic...) stays readable.
     name: 'quoted header',
-    pattern: new RegExp(String.raw`(?<pre>(?<q>["'])\s*(?:${HEADER}|cookie|set-cookie)\s*:\s*)(?<s>(?:(?!\k<q>)[^\r\n])+)(?<post>\k<q>)`, 'gi'),
+    pattern: new RegExp(String.raw`(?<pre>(?<q>["'])\s*(?:${HEADER}|cookie|set-cookie)\s*:\s*(?:${SCHEME})?)(?<s>(?:(?!\k<q>)[^\r\n])+)(?<post>\k<q>)`, 'gi'),
   },
   {
     // A JSON or YAML key with a quoted value: `"password": "p a s s"`, `'token': 'x'`.

@@ -244,7 +244,7 @@ test('warroom runbook, status and check print hostile text inert, and no secret'
   const server: Server = createServer((req, res) => {
     // A JSON answer whose mismatch the reason quotes: the target's own words reach the table.
     res.setHeader('content-type', 'application/json');
-    res.end(req.url === '/json' ? '{"status":"\u202eevil \u001b]0;pwned-by-json\u0007"}' : HOSTILE_BODY);
+    res.end(req.url === '/json' ? JSON.stringify({ status: '\u202eevil \u001b]0;pwned-by-json\u0007' }) : HOSTILE_BODY);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -283,11 +283,12 @@ test('warroom runbook, status and check print hostile text inert, and no secret'
     }
     assert.ok(outputs[0]!.includes('# Hostile runbook ␛]0;pwned-by-heading␇'), 'the heading shown inert');
     assert.ok(outputs[0]!.includes('$ echo ok ␛[8m; echo concealed-tail ␛[0m'), 'the concealing command shown whole');
+    assert.ok(outputs[0]!.includes('-u admin:***') && outputs[0]!.includes('Bearer ***'), 'secrets written in the runbook masked');
     assert.equal(JSON.parse(outputs[1]!).sections[1].steps[0].commands[0].run, 'echo ok \x1b[8m; echo concealed-tail \x1b[0m', '--json keeps the exact command, escaped');
     assert.ok(/test -n '-p\*\*\*'/.test(outputs[2]!), 'status masks the expanded password');
     assert.ok(outputs[2]!.includes('\\u202eevil'), "status shows the target's bidi control as text");
     assert.equal(JSON.parse(outputs[3]!).find((r: { service: string }) => r.service === 'web').reason.includes('\u202e'), false, 'status --json quotes the reason neutralised');
-    assert.match(outputs[4]!, /^bad\.yaml:3:5: escalation\.contacts\["lead␛\]2;pwned-by-contact␇"\]: key contains U\+001B \(ESC\)/m);
+    assert.match(outputs[4]!, /^bad\.yaml:3:5: escalation\.contacts\["lead\\u001b\]2;pwned-by-contact\\u0007"\]: key contains U\+001B \(ESC\)/m);
   } finally {
     tmux.kill();
     await new Promise((resolve) => server.close(resolve));
