@@ -144,13 +144,17 @@ export class EscalationController {
     return wait <= 0 ? 'now' : `in ${formatDuration(wait)}`;
   }
 
-  private async send(name: string, reason: string): Promise<SendReport> {
+  private async send(name: string, reason: string, automated = false): Promise<SendReport> {
     const { store, pager } = this.deps;
     const snapshot = incidentSnapshot(store.getState(), this.deps.clock.now());
+    const dryRun = isDryRun(store);
     store.getState().showFlash(`paging ${name}…`, 'info');
-    const report = await pager.page(name, snapshot, reason, isDryRun(store));
+    const report = await pager.page(name, snapshot, reason, dryRun, automated);
+    const channels = `${report.delivered} channel${report.delivered === 1 ? '' : 's'}`;
     if (report.failures.length > 0) store.getState().showFlash(`✖ paging ${name} failed: ${report.failures.join('; ')}`, 'error', 30_000);
-    else store.getState().showFlash(`✔ paged ${name} (${report.delivered} channel${report.delivered === 1 ? '' : 's'})${isDryRun(store) ? ' [dry-run]' : ''}`, 'info');
+    // A drill sends nothing: the flash must not say it paged anyone.
+    else if (dryRun) store.getState().showFlash(`dry run: ${name} not paged (would go to ${channels}); recorded only`, 'info');
+    else store.getState().showFlash(`✔ paged ${name} (${channels})`, 'info');
     return report;
   }
 
@@ -180,7 +184,7 @@ export class EscalationController {
     if (this.deps.escalation?.auto) {
       this.timer.markDone(step.index);
       if (!(await this.claimAutoPage(step))) return;
-      await this.send(step.notify, `policy: after ${formatDuration(step.afterMs)} (auto)`);
+      await this.send(step.notify, `policy: after ${formatDuration(step.afterMs)} (auto)`, true);
       return;
     }
     // The prompt is the header and a flash, not a dialog: a dialog opened by a timer could take

@@ -72,8 +72,8 @@ export class Pager {
     return this.deps.escalation?.contacts[name];
   }
 
-  /** Pages a contact on every channel it has. */
-  async page(name: string, snapshot: IncidentSnapshot, reason: string, dryRun: boolean): Promise<SendReport> {
+  /** Pages a contact on every channel it has; `automated` when the policy paged, not a person. */
+  async page(name: string, snapshot: IncidentSnapshot, reason: string, dryRun: boolean, automated = false): Promise<SendReport> {
     const contact = this.contact(name);
     if (!contact) return { delivered: 0, total: 0, failures: [`no contact ${name}`] };
     const deliveries: Delivery[] = [];
@@ -81,7 +81,7 @@ export class Pager {
     if (contact.pagerduty) deliveries.push({ contact: name, channel: 'pagerduty', url: this.pagerdutyUrl, headers: {}, body: pagerdutyTrigger(snapshot, contact.pagerduty.routingKey, name) });
     if (contact.slack) deliveries.push({ contact: name, channel: 'slack', url: contact.slack.webhook, headers: {}, body: slackPage(snapshot, name, contact.slack.mention) });
     if (contact.webhook) deliveries.push({ contact: name, channel: 'webhook', url: contact.webhook.url, headers: contact.webhook.headers, body: webhookBody('page', snapshot, { contact: name, text }, this.now()) });
-    return this.sendAll(deliveries, 'page', reason, dryRun);
+    return this.sendAll(deliveries, 'page', reason, dryRun, automated);
   }
 
   /** Sends a status update to every Slack and webhook channel configured (each URL once). */
@@ -123,18 +123,19 @@ export class Pager {
     return deliveries;
   }
 
-  private async sendAll(deliveries: Delivery[], purpose: MessageType, reason: string, dryRun: boolean): Promise<SendReport> {
-    const results = await Promise.all(deliveries.map((d) => this.deliver(d, purpose, reason, dryRun)));
+  private async sendAll(deliveries: Delivery[], purpose: MessageType, reason: string, dryRun: boolean, automated = false): Promise<SendReport> {
+    const results = await Promise.all(deliveries.map((d) => this.deliver(d, purpose, reason, dryRun, automated)));
     const failures = results.filter((r): r is string => r !== null);
     return { delivered: results.length - failures.length, total: results.length, failures };
   }
 
   /** One delivery with retries; returns null on success, else the failure in words. */
-  private async deliver(d: Delivery, purpose: MessageType, reason: string, dryRun: boolean): Promise<string | null> {
+  private async deliver(d: Delivery, purpose: MessageType, reason: string, dryRun: boolean, automated: boolean): Promise<string | null> {
     const { store, recorder, redactor } = this.deps;
     const base = { contact: d.contact, channel: d.channel, purpose, reason };
+    const by = automated ? { automated: true } : {};
     if (dryRun) {
-      recorder.record('escalation.sent', { ...base, attempt: 0, dryRun: true });
+      recorder.record('escalation.sent', { ...base, attempt: 0, dryRun: true }, by);
       store.getState().addPageAttempt({ ...base, attempt: 0, ok: true, willRetry: false, dryRun: true, at: this.now() } as PageAttempt);
       return null;
     }
@@ -144,7 +145,7 @@ export class Pager {
         const error = r.ok ? undefined : redactor(r.error);
         const status = r.status;
         const data = { ...base, attempt, ...(status !== undefined ? { status } : {}), ...(error ? { error } : {}), ...(r.ok ? {} : { willRetry }) };
-        recorder.record(r.ok ? 'escalation.sent' : 'escalation.failed', data);
+        recorder.record(r.ok ? 'escalation.sent' : 'escalation.failed', data, by);
         store.getState().addPageAttempt({ contact: d.contact, channel: d.channel, purpose, attempt, ok: r.ok, willRetry, at: this.now(), ...(status !== undefined ? { status } : {}), ...(error ? { error } : {}) });
       },
     });

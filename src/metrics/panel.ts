@@ -14,6 +14,9 @@ import { MAX_MESSAGE, MetricsSourceError } from './source-error.js';
 import { ThresholdTracker, type ThresholdChange } from './threshold.js';
 import { formatValue } from './units.js';
 
+/** How bad a threshold level is, to tell entering a level from leaving one. */
+const LEVEL_RANK: Record<string, number> = { none: 0, ok: 0, warn: 1, crit: 2 };
+
 /** Missed refreshes after which a panel is marked stale. */
 export const STALE_AFTER_STEPS = 2;
 
@@ -115,31 +118,33 @@ export class MetricsPanel {
   }
 
   /**
-   * Feeds the threshold tracker. A breach starts when the panel enters crit and lasts until it is
-   * back to ok: entering crit, leaving it, and the return to ok go on the timeline (as
-   * {panel, from, to, value}, what the post-mortem export reads), the last ones with the peak.
+   * Feeds the threshold tracker. A breach starts when the panel leaves ok (warn or crit) and
+   * lasts until it is back to ok: every level change in between goes on the timeline (as
+   * {panel, from, to, value}, what the post-mortem export reads), the way down with the peak.
    */
   private feed(value: number | null): void {
     const change = this.threshold.update(value);
-    if (change?.to === 'crit' && this.peak === null) this.peak = change.value;
+    if (change && (change.to === 'warn' || change.to === 'crit') && this.peak === null) this.peak = change.value;
     const inBreach = this.peak !== null;
     if (inBreach && value !== null && Number.isFinite(value)) {
       if (this.config.below ? value < this.peak! : value > this.peak!) this.peak = value;
     }
     if (!change || !inBreach) return;
-    if (change.to === 'crit' || change.from === 'crit' || change.to === 'ok') this.recordBreach(change);
+    this.recordBreach(change);
     if (change.to === 'ok') this.peak = null;
   }
 
   private recordBreach(change: ThresholdChange): void {
-    const leaving = change.to !== 'crit';
+    const leaving = LEVEL_RANK[change.to] < LEVEL_RANK[change.from];
+    // The line crossed: warn's when warn is the worse of the two levels, else crit's.
+    const worse = leaving ? change.from : change.to;
     this.deps.recorder.record('metric.threshold', {
       panel: this.config.title,
       from: change.from,
       to: change.to,
       value: change.value,
       display: formatValue(change.value, this.config.unit),
-      threshold: this.config.crit,
+      threshold: worse === 'warn' ? this.config.warn : this.config.crit,
       below: this.config.below,
       ...(leaving && this.peak !== null ? { peak: this.peak, peakDisplay: formatValue(this.peak, this.config.unit) } : {}),
     });

@@ -10,6 +10,7 @@ import { askConfirm, askText } from '../store/dialog.js';
 import type { StatusPhase } from './types.js';
 import type { WarroomStore } from '../store/store.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
+import { changeSeverity } from '../timeline/incident-changes.js';
 import { draftStatusUpdate, UPDATE_INTERVAL_MS } from './template.js';
 import { parseSeverity } from '../config/severity.js';
 
@@ -71,12 +72,14 @@ export class StatusUpdateController {
     const interval = UPDATE_INTERVAL_MS[store.getState().incident.severity];
     store.getState().setEscalation({ phase, lastUpdateAt: now, nextUpdateAt: phase === 'resolved' ? null : now + interval, draft: null });
     if (report.failures.length > 0) store.getState().showFlash(`✖ status update not delivered: ${report.failures.join('; ')}`, 'error', 30_000);
+    // A drill sends nothing: say so rather than "sent to 2 channels".
+    else if (dryRun) store.getState().showFlash(`dry run: status update (${phase}) recorded, not sent (would go to ${report.delivered} channel${report.delivered === 1 ? '' : 's'})`, 'info');
     else store.getState().showFlash(`✔ status update (${phase}) sent to ${report.delivered} channel${report.delivered === 1 ? '' : 's'}`, 'info');
     return report.failures.length === 0;
   }
 
-  /** `:severity P1`: records the change; the header and response target follow the store. */
-  setSeverity(input: string): boolean {
+  /** `:severity P1 [why]`: records the change and why; the header and response target follow the store. */
+  setSeverity(input: string, reason = ''): boolean {
     const { store, recorder } = this.deps;
     const to = parseSeverity(input);
     if (!to) {
@@ -89,9 +92,12 @@ export class StatusUpdateController {
       store.getState().showFlash(`severity is already ${to}`, 'info');
       return false;
     }
-    recorder.record('incident.severity', { from, to });
+    if (!changeSeverity(recorder, { from, to, reason })) {
+      store.getState().showFlash('severity not changed: the timeline could not record it', 'error');
+      return false;
+    }
     store.getState().setSeverity(to);
-    store.getState().showFlash(`severity ${from} → ${to}`, 'info');
+    store.getState().showFlash(`severity ${from} → ${to}${reason.trim() ? '' : ' (add why: :severity P1 REASON)'}`, 'info');
     return true;
   }
 

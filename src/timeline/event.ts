@@ -15,7 +15,10 @@ export interface TimelineEvent {
   id: string;
   /** UTC epoch ms the event happened (its real time when backfilled). */
   ts: number;
+  /** Who did it: a person, or `warroom` for what the console observed on its own. */
   operator: string;
+  /** For `warroom`'s own events: the operator whose console observed it. */
+  console?: string;
   /** An `EventKind` for this version; any string from newer versions. */
   kind: string;
   data: Record<string, unknown>;

@@ -2,6 +2,7 @@
 // incident folder needs): title, severity, start, and whether it is open.
 import type { Severity } from '../config/types.js';
 import { sortByTime, type TimelineEvent } from './event.js';
+import { SYSTEM_OPERATOR } from './actor.js';
 
 /** An incident as listed and shown in the header. */
 export interface IncidentSummary {
@@ -33,7 +34,8 @@ export function summarizeIncident(id: string, events: readonly TimelineEvent[]):
   let resolvedAt: number | null = null;
   const operators = new Set<string>();
   for (const event of sorted) {
-    operators.add(event.operator);
+    // People only: warroom's own observations are not an operator.
+    if (event.operator !== SYSTEM_OPERATOR) operators.add(event.operator);
     if (event.kind === 'incident.opened') {
       title = text(event.data.title) ?? title;
       severity = text(event.data.severity) ?? severity;

@@ -14,6 +14,7 @@ import { AppendError, JournalAppender, type PathState } from './journal-appender
 import { eventsToCarry, relinkMessage, withRelinkLock } from './journal-carry.js';
 import { CLAIM_KIND, ClaimBook, type ClaimResult } from './journal-claims.js';
 import { redactData, redact, type Redactor } from '../text/redact.js';
+import { isAutomatedKind, SYSTEM_OPERATOR } from './actor.js';
 
 /** Receives events as they become known (own ones after they are on disk). */
 export type TimelineListener = (added: readonly TimelineEvent[]) => void;
@@ -107,11 +108,14 @@ export class TimelineJournal implements TimelineRecorder {
    */
   record(kind: EventKind, data: Record<string, unknown>, options: RecordOptions = {}): TimelineEvent | null {
     if (this.closed) throw new Error(`timeline ${this.id} is closed`);
+    const automated = options.automated === true || isAutomatedKind(kind);
     const event: TimelineEvent = {
       v: SCHEMA_VERSION,
       id: newEventId(),
       ts: options.at ?? Date.now(),
-      operator: this.operator,
+      // What the console saw by itself is warroom's, naming the console that saw it.
+      operator: automated ? SYSTEM_OPERATOR : this.operator,
+      ...(automated ? { console: this.operator } : {}),
       kind,
       data: redactData(data, this.redactor),
     };

@@ -7,6 +7,10 @@ export type EventKind =
   | 'incident.severity'
   | 'incident.resolved'
   | 'incident.reopened'
+  | 'incident.milestone'
+  | 'incident.acknowledged'
+  | 'incident.role'
+  | 'incident.severity-suggested'
   | 'check.state'
   | 'metric.threshold'
   | 'metric.panel-added'
@@ -30,6 +34,11 @@ export interface RecordOptions {
   /** Real time of a backfilled event (epoch ms); default now. */
   at?: number;
   backfilled?: boolean;
+  /**
+   * Recorded by the console on its own (an automatic page), not by the operator: it is stored
+   * under `warroom`, naming this console. Kinds that are always automated need not say so.
+   */
+  automated?: boolean;
 }
 
 /** Who holds a claim made through the timeline (see TimelineRecorder.claim). */

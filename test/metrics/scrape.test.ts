@@ -147,7 +147,7 @@ test('stale: after two missed steps the panel says since when and keeps its data
   }
 });
 
-test('crossing crit is recorded on the timeline, entering and leaving, with the value', async () => {
+test('every threshold level change is recorded, from ok → warn on, entering and leaving, with the value', async () => {
   const { server, panel, recorder, setPage } = await scrapePanel({ metric: 'queue_size', warn: 500, crit: 1000 });
   try {
     const feed = [100, 600, 1500, 990, 800, 800, 100, 100];
@@ -158,16 +158,21 @@ test('crossing crit is recorded on the timeline, entering and leaving, with the 
     assert.deepEqual(
       recorder.events.map((e) => [e.kind, e.data.from, e.data.to, e.data.value]),
       [
+        // The breach starts at warn: ok → warn was once never recorded.
+        ['metric.threshold', 'ok', 'warn', 600],
         ['metric.threshold', 'warn', 'crit', 1500],
         ['metric.threshold', 'crit', 'warn', 800],
         ['metric.threshold', 'warn', 'ok', 100],
       ],
     );
-    assert.equal(recorder.events[0]!.data.panel, 'queue');
-    assert.equal(recorder.events[0]!.data.display, '1.5k');
-    assert.equal(recorder.events[1]!.data.peak, 1500, 'leaving crit names the peak of the breach');
-    assert.equal(recorder.events[1]!.data.peakDisplay, '1.5k');
-    assert.equal(recorder.events[2]!.data.peak, 1500, 'the return to ok closes the breach');
+    assert.equal(recorder.events[0]!.data.threshold, 500, 'entering warn names the warn line');
+    assert.equal(recorder.events[0]!.data.peak, undefined, 'entering a level has no peak yet');
+    assert.equal(recorder.events[1]!.data.panel, 'queue');
+    assert.equal(recorder.events[1]!.data.display, '1.5k');
+    assert.equal(recorder.events[1]!.data.threshold, 1000);
+    assert.equal(recorder.events[2]!.data.peak, 1500, 'leaving crit names the peak of the breach');
+    assert.equal(recorder.events[2]!.data.peakDisplay, '1.5k');
+    assert.equal(recorder.events[3]!.data.peak, 1500, 'the return to ok closes the breach');
     assert.equal(panel.view(T0 + 8 * STEP).state, 'ok');
   } finally {
     await server.close();

@@ -49,13 +49,23 @@ test('dry-run: an action is confirmed, shown and recorded as dry-run; nothing ex
     await c.press('y', (f) => f.includes('◌ dry-run restart checkout-api') && f.includes('[dry-run] would run on local'));
     await c.press(KEYS.escape, (f) => !f.includes('◌ dry-run'));
     await c.press('P', (f) => f.includes('Page tech-lead now?') && f.includes('DRY-RUN'));
-    await c.press('y', (f) => f.includes('paged tech-lead') && f.includes('[dry-run]'));
+    // A drill pages nobody, and the flash says so rather than "paged".
+    await c.press('y', (f) => f.includes('dry run: tech-lead not paged'));
+    assert.ok(!c.ui.frame().includes('✔ paged'), c.ui.frame());
+    // A status update in a drill is recorded, and the flash does not claim it was sent.
+    await c.press('u', (f) => f.includes('Status update · phase'));
+    await c.press('\x13', (f) => f.includes('Send the investigating status update?') && f.includes('DRY-RUN'));
+    await c.press('y', (f) => f.includes('dry run: status update (investigating) recorded, not sent'));
+    assert.ok(!c.ui.frame().includes('sent to'), c.ui.frame());
     assert.deepEqual(c.executor.commands, []);
     assert.deepEqual(c.sink.received, []);
     assert.deepEqual(c.recorder.events.map((e) => [e.kind, e.data.dryRun]), [
       ['action.started', true],
       ['action.finished', true],
       ['escalation.sent', true],
+      ['escalation.sent', true],
+      ['escalation.sent', true],
+      ['status.update', true],
     ]);
   } finally {
     await c.close();
