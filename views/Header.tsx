@@ -4,6 +4,7 @@ import stringWidth from 'string-width';
 import { oneLine } from '../src/text/neutralise.js';
 import { ellipsize } from '../src/text/width.js';
 import type { Severity } from '../src/config/types.js';
+import type { MilestoneName } from '../src/timeline/key-times.js';
 import { formatDuration, formatTarget } from '../src/time/duration-text.js';
 import { useActionProgress } from './actions/action-progress.js';
 import { useEscalationBadge } from './escalation/escalation-badge.js';
@@ -38,12 +39,22 @@ export function Header({ width, responseTargets }: HeaderProps) {
   const status = `${incident.resolvedAt ? ' ✔ RESOLVED' : ''}${runningCount > 0 ? ` │ ⟳ ${runningCount} running` : ''}`;
   // Everything but the title always shows; the title takes what is left (at 80 columns, little).
   const fixed = stringWidth(`${incident.id} │  │ ${incident.severity} │ ${clock}${status} │ ${incident.operator} │ ${mode}`);
-  // A journal that cannot write, escalation (a failure must be seen) and action progress come
-  // next; the title gets the rest.
-  const recordText = ellipsize(record, width - fixed);
-  const badgeText = ellipsize(badge.text, width - fixed - stringWidth(recordText));
-  const progressText = ellipsize(progress, width - fixed - stringWidth(recordText) - stringWidth(badgeText));
-  const title = ellipsize(incident.title, width - fixed - stringWidth(recordText) - stringWidth(badgeText) - stringWidth(progressText));
+  // A journal that cannot write, escalation (a failure must be seen), the commander, the
+  // milestone reached and action progress come next, in that order; the title gets the rest.
+  let room = width - fixed;
+  const fit = (text: string): string => {
+    const out = ellipsize(text, room);
+    room -= stringWidth(out);
+    return out;
+  };
+  // Whole or not at all: "IC a…" would name nobody.
+  const whole = (text: string): string => (stringWidth(text) <= room ? fit(text) : '');
+  const recordText = fit(record);
+  const badgeText = fit(badge.text);
+  const commanderText = whole(` │ IC ${incident.roles.ic === null ? '—' : oneLine(incident.roles.ic)}`);
+  const milestoneText = whole(milestoneLabel(incident.milestones));
+  const progressText = fit(progress);
+  const title = fit(incident.title);
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate">
@@ -55,6 +66,8 @@ export function Header({ width, responseTargets }: HeaderProps) {
         <Text {...theme.severity[incident.severity <= 'P1' ? 'high' : 'normal']}>{incident.severity}</Text>
         {' │ '}
         <Text {...(over ? theme.tone.bad : {})}>{clock}</Text>
+        {commanderText ? <Text {...(incident.roles.ic !== null ? theme.strong : {})}>{commanderText}</Text> : null}
+        {milestoneText ? <Text>{milestoneText}</Text> : null}
         {incident.resolvedAt ? <Text {...theme.tone.good}> ✔ RESOLVED</Text> : null}
         {runningCount > 0 ? <Text {...theme.tone.warn}>{` │ ⟳ ${runningCount} running`}</Text> : null}
         {progressText ? <Text {...theme.tone.warn}>{progressText}</Text> : null}
@@ -68,3 +81,16 @@ export function Header({ width, responseTargets }: HeaderProps) {
     </Box>
   );
 }
+
+/** The furthest milestone reached before resolution (` │ mitigated 14:02`), in local time; '' before detection. */
+export function milestoneLabel(milestones: Partial<Record<MilestoneName, number>>): string {
+  for (const name of ['mitigated', 'acknowledged', 'detected'] as const) {
+    const at = milestones[name];
+    if (at === undefined) continue;
+    const time = new Date(at);
+    const hhmm = `${String(time.getHours()).padStart(2, '0')}:${String(time.getMinutes()).padStart(2, '0')}`;
+    return ` │ ${name === 'acknowledged' ? 'acked' : name} ${hhmm}`;
+  }
+  return '';
+}
+

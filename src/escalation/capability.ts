@@ -3,6 +3,7 @@
 import type { CapabilityFactory } from '../engine/capability.js';
 import { StatusUpdateController } from '../status-updates/controller.js';
 import { createRedactor } from '../text/redact.js';
+import { SeverityAdvisor } from '../status-updates/severity-advice.js';
 import { systemClock } from './clock.js';
 import { EscalationController } from './controller.js';
 import { Pager } from './pager.js';
@@ -13,6 +14,7 @@ export const escalationCapability: CapabilityFactory = (context) => {
   const pager = new Pager({ escalation: config.escalation, store, recorder, redactor: createRedactor(config) });
   const escalation = new EscalationController({ escalation: config.escalation, store, recorder, pager, clock: systemClock });
   const status = new StatusUpdateController({ store, recorder, pager, escalation, clock: systemClock });
+  const advisor = new SeverityAdvisor(store, recorder);
   return {
     name: 'escalation',
     start: () => {
@@ -22,8 +24,10 @@ export const escalationCapability: CapabilityFactory = (context) => {
       store.getState().setEscalationController(escalation);
       store.getState().setStatusController(status);
       escalation.start();
+      advisor.start();
     },
     stop: () => {
+      advisor.stop();
       escalation.stop();
       store.getState().setEscalationController(null);
       store.getState().setStatusController(null);

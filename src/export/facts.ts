@@ -1,180 +1,154 @@
-// The post-mortem's facts, computed from the events alone: key times, impact windows from check
-// transitions, metric breaches with peaks, and the lists the export tabulates.
+// The post-mortem's facts, computed from the events alone: key times, severity history, roles
+// and responders, impact, evidence, what was sent to whom, and the notes that seed the parts a
+// console cannot know. Every export (Markdown, templates, JSON) reports these same facts.
+import { actorText } from '../timeline/actor.js';
+import { isTodo } from '../timeline/backfill.js';
 import { sortByTime, type TimelineEvent } from '../timeline/event.js';
 import { summarizeIncident } from '../timeline/incident-state.js';
-import { isTodo } from '../timeline/backfill.js';
+import { keyTimes, type KeyTimes } from '../timeline/key-times.js';
+import { responders, roleHistory, type Responder, type RoleHolders } from '../timeline/roles.js';
+import { severityHistory, type SeverityHistory } from '../timeline/severity-history.js';
+import { impactWindows, metricBreaches, serviceImpact, type ImpactWindow, type MetricBreach, type ServiceImpact } from './impact.js';
+import { seededNotes, type SeededNotes } from './seeds.js';
 
-/** A span a check spent DOWN or DEGRADED. */
-export interface ImpactWindow {
-  service: string;
-  check: string;
-  state: string;
-  from: number;
-  /** Null while it still was in that state at the end of the record. */
-  to: number | null;
-  durationMs: number;
+export { impactWindows, metricBreaches, serviceImpact, type ImpactWindow, type MetricBreach, type ServiceImpact } from './impact.js';
+
+/** A log line marked as evidence (`m`): where it came from, when it was logged, who marked it. */
+export interface Evidence {
+  /** When it was marked. */
+  at: number;
+  /** When the source logged it, when known. */
+  loggedAt: number | null;
+  source: string;
+  level: string;
+  text: string;
+  markedBy: string;
 }
 
-/** A span a metric panel spent past a threshold. */
-export interface MetricBreach {
-  panel: string;
-  /** The worst level reached (crit over warn). */
-  level: string;
-  from: number;
-  to: number | null;
-  durationMs: number;
-  /** The most extreme value recorded during the breach. */
-  peak: number | null;
-  /** The peak as the panel showed it (`3.5`, `1.5k`), when the events say. */
-  peakDisplay?: string;
+/** One status update: what was said, and where it went (or that it was a dry run). */
+export interface StatusUpdate {
+  at: number;
+  by: string;
+  phase: string;
+  text: string;
+  /** `contact channel` it reached. */
+  delivered: string[];
+  /** `contact channel: error` it did not reach. */
+  failed: string[];
+  dryRun: boolean;
 }
 
 /** Everything the Markdown and JSON exports report besides the raw events. */
 export interface IncidentFacts {
   id: string;
   title: string;
+  /** Severity at the end of the record. */
   severity: string;
-  severityChanges: { at: number; from: string; to: string; operator: string }[];
   startedAt: number;
   detectedAt: number | null;
-  firstActionAt: number | null;
+  acknowledgedAt: number | null;
   mitigatedAt: number | null;
   resolvedAt: number | null;
   /** Resolution or, while open, the latest event. */
   endAt: number;
   open: boolean;
   durationMs: number;
-  timeToFirstActionMs: number | null;
+  keyTimes: KeyTimes;
+  severityHistory: SeverityHistory;
+  /** Role holders at the end of the record. */
+  roles: RoleHolders;
+  responders: Responder[];
+  /** People who recorded anything (warroom's own observations are not a person). */
   operators: string[];
   impact: ImpactWindow[];
+  serviceImpact: ServiceImpact[];
   metricBreaches: MetricBreach[];
+  evidence: Evidence[];
+  statusUpdates: StatusUpdate[];
   /** `todo:` notes, without the prefix. */
   actionItems: string[];
+  /** Notes that seed the sections only people can write (root cause, lessons). */
+  seeds: SeededNotes;
   /** Events in time order (stable for equal times). */
   events: TimelineEvent[];
 }
-
-const BAD_STATES = new Set(['DOWN', 'DEGRADED']);
-const LEVEL_RANK: Record<string, number> = { warn: 1, crit: 2 };
 
 function str(value: unknown, fallback = ''): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : fallback;
 }
 
-function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+function evidenceOf(sorted: readonly TimelineEvent[]): Evidence[] {
+  return sorted
+    .filter((e) => e.kind === 'log.evidence')
+    .map((e) => {
+      const logged = typeof e.data.loggedAt === 'string' ? Date.parse(e.data.loggedAt) : Number.NaN;
+      return {
+        at: e.ts,
+        loggedAt: Number.isFinite(logged) ? logged : null,
+        source: str(e.data.source, '?'),
+        level: str(e.data.level, '—'),
+        // `line` is the older spelling.
+        text: str(e.data.text ?? e.data.line),
+        markedBy: actorText(e),
+      };
+    });
 }
 
-/** DOWN/DEGRADED windows per check, from `check.state` transitions {check, service, from, to}. */
-export function impactWindows(sorted: readonly TimelineEvent[], endAt: number): ImpactWindow[] {
-  const open = new Map<string, ImpactWindow>();
-  const closed: ImpactWindow[] = [];
-  for (const event of sorted) {
-    if (event.kind !== 'check.state') continue;
-    const service = str(event.data.service, '?');
-    const check = str(event.data.check, '?');
-    const key = `${service}\u0000${check}`;
-    const to = str(event.data.to);
-    const current = open.get(key);
-    if (current && current.state === to) continue;
-    if (current) {
-      current.to = event.ts;
-      current.durationMs = event.ts - current.from;
-      closed.push(current);
-      open.delete(key);
-    }
-    if (BAD_STATES.has(to)) open.set(key, { service, check, state: to, from: event.ts, to: null, durationMs: 0 });
-  }
-  for (const window of open.values()) closed.push({ ...window, durationMs: Math.max(0, endAt - window.from) });
-  return closed.sort((a, b) => a.from - b.from);
-}
-
-/** Threshold breaches per panel from `metric.threshold` {panel, from, to, value}. */
-export function metricBreaches(sorted: readonly TimelineEvent[], endAt: number): MetricBreach[] {
-  const open = new Map<string, MetricBreach & { below: boolean }>();
-  const done: MetricBreach[] = [];
-  const finish = (b: MetricBreach & { below: boolean }, to: number | null, at: number): void => {
-    const { below: _below, ...breach } = b;
-    done.push({ ...breach, to, durationMs: Math.max(0, at - b.from) });
-  };
-  for (const event of sorted) {
-    if (event.kind !== 'metric.threshold') continue;
-    const panel = str(event.data.panel, '?');
-    const level = str(event.data.to);
-    const value = num(event.data.value);
-    const display = typeof event.data.display === 'string' ? event.data.display : undefined;
-    const current = open.get(panel);
-    if (current) {
-      const worse = (v: number) => current.peak === null || (current.below ? v < current.peak : v > current.peak);
-      if (value !== null && worse(value) && LEVEL_RANK[level] !== undefined) setPeak(current, value, display);
-      // Leaving a level names the most extreme value the panel saw since entering it.
-      const peak = num(event.data.peak);
-      if (peak !== null && worse(peak)) setPeak(current, peak, typeof event.data.peakDisplay === 'string' ? event.data.peakDisplay : undefined);
-      if ((LEVEL_RANK[level] ?? 0) > (LEVEL_RANK[current.level] ?? 0)) current.level = level;
-      if (LEVEL_RANK[level] === undefined) {
-        finish(current, event.ts, event.ts);
-        open.delete(panel);
-      }
-    } else if (LEVEL_RANK[level] !== undefined) {
-      open.set(panel, { panel, level, from: event.ts, to: null, durationMs: 0, peak: value, ...(display === undefined ? {} : { peakDisplay: display }), below: event.data.below === true });
+/** Status updates with the deliveries recorded for each (the per-channel events just before it). */
+function statusUpdatesOf(sorted: readonly TimelineEvent[]): StatusUpdate[] {
+  const updates: StatusUpdate[] = [];
+  let delivered: string[] = [];
+  let failed: string[] = [];
+  for (const e of sorted) {
+    if (e.kind === 'escalation.sent' || e.kind === 'escalation.failed') {
+      if (e.data.purpose !== 'status-update') continue;
+      const target = `${str(e.data.contact, '?')} ${str(e.data.channel, '?')}`;
+      if (e.kind === 'escalation.sent' && e.data.dryRun !== true) delivered.push(target);
+      else if (e.kind === 'escalation.failed' && e.data.willRetry !== true) failed.push(`${target}: ${str(e.data.error, '?')}`);
+    } else if (e.kind === 'status.update') {
+      updates.push({ at: e.ts, by: e.operator, phase: str(e.data.phase, '?'), text: str(e.data.text), delivered, failed, dryRun: e.data.dryRun === true });
+      delivered = [];
+      failed = [];
     }
   }
-  for (const breach of open.values()) finish(breach, null, endAt);
-  return done.sort((a, b) => a.from - b.from);
-}
-
-function setPeak(breach: MetricBreach, value: number, display: string | undefined): void {
-  breach.peak = value;
-  if (display === undefined) delete breach.peakDisplay;
-  else breach.peakDisplay = display;
-}
-
-function firstActionTime(sorted: readonly TimelineEvent[]): number | null {
-  let first: number | null = null;
-  for (const event of sorted) {
-    let at: number | null = null;
-    if (event.kind === 'action.started') at = event.ts;
-    else if (event.kind === 'action.finished') at = event.ts - (num(event.data.durationMs) ?? 0);
-    else if (event.kind === 'runbook.step' && event.data.status === 'ran') at = event.ts;
-    if (at !== null && (first === null || at < first)) first = at;
-  }
-  return first;
+  return updates;
 }
 
 /** Computes the post-mortem facts of an incident from its events (any order). */
 export function incidentFacts(id: string, events: readonly TimelineEvent[]): IncidentFacts {
   const sorted = sortByTime(events);
   const summary = summarizeIncident(id, sorted);
-  const endAt = summary.resolvedAt ?? summary.lastEventAt;
-  const detection = sorted.find(
-    (e) =>
-      (e.kind === 'check.state' && BAD_STATES.has(str(e.data.to))) || (e.kind === 'metric.threshold' && e.data.to === 'crit'),
-  );
-  const detectedAt = detection?.ts ?? null;
-  const lastUp = [...sorted].reverse().find((e) => e.kind === 'check.state' && e.data.to === 'UP' && (detectedAt === null || e.ts >= detectedAt));
-  const firstActionAt = firstActionTime(sorted);
+  const times = keyTimes(sorted);
+  const { milestones } = times;
+  const startedAt = milestones.started.at ?? summary.startedAt;
+  const endAt = milestones.resolved.at ?? summary.lastEventAt;
+  const history = severityHistory(sorted, startedAt, endAt);
   return {
     id,
     title: summary.title,
-    severity: summary.severity,
-    severityChanges: sorted
-      .filter((e) => e.kind === 'incident.severity')
-      .map((e) => ({ at: e.ts, from: str(e.data.from, '?'), to: str(e.data.to, '?'), operator: e.operator })),
-    startedAt: summary.startedAt,
-    detectedAt,
-    firstActionAt,
-    mitigatedAt: detectedAt === null ? null : (lastUp?.ts ?? null),
-    resolvedAt: summary.resolvedAt,
+    severity: history.current,
+    startedAt,
+    detectedAt: milestones.detected.at,
+    acknowledgedAt: milestones.acknowledged.at,
+    mitigatedAt: milestones.mitigated.at,
+    resolvedAt: milestones.resolved.at,
     endAt,
     open: summary.open,
-    durationMs: endAt - summary.startedAt,
-    timeToFirstActionMs: firstActionAt === null ? null : firstActionAt - (detectedAt ?? summary.startedAt),
+    durationMs: Math.max(0, endAt - startedAt),
+    keyTimes: times,
+    severityHistory: history,
+    roles: roleHistory(sorted).holders,
+    responders: responders(sorted),
     operators: summary.operators,
     impact: impactWindows(sorted, endAt),
+    serviceImpact: serviceImpact(sorted, endAt),
     metricBreaches: metricBreaches(sorted, endAt),
+    evidence: evidenceOf(sorted),
+    statusUpdates: statusUpdatesOf(sorted),
     actionItems: sorted
       .filter((e) => e.kind === 'note' && isTodo(str(e.data.text)))
       .map((e) => str(e.data.text).replace(/^\s*todo\s*:\s*/i, '')),
+    seeds: seededNotes(sorted),
     events: sorted,
   };
 }

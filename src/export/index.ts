@@ -22,31 +22,43 @@ function load(source: string | readonly TimelineEvent[], options: ExportOptions)
   return { id: options.id ?? basename(source), events: readJournal(join(source, JOURNAL_FILE), false).events };
 }
 
+/**
+ * The post-mortem in a template's shape (`default`, `google-sre`, `pagerduty`, `atlassian`, or
+ * a team's template file), as Markdown. Loads the template engine only for a template.
+ */
+export async function exportTemplate(source: string | readonly TimelineEvent[], template: string, options: ExportOptions = {}): Promise<string> {
+  const { id, events } = load(source, options);
+  const { renderWithTemplate, templateChoice } = await import('./templates.js');
+  return renderWithTemplate(incidentFacts(id, events), options.redactor ?? redact, templateChoice(template));
+}
+
 /** The post-mortem draft of an incident folder or a list of events, as Markdown. */
 export function exportMarkdown(source: string | readonly TimelineEvent[], options: ExportOptions = {}): string {
   const { id, events } = load(source, options);
   return renderMarkdown(incidentFacts(id, events), options.redactor ?? redact);
 }
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+/** Epoch ms fields (`at`, `from`, `to`, `…At`) as ISO times; everything else as it is. */
+function isoTimes(value: unknown, key = ''): unknown {
+  if (typeof value === 'number') return /^(at|from|to)$|At$/.test(key) && Number.isFinite(value) ? new Date(value).toISOString() : value;
+  if (Array.isArray(value)) return value.map((item) => isoTimes(item));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = isoTimes(v, k);
+    return out;
+  }
+  return value;
+}
 
-/** The full record as JSON: `{ incident: {...}, events: [...] }`, events in time order. */
+/**
+ * The full record as JSON: `{ incident: {...}, events: [...] }`. `incident` holds the same facts
+ * as the Markdown (key times, severity history, responders, impact, evidence...) with times as
+ * ISO strings and durations in ms; events are in time order, as recorded.
+ */
 export function exportJson(source: string | readonly TimelineEvent[], options: ExportOptions = {}): string {
   const { id, events } = load(source, options);
   const redactor = options.redactor ?? redact;
-  const { events: sorted, ...f } = incidentFacts(id, events);
-  const incident = {
-    ...f,
-    severityChanges: f.severityChanges.map((c) => ({ ...c, at: iso(c.at) })),
-    startedAt: iso(f.startedAt),
-    detectedAt: iso(f.detectedAt),
-    firstActionAt: iso(f.firstActionAt),
-    mitigatedAt: iso(f.mitigatedAt),
-    resolvedAt: iso(f.resolvedAt),
-    endAt: iso(f.endAt),
-    impact: f.impact.map((w) => ({ ...w, from: iso(w.from), to: iso(w.to) })),
-    metricBreaches: f.metricBreaches.map((b) => ({ ...b, from: iso(b.from), to: iso(b.to) })),
-  };
+  const { events: sorted, ...facts } = incidentFacts(id, events);
   // Printed to a terminal by `warroom export`: the same JSON, with terminal-active characters escaped.
-  return terminalSafeJson(redactData({ incident, events: sorted }, redactor), 2) + '\n';
+  return terminalSafeJson(redactData({ incident: isoTimes(facts), events: sorted }, redactor), 2) + '\n';
 }

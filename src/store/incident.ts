@@ -1,6 +1,8 @@
 import type { Severity } from '../config/types.js';
 import type { ConsoleMode } from '../mode/console-mode.js';
 import type { SliceCreator } from './slice.js';
+import type { MilestoneName } from '../timeline/key-times.js';
+import type { RoleHolders } from '../timeline/roles.js';
 
 /** The incident the console is on, as the header shows it. */
 export interface IncidentSlice {
@@ -13,6 +15,10 @@ export interface IncidentSlice {
     resolvedAt: number | null;
     operator: string;
     mode: ConsoleMode;
+    /** Who holds each incident role, as the journal says. */
+    roles: RoleHolders;
+    /** Milestones reached so far (epoch ms), as the journal says; the header shows the latest. */
+    milestones: Partial<Record<MilestoneName, number>>;
   };
   setSeverity: (severity: Severity) => void;
   setIncident: (patch: Partial<IncidentSlice['incident']>) => void;
@@ -28,6 +34,8 @@ export const createIncidentSlice: SliceCreator<IncidentSlice> = (set, get) => ({
     resolvedAt: null,
     operator: '',
     mode: 'live',
+    roles: { ic: null, scribe: null, comms: null },
+    milestones: {},
   },
   setSeverity: (severity) => set({ incident: { ...get().incident, severity } }),
   setIncident: (patch) => set({ incident: { ...get().incident, ...patch } }),

@@ -9,6 +9,13 @@ export const TIMELINE_WINDOW = 5000;
 /** Kind families the pane's filter cycles through (`f`), in order; null shows everything. */
 export const TIMELINE_FILTERS = [null, 'note', 'check', 'action', 'runbook', 'escalation', 'status', 'metric', 'log', 'incident', 'operator'] as const;
 
+/** The incident's own commands: `:role`, `:milestone`, `:ack` (each returns whether it recorded). */
+export interface IncidentCommands {
+  role: (args: readonly string[]) => boolean;
+  milestone: (rest: string) => boolean;
+  ack: (rest: string) => boolean;
+}
+
 /** What the console can ask the timeline to do (set by the capability when a journal is open). */
 export interface TimelineActions {
   /** Records one note per line of `input` (leading times backfill): how many are on disk, how many held. */
@@ -17,6 +24,8 @@ export interface TimelineActions {
   exportMarkdown: () => string;
   /** The redactor the journal writes with, for anything else shown on screen. */
   redact: (text: string) => string;
+  /** Roles, milestones and acknowledgement. */
+  incident: IncidentCommands;
 }
 
 /** The timeline pane's data and settings. */

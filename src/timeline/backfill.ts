@@ -13,7 +13,7 @@ export interface ParsedNote {
   at?: number;
 }
 
-const LEADING_TIME = /^(?:(\d{4})-(\d{2})-(\d{2})[ T])?(\d{1,2}):(\d{2})(?::(\d{2}))?(\s*(?:Z|UTC)\b)?\s+(\S.*)$/i;
+const LEADING_TIME = /^(?:(\d{4})-(\d{2})-(\d{2})[ T])?(\d{1,2}):(\d{2})(?::(\d{2}))?(\s*(?:Z|UTC)\b)?(?:\s+(\S.*))?$/i;
 
 /** Grace for clocks a little apart: a time up to a minute ahead still counts as today. */
 const FUTURE_GRACE_MS = 60_000;
@@ -22,15 +22,19 @@ function validTime(h: number, m: number, s: number): boolean {
   return h < 24 && m < 60 && s < 60;
 }
 
-/** Parses one line; a line whose leading time is not a real time stays a plain note. */
-function parseLine(line: string, now: number): ParsedNote {
-  const match = LEADING_TIME.exec(line);
-  if (!match) return { text: line };
+/**
+ * Reads a leading real time (`13:52`, `2026-11-21 23:58`, `14:02:30Z`) and the text after it;
+ * null when the line does not start with a valid time. `:note` and `:milestone` share it.
+ */
+export function parseLeadingTime(line: string, now: number = Date.now()): { at: number; text: string } | null {
+  const match = LEADING_TIME.exec(line.trim());
+  if (!match) return null;
   const [, year, month, day, hh, mm, ss, utc, rest] = match;
   const h = Number(hh);
   const m = Number(mm);
   const s = Number(ss ?? 0);
-  if (!validTime(h, m, s)) return { text: line };
+  if (!validTime(h, m, s)) return null;
+  const text = rest ?? '';
   const nowDate = new Date(now);
   const make = (y: number, mo: number, d: number): number =>
     utc ? Date.UTC(y, mo, d, h, m, s) : new Date(y, mo, d, h, m, s).getTime();
@@ -38,15 +42,21 @@ function parseLine(line: string, now: number): ParsedNote {
     const at = make(Number(year), Number(month) - 1, Number(day));
     const check = new Date(at);
     const calendarDay = utc ? check.getUTCDate() : check.getDate();
-    if (Number.isNaN(at) || calendarDay !== Number(day)) return { text: line };
-    return { text: rest, at };
+    if (Number.isNaN(at) || calendarDay !== Number(day)) return null;
+    return { text, at };
   }
   const y = utc ? nowDate.getUTCFullYear() : nowDate.getFullYear();
   const mo = utc ? nowDate.getUTCMonth() : nowDate.getMonth();
   const d = utc ? nowDate.getUTCDate() : nowDate.getDate();
   let at = make(y, mo, d);
   if (at > now + FUTURE_GRACE_MS) at = make(y, mo, d - 1);
-  return { text: rest, at };
+  return { text, at };
+}
+
+/** Parses one line; a line whose leading time is not a real time (or has no text after it) stays a plain note. */
+function parseLine(line: string, now: number): ParsedNote {
+  const timed = parseLeadingTime(line, now);
+  return timed && timed.text !== '' ? timed : { text: line };
 }
 
 /** Splits note input into notes, one per non-empty line, each with its real time if given. */

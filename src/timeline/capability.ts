@@ -11,7 +11,13 @@ import type { Severity } from '../config/types.js';
 import { recordNotes } from './backfill.js';
 import { sortByTime, type TimelineEvent } from './event.js';
 import { summarizeIncident } from './incident-state.js';
+import { IncidentControls } from './incident-controls.js';
 import { TimelineJournal, type JournalHealth } from './journal.js';
+import { keyTimes, MILESTONES, type MilestoneName } from './key-times.js';
+import { roleHistory, ROLES } from './roles.js';
+
+/** Kinds that never change the incident's state (severity, roles, milestones) once it is acknowledged. */
+const QUIET_KINDS: ReadonlySet<string> = new Set(['note', 'log.evidence', 'runbook.step', 'metric.panel-added', 'host.connection', 'operator.joined', 'operator.left']);
 
 /** Name of the post-mortem draft `:export` writes into the incident folder. */
 export const POSTMORTEM_FILE = 'postmortem.md';
@@ -54,6 +60,7 @@ export class TimelineFeed implements Capability {
         return path;
       },
       redact: this.journal.redact,
+      incident: new IncidentControls(this.store, this.journal),
     });
   }
 
@@ -78,15 +85,29 @@ export class TimelineFeed implements Capability {
     const batch = this.pending;
     this.pending = [];
     this.store.getState().addTimelineEvents(batch);
-    if (batch.some((e) => e.kind.startsWith('incident.'))) this.syncIncident();
+    // Notes and log evidence alone cannot move severity, roles or a milestone once acknowledged.
+    if (batch.some((e) => !QUIET_KINDS.has(e.kind)) || this.store.getState().incident.milestones.acknowledged === undefined) this.syncIncident();
   }
 
-  /** Severity and resolution as the whole journal says, whoever changed them. */
+  /** Severity, resolution, roles and milestones as the whole journal says, whoever changed them. */
   private syncIncident(): void {
-    const summary = summarizeIncident(this.journal.id, this.journal.events());
+    const events = sortByTime(this.journal.events());
+    const summary = summarizeIncident(this.journal.id, events);
+    const { holders } = roleHistory(events);
+    const { milestones } = keyTimes(events);
+    const reached: Partial<Record<MilestoneName, number>> = {};
+    for (const name of MILESTONES) {
+      const at = milestones[name].at;
+      if (at !== null) reached[name] = at;
+    }
     const incident = this.store.getState().incident;
-    if (incident.severity !== summary.severity || incident.resolvedAt !== summary.resolvedAt) {
-      this.store.getState().setIncident({ severity: summary.severity as Severity, resolvedAt: summary.resolvedAt });
+    const same =
+      incident.severity === summary.severity &&
+      incident.resolvedAt === summary.resolvedAt &&
+      ROLES.every((role) => incident.roles[role] === holders[role]) &&
+      MILESTONES.every((name) => incident.milestones[name] === reached[name]);
+    if (!same) {
+      this.store.getState().setIncident({ severity: summary.severity as Severity, resolvedAt: summary.resolvedAt, roles: holders, milestones: reached });
     }
   }
 }

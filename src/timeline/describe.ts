@@ -2,6 +2,7 @@
 // and the post-mortem say the same thing. Unknown kinds (newer versions) are shown raw.
 import { formatRunTime } from '../time/duration-text.js';
 import { SCHEMA_VERSION, type TimelineEvent } from './event.js';
+import { ROLE_TITLES, type RoleName } from './roles.js';
 
 /** A short symbol per kind family for the pane (colour-blind safe: shape, not colour). */
 export function kindIcon(kind: string): string {
@@ -49,9 +50,24 @@ function message(data: Record<string, unknown>): string {
 
 type Describer = (d: Record<string, unknown>, event: TimelineEvent) => string;
 
+/** `ana took incident commander`, `ana handed scribe to bo`, `ana released comms`. */
+function roleChange(d: Record<string, unknown>, event: TimelineEvent): string {
+  const role = ROLE_TITLES[str(d.role) as RoleName] ?? str(d.role);
+  const to = typeof d.to === 'string' && d.to !== '' ? d.to : null;
+  const from = typeof d.from === 'string' && d.from !== '' ? d.from : null;
+  if (to === null) return `${from ?? event.operator} is no longer ${role}`;
+  if (to === event.operator) return `${to} took ${role}${from !== null ? ` from ${from}` : ''}`;
+  return `${role}: ${from ?? 'nobody'} → ${to} (handed over by ${event.operator})`;
+}
+
 const DESCRIBERS: Record<string, Describer> = {
   'incident.opened': (d) => `Incident opened: ${str(d.title)} (${str(d.severity)})`,
-  'incident.severity': (d) => `Severity ${str(d.from)} → ${str(d.to)}`,
+  'incident.severity': (d) => `Severity ${str(d.from)} → ${str(d.to)}${typeof d.reason === 'string' && d.reason !== '' ? `: ${d.reason}` : ''}`,
+  'incident.severity-suggested': (d) => `Suggest severity ${str(d.to)} (now ${str(d.from)}): ${str(d.reason, '')}`,
+  'incident.milestone': (d) =>
+    `Milestone ${str(d.name)} set to ${typeof d.at === 'number' ? new Date(d.at).toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '?'}${typeof d.text === 'string' && d.text !== '' ? `: ${d.text}` : ''}`,
+  'incident.acknowledged': (d) => `Incident acknowledged${typeof d.text === 'string' && d.text !== '' ? `: ${d.text}` : ''}`,
+  'incident.role': (d, e) => roleChange(d, e),
   'incident.resolved': (d) => `Incident resolved${typeof d.text === 'string' ? `: ${d.text}` : ''}`,
   'incident.reopened': (d) => `Incident reopened${typeof d.text === 'string' ? `: ${d.text}` : ''}`,
   'check.state': (d) =>
@@ -59,7 +75,9 @@ const DESCRIBERS: Record<string, Describer> = {
   'metric.threshold': (d) => `${str(d.panel)}: ${str(d.from)} → ${str(d.to)} at ${str(d.display, str(d.value))}`,
   'metric.panel-added': (d) =>
     `Metrics panel added: "${str(d.panel)}" (${str(d.query)})${typeof d.runbook === 'string' ? ` from runbook step "${str(d.step, '')}"` : ''}`,
-  'log.error-rate': (d) => `${str(d.source)}: ${str(d.rate ?? d.count)} errors/min${typeof d.text === 'string' ? ` (${d.text})` : ''}`,
+  // perMinute is what the watcher records; rate/count are older spellings.
+  'log.error-rate': (d) =>
+    `${str(d.source)}: ${str(d.perMinute ?? d.rate ?? d.count)} errors/min${typeof d.threshold === 'number' ? ` (note at ${d.threshold}/min)` : ''}${typeof d.text === 'string' ? ` (${d.text})` : ''}`,
   'log.evidence': (d) => `Evidence from ${str(d.source)}: ${str(d.line ?? d.text, '')}`,
   'action.started': (d) => `${str(d.action)} ${str(d.service)}${target(d)} started: ${str(d.command, '')}`,
   'action.finished': (d) =>
@@ -68,11 +86,13 @@ const DESCRIBERS: Record<string, Describer> = {
   'runbook.step': (d) =>
     `Runbook ${str(d.section, '')}: ${str(d.status)} "${str(d.text, '')}"${typeof d.reason === 'string' ? ` (${d.reason})` : ''}`,
   'escalation.sent': (d) =>
-    `${isPage(d) ? 'Paged' : `Sent ${message(d)} to`} ${str(d.contact)} via ${str(d.channel)}${typeof d.attempt === 'number' && d.attempt > 1 ? ` (attempt ${d.attempt})` : ''}`,
+    d.dryRun === true
+      ? `Dry run: ${isPage(d) ? 'would page' : `would send ${message(d)} to`} ${str(d.contact)} via ${str(d.channel)} (nothing sent)`
+      : `${isPage(d) ? 'Paged' : `Sent ${message(d)} to`} ${str(d.contact)} via ${str(d.channel)}${typeof d.attempt === 'number' && d.attempt > 1 ? ` (attempt ${d.attempt})` : ''}`,
   'escalation.failed': (d) => `${isPage(d) ? 'Paging' : `Sending ${message(d)} to`} ${str(d.contact)} via ${str(d.channel)} failed: ${str(d.error)}`,
   'escalation.prompted': (d) => `Escalation due: ${str(d.contact)}`,
   'escalation.claimed': (d) => `Automatic page of ${str(d.contact)} claimed (one console pages)`,
-  'status.update': (d) => `Status update (${str(d.phase)}): ${str(d.text, '')}`,
+  'status.update': (d) => `Status update (${str(d.phase)}${d.dryRun === true ? ', dry run: not sent' : ''}): ${str(d.text, '')}`,
   note: (d) => str(d.text, ''),
   'operator.joined': (d, e) => `${e.operator} joined${typeof d.mode === 'string' ? ` (${d.mode})` : ''}`,
   'operator.left': (_d, e) => `${e.operator} left`,

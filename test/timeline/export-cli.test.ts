@@ -66,7 +66,7 @@ test('warroom export writes the most recent incident as Markdown, or a named one
   assert.equal(parsed.events.length, 2);
 });
 
-test('warroom export: user mistakes are plain messages with exit code 2', { timeout: 120_000 }, () => {
+test('warroom export: user mistakes are plain messages with exit code 2', { timeout: 120_000 }, async () => {
   const dir = project();
   // One process for the exit code and the message format; the other mistakes call the function.
   const none = warroom(dir, 'export');
@@ -76,9 +76,15 @@ test('warroom export: user mistakes are plain messages with exit code 2', { time
 
   const incidents = join(dir, 'incidents');
   openIncident(incidents, { title: 'x', severity: 'P2', operator: 'ana', follow: false }).close();
-  assert.throws(() => exportIncident(incidents, { format: 'pdf' }), (e: Error) => e instanceof UsageError && /--format must be md or json/.test(e.message));
-  assert.throws(() => exportIncident(incidents, { incident: 'INC-nope' }), (e: Error) => e instanceof UsageError && /no incident INC-nope/.test(e.message));
-  assert.match(exportIncident(incidents, {}), /^# Post-mortem: x\n/);
+  const usage = (pattern: RegExp) => (e: Error) => e instanceof UsageError && pattern.test(e.message);
+  await assert.rejects(exportIncident(incidents, { format: 'pdf' }), usage(/--format must be md or json/));
+  await assert.rejects(exportIncident(incidents, { incident: 'INC-nope' }), usage(/no incident INC-nope/));
+  await assert.rejects(exportIncident(incidents, { format: 'json', template: 'pagerduty' }), usage(/--template shapes the Markdown/));
+  await assert.rejects(exportIncident(incidents, { template: join(dir, 'missing.md') }), usage(/cannot read template .*missing\.md: ENOENT/));
+  await assert.rejects(exportIncident(incidents, { template: 'pagerduty2' }), usage(/cannot read template pagerduty2/));
+  writeFileSync(join(dir, 'typo.md'), '# {{ incident.title }}\n\n{{ incident.titel }}\n');
+  await assert.rejects(exportIncident(incidents, { template: join(dir, 'typo.md') }), usage(/typo\.md:3:4: undefined variable: incident\.titel/));
+  assert.match(await exportIncident(incidents, {}), /^# Post-mortem: x\n/);
 });
 
 test('warroom export in a folder without warroom.yaml reads the demo\'s .warroom/incidents', { timeout: 120_000 }, () => {

@@ -102,16 +102,22 @@ test('impact windows and durations come from check transitions', () => {
   assert.deepEqual(open.map((w) => [w.to, w.durationMs]), [[null, 60_000]]);
 });
 
-test('summary times: detection, first action, mitigation, resolution, durations', () => {
+test('key times: started, detected, acknowledged, mitigated, resolved, and the durations between them', () => {
   const f = incidentFacts(ID, CHECKOUT_EVENTS);
   const at = (m: number, s = 0): number => Date.UTC(2026, 10, 22, 23, 41 + m, s);
-  assert.equal(f.startedAt, at(0));
-  assert.equal(f.detectedAt, at(1));
-  assert.equal(f.firstActionAt, at(9));
-  assert.equal(f.mitigatedAt, at(14));
-  assert.equal(f.resolvedAt, at(20));
+  const { milestones, durations } = f.keyTimes;
+  assert.equal(milestones.started.at, at(0));
+  // The first failure seen: checkout-api DEGRADED.
+  assert.equal(milestones.detected.at, at(1));
+  assert.match(milestones.detected.how, /checkout-api http \/health: UP → DEGRADED/);
+  // The first thing a person did after it: the severity change (automated events do not count).
+  assert.equal(milestones.acknowledged.at, at(4));
+  assert.match(milestones.acknowledged.how, /^first action: Severity P2 → P1: every checkout fails \(ana@bastion\)$/);
+  // The board all clear for good: postgres back UP, after the 5xx panel left crit.
+  assert.equal(milestones.mitigated.at, at(14));
+  assert.equal(milestones.resolved.at, at(20));
+  assert.deepEqual(durations, { toDetect: 60_000, toAcknowledge: 3 * 60_000, toMitigate: 14 * 60_000, toResolve: 20 * 60_000 });
   assert.equal(f.durationMs, 20 * 60_000);
-  assert.equal(f.timeToFirstActionMs, 8 * 60_000);
   assert.equal(f.severity, 'P1');
   assert.deepEqual(f.actionItems, [
     'alert on pool exhaustion before customers notice it, with a runbook link and an owner',
@@ -137,12 +143,18 @@ test('values show as the panel showed them, and a status update sent is not call
     event(at(12), 'escalation.failed', { contact: 'lead', channel: 'slack', purpose: 'status-update', error: 'HTTP 500' }),
   ];
   const md = exportMarkdown(events, { id: ID });
-  assert.ok(md.includes('| ana | checkout 5xx/s: ok → crit at 3.5 |'), md);
+  // What the console saw is warroom's, naming the console that saw it; not ana's doing.
+  assert.ok(md.includes('| warroom (seen by ana) | checkout 5xx/s: ok → crit at 3.5 |'), md);
   assert.ok(!md.includes('3.5017'), 'no raw float in the post-mortem');
   assert.ok(md.includes('| checkout 5xx/s | crit | 2026-11-22 23:41:01 | 2026-11-22 23:41:09 | 8s | 6.5 |'), md);
   assert.ok(md.includes('| ana | Paged oncall via webhook |'), md);
   assert.ok(md.includes('| ana | Sent status update to oncall via webhook |'), md);
   assert.ok(md.includes('| ana | Sending status update to lead via slack failed: HTTP 500 |'), md);
+  // The Escalations table lists the page only; the status update deliveries are not pages.
+  const escalations = /^## Escalations\n([\s\S]*?)^## /m.exec(md)![1]!;
+  assert.deepEqual(escalations.split('\n').filter((l) => /^\| \d{4}/.test(l)), ['| 2026-11-22 23:41:10 | ana | oncall | webhook | 1 | paged |']);
+  const updates = /^## Status updates\n([\s\S]*?)^## /m.exec(md)![1]!;
+  assert.match(updates, /No status updates were sent/);
   assert.equal(lintErrors(md), '');
 });
 

@@ -60,6 +60,8 @@ test(':severity P1 records the change and the header shows it with the new respo
   try {
     await colon(c, 'severity P1', (f) => f.split('\n')[0]!.includes('│ P1 │') && f.split('\n')[0]!.includes('/ 15m'));
     assert.deepEqual(c.recorder.ofKind('incident.severity')[0]!.data, { from: 'P2', to: 'P1' });
+    await colon(c, 'severity P0 every region down, payments too', (f) => f.split('\n')[0]!.includes('│ P0 │'));
+    assert.deepEqual(c.recorder.ofKind('incident.severity')[1]!.data, { from: 'P1', to: 'P0', reason: 'every region down, payments too' });
     await colon(c, 'severity P9', (f) => f.includes('not a severity: P9'));
   } finally {
     await c.close();

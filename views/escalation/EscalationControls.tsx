@@ -23,7 +23,7 @@ export function EscalationControls() {
       if (!args[0]) return store.getState().showFlash(`usage: :page CONTACT (${escalation()?.contacts().join(', ') || 'none configured'})`, 'error');
       void escalation()?.pageContact(args[0]);
     },
-    severity: (args) => void status()?.setSeverity(args[0] ?? ''),
+    severity: (args, rest) => void status()?.setSeverity(args[0] ?? '', rest.slice((args[0] ?? '').length)),
     resolve: () => void status()?.resolve(),
     'status-update': () => void status()?.open(),
   });

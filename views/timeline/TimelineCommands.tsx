@@ -16,7 +16,15 @@ function useTimelineCommands() {
     else state.showFlash(added === 1 ? 'note added' : `${added} notes added`);
   };
   useCommands({ note: () => store.getState().setNoteOpen(true) });
+  const incident = () => {
+    const actions = store.getState().timelineActions;
+    if (!actions) store.getState().showFlash('no incident journal is open: roles and milestones cannot be saved', 'error');
+    return actions?.incident;
+  };
   useColonCommands({
+    role: (args) => void incident()?.role(args),
+    milestone: (_args, rest) => void incident()?.milestone(rest),
+    ack: (_args, rest) => void incident()?.ack(rest),
     note: (_args, rest) => {
       if (rest.trim() === '') store.getState().setNoteOpen(true);
       else addNotes(rest);
@@ -35,7 +43,8 @@ function useTimelineCommands() {
 }
 
 /**
- * The timeline's console commands (`n`, `:note [TIME] TEXT`, `:export`) and, while a note is
+ * The timeline's console commands (`n`, `:note [TIME] TEXT`, `:export`, `:role`, `:milestone`,
+ * `:ack`) and, while a note is
  * being written, the note editor in the footer row (`footer` is shown otherwise).
  */
 export function TimelineCommands({ width, footer }: { width: number; footer: React.ReactNode }) {
