@@ -1,6 +1,6 @@
 // The demo estate: a small fictional system on loopback that `warroom demo` watches. Everything
 // runs inside the calling process on ephemeral ports, and `stop()` leaves nothing behind.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { ServicePhase } from './behaviour.js';
@@ -9,7 +9,7 @@ import type { DemoEstateInfo } from './estate-info.js';
 import { startControlServer, type ControlServer } from './control-server.js';
 import { startDemoDatabase, type DemoDatabase } from './database.js';
 import { DemoService } from './demo-service.js';
-import { ctlArgv, demoRunbookPath } from './locations.js';
+import { ctlArgv, demoRunbookPath, shellWord } from './locations.js';
 import { LOOPBACK } from './loopback.js';
 import { DATABASE_NAME, DEMO_SERVICES, INCIDENT_SERVICE } from './profiles.js';
 import { startWebhookSink, type ReceivedPage, type WebhookSink } from './webhook-sink.js';
@@ -60,6 +60,12 @@ export async function startDemoEstate(options: DemoEstateOptions = {}): Promise<
   // A temp folder the estate made is its own to clean up, but never while it holds the record of the incident.
   const removeDirOnStop = options.dir === undefined && relative(dir, timelineDir).startsWith('..');
   await mkdir(logDir, { recursive: true });
+  // The restart action runs the control command through a one-line script in the demo's folder:
+  // the command the confirmation shows and the post-mortem records is short, and does not name
+  // where warroom is installed on this machine.
+  const ctl = join(dir, 'warroom-demo-ctl');
+  await writeFile(ctl, `#!/bin/sh\nexec ${ctlArgv().map(shellWord).join(' ')} "$@"\n`);
+  await chmod(ctl, 0o755);
   const services = DEMO_SERVICES.map((profile) => new DemoService(profile, join(logDir, `${profile.name}.log`)));
   const byName = new Map(services.map((service) => [service.profile.name, service]));
   const stoppers: (() => Promise<void>)[] = services.map((service) => () => service.stop());
@@ -123,7 +129,7 @@ export async function startDemoEstate(options: DemoEstateOptions = {}): Promise<
     return {
       info,
       pages: sink.pages,
-      configYaml: () => renderDemoConfig(info, ctlArgv()),
+      configYaml: () => renderDemoConfig(info, [ctl]),
       env: () => estateEnv(info),
       phases,
       stop,

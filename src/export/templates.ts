@@ -69,7 +69,9 @@ const CLOCK_WORDS = new Set(['now', 'today']);
 export async function renderWithTemplate(facts: IncidentFacts, redactor: Redactor, choice: TemplateChoice): Promise<string> {
   const template = loadTemplate(choice);
   if (!template) return renderMarkdown(facts, redactor);
-  const { Liquid } = await import('liquidjs');
+  // The bundle (esbuild) loads liquidjs's CommonJS build, whose exports arrive under `default`.
+  const liquidjs = (await import('liquidjs')) as typeof import('liquidjs') & { default?: typeof import('liquidjs') };
+  const Liquid = liquidjs.Liquid ?? liquidjs.default?.Liquid;
   const engine = new Liquid({
     templates: {},
     relativeReference: false,
