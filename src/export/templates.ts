@@ -81,7 +81,8 @@ export async function renderWithTemplate(facts: IncidentFacts, redactor: Redacto
     timezoneOffset: 0,
     parseLimit: MAX_TEMPLATE_BYTES,
     renderLimit: 2_000,
-    memoryLimit: 1e8,
+    // Ranges and array filters count against it: `(1..100000000)` is refused at once rather than built.
+    memoryLimit: 1e7,
   });
   const builtInDate = engine.filters.date;
   const date = typeof builtInDate === 'function' ? builtInDate : builtInDate?.handler;

@@ -23,15 +23,23 @@ after(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 const header = (screen: string): string => screen.split('\n')[0] ?? '';
 
 /**
- * Types a `:` command: `:` first, then, once the command line is open, the whole line and Enter in
- * ONE write (several keys per read, as over SSH). `:` and the text in a single write sometimes
- * lose the text (seen while writing this test; left to the keyboard work).
+ * Types into a prompt: the whole text in ONE write (several keys per read, as over SSH), then
+ * Enter once the text shows. (`:` with its text and Enter in a single write sometimes loses keys
+ * on a loaded machine: seen while writing this test, and left to the keyboard work.)
  */
+async function typeInto(tmux: TmuxSession, text: string, shown: string): Promise<void> {
+  tmux.writeRaw(text);
+  await tmux.waitForScreen((s) => s.includes(shown), `"${text}" typed`);
+  tmux.send('Enter');
+}
+
+/** Runs a `:` command: `:`, then the line typed into the command line. */
 async function colon(tmux: TmuxSession, line: string): Promise<void> {
   tmux.send(':');
   await tmux.waitForScreen((s) => s.split('\n').some((row) => row.startsWith(':')), 'the command line');
-  tmux.writeRaw(`${line}\r`);
+  await typeInto(tmux, line, `:${line.slice(0, 40)}`);
 }
+
 const checkoutRow = /checkout-api +127\.0\.0\.1:\d+\/health +(\S+ \w+)/;
 const utc = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 const span = (from: number, to: number): string => (to - from === 0 ? '0s' : formatDuration(to - from));
@@ -88,7 +96,7 @@ test('an incident run through detection, :ack, a severity change, a handover, ev
     await tmux.waitForScreen((s) => s.includes('▶2 Logs'), 'logs focused');
     tmux.send('/');
     await tmux.waitForScreen((s) => s.includes('filter /'), 'the filter prompt');
-    tmux.writeRaw('checkout-api\r');
+    await typeInto(tmux, 'checkout-api', 'filter /checkout-api');
     await tmux.waitForScreen((s) => s.includes('/checkout-api/'), 'the logs filtered');
     tmux.send('m');
     await tmux.waitForScreen((s) => s.includes('line marked as evidence on the timeline'), 'a line marked');
@@ -109,7 +117,7 @@ test('an incident run through detection, :ack, a severity change, a handover, ev
     await tmux.waitForScreen((s) => s.includes('note added') , 'the todo note');
     await colon(tmux, 'resolve');
     await tmux.waitForScreen((s) => s.includes('Resolution (one line):'), 'the resolve dialog');
-    tmux.writeRaw('restarted checkout-api\r');
+    await typeInto(tmux, 'restarted checkout-api', 'restarted checkout-api');
     await tmux.waitForScreen((s) => s.includes('✔ RESOLVED'), 'resolved');
     tmux.send('q');
     assert.equal(await warroomExitCode(tmux), 0);
