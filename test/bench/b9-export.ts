@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { encodeEvent, type TimelineEvent } from '../../src/timeline/event.js';
 import { JOURNAL_FILE, latestIncident, resumeIncident } from '../../src/timeline/incidents.js';
-import { exportJson, exportMarkdown } from '../../src/export/index.js';
+import { exportJson, exportMarkdown, exportTemplate } from '../../src/export/index.js';
 
 const T0 = Date.UTC(2026, 10, 22, 22, 0);
 
@@ -51,6 +51,16 @@ function time(runs: number, fn: () => void): number {
   return median(samples);
 }
 
+async function timeAsync(runs: number, fn: () => Promise<void>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
+}
+
 /** Runs B9 and prints its figures (`quick`: 20,000 events, for a smoke run). */
 export async function main({ quick = false }: { quick?: boolean } = {}): Promise<void> {
   const count = Number(process.env.B9_COUNT ?? (quick ? 20_000 : 100_000));
@@ -70,6 +80,11 @@ export async function main({ quick = false }: { quick?: boolean } = {}): Promise
     });
     let mdBytes = 0;
     const exportMd = time(runs, () => (mdBytes = exportMarkdown(join(dir, id)).length));
+    // A template (LiquidJS) places the same sections in another shape: the engine's share.
+    let templateBytes = 0;
+    const exportTpl = await timeAsync(runs, async () => {
+      templateBytes = (await exportTemplate(join(dir, id), 'google-sre')).length;
+    });
     let jsonBytes = 0;
     const exportJs = time(runs, () => (jsonBytes = exportJson(join(dir, id)).length));
     const reopen = time(runs, () => resumeIncident(dir, id, { operator: 'bench' }).close());
@@ -80,6 +95,7 @@ export async function main({ quick = false }: { quick?: boolean } = {}): Promise
       console.log(`  ${what.padEnd(17)} ${ms.toFixed(0).padStart(5)} ms  ${(ms / floor).toFixed(1)}x the floor${extra}`);
     console.log(`  read+parse floor  ${floor.toFixed(0).padStart(5)} ms`);
     row('export Markdown', exportMd, ` (${mb(mdBytes)})`);
+    row('export google-sre', exportTpl, ` (${mb(templateBytes)})`);
     row('export JSON', exportJs, ` (${mb(jsonBytes)})`);
     row('reopen (resume)', reopen);
     row('latestIncident', latest);
