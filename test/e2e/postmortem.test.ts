@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { lint } from 'markdownlint/sync';
-import { formatDuration } from '../../src/timeline/describe.js';
+import { formatDuration } from '../../src/time/duration-text.js';
 import type { TimelineEvent } from '../../src/timeline/event.js';
 import { stylesOf, TmuxSession, tmuxMissing, WARROOM_BIN, warroomExitCode, warroomShellLine } from '../helpers/tmux.js';
 

@@ -36,12 +36,12 @@ for (const name of TEMPLATE_NAMES) {
       at = found;
     }
     // The same facts in every shape.
-    assert.ok(md.includes('| Time to acknowledge | detected → acknowledged | 3m 00s |') || md.includes('acknowledged at 2026-11-22 23:45:00 UTC'), md);
+    assert.ok(md.includes('| Time to acknowledge | detected → acknowledged | 3m00s |') || md.includes('acknowledged at 2026-11-22 23:45:00 UTC'), md);
     assert.ok(md.includes('| 2026-11-22 23:45:00 | P2 | P1 | ana@bastion | every checkout fails |'), 'severity change with who and why');
-    assert.ok(md.includes('| P1 | 16m 00s |') && md.includes('| P2 | 4m 00s |'), 'time at each level');
+    assert.ok(md.includes('| P1 | 16m00s |') && md.includes('| P2 | 4m00s |'), 'time at each level');
     assert.ok(md.includes('| bo@bastion | scribe 23:47:30–end; incident commander 00:00:00–end |'), 'responders with roles');
     assert.ok(md.includes('| 2026-11-22 23:43:58 | checkout-api | ERROR | db pool: 50/50 connections in use, 212 waiting |'), 'evidence with source and time');
-    assert.ok(md.includes('| checkout-api | DOWN | 2026-11-22 23:42:00 | 2026-11-22 23:55:00 | 13m 00s | 9m 00s |'), 'impact window per service');
+    assert.ok(md.includes('| checkout-api | DOWN | 2026-11-22 23:42:00 | 2026-11-22 23:55:00 | 13m00s | 9m00s |'), 'impact window per service');
     assert.ok(md.includes(`> ${PROMPT_MARKER} what caused this`), 'root cause is a marked prompt');
     assert.ok(md.includes('> - 23:53:30 UTC, bo@bastion: the pool was sized for the old retry policy'), 'seeded from the cause: note');
     assert.ok(md.includes('- [ ] make \\*deploys\\* roll back automatically on 5xx > 5%'), 'action items from todo: notes');
@@ -86,7 +86,7 @@ test('a team template is filled from named fields, loops included, and lints cle
   const md = await exportTemplate(CHECKOUT_EVENTS, file, { id: ID });
   assert.equal(lintErrors(md), '', md);
   assert.ok(md.startsWith('# Checkout API returning 5xx! (INC-20261122-2341-checkout-api)\n'), md);
-  assert.ok(md.includes('- Severity: P2 → P1\n- Commander: bo@bastion\n- Detected: 2026-11-22 23:42:00 UTC (1m 00s after the start)\n- Resolved: 2026-11-23 00:01:00 UTC (20m 00s)'), md);
+  assert.ok(md.includes('- Severity: P2 → P1\n- Commander: bo@bastion\n- Detected: 2026-11-22 23:42:00 UTC (1m00s after the start)\n- Resolved: 2026-11-23 00:01:00 UTC (20m00s)'), md);
   assert.ok(md.includes('- ana@bastion: incident commander\n- bo@bastion: scribe, incident commander'), md);
   assert.ok(md.includes('- unknown checkout-api: ERROR pool exhausted \\<script>\\|x\\|'), 'fields are escaped Markdown: no HTML gets through');
   assert.ok(md.includes('| Time (UTC) | Who | Event |'), md);
