@@ -54,6 +54,8 @@ export function runbookSection(f: IncidentFacts, cell: Cell): string | null {
 
 /** Whether an escalation event is about paging someone (older events have no purpose). */
 function isPaging(e: TimelineEvent): boolean {
+  // A claim only decides which console pages; the page itself is the sent event after it.
+  if (e.kind === 'escalation.claimed') return false;
   return e.kind === 'escalation.prompted' || e.data.purpose === undefined || e.data.purpose === 'page' || e.data.purpose === 'resolve';
 }
 

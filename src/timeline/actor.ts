@@ -15,6 +15,8 @@ const AUTOMATED_KINDS: ReadonlySet<string> = new Set([
   'metric.threshold',
   'log.error-rate',
   'escalation.prompted',
+  // A console claiming an automatic page (so one console pages) is not a person acting.
+  'escalation.claimed',
   'host.connection',
   'incident.severity-suggested',
 ]);

@@ -132,14 +132,14 @@ export class TimelineJournal implements TimelineRecorder {
    */
   async claim(key: string, data: Record<string, unknown> = {}): Promise<ClaimResult | null> {
     const existing = this.claims.winner(key);
-    if (existing) return { won: this.ownClaims.has(existing.id), by: existing.operator, at: existing.ts };
+    if (existing) return { won: this.ownClaims.has(existing.id), by: claimant(existing), at: existing.ts };
     const mine = this.record(CLAIM_KIND as EventKind, { ...data, key });
     if (!mine) return null;
     this.ownClaims.add(mine.id);
     if (this.follower) this.follower.poll();
     else this.claims.note(readJournal(this.path, false).events);
     const first = this.claims.winner(key) ?? mine;
-    return { won: first.id === mine.id, by: first.operator, at: first.ts };
+    return { won: first.id === mine.id, by: claimant(first), at: first.ts };
   }
 
   /** Every event known so far, in the order this process learned of them. */
@@ -306,4 +306,9 @@ export class TimelineJournal implements TimelineRecorder {
     this.warnings.push(message);
     for (const listener of this.warningListeners) listener(message);
   }
+}
+
+/** The console that made a claim: claims are the console's own, recorded under warroom naming it. */
+function claimant(claim: TimelineEvent): string {
+  return claim.console ?? claim.operator;
 }

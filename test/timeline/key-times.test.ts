@@ -41,6 +41,10 @@ test('acknowledged: an explicit :ack whenever it came, else the first human acti
   assert.match(timesOf([opened, down(s(10)), ev(s(15), 'ana', 'incident.acknowledged')]).how, /^:ack by ana$/);
   // warroom's own events are not anyone acknowledging: an old journal's automated kinds neither.
   assert.equal(timesOf([opened, down(s(10)), ev(s(12), 'ana', 'check.state', { service: 'x', check: 'x', to: 'DOWN' })]).at, null);
+  // A console claiming an automatic page, and that page, are not a person acting either.
+  const claim = ev(s(11), 'ana', 'escalation.claimed', { key: 'page:0:oncall', contact: 'oncall', step: 0 });
+  const autoPage = ev(s(12), 'warroom', 'escalation.sent', { contact: 'oncall', channel: 'webhook', purpose: 'page', reason: 'policy (auto)' }, { console: 'ana' });
+  assert.equal(timesOf([opened, down(s(10)), claim, autoPage]).at, null);
 });
 
 test('mitigated: the board all clear after detection, for good; null while something is still bad', () => {
