@@ -167,7 +167,9 @@ test('hostile log lines, HTTP body and runbook reach the terminal inert, and no 
     assert.ok(screen.includes('bidi attack user\\u202etxt.exe end'), 'the bidi override shown as text');
     assert.ok(screen.includes('conceal hidden-log-text end'), 'concealed log text shown');
     assert.ok(screen.includes('Bearer ***'), 'the echoed token masked in the log pane');
-    assert.ok(/test -n '-p\*\*\*'/.test(screen), 'the expanded password masked on the status board');
+    // ${NAME} stays in the command text and its value goes to the child's environment: the board
+    // names the variable and never holds the value (checked with every secret below).
+    assert.ok(screen.includes('-p\'"${DB_PASSWORD}"'), 'the password named, not expanded, on the status board');
 
     // The hostile body in the status details.
     tmux.send('1');
@@ -285,7 +287,7 @@ test('warroom runbook, status and check print hostile text inert, and no secret'
     assert.ok(outputs[0]!.includes('$ echo ok ␛[8m; echo concealed-tail ␛[0m'), 'the concealing command shown whole');
     assert.ok(outputs[0]!.includes('-u admin:***') && outputs[0]!.includes('Bearer ***'), 'secrets written in the runbook masked');
     assert.equal(JSON.parse(outputs[1]!).sections[1].steps[0].commands[0].run, 'echo ok \x1b[8m; echo concealed-tail \x1b[0m', '--json keeps the exact command, escaped');
-    assert.ok(/test -n '-p\*\*\*'/.test(outputs[2]!), 'status masks the expanded password');
+    assert.ok(outputs[2]!.includes('-p\'"${DB_PASSWORD}"'), 'status names the password, never its value');
     assert.ok(outputs[2]!.includes('\\u202eevil'), "status shows the target's bidi control as text");
     assert.equal(JSON.parse(outputs[3]!).find((r: { service: string }) => r.service === 'web').reason.includes('\u202e'), false, 'status --json quotes the reason neutralised');
     assert.match(outputs[4]!, /^bad\.yaml:3:5: escalation\.contacts\["lead\\u001b\]2;pwned-by-contact\\u0007"\]: key contains U\+001B \(ESC\)/m);

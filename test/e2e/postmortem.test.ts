@@ -139,6 +139,9 @@ test('an incident run through detection, :ack, a severity change, a handover, ev
   const resolved = first('incident.resolved').ts;
   const evidence = first('log.evidence');
   const impactFrom = first('check.state', (e) => e.data.service === 'checkout-api' && e.data.to !== 'UP').ts;
+  // How far checkout-api fell depends on how long the demo's failure ran before the restart (a
+  // loaded machine restarts it later): the journal says which, the export must agree.
+  const worst = events.some((e) => e.kind === 'check.state' && e.data.service === 'checkout-api' && e.data.to === 'DOWN') ? 'DOWN' : 'DEGRADED';
   // The board all clear: the last check back UP or panel out of crit before the resolution.
   const mitigated = Math.max(...events.filter((e) => e.ts <= resolved && ((e.kind === 'check.state' && e.data.to === 'UP') || (e.kind === 'metric.threshold' && e.data.from === 'crit'))).map((e) => e.ts));
   const claimed = first('incident.role', (e) => e.data.to === IC && e.data.role === 'ic').ts;
@@ -164,7 +167,7 @@ test('an incident run through detection, :ack, a severity change, a handover, ev
     nextCommander: `| ${NEXT_IC} | incident commander ${utc(handover).slice(11)}–end | ${utc(handover)} |`,
     evidence: `| ${utc(Date.parse(String(evidence.data.loggedAt)))} | ${String(evidence.data.source)} | ${String(evidence.data.level)} | `,
     page: /^\| [\d-]+ [\d:]+ \| e2e-ic \| oncall \| webhook \| 1 \| paged \|$/m,
-    impact: new RegExp(`^\\| checkout-api \\| DOWN \\| ${utc(impactFrom)} \\| \\d{4}-\\d\\d-\\d\\d [\\d:]{8} \\| \\S+( \\S+)? \\| \\S+( \\S+)? \\|$`, 'm'),
+    impact: new RegExp(`^\\| checkout-api \\| ${worst} \\| ${utc(impactFrom)} \\| \\d{4}-\\d\\d-\\d\\d [\\d:]{8} \\| \\S+( \\S+)? \\| \\S+( \\S+)? \\|$`, 'm'),
     cause: `checkout-api ran out of heap under the retry storm`,
     todo: '- [ ] alert on checkout-api heap before it runs out',
     prompt: '> **To write:**',
@@ -202,7 +205,7 @@ test('an incident run through detection, :ack, a severity change, a handover, ev
   assert.equal(json.incident.evidence[0].loggedAt, evidence.data.loggedAt);
   const checkoutImpact = json.incident.serviceImpact.find((i: { service: string }) => i.service === 'checkout-api');
   assert.equal(checkoutImpact?.from, iso(impactFrom));
-  assert.equal(checkoutImpact?.worst, 'DOWN');
+  assert.equal(checkoutImpact?.worst, worst);
   assert.ok(json.incident.statusUpdates.length >= 1, 'the final status update');
   assert.ok(json.events.some((e) => (e as TimelineEvent).kind === 'escalation.sent' && (e as TimelineEvent).data.purpose === 'page'), 'the page');
   assert.deepEqual(json.incident.actionItems, ['alert on checkout-api heap before it runs out']);

@@ -46,9 +46,9 @@ const consoleDrawn = (s: string) => s.includes('4 Runbook') && /api .*✔ UP/.te
 /** The keys that were dead: ? opens and Esc closes help, n takes a note typed in one write. */
 async function keysWork(tmux: TmuxSession, note: string): Promise<void> {
   tmux.send('?');
-  await tmux.waitForScreen((s) => s.includes('Keys — Esc'), 'the help overlay after ?');
+  await tmux.waitForScreen((s) => s.includes('Help: keys and : commands'), 'the help overlay after ?');
   tmux.send('Escape');
-  await tmux.waitForScreen((s) => !s.includes('Keys — Esc') && consoleDrawn(s), 'help closed');
+  await tmux.waitForScreen((s) => !s.includes('Help: keys and : commands') && consoleDrawn(s), 'help closed');
   tmux.send('n');
   await tmux.waitForScreen((s) => s.includes('note>'), 'the note prompt after n');
   tmux.writeRaw(`${note}${KEY_BYTES.enter}`);

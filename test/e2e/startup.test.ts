@@ -67,7 +67,7 @@ test('building the program (every command registered) loads none of the heavy pa
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
     assert.equal(run.status, 0, run.stderr);
     const { commands, required } = JSON.parse(run.stdout) as { commands: string[]; required: string[] };
-    assert.deepEqual(commands, ['open', 'demo', 'status', 'check', 'export', 'runbook']);
+    assert.deepEqual(commands, ['open', 'demo', 'status', 'check', 'export', 'incidents', 'runbook']);
     const loaded = [...readFileSync(log, 'utf8').trim().split('\n'), ...required];
     assert.ok(loaded.some((url) => url.includes('commander')), 'the hook saw the modules main.js loads');
     for (const name of HEAVY) {

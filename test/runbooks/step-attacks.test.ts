@@ -99,7 +99,9 @@ test('hostile placeholder answers are data: approved, the step runs with the val
     const marker = join(dir, `marker-${i}`);
     const value = template.replaceAll('MARKER', marker);
     const token = HOSTILE_VALUES[(i + 1) % HOSTILE_VALUES.length]!.replaceAll('MARKER', `${marker}-token`).replace('\n', ' ');
-    const c = consoleWith(t, executor, step(`printf '[%s]' "X-Token: $API_TOKEN" <target> 'single <target>'`));
+    // `;` ends each value: output passes the console's redactor, whose header rule masks one
+    // word after `X-Token:` (so `***]` would lose its bracket).
+    const c = consoleWith(t, executor, step(`printf '[%s;]' "X-Token: $API_TOKEN" <target> 'single <target>'`));
     const run = c.controller.run();
     await answer(c.store, /Value for \$API_TOKEN/, token);
     await answer(c.store, /Value for <target>/, value);
@@ -109,7 +111,7 @@ test('hostile placeholder answers are data: approved, the step runs with the val
     assert.ok(!shown.text.includes(token), `a secret is named, not shown: ${shown.text}`);
     assert.equal(existsSync(marker), false, `nothing in ${JSON.stringify(value)} ran`);
     assert.equal(existsSync(`${marker}-token`), false, `nothing in ${JSON.stringify(token)} ran`);
-    assert.deepEqual(lines, `[X-Token: ***][${value}][single ${value}]`.split('\n'), 'the command got each value whole');
+    assert.deepEqual(lines, `[X-Token: ***;][${value};][single ${value};]`.split('\n'), 'the command got each value whole');
     assert.ok(!JSON.stringify(c.recorder.events).includes(token), 'the secret is not in the timeline');
   }
 });
