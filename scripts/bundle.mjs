@@ -23,6 +23,9 @@ await build({
     // The demo's control command runs as its own process, from the folder of the module that
     // names it (src/demo/locations.ts): here, next to the chunks.
     ctl: 'dist/src/demo/ctl.js',
+    // The runbook parser's worker thread is started from its own file, looked up next to the
+    // chunk that starts it (src/runbooks/parse-off-thread.ts): here too.
+    'parse-worker': 'dist/src/runbooks/parse-worker.js',
   },
   outdir,
   bundle: true,

@@ -4,7 +4,9 @@ import type { Command as Program } from 'commander';
 import { keyFor } from '../keys/keymap.js';
 import { checkRunbook, type RunbookCheckOptions, type RunbookProblem } from '../runbooks/check.js';
 import { loadRunbook } from '../runbooks/load.js';
-import type { Runbook } from '../runbooks/model.js';
+import { choiceOf, descriptionBesideChoice, labelsChoice } from '../runbooks/alternatives.js';
+import type { Command, Instruction, Runbook, Step } from '../runbooks/model.js';
+import { sectionLabel } from '../runbooks/outline.js';
 import { neutralise } from '../text/neutralise.js';
 import { terminalSafeJson } from '../text/json.js';
 import { createRedactor, redactData } from '../text/redact.js';
@@ -13,19 +15,58 @@ import { UsageError } from './usage-error.js';
 
 export { checkRunbook, type RunbookProblem };
 
-/** The `--json` shape: only what the issue promises, so scripts can rely on it. */
+/** One command as `--json` shows it. */
+function commandJson(command: Command, index: number, step: Step): Record<string, unknown> {
+  const choice = choiceOf(step, index);
+  return {
+    run: command.run,
+    ...(command.host !== undefined ? { host: command.host } : {}),
+    placeholders: command.placeholders,
+    ...(command.description !== undefined ? { description: command.description } : {}),
+    ...(command.endless !== undefined ? { endless: command.endless } : {}),
+    ...(choice ? { choice: choice.label } : {}),
+    line: command.line,
+  };
+}
+
+/** A step's instructions and commands in the order the author wrote them. */
+function flowJson(step: Step): Record<string, unknown>[] {
+  const flow: Record<string, unknown>[] = [];
+  const instructions = [...step.instructions];
+  step.commands.forEach((command, index) => {
+    while (instructions.length > 0 && instructions[0]!.before <= index) flow.push(instructionJson(instructions.shift()!));
+    flow.push({ kind: 'command', index, run: command.run, line: command.line });
+  });
+  for (const rest of instructions) flow.push(instructionJson(rest));
+  return flow;
+}
+
+function instructionJson(instruction: Instruction): Record<string, unknown> {
+  return { kind: 'instruction', text: instruction.text, line: instruction.line, before: instruction.before };
+}
+
+/**
+ * The `--json` shape, which scripts can rely on: per section its label (with the parent heading)
+ * and symptoms; per step its commands, its instructions, both in order as `flow`, and its
+ * `alternatives` (a step that holds choices lists them, each naming the commands it runs by index).
+ */
 export function runbookJson(runbook: Runbook): unknown {
   return {
     title: runbook.title,
-    sections: runbook.sections.map((section) => ({
+    sections: runbook.sections.map((section, index) => ({
       title: section.title,
+      label: sectionLabel(runbook, index),
       level: section.level,
       line: section.line,
+      symptoms: section.symptoms,
       steps: section.steps.map((step) => ({
         text: step.text,
         line: step.line,
         done: step.done,
-        commands: step.commands.map((c) => ({ run: c.run, ...(c.host !== undefined ? { host: c.host } : {}), placeholders: c.placeholders })),
+        commands: step.commands.map((c, i) => commandJson(c, i, step)),
+        instructions: step.instructions,
+        flow: flowJson(step),
+        alternatives: step.alternatives,
       })),
     })),
     severities: runbook.severities,
@@ -37,18 +78,39 @@ export function runbookJson(runbook: Runbook): unknown {
 export function runbookText(runbook: Runbook): string {
   const out: string[] = [`${runbook.title}  (${runbook.file})`, ''];
   const at = (line: number, text: string) => out.push(`${String(line).padStart(5)}  ${text}`);
-  for (const section of runbook.sections) {
-    at(section.line, `${'#'.repeat(Math.max(1, section.level))} ${section.title}`);
+  runbook.sections.forEach((section, index) => {
+    at(section.line, `${'#'.repeat(Math.max(1, section.level))} ${sectionLabel(runbook, index)}`);
     if (section.symptoms.length > 0) out.push(`       symptoms: ${section.symptoms.join('; ')}`);
     section.steps.forEach((step, i) => {
-      at(step.line, `  ${i + 1}. [${step.done ? 'x' : ' '}] ${step.text}`);
-      for (const command of step.commands) {
+      const choices = step.alternatives.length > 0 ? `   (${step.alternatives.length} choices: run one)` : '';
+      at(step.line, `  ${i + 1}. [${step.done ? 'x' : ' '}] ${step.text}${choices}`);
+      const headed = new Set<number>();
+      // A choice's label heads it, before the instructions written under the label.
+      const head = (index: number) => {
+        const choice = step.alternatives.find((a) => a.commands[0] === index);
+        if (!choice || headed.has(index)) return;
+        headed.add(index);
+        at(choice.line, `     ◇ choice ${step.alternatives.indexOf(choice) + 1}: ${choice.label}`);
+      };
+      for (const item of flowJson(step)) {
+        if (item.kind === 'instruction') {
+          head(Number(item.before));
+          if (labelsChoice(step, { text: String(item.text), before: Number(item.before) })) continue;
+          const [first, ...rest] = String(item.text).split('\n');
+          at(Number(item.line), `       » ${first}`);
+          for (const line of rest) out.push(`         ${line}`);
+          continue;
+        }
+        const command = step.commands[Number(item.index)]!;
+        head(Number(item.index));
         const [first, ...rest] = command.run.split('\n');
         const where = command.host ? `   @${command.host}` : '';
-        if (command.description) out.push(`            # ${command.description}`);
+        const description = descriptionBesideChoice(step, Number(item.index));
+        if (description) out.push(`            # ${description.split('\n').join('\n              ')}`);
         at(command.line, `       $ ${first}${where}`);
         for (const line of rest) out.push(`           ${line}`);
         if (command.placeholders.length > 0) out.push(`           asks for: ${command.placeholders.join(', ')}`);
+        if (command.endless) out.push(`           never ends by itself: ${command.endless} (runs as a live stream until Esc or :cancel)`);
       }
       for (const reference of step.references) {
         at(reference.line, `       [${reference.lang || 'text'} reference${reference.metricsPanel ? `, can be added as a metrics panel: press ${keyFor('runbook.add-panel')} on the step in the runbook pane` : ''}]`);
@@ -58,10 +120,13 @@ export function runbookText(runbook: Runbook): string {
       at(table.line, `  table (${table.kind}): ${table.headers.join(' | ')}`);
       for (const row of table.rows) out.push(`           ${row.join(' | ')}`);
     }
-  }
+  });
   if (runbook.severities.length > 0) {
     out.push('', 'Severity levels:');
-    for (const s of runbook.severities) at(s.line, `  ${s.level}: respond within ${s.response}${s.description ? ` — ${s.description}` : ''}`);
+    for (const s of runbook.severities) {
+      const response = s.response !== '' ? `: respond within ${s.response}` : '';
+      at(s.line, `  ${s.level}${response}${s.description ? ` — ${s.description}` : ''}`);
+    }
   }
   if (runbook.escalation.length > 0) {
     out.push('', 'Escalation:');

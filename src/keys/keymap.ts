@@ -77,6 +77,7 @@ const BINDINGS = [
   { keys: ['/'], command: 'runbook.search', description: 'search', scope: 'runbook' },
   { keys: ['r'], command: 'runbook.pick', description: 'other runbook', scope: 'runbook' },
   { keys: ['g'], command: 'runbook.suggested', description: 'go to suggested section', scope: 'runbook' },
+  { keys: ['escape'], command: 'runbook.cancel', description: 'stop the running command', scope: 'runbook' },
   // Not dangerous: it only reads metrics, so the shared read-only screen may chart a query too.
   { keys: ['a'], command: 'runbook.add-panel', description: 'add PromQL as metrics panel', scope: 'runbook' },
 

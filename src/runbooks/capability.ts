@@ -4,6 +4,7 @@ import type { Capability, CapabilityFactory } from '../engine/capability.js';
 import type { WarroomState, WarroomStore } from '../store/store.js';
 import { createRedactor } from '../text/redact.js';
 import { RunbookController } from './controller.js';
+import { hostDescriber } from './host-notes.js';
 import { observedFrom, sameObserved } from './observed-feed.js';
 import type { PastEvent } from './progress.js';
 
@@ -34,6 +35,7 @@ export function createRunbookCapability(pastEvents?: PastEventsSource): Capabili
       recorder: context.recorder,
       executor: context.executor,
       redactor: createRedactor(context.config),
+      describeHost: hostDescriber(context.config.hosts),
       ...(runbooksDir !== undefined ? { runbooksDir } : {}),
       ...(past ? { pastEvents: past } : {}),
       ...(journal ? { liveEvents: (listener: (added: readonly PastEvent[]) => void) => journal.onEvents(listener) } : {}),
@@ -42,8 +44,15 @@ export function createRunbookCapability(pastEvents?: PastEventsSource): Capabili
       name: 'runbooks',
       async start() {
         controller.attach();
-        if (runbook !== undefined) await controller.open(runbook);
-        else context.store.getState().setRunbook({ error: 'no runbook open — r picks one from the runbooks folder' });
+        // Not awaited: the parse runs on a worker and may take seconds (a large or hostile file);
+        // the capabilities after this one (actions, escalation...) must not wait for it. The pane
+        // says "Opening the runbook…" meanwhile.
+        if (runbook !== undefined) void controller.open(runbook);
+        else {
+          context.store.getState().setRunbook({ error: 'no runbook open — r picks one from the runbooks folder' });
+          // Reads the folder's runbooks now, so a fitting one can be suggested before any is open.
+          controller.observe(context.store.getState().runbook.observed);
+        }
       },
       stop() {
         controller.stop();

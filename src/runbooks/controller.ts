@@ -12,13 +12,18 @@ import type { TimelineRecorder } from '../timeline/recorder.js';
 import { redact, type Redactor } from '../text/redact.js';
 import { listRunbooks, loadRunbook } from './load.js';
 import type { Runbook, Section, Step } from './model.js';
+import type { HostDescriber } from './host-notes.js';
 import { askPlaceholderValues } from './placeholder-prompt.js';
 import { RunbookProgress, type PastEvent, type StepState } from './progress.js';
 import { addStepPanels } from './promql-panels.js';
 import { prepareCommand, recordedCommand, runPreparedCommand, type PreparedCommand } from './run-step.js';
 import { confirmStep } from './step-confirmation.js';
+import { stepNotes } from './step-notes.js';
 import { findInRunbook } from './search.js';
-import { suggestSections, type ObservedState } from './symptoms.js';
+import { chooseCommands, type Asker } from './step-choice.js';
+import { FolderSuggestions, RunbookCatalog } from './catalog.js';
+import { pickRunbook } from './picker.js';
+import { sectionToOpen, suggestSections, type ObservedState, type SectionSuggestion } from './symptoms.js';
 
 /** What the controller needs from the console. */
 export interface RunbookControllerOptions {
@@ -37,16 +42,28 @@ export interface RunbookControllerOptions {
   timeoutMs?: number;
   /** Masks secrets in the commands and output shown (the console's redactor). @default built-in rules only */
   redactor?: Redactor;
+  /** Says where a host outside the config's `hosts:` really goes, for the confirmation. */
+  describeHost?: HostDescriber;
 }
 
 /** Lines of output kept for the output view. */
 const VIEW_LINES = 500;
+/** How long a never-ending command may stream before it is stopped for the lead (12 hours). */
+const STREAM_LIMIT_MS = 12 * 60 * 60 * 1000;
 
 /** Drives one console's runbook pane. */
 export class RunbookController implements RunbookActions {
   private progress: RunbookProgress | null = null;
   private readonly values: Record<string, string> = {};
   private abort: AbortController | null = null;
+  /** The folder's runbooks, parsed once each: the picker's titles and the suggestion before one is open. */
+  private readonly catalog = new RunbookCatalog();
+  private readonly folderSuggestions = new FolderSuggestions(this.catalog);
+  /** Questions and messages for the choice and the picker, through the store's dialog. */
+  private readonly asker: Asker = {
+    ask: (question) => askText(this.options.store, question),
+    warn: (text) => this.options.store.getState().showFlash(text, 'warn'),
+  };
 
   constructor(private readonly options: RunbookControllerOptions) {}
 
@@ -74,17 +91,23 @@ export class RunbookController implements RunbookActions {
     if (this.options.store.getState().runbook.actions === this) this.options.store.getState().setRunbook({ actions: null });
   }
 
-  /** Loads a runbook file and restores its progress; a file that cannot be read is shown as a message. */
-  async open(path: string): Promise<boolean> {
+  /** Loads a runbook file (parsed off the console's thread) and restores its progress; a file that cannot be read is shown as a message. */
+  async open(path: string, section?: number): Promise<boolean> {
+    const state = this.options.store.getState();
+    const switching = state.runbook.doc !== null;
+    if (switching) state.showFlash(`opening ${basename(path)}…`, 'info');
     let runbook: Runbook;
     try {
       runbook = await loadRunbook(path);
     } catch (error) {
-      this.options.store.getState().setRunbook({ error: (error as Error).message });
+      // A runbook already open stays open: the message says why the other one did not.
+      if (switching) this.options.store.getState().showFlash((error as Error).message, 'error');
+      else this.options.store.getState().setRunbook({ error: (error as Error).message, suggestions: [] });
       return false;
     }
     const events = (await this.options.pastEvents?.()) ?? [];
     this.show(runbook, events);
+    if (section !== undefined) this.options.store.getState().setRunbookSection(sectionToOpen(runbook, section));
     return true;
   }
 
@@ -94,8 +117,9 @@ export class RunbookController implements RunbookActions {
     const suggestions = suggestSections(runbook, this.options.store.getState().runbook.observed);
     const state = this.options.store.getState();
     state.setRunbook({ doc: runbook, error: null, output: null, suggestions, states: this.snapshot() });
-    const first = suggestions[0]?.index ?? runbook.sections.findIndex((s) => this.progress!.nextOpen(s) >= 0);
-    state.setRunbookSection(Math.max(0, first));
+    // It opens at its first open steps; the suggested section is one `g` away (the suggestion
+    // changes as the console sees more, and a cursor moving by itself would misplace a key press).
+    state.setRunbookSection(Math.max(0, runbook.sections.findIndex((s) => this.progress!.nextOpen(s) >= 0)));
   }
 
   /** Applies runbook events another operator (or console) put on the timeline; our own come back while recording and are skipped. */
@@ -107,13 +131,24 @@ export class RunbookController implements RunbookActions {
     if (changed) this.commit(false);
   }
 
-  /** Updates the suggested sections from what the status board and metrics see (commits only on change). */
+  /** Updates the suggested sections from what the status board and metrics see (commits only on change); with no runbook open, suggests one of the folder's. */
   observe(seen: ObservedState): void {
     const doc = this.options.store.getState().runbook.doc;
-    if (!doc) return;
-    const suggestions = suggestSections(doc, seen);
+    if (!doc) return void this.suggestRunbook(seen);
+    this.publishSuggestions(suggestSections(doc, seen));
+  }
+
+  private publishSuggestions(suggestions: SectionSuggestion[]): void {
     const current = this.options.store.getState().runbook.suggestions;
     if (JSON.stringify(suggestions) !== JSON.stringify(current)) this.options.store.getState().setRunbook({ suggestions });
+  }
+
+  /** Suggests one of the folder's runbooks while none is open (a scan at a time, the latest state last). */
+  private async suggestRunbook(seen: ObservedState): Promise<void> {
+    const dir = this.options.runbooksDir;
+    if (!dir) return;
+    const suggestions = await this.folderSuggestions.suggest(dir, seen);
+    if (suggestions && !this.options.store.getState().runbook.doc) this.publishSuggestions(suggestions);
   }
 
   /** Space: done ⇄ open; marking done moves the cursor to the next open step. */
@@ -161,28 +196,12 @@ export class RunbookController implements RunbookActions {
     state.setRunbook({ lastSearch: query.trim(), cursor: { section: hit.section, step: hit.step, command: -1 } });
   }
 
-  /** `r`: picks another runbook from the runbooks folder. */
+  /** `r`: picks another runbook from the runbooks folder, by title (picker.ts); the one fitting what the console sees is marked ★. */
   async pick(): Promise<void> {
     const state = this.options.store.getState();
     const dir = this.options.runbooksDir ?? (state.runbook.doc ? dirname(state.runbook.doc.file) : undefined);
-    const files = dir ? await listRunbooks(dir) : [];
-    if (files.length === 0) {
-      state.showFlash(dir ? `no runbooks (*.md) in ${dir}` : 'no runbooks folder configured (incident.runbooksDir)', 'warn');
-      return;
-    }
-    const answer = await askText(this.options.store, {
-      title: 'Open which runbook? (number or name)',
-      lines: files.slice(0, 20).map((f, i) => `${i + 1}. ${basename(f)}`),
-      prompt: '#',
-    });
-    if (answer === null || answer.trim() === '') return;
-    const n = Number(answer.trim());
-    const file = Number.isInteger(n) && n >= 1 && n <= files.length ? files[n - 1] : files.find((f) => basename(f).toLowerCase().includes(answer.trim().toLowerCase()));
-    if (!file) {
-      state.showFlash(`no runbook matches "${answer.trim()}"`, 'warn');
-      return;
-    }
-    await this.open(file);
+    const picked = await pickRunbook(this.asker, this.catalog, dir, state.runbook.observed);
+    if (picked) await this.open(picked.file, picked.section);
   }
 
   /** `a`: the step's PromQL blocks become live panels in the metrics pane (see promql-panels.ts). */
@@ -196,10 +215,13 @@ export class RunbookController implements RunbookActions {
     const at = this.current();
     const state = this.options.store.getState();
     if (!at || !this.progress) return;
-    if (state.runbook.output?.running) return state.showFlash('a command is still running', 'warn');
+    if (state.runbook.output?.running) return state.showFlash('a command is still running — Esc or :cancel stops it', 'warn');
     if (!mayAct(this.options.store, 'running runbook commands')) return;
-    const commands = at.command >= 0 ? [at.step.commands[at.command]!] : at.step.commands;
-    if (commands.length === 0) return state.showFlash('this step has no command to run; Space marks it done', 'info');
+    if (at.step.commands.length === 0) return state.showFlash('this step has no command to run; Space marks it done', 'info');
+    // A step whose commands are choices asks which one first (step-choice.ts).
+    const chosen = await chooseCommands(this.asker, at.step, at.command);
+    if (!chosen) return;
+    const commands = chosen.indexes.map((i) => at.step.commands[i]!);
     const asked = await askPlaceholderValues(this.options.store, commands, this.options.env ?? process.env, this.values);
     if (!asked) return;
     // What is shown (confirmation, output header, timeline) has its secrets masked; `run` keeps them.
@@ -209,24 +231,50 @@ export class RunbookController implements RunbookActions {
       return { ...p, shown: redactor(p.shown) };
     });
     const dryRun = isDryRun(this.options.store);
-    // The exact text each command runs, its values by name, and a typed confirmation when it destroys data.
-    const confirmation = await confirmStep(at.step.text, prepared, asked.sources, dryRun);
+    // The exact text each command runs, its values by name, and a typed confirmation when it
+    // destroys data; around each, the author's words and warnings for the commands chosen.
+    const notes = stepNotes({
+      step: at.step,
+      indexes: chosen.indexes,
+      hosts: prepared.map((p) => p.host),
+      ...(chosen.choice ? { choice: chosen.choice } : {}),
+      ...(this.options.describeHost ? { describeHost: this.options.describeHost } : {}),
+    });
+    const confirmation = await confirmStep(at.step.text, prepared, asked.sources, dryRun, notes);
     if (confirmation.refused) return state.showFlash(confirmation.refused, 'error');
     const yes = await askConfirm(this.options.store, confirmation);
     if (!yes) return;
-    for (const command of prepared) {
-      const exitCode = await this.runOne(at.section, at.step, command, dryRun);
+    for (const [k, command] of prepared.entries()) {
+      const source = commands[k]!;
+      const exitCode = await this.runOne(at.section, at.step, command, dryRun, { ...(source.endless ? { endless: source.endless } : {}), ...(chosen.choice ? { choice: chosen.choice.label } : {}) });
       if (exitCode !== 0 && !dryRun) break;
     }
   }
 
-  private async runOne(section: Section, step: Step, command: PreparedCommand, dryRun: boolean): Promise<number | null> {
+  /** Esc or `:cancel` while a runbook command runs: stops it (its process group, or its SSH channel). */
+  cancel(): boolean {
+    if (!this.abort || !this.options.store.getState().runbook.output?.running) return false;
+    this.abort.abort();
+    this.options.store.getState().showFlash('stopping the runbook command…', 'warn');
+    return true;
+  }
+
+  private async runOne(section: Section, step: Step, command: PreparedCommand, dryRun: boolean, about: { endless?: string; choice?: string } = {}): Promise<number | null> {
     const { store } = this.options;
-    const base: RunbookOutput = { shown: command.shown, lines: [], running: true, exitCode: null, durationMs: 0, ...(command.host ? { host: command.host } : {}) };
+    const base: RunbookOutput = {
+      shown: command.shown,
+      lines: [],
+      running: true,
+      exitCode: null,
+      durationMs: 0,
+      ...(command.host ? { host: command.host } : {}),
+      ...(about.endless ? { endless: about.endless } : {}),
+    };
+    const choice = about.choice !== undefined ? { choice: about.choice } : {};
     if (dryRun) {
       const output: RunbookOutput = { ...base, running: false, dryRun: true, lines: ['[dry-run] not executed'] };
       store.getState().setRunbook({ output });
-      this.progress!.apply(section, step, { status: 'ran', command: recordedCommand(command), exitCode: null, durationMs: 0, dryRun: true, ...(command.host ? { host: command.host } : {}) });
+      this.progress!.apply(section, step, { status: 'ran', command: recordedCommand(command), exitCode: null, durationMs: 0, dryRun: true, ...(command.host ? { host: command.host } : {}), ...choice });
       this.commit(false);
       return null;
     }
@@ -244,7 +292,8 @@ export class RunbookController implements RunbookActions {
       const outcome = await runPreparedCommand(this.options.executor, command, {
         redactor: this.options.redactor ?? redact,
         signal: this.abort.signal,
-        timeoutMs: this.options.timeoutMs ?? 120_000,
+        // A command that never ends streams until the lead stops it, not until a timeout calls it failed.
+        timeoutMs: about.endless ? STREAM_LIMIT_MS : (this.options.timeoutMs ?? 120_000),
         onLine: (line) => {
           lines.push(line);
           if (lines.length > VIEW_LINES * 2) lines.splice(0, lines.length - VIEW_LINES);
@@ -257,6 +306,7 @@ export class RunbookController implements RunbookActions {
         running: false,
         exitCode: outcome.exitCode,
         durationMs: outcome.durationMs,
+        ...(outcome.cancelled ? { cancelled: true } : {}),
         ...(outcome.error ? { error: outcome.error } : {}),
       };
       store.getState().setRunbook({ output });
@@ -267,6 +317,8 @@ export class RunbookController implements RunbookActions {
         durationMs: outcome.durationMs,
         tail: outcome.tail,
         ...(command.host ? { host: command.host } : {}),
+        ...(outcome.cancelled ? { stopped: true } : {}),
+        ...choice,
       });
       this.commit(false);
       return outcome.exitCode;

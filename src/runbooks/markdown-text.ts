@@ -9,16 +9,15 @@ export function inlineText(node: Nodes): string {
   return oneLine(collect(node));
 }
 
-function collect(node: Nodes): string {
+/** The text of one node itself; undefined when its text is its children's. */
+function own(node: Nodes): string | undefined {
   switch (node.type) {
     case 'text':
+    case 'code':
+    case 'html':
       return node.value;
     case 'inlineCode':
       return '`' + node.value + '`';
-    case 'code':
-      return node.value;
-    case 'html':
-      return node.value;
     case 'break':
       return ' ';
     case 'image':
@@ -26,9 +25,43 @@ function collect(node: Nodes): string {
     case 'footnoteReference':
       return `[^${node.identifier}]`;
     default:
-      if ('children' in node) return (node.children as Nodes[]).map(collect).join(node.type === 'paragraph' ? '' : ' ');
+      if ('children' in node) return undefined;
       return 'value' in node && typeof node.value === 'string' ? node.value : '';
   }
+}
+
+// Walked with a stack of its own rather than recursion: a hostile file nests quotes or lists
+// thousands deep, and the text must still come out (parsing never throws).
+function collect(root: Nodes): string {
+  const out: string[] = [];
+  const stack: (Nodes | string)[] = [root];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (typeof next === 'string') {
+      out.push(next);
+      continue;
+    }
+    const text = own(next);
+    if (text !== undefined) {
+      out.push(text);
+      continue;
+    }
+    const children = (next as { children: Nodes[] }).children;
+    const joiner = next.type === 'paragraph' ? '' : ' ';
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push(children[i]!);
+      if (i > 0 && joiner !== '') stack.push(joiner);
+    }
+  }
+  return out.join('');
+}
+
+/** The visible text of a node line by line, as the author broke it (soft line breaks kept). */
+export function textLines(node: Nodes): string[] {
+  return collect(node)
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '');
 }
 
 /** The 1-based line a node starts on (1 when the parser gave none). */

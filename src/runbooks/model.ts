@@ -12,6 +12,26 @@ export interface Command {
   /** Values to ask for before running, as written: `<service_name>`, `$API_KEY`, `${VAR}`, `INC-XXXX`. */
   placeholders: string[];
   line: number;
+  /** Why it never ends by itself (`tail -f` follows the file...): it runs as a live stream until stopped. */
+  endless?: string;
+}
+
+/** Something the author wrote for the reader to do by hand (a comment line in a shell block, a note before a block). */
+export interface Instruction {
+  /** As written; continuation lines (an edit to make, indented under it) kept on their own lines. */
+  text: string;
+  line: number;
+  /** Index in `commands` of the command it comes before; `commands.length` when it comes after all of them. */
+  before: number;
+}
+
+/** One of a step's choices ("Option B: reroute traffic", "If the deploy is bad..."): run one, not all. */
+export interface Alternative {
+  /** The label as written. */
+  label: string;
+  line: number;
+  /** Indexes in `commands` of the commands this choice runs (commands outside every choice run with each). */
+  commands: number[];
 }
 
 /** A fenced block that is shown, not run (sql, yaml, json, promql, ...). */
@@ -34,6 +54,10 @@ export interface Step {
   references: ReferenceBlock[];
   /** Nested bullets and follow-up paragraphs written under the step, as text. */
   details: string[];
+  /** What to do by hand, in order with the commands (see `Instruction.before`). */
+  instructions: Instruction[];
+  /** Two or more choices among the step's commands; empty when its commands all run in order. */
+  alternatives: Alternative[];
 }
 
 /** A run of prose under a heading that is neither a step nor a table; shown as text. */
@@ -50,12 +74,15 @@ export interface Table {
   line: number;
 }
 
-/** A row of a severity table: level and how fast it must be answered. */
+/** A severity level, from a table row or a bold level name followed by its criteria. */
 export interface SeverityLevel {
   level: string;
+  /** How fast it must be answered, as written; '' when the runbook does not say. */
   response: string;
-  /** The rest of the row ("Complete service outage", the alert name), joined. */
+  /** The rest of the row ("Complete service outage", the alert name), or the criteria, joined. */
   description?: string;
+  /** The criteria listed under a bold level name, one per item. */
+  criteria?: string[];
   line: number;
 }
 

@@ -1,17 +1,21 @@
 // Parses a team's Markdown runbook as it is (CommonMark + GFM through the mdast toolchain) into
 // sections, steps and commands. It never throws: whatever it does not understand is kept as text.
 import { basename, extname } from 'node:path';
-import type { Code, List, ListItem, Nodes, Paragraph, Root, RootContent, Table as MdTable } from 'mdast';
+import type { Code, List, Nodes, Paragraph, Root, RootContent, Table as MdTable } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
-import { inlineText, lineOf } from './markdown-text.js';
-import type { Runbook, Section, Step, Table } from './model.js';
+import { findAlternatives, isBranchLabel } from './alternatives.js';
+import { isBoldLed, itemsText, itemText, itemTitle, listRoleOfLabel, MAX_DEPTH } from './list-items.js';
+import { boldLabel, isTaskList, listRole } from './list-roles.js';
+import { inlineText, lineOf, textLines } from './markdown-text.js';
+import type { Runbook, SeverityLevel, Section, Step, Table } from './model.js';
+import { isSeverityName, severityFromText } from './severity-text.js';
 import { readBlock } from './shell-block.js';
 import { classifyTable, escalationRows, severityRows } from './tables.js';
 
-const SYMPTOM_TITLE = /\b(symptoms?|signs|indicators|what you see|detection)\b/i;
-const SYMPTOM_LABEL = /^(symptoms?|signs|indicators|what you see)\s*:?$/i;
+/** "Symptoms: a, b" on one line. */
+const SYMPTOM_INLINE = /^(symptoms?|signs|indicators)\s*:\s*(.+)$/i;
 
 /** Parses Markdown text; `file` is kept for messages and the title fallback. */
 export function parseRunbook(source: string, file: string): Runbook {
@@ -26,6 +30,7 @@ export function parseRunbook(source: string, file: string): Runbook {
     return runbook;
   }
   new RunbookBuilder(runbook).build(root);
+  for (const section of runbook.sections) for (const step of section.steps) step.alternatives = findAlternatives(step);
   const h1 = runbook.sections.find((s) => s.level === 1) ?? runbook.sections.find((s) => s.level > 0);
   if (h1 && h1.title !== '') runbook.title = h1.title;
   return runbook;
@@ -41,17 +46,22 @@ function emptySection(title: string, level: number, line: number): Section {
 }
 
 function newStep(text: string, line: number, done = false): Step {
-  return { text, line, done, commands: [], references: [], details: [] };
+  return { text, line, done, commands: [], references: [], details: [], instructions: [], alternatives: [] };
 }
 
 /** Walks the top-level blocks once, keeping track of the step a following code block belongs to. */
 class RunbookBuilder {
   private section: Section | null = null;
+  /** The headings above the current place, outermost first. */
+  private headings: Section[] = [];
   /** The step a code block written right after it attaches to. */
   private openStep: Step | null = null;
   /** A plain paragraph just before a code block names the step that block becomes. */
   private lead: { text: string; index: number } | null = null;
-  private symptomLabel = false;
+  /** A short paragraph just before a list ("**Root causes:**", "Symptoms"), read like a heading for it; `step` when it was taken for one. */
+  private label: { text: string; step?: Step } | null = null;
+  /** A severity level named in bold, waiting for the list of its criteria. */
+  private severity: SeverityLevel | null = null;
 
   constructor(private readonly runbook: Runbook) {}
 
@@ -67,14 +77,21 @@ class RunbookBuilder {
     return this.section;
   }
 
+  /** Heading titles that frame a list, nearest first; the document's title only when nothing nearer frames it. */
+  private frame(): string[] {
+    const titles = [...this.headings].reverse().filter((h, i) => i === 0 || h.level > 1);
+    return titles.map((h) => h.title);
+  }
+
   private block(node: RootContent): void {
     const line = lineOf(node);
     switch (node.type) {
       case 'heading': {
         this.section = emptySection(inlineText(node), node.depth, line);
         this.runbook.sections.push(this.section);
-        this.reset();
-        return;
+        while (this.headings.length > 0 && this.headings.at(-1)!.level >= node.depth) this.headings.pop();
+        this.headings.push(this.section);
+        return this.reset();
       }
       case 'paragraph':
         return this.paragraph(node);
@@ -99,79 +116,135 @@ class RunbookBuilder {
   private reset(): void {
     this.openStep = null;
     this.lead = null;
-    this.symptomLabel = false;
+    this.label = null;
+    this.severity = null;
   }
 
   private paragraph(node: Paragraph): void {
     const section = this.current(lineOf(node));
     const text = inlineText(node);
     this.reset();
-    if (SYMPTOM_LABEL.test(text)) {
-      this.symptomLabel = true;
+    if (text === '') return;
+    const inline = SYMPTOM_INLINE.exec(text);
+    if (inline) {
+      section.symptoms.push(inline[2]!);
       return;
     }
-    const label = /^(symptoms?|signs|indicators)\s*:\s*(.+)$/i.exec(text);
-    if (label) {
-      section.symptoms.push(label[2]!);
+    const bold = node.children[0]?.type === 'strong' ? inlineText(node.children[0]) : '';
+    if (bold !== '' && isSeverityName(bold.replace(/:$/, ''), this.frame())) {
+      this.severity = severityFromText(bold.replace(/:$/, ''), text.slice(bold.length), [], lineOf(node));
+      this.runbook.severities.push(this.severity);
       return;
     }
+    // A short line ending in a colon, or bold alone, may be a heading for the list after it.
+    const labelLike = text.length <= 80 && (text.endsWith(':') || (node.children.length === 1 && bold !== '') || listRoleOfLabel(text) !== undefined);
     if (isBoldLed(node)) {
       const step = newStep(text, lineOf(node));
       section.steps.push(step);
       this.openStep = step;
+      if (labelLike) this.label = { text: text.replace(/:$/, ''), step };
       return;
     }
-    if (text === '') return;
+    if (labelLike) this.label = { text: text.replace(/:$/, '') };
+    if (this.label && listRoleOfLabel(this.label.text) === 'symptoms') return;
     section.text.push({ text, line: lineOf(node) });
     this.lead = { text, index: section.text.length - 1 };
   }
 
   private list(node: List): void {
     const section = this.current(lineOf(node));
-    if (this.symptomLabel || SYMPTOM_TITLE.test(section.title)) {
-      for (const item of node.children) section.symptoms.push(itemTitle(item));
-      this.reset();
+    const { label, severity } = this;
+    this.reset();
+    // Numbered steps, a task list or commands under a bold "P1 ..." are the level's procedure, not its criteria.
+    if (severity && !node.ordered && !isTaskList(node) && !node.children.some((item) => item.children.some((c) => c.type === 'code'))) {
+      // `**SEV-1 (Critical)**` then its criteria: the level's description, not steps.
+      const criteria = node.children.map((item) => itemText(item, 0)).filter((t) => t !== '');
+      Object.assign(severity, severityFromText(severity.level, severity.description ?? '', criteria, severity.line));
       return;
     }
-    this.reset();
+    const role = listRole(node, label?.text, this.frame());
+    // A bold label taken for a step ("**Root causes**") heads this list instead.
+    if (label?.step && label.step.commands.length === 0 && label.step.details.length === 0) {
+      section.steps.splice(section.steps.indexOf(label.step), 1);
+      if (role !== 'symptoms') section.text.push({ text: label.text, line: label.step.line });
+    }
+    if (role === 'steps') return this.steps(node, section);
+    if (this.severityItems(node)) return;
+    if (role === 'symptoms') {
+      for (const item of node.children) section.symptoms.push(itemText(item, 0));
+      return;
+    }
+    if (role === 'contents') {
+      section.text.push({ text: `Contents: ${node.children.map((item) => itemText(item, 0)).join(' · ')}`, line: lineOf(node) });
+      return;
+    }
+    for (const item of node.children) section.text.push({ text: `• ${itemText(item, 0)}`, line: lineOf(item) });
+  }
+
+  /** `- **P1**: everything down, respond within 15 minutes` items: severity levels. */
+  private severityItems(node: List): boolean {
+    const labels = node.children.map((item) => boldLabel(item));
+    if (!labels.every((l) => l !== undefined && isSeverityName(l.term, this.frame()))) return false;
+    node.children.forEach((item, i) => {
+      const term = labels[i]!.term;
+      const rest = itemTitle(item).replace(/^.*?[:—–-]\s/, '');
+      const nested = item.children.slice(1).flatMap((c) => (c.type === 'list' ? c.children.map((n) => itemText(n, 0)) : []));
+      this.runbook.severities.push(severityFromText(term, rest, nested, lineOf(item)));
+    });
+    return true;
+  }
+
+  private steps(node: List, section: Section): void {
     for (const item of node.children) {
       const step = newStep(itemTitle(item), lineOf(item), item.checked === true);
       const steps = [step];
       let target = step;
       const rest = item.children[0]?.type === 'paragraph' ? item.children.slice(1) : item.children;
-      for (const child of rest) {
+      // "**Bring the cache back**" then, on the next line, "Either warm it:" + a block: the last
+      // line leads into the block (a choice's label), not into the step's name.
+      const lead = item.children[0]?.type === 'paragraph' ? textLines(item.children[0]) : [];
+      if (lead.length > 1 && rest[0]?.type === 'code' && isBranchLabel(lead.at(-1)!)) {
+        step.text = lead.slice(0, -1).join(' ');
+        step.instructions.push({ text: lead.at(-1)!, line: item.children[0]!.position?.end.line ?? lineOf(item), before: 0 });
+      }
+      rest.forEach((child, i) => {
         // "2. **Common fixes**" then "**Token expired**" + a block, "**Pool full**" + a block: each
         // fix is its own step, so one can be run without the others.
         if (child.type === 'paragraph' && isBoldLed(child)) {
           target = newStep(`${step.text ? `${step.text} › ` : ''}${inlineText(child)}`, lineOf(child));
           steps.push(target);
-          continue;
+          return;
         }
-        this.itemContent(target, child, section);
-      }
-      for (const s of steps) {
-        if (s.text === '') s.text = derivedText(s);
-        section.steps.push(s);
-      }
+        this.itemContent(target, child, rest[i + 1], 1);
+      });
+      for (const s of steps) section.steps.push(s);
       this.openStep = target;
     }
   }
 
-  /** Nested content of a list item: code attaches to the step, nested bullets become details. */
-  private itemContent(step: Step, node: Nodes, section: Section): void {
+  /**
+   * Nested content of a list item: code attaches to the step; words written just before a code
+   * block (a paragraph, or a nested bullet holding the block) are instructions in order with its
+   * commands, so "If the pool is full:" + block, "If the database is down:" + block read as
+   * choices; other nested bullets and paragraphs are details.
+   */
+  private itemContent(step: Step, node: Nodes, next: Nodes | undefined, depth: number): void {
     if (node.type === 'code') return this.attach(step, node);
-    if (node.type === 'list') {
+    if (node.type === 'table') return this.table(node);
+    if (node.type === 'list' && depth <= MAX_DEPTH) {
       for (const item of node.children) {
         const title = itemTitle(item);
-        if (title !== '') step.details.push(item.checked === true ? `[x] ${title}` : title);
         const rest = item.children[0]?.type === 'paragraph' ? item.children.slice(1) : item.children;
-        for (const child of rest) this.itemContent(step, child, section);
+        if (title !== '' && rest.some((c) => c.type === 'code')) step.instructions.push({ text: title, line: lineOf(item), before: step.commands.length });
+        else if (title !== '') step.details.push(item.checked === true ? `[x] ${title}` : title);
+        rest.forEach((child, i) => this.itemContent(step, child, rest[i + 1], depth + 1));
       }
       return;
     }
-    if (node.type === 'table') return this.table(node);
-    const text = inlineText(node);
-    if (text !== '') step.details.push(text);
+    const text = node.type === 'list' ? itemsText(node, depth) : inlineText(node);
+    if (text === '') return;
+    if (next?.type === 'code') step.instructions.push({ text, line: lineOf(node), before: step.commands.length });
+    else step.details.push(text);
   }
 
   private code(node: Code): void {
@@ -194,10 +267,11 @@ class RunbookBuilder {
 
   private attach(step: Step, node: Code): void {
     const content = readBlock(node.lang, node.value, lineOf(node));
+    const base = step.commands.length;
     step.commands.push(...content.commands);
     step.references.push(...content.references);
-    if (step.text === '' && content.comments.length > 0) step.text = content.comments[0]!;
-    else step.details.push(...content.comments);
+    step.instructions.push(...content.instructions.map((i) => ({ ...i, before: i.before + base })));
+    if (step.text === '') step.text = derivedText(step);
   }
 
   private table(node: MdTable): void {
@@ -217,24 +291,12 @@ class RunbookBuilder {
   }
 }
 
-/** `**Verify the outage**` starts a step; `**Owner**: ops` (bold then a colon) is a label, not a step. */
-function isBoldLed(node: Paragraph): boolean {
-  const [first, second] = node.children;
-  if (first?.type !== 'strong') return false;
-  const bold = inlineText(first);
-  if (bold === '' || bold.endsWith(':')) return false;
-  return !(second?.type === 'text' && /^\s*:/.test(second.value));
-}
-
-function itemTitle(item: ListItem): string {
-  const first = item.children[0];
-  return first?.type === 'paragraph' ? inlineText(first) : '';
-}
-
-/** A step with no words of its own is named after its first command. */
+/** A step with no words of its own is named after its first command, or the first thing it asks. */
 function derivedText(step: Step): string {
   const command = step.commands[0];
-  if (command) return command.description ?? command.run.split('\n')[0]!;
+  const instruction = step.instructions[0];
+  if (command && (!instruction || instruction.before > 0)) return command.description?.split('\n')[0] ?? command.run.split('\n')[0]!;
+  if (instruction) return instruction.text.split('\n')[0]!;
   const reference = step.references[0];
   if (reference) return reference.lang === '' ? 'reference' : `${reference.lang} reference`;
   return step.details[0] ?? '(empty step)';

@@ -29,7 +29,7 @@ export type ProgressEvent =
   | { status: 'done' | 'undone' }
   | { status: 'skipped'; reason: string }
   | { status: 'noted'; note: string }
-  | ({ status: 'ran'; tail?: string[]; dryRun?: boolean } & StepRun);
+  | ({ status: 'ran'; tail?: string[]; dryRun?: boolean; /** the step's choice it ran */ choice?: string; /** stopped by the lead */ stopped?: boolean } & StepRun);
 
 /** A timeline event as read back from the journal (only kind and data are needed here). */
 export interface PastEvent {

@@ -1,6 +1,7 @@
 // Turns one fenced block into runnable commands or a reference block, deciding which by its
 // language (or, with none, by whether its first line reads like a shell command).
-import type { Command, ReferenceBlock } from './model.js';
+import { endlessReason } from './endless.js';
+import type { Command, Instruction, ReferenceBlock } from './model.js';
 import { assignedNames, findPlaceholders } from './placeholders.js';
 import { splitShellBlock } from './shell-lines.js';
 import { readSsh } from './ssh-wrap.js';
@@ -33,8 +34,8 @@ export function isShellBlock(lang: string, code: string): boolean {
 export interface BlockContent {
   commands: Command[];
   references: ReferenceBlock[];
-  /** Comments of a shell block with no commands (used as step text and details). */
-  comments: string[];
+  /** Comments that are instructions, in order with the commands (`before` indexes `commands`). */
+  instructions: Instruction[];
 }
 
 /**
@@ -46,30 +47,38 @@ export interface BlockContent {
 export function readBlock(langRaw: string | null | undefined, code: string, fenceLine: number): BlockContent {
   const lang = (langRaw ?? '').toLowerCase();
   if (!isShellBlock(lang, code)) {
-    return { commands: [], comments: [], references: [{ lang, text: code, line: fenceLine, metricsPanel: lang === 'promql' }] };
+    return { commands: [], instructions: [], references: [{ lang, text: code, line: fenceLine, metricsPanel: lang === 'promql' }] };
   }
   const split = splitShellBlock(code, lang);
   const assigned = assignedNames(code);
   const commands: Command[] = [];
+  const instructions: Instruction[] = [];
+  // Where each cut command landed in `commands`: an ssh login or `cd` line is not a command of its
+  // own, so a note written before it belongs before the next real one.
+  const landed: number[] = [];
   let host: string | undefined;
   let directory: string | undefined;
-  for (const raw of split.commands) {
+  split.commands.forEach((raw, index) => {
+    landed[index] = commands.length;
     const line = fenceLine + 1 + raw.offset;
     const ssh = readSsh(raw.run);
+    const absorbed = ssh.kind === 'login' || (host !== undefined && /^(exit|logout)\b/.test(raw.run)) || /^cd\s+(\S+)\s*$/.test(raw.run);
+    // Words written above a line that is not a command of its own stay, as an instruction.
+    if (absorbed && raw.description !== undefined) instructions.push({ text: raw.description, line, before: commands.length });
     if (ssh.kind === 'login') {
       host = ssh.host;
       directory = undefined;
-      continue;
+      return;
     }
     if (host !== undefined && /^(exit|logout)\b/.test(raw.run)) {
       host = undefined;
       directory = undefined;
-      continue;
+      return;
     }
     const cd = /^cd\s+(\S+)\s*$/.exec(raw.run);
     if (cd) {
       directory = cd[1];
-      continue;
+      return;
     }
     let run = ssh.kind === 'remote' ? ssh.run : raw.run;
     const target = ssh.kind === 'remote' ? ssh.host : host;
@@ -77,7 +86,12 @@ export function readBlock(langRaw: string | null | undefined, code: string, fenc
     const command: Command = { run, placeholders: findPlaceholders(`${target ?? ''} ${run}`, assigned), line };
     if (raw.description !== undefined) command.description = raw.description;
     if (target !== undefined) command.host = target;
+    const endless = endlessReason(run);
+    if (endless !== undefined) command.endless = endless;
     commands.push(command);
-  }
-  return { commands, references: [], comments: commands.length === 0 ? split.comments : [] };
+  });
+  landed[split.commands.length] = commands.length;
+  for (const note of split.notes) instructions.push({ text: note.text, line: fenceLine + 1 + note.offset, before: landed[note.before] ?? commands.length });
+  instructions.sort((a, b) => a.line - b.line);
+  return { commands, references: [], instructions };
 }

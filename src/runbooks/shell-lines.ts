@@ -12,10 +12,20 @@ export interface RawCommand {
   offset: number;
 }
 
-/** What a block split into: its commands, and every comment (a step's text when it has none). */
+/** A comment the author wrote for the reader rather than about the next command: kept in order as an instruction. */
+export interface RawNote {
+  /** One item: its first line, then any more-indented comment lines under it (an edit to make). */
+  text: string;
+  /** 0-based index of its first line within the block. */
+  offset: number;
+  /** Index of the command it comes before (the number of commands when none follows). */
+  before: number;
+}
+
+/** What a block split into: its commands and, in order with them, the comments that are instructions. */
 export interface SplitBlock {
   commands: RawCommand[];
-  comments: string[];
+  notes: RawNote[];
 }
 
 interface ScanState {
@@ -113,31 +123,33 @@ export function splitShellBlock(code: string, lang: string): SplitBlock {
   const lines = code.replace(/\r\n?/g, '\n').split('\n');
   const promptMode = lang === 'console' || lines.some((l) => /^\s*\$ \S/.test(l));
   const commands: RawCommand[] = [];
-  const comments: string[] = [];
-  let pending: string[] = [];
+  const notes: RawNote[] = [];
+  let pending: CommentLine[] = [];
+  // A comment group that no command follows directly (a blank line, or the block's end) is an
+  // instruction of its own: the author's words are kept, never dropped.
+  const flushNotes = () => {
+    for (const item of commentItems(pending)) notes.push({ ...item, before: commands.length });
+    pending = [];
+  };
 
   const firstCode = lines.findIndex((l) => l.trim() !== '' && !/^\s*#(?!!)/.test(l));
   if (firstCode >= 0 && lines[firstCode]!.startsWith('#!')) {
-    // A whole script pasted into the runbook runs as one command.
+    // A whole script pasted into the runbook runs as one command; its comments stay inside it.
     const lead = lines.slice(0, firstCode).map(commentText).filter(Boolean);
     const after = lines.slice(firstCode + 1).find((l) => /^\s*#/.test(l));
     const description = lead.join(' — ') || (after ? commentText(after) : undefined) || 'script';
-    comments.push(description);
-    return { commands: [{ run: lines.slice(firstCode).join('\n').trim(), description, offset: firstCode }], comments };
+    return { commands: [{ run: lines.slice(firstCode).join('\n').trim(), description, offset: firstCode }], notes };
   }
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') {
-      pending = [];
+      flushNotes();
       continue;
     }
     if (/^\s*#/.test(line)) {
-      const text = commentText(line);
-      if (text) {
-        pending.push(text);
-        comments.push(text);
-      }
+      const comment = readComment(line, i);
+      if (comment) pending.push(comment);
       continue;
     }
     if (promptMode && !PROMPT.test(line)) continue; // pasted output
@@ -158,10 +170,61 @@ export function splitShellBlock(code: string, lang: string): SplitBlock {
     }
     run = run.trim();
     if (run === '') continue;
-    commands.push({ run, description: pending.length > 0 ? pending.join(' — ') : undefined, offset });
+    const { description, instructions } = describe(commentItems(pending));
+    for (const item of instructions) notes.push({ ...item, before: commands.length });
     pending = [];
+    commands.push({ run, description, offset });
   }
-  return { commands, comments };
+  flushNotes();
+  return { commands, notes };
+}
+
+/** One comment line: its words, how far they are indented after the `#`, and where it is. */
+interface CommentLine {
+  text: string;
+  indent: number;
+  offset: number;
+}
+
+function readComment(line: string, offset: number): CommentLine | null {
+  const m = /^\s*#+!?( *)(.*)$/.exec(line)!;
+  const text = m[2]!.trimEnd();
+  // `# -----` and `# ====` are decoration, not words for the reader.
+  if (!/[\p{L}\p{N}]/u.test(text)) return null;
+  return { text, indent: m[1]!.length, offset };
+}
+
+/**
+ * Groups consecutive comment lines into items: a line at the group's indentation starts one,
+ * a more-indented line continues it (`# Edit settings.yaml:` then `#   limit: 0`), kept on its
+ * own line with its extra indentation.
+ */
+function commentItems(lines: CommentLine[]): { text: string; offset: number }[] {
+  const items: { text: string; offset: number }[] = [];
+  const base = lines[0]?.indent ?? 0;
+  for (const line of lines) {
+    const last = items.at(-1);
+    if (last && line.indent > base) last.text += `\n${' '.repeat(line.indent - base)}${line.text}`;
+    else items.push({ text: line.text, offset: line.offset });
+  }
+  return items;
+}
+
+const NUMBERED = /^(?:\d{1,2}[.)]|step\s+\d+\b)/i;
+
+/**
+ * Splits the comments right above a command into its description and instructions. Plain
+ * lines describe it (`# Option B: reroute` + `# Update the load balancer`). Once the group holds
+ * numbered items or an indented edit, it is a list of things to do: every item but the last is
+ * an instruction, and the last describes the command when it is a single line.
+ */
+function describe(items: { text: string; offset: number }[]): { description?: string; instructions: { text: string; offset: number }[] } {
+  if (items.length === 0) return { instructions: [] };
+  const isList = items.some((item) => NUMBERED.test(item.text) || item.text.includes('\n'));
+  if (!isList) return { description: items.map((item) => item.text).join(' — '), instructions: [] };
+  const last = items.at(-1)!;
+  if (last.text.includes('\n')) return { instructions: items };
+  return { description: last.text, instructions: items.slice(0, -1) };
 }
 
 function commentText(line: string): string {

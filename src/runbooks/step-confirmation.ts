@@ -4,6 +4,7 @@
 // confirmation as destructive actions have.
 import { analyseCommand, type DestructiveFinding } from '../exec/destructive.js';
 import type { PreparedCommand } from './run-step.js';
+import type { StepNotes } from './step-notes.js';
 
 /** Where a placeholder's value came from, for the confirmation's wording. */
 export type ValueSource = 'environment' | 'earlier' | 'typed';
@@ -34,16 +35,21 @@ export async function confirmStep(
   commands: readonly PreparedCommand[],
   sources: Readonly<Record<string, ValueSource>>,
   dryRun: boolean,
+  /** The author's words and warnings around each command (step-notes.ts). */
+  notes?: StepNotes,
 ): Promise<StepConfirmation> {
-  const title = `${dryRun ? '[dry-run] ' : ''}Run "${stepText}"?`;
+  const title = `${dryRun ? '[dry-run] ' : ''}Run "${stepText}"${notes?.choice ? `, ${notes.choice}` : ''}?`;
   const blocked = commands.find((c) => c.problem !== undefined);
   if (blocked) return { title, lines: [], refused: `not run: ${blocked.problem}` };
-  const lines: string[] = [];
+  const lines: string[] = [...(notes?.head ?? [])];
   const findings: DestructiveFinding[] = [];
   let unreadable: string | undefined;
-  for (const command of commands) {
+  for (const [k, command] of commands.entries()) {
+    lines.push(...(notes?.before[k] ?? []));
     lines.push(command.host ? `on ${command.host} (SSH):` : 'locally:');
+    lines.push(...(notes?.where[k] ?? []), ...(notes?.explain[k] ?? []));
     command.shown.split('\n').forEach((line, i) => lines.push(`${i === 0 ? '  $ ' : '    '}${line}`));
+    lines.push(...(notes?.after[k] ?? []));
     if (command.values.length > 0) {
       lines.push(`  with values handed to the shell as data${command.host ? ' (sent on the SSH channel, not on the command line)' : ''}:`);
       lines.push(...valueLines(command, sources));
@@ -54,6 +60,7 @@ export async function confirmStep(
     for (const found of [...exact.findings, ...meant.findings]) if (!findings.some((f) => f.command === found.command)) findings.push(found);
     unreadable ??= exact.unreadable;
   }
+  lines.push(...(notes?.tail ?? []));
   const first = findings[0];
   if (first) {
     lines.push(`⚠ destructive: ${findings.map((f) => `${f.label} (${f.command})`).join('; ')}`);

@@ -1,6 +1,7 @@
 // Suggests the runbook sections that fit what the console sees right now, so the lead does not
 // have to hunt for "P1: Complete Outage" while everything is red.
 import type { Runbook } from './model.js';
+import { hasStepsWithin, sectionLabel } from './outline.js';
 
 /** What the status board and metrics show at the moment. */
 export interface ObservedState {
@@ -20,6 +21,9 @@ export interface SectionSuggestion {
   line: number;
   score: number;
   reason: string;
+  /** Set when the suggestion is for a runbook that is not open: its file and title. */
+  file?: string;
+  runbook?: string;
 }
 
 const OUTAGE = /\b(complete|total|full|major)\s+outage\b|\ball\s+(services?|systems?|instances?)\s+(are\s+)?(down|unavailable|unreachable)\b|\beverything\s+(is\s+)?down\b|\bservice\s+outage\b/i;
@@ -54,6 +58,8 @@ export function suggestSections(runbook: Runbook, seen: ObservedState, limit = 3
   sectionTexts(runbook).forEach((text, index) => {
     const section = runbook.sections[index]!;
     if (section.level === 0 || section.symptoms.length > 0 && section.steps.length === 0 && /symptom/i.test(section.title)) return;
+    // `g` opens a suggestion: one with no steps in it or under it would land on an empty page.
+    if (!hasStepsWithin(runbook, index)) return;
     let score = 0;
     const reasons: string[] = [];
     if (seen.allDown && OUTAGE.test(text)) {
@@ -82,7 +88,7 @@ export function suggestSections(runbook: Runbook, seen: ObservedState, limit = 3
         reasons.push('slow responses');
       }
     }
-    if (score > 0) out.push({ index, title: section.title, line: section.line, score, reason: [...new Set(reasons)].join(', ') });
+    if (score > 0) out.push({ index, title: sectionLabel(runbook, index), line: section.line, score, reason: [...new Set(reasons)].join(', ') });
   });
   return out.sort((a, b) => b.score - a.score || a.index - b.index).slice(0, limit);
 }

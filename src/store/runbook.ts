@@ -26,6 +26,10 @@ export interface RunbookOutput {
   durationMs: number;
   error?: string;
   dryRun?: boolean;
+  /** Why the command never ends by itself: it streams until the lead stops it. */
+  endless?: string;
+  /** Stopped by the lead (Esc, `:cancel`). */
+  cancelled?: boolean;
 }
 
 /** What the pane's keys ask of the runbook capability (implemented by RunbookController). */
@@ -38,6 +42,8 @@ export interface RunbookActions {
   pick(): Promise<void>;
   /** Adds the step's PromQL block(s) as metrics panels. */
   addPanel(): Promise<void>;
+  /** Stops the running runbook command; false when none runs. */
+  cancel(): boolean;
 }
 
 /** What the runbook pane shows. */

@@ -76,7 +76,7 @@ for (const [columns, rows] of [[200, 50], [80, 24]] as const) {
         await tmux.waitForScreen((s) => s.includes(`▶${pane}`), `${pane} focused`);
       }
       tmux.send('g');
-      await tmux.waitForScreen((s) => /§ \d+\/\d+ Diagnose/.test(s) && s.includes('› [ ] Confirm it is really down'), 'the Diagnose steps');
+      await tmux.waitForScreen((s) => /§ \d+\/\d+ Service down › Diagnose/.test(s) && s.includes('› [ ] Confirm it is really down'), 'the Diagnose steps');
       tmux.send('Enter');
       await tmux.waitForScreen((s) => s.includes('Run "Confirm it is really down, from this machine:"?') && s.includes('Proceed? y / N'), 'the step confirmation');
       tmux.send('y');

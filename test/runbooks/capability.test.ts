@@ -77,7 +77,8 @@ test('the capability stays off without a runbook or folder, and a missing file i
   const store = createWarroomStore();
   const engine = new Engine({ config, store, recorder: journal, executor: recordingExecutor(), mode: 'live', operator: 'ana' }, [runbookCapability]);
   await engine.start();
-  assert.match(store.getState().runbook.error ?? '', /runbook not found/);
+  // The runbook opens after start (the parse does not hold the engine's start-up): wait for the message.
+  await waitFor(() => /runbook not found/.test(store.getState().runbook.error ?? ''), { what: 'the message in the pane' });
   await engine.stop();
   journal.close();
 });

@@ -120,7 +120,7 @@ test('check: unknown hosts and empty sections are reported with their lines', ()
   const runbook = parseRunbook(['# Top', '## Empty', '## Work', '```bash', 'ssh known "ls"', 'ssh stranger "ls"', 'ssh $PICK "ls"', '```', '### Parent', '#### Child', 'text'].join('\n'), 'rb.md');
   assert.deepEqual(checkRunbook(runbook, ['known']), [
     { file: 'rb.md', line: 2, message: 'section "Empty" is empty' },
-    { file: 'rb.md', line: 6, message: 'unknown host "stranger" (not in hosts: or ~/.ssh/config)' },
+    { file: 'rb.md', line: 6, message: 'unknown host "stranger" (not in hosts: or ~/.ssh/config) in a command, line 6: it would connect as `ssh stranger` does, to the name stranger on port 22' },
   ]);
 });
 

@@ -136,11 +136,14 @@ test('r opens another runbook from the folder', async () => {
   controller.attach();
   assert.equal(await controller.open(join(dir, 'a-first.md')), true);
   await waitFor(() => ((f: string) => f.includes('first step'))(ui.frame()), { what: 'first frame' });
-  await ui.press('r', (f) => f.includes('1. a-first.md') && f.includes('2. b-second.md'));
+  // The picker names runbooks by title, not by file name.
+  await ui.press('r', (f) => f.includes('1. First') && f.includes('2. Second') && !f.includes('a-first.md'));
   await ui.press('2', (f) => f.includes('# 2'));
   await ui.press(KEYS.enter, (f) => f.includes('second step'));
+  // A runbook that cannot be read leaves the open one open, and says why.
   assert.equal(await controller.open(join(dir, 'missing.md')), false);
-  await waitFor(() => ui.store.getState().runbook.error?.includes('runbook not found'), { what: 'error message' });
+  await waitFor(() => ui.store.getState().flash?.text.includes('runbook not found'), { what: 'error message' });
+  assert.equal(ui.store.getState().runbook.doc?.title, 'Second');
   ui.unmount();
 });
 

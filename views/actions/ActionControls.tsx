@@ -49,6 +49,8 @@ export function ActionControls() {
       void controllerOf(store)?.request(service, name, instance);
     },
     cancel: () => {
+      // A runbook command streaming in the runbook pane is stopped the same way.
+      if (store.getState().runbook.actions?.cancel()) return;
       const controller = store.getState().actionsController;
       if (controller) controller.cancel();
       else store.getState().showFlash('no action is running', 'info');

@@ -8,14 +8,14 @@ import { useTheme } from '../theme/use-theme.js';
  * While the engine is still starting (the first frame is drawn before it) nothing is known to be
  * missing yet, so it says that instead.
  */
-export function NotConfigured({ lines }: { lines: string[] }) {
+export function NotConfigured({ lines, wrap = false }: { lines: string[]; /** Wrap long lines (a message to read whole) instead of cutting them. */ wrap?: boolean }) {
   const starting = useWarroom((s) => s.starting);
   const theme = useTheme();
   const shown = starting ? ['Starting…'] : lines;
   return (
     <Box flexDirection="column" paddingX={1}>
       {shown.map((line, i) => (
-        <Text key={i} {...theme.secondary} wrap="truncate">{line}</Text>
+        <Text key={i} {...theme.secondary} wrap={wrap ? 'wrap' : 'truncate'}>{line}</Text>
       ))}
     </Box>
   );

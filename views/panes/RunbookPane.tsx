@@ -1,5 +1,6 @@
-import React from 'react';
+import React, { useRef } from 'react';
 import { Box, Text } from 'ink';
+import { sectionLabel, sectionSymptoms } from '../../src/runbooks/outline.js';
 import { sectionToOpen } from '../../src/runbooks/symptoms.js';
 import { redact as redactBuiltIn } from '../../src/text/redact.js';
 import { useCommands } from '../keys/dispatcher.js';
@@ -20,7 +21,10 @@ function rowPaint(theme: Theme, tone: Row['tone']): Paint {
     case 'failed': return theme.tone.bad;
     case 'command': return theme.command;
     case 'reference': return theme.reference;
-    case 'detail': case 'text': return theme.secondary;
+    // Things to do by hand stand out like a warning: nothing will do them for the lead.
+    case 'instruction': return theme.tone.warn;
+    case 'choice': return theme.reference;
+    case 'detail': case 'text': case 'symptoms': return theme.secondary;
     default: return {};
   }
 }
@@ -40,6 +44,7 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
   const theme = useTheme();
 
   const state = store.getState;
+  const lastJump = useRef<number | null>(null);
   useCommands(
     {
       'runbook.down': () => state().moveRunbookCursor(1),
@@ -53,14 +58,22 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
       'runbook.search': () => (actions ? void actions.search() : false),
       'runbook.pick': () => (actions ? void actions.pick() : false),
       'runbook.add-panel': () => (actions ? void actions.addPanel() : false),
+      // Esc stops a running command; otherwise it falls through to the global Esc (unzoom).
+      'runbook.cancel': () => (actions ? actions.cancel() : false),
       'runbook.suggested': () => {
         // Cycles through the suggestions, so each suggested section is one key away; a scenario
-        // heading with no steps of its own opens at its first steps (its Diagnose).
+        // heading with no steps of its own opens at its first steps (its Diagnose). With no runbook
+        // open, the suggestion is a runbook of the folder: the picker offers it.
         const { suggestions: list, cursor: at, doc: runbook } = state().runbook;
+        if (!runbook && actions && list[0]?.file) return void actions.pick();
         if (list.length === 0) return state().showFlash('no section matches what the console sees right now', 'info');
         const open = (index: number) => (runbook ? sectionToOpen(runbook, index) : index);
-        const current = list.findIndex((s) => s.index === at.section || open(s.index) === at.section);
-        state().setRunbookSection(open(list[(current + 1) % list.length]!.index));
+        // The first g goes to the top suggestion, wherever the cursor is (the runbook may have
+        // opened there already); pressed again where it last went, it moves on to the next one.
+        const current = at.section === lastJump.current ? list.findIndex((s) => open(s.index) === at.section) : -1;
+        const target = open(list[(current + 1) % list.length]!.index);
+        lastJump.current = target;
+        state().setRunbookSection(target);
       },
     },
     isFocused,
@@ -68,13 +81,23 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
 
   if (!doc) {
     if (!actions && !error) return <NotConfigured lines={['No runbook configured.', 'Set incident.runbook (or incident.runbooksDir) in warroom.yaml.']} />;
-    return <NotConfigured lines={[error ?? 'Opening the runbook…', ...(actions ? ['r picks a runbook from the runbooks folder.'] : [])]} />;
+    const suggested = suggestions[0]?.file ? suggestions[0] : undefined;
+    return (
+      <NotConfigured
+        wrap
+        lines={[
+          error ?? 'Opening the runbook…',
+          ...(suggested ? [`★ suggested (r or g): ${suggested.runbook} › ${suggested.title} (${suggested.reason})`] : []),
+          ...(actions ? ['r picks a runbook from the runbooks folder.'] : []),
+        ]}
+      />
+    );
   }
 
   const section = doc.sections[cursor.section];
   const done = section ? section.steps.filter((s) => states[s.line]?.status === 'done').length : 0;
   const header = section
-    ? `§ ${cursor.section + 1}/${doc.sections.length} ${section.title || '(untitled)'} · ${done}/${section.steps.length} done`
+    ? `§ ${cursor.section + 1}/${doc.sections.length} ${sectionLabel(doc, cursor.section)} · ${done}/${section.steps.length} done`
     : `${doc.title}: no sections`;
   const suggestion = suggestions[0];
   const suggestionLine = suggestion
@@ -87,7 +110,7 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
   const listHeight = budget.list;
   const sideWidth = width >= 100 ? Math.min(36, Math.floor(width * 0.3)) : 0;
   const stepWidth = width - sideWidth - (sideWidth > 0 ? 1 : 0);
-  const rows = section ? visibleWindow(sectionRows(section, states, cursor, redact), listHeight) : [];
+  const rows = section ? visibleWindow(sectionRows(section, states, cursor, redact, sectionSymptoms(doc, cursor.section)), listHeight) : [];
 
   // Keyed by which optional parts show: Ink misplaces a child inserted before its siblings, so a
   // layout change remounts the (small) tree instead.
@@ -107,7 +130,7 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
         {sideWidth > 0 ? <Box width={1} /> : null}
         <Box flexDirection="column" width={stepWidth} height={listHeight}>
           {rows.map((row, i) => (
-            <Text key={i} wrap="truncate" {...rowPaint(theme, row.tone)} bold={row.selected} {...(row.selected && isFocused ? theme.selection : {})}>
+            <Text key={i} wrap="truncate" {...rowPaint(theme, row.tone)} bold={row.selected || row.tone === 'choice'} {...(row.selected && isFocused ? theme.selection : {})}>
               {row.text.slice(0, stepWidth)}
             </Text>
           ))}

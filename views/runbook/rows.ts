@@ -1,6 +1,7 @@
 // Pure row builders for the runbook pane: what each visible line says and how it is marked.
 // Kept apart from the components so the layout can be tested without rendering.
 import { keyFor } from '../../src/keys/keymap.js';
+import { descriptionBesideChoice, labelsChoice } from '../../src/runbooks/alternatives.js';
 import type { Section, Step } from '../../src/runbooks/model.js';
 import type { StepState } from '../../src/runbooks/progress.js';
 import type { RunbookCursor } from '../../src/store/runbook.js';
@@ -9,7 +10,7 @@ import { neutralise } from '../../src/text/neutralise.js';
 /** One line of the step list. */
 export interface Row {
   text: string;
-  tone: 'step' | 'done' | 'skipped' | 'command' | 'reference' | 'detail' | 'note' | 'text' | 'table' | 'failed';
+  tone: 'step' | 'done' | 'skipped' | 'command' | 'reference' | 'detail' | 'note' | 'text' | 'table' | 'failed' | 'instruction' | 'choice' | 'symptoms';
   selected: boolean;
 }
 
@@ -39,15 +40,28 @@ function stepRows(step: Step, index: number, state: StepState, cursor: RunbookCu
   const rows: Row[] = [{ text: `${selected ? '›' : ' '} ${statusMark(state)} ${step.text}${skip}${where}${runMark(state)}`, tone, selected }];
   if (!expanded) return rows;
   const pickable = step.commands.length > 1;
+  if (step.alternatives.length > 0) rows.push({ text: `      ◇ ${step.alternatives.length} choices: Enter asks which one runs`, tone: 'choice', selected: false });
+  const instructionRows = (before: number) => {
+    for (const instruction of step.instructions.filter((n) => n.before === before && !labelsChoice(step, n))) {
+      instruction.text.split('\n').forEach((line, n) => rows.push({ text: `      ${n === 0 ? '»' : ' '} ${line}`, tone: 'instruction', selected: false }));
+    }
+  };
   step.commands.forEach((command, i) => {
+    // A choice's label heads it: the instructions written under the label come after it.
+    const choice = step.alternatives.findIndex((a) => a.commands[0] === i);
+    if (choice >= 0) rows.push({ text: `    ◇ ${choice + 1}. ${step.alternatives[choice]!.label}`, tone: 'choice', selected: false });
+    instructionRows(i);
     const mark = pickable && cursor.step === index && cursor.command === i ? '›' : ' ';
     const lines = command.run.split('\n');
     const more = lines.length > 1 ? ` …(+${lines.length - 1} lines)` : '';
     const host = command.host ? `  @${command.host}` : '';
     const asks = command.placeholders.length > 0 ? `  ?${command.placeholders.join(' ?')}` : '';
-    if (command.description) rows.push({ text: `      # ${command.description}`, tone: 'detail', selected: false });
-    rows.push({ text: `    ${mark} $ ${lines[0]}${more}${host}${asks}`, tone: 'command', selected: mark === '›' });
+    const endless = command.endless ? '  ∞ streams until stopped' : '';
+    const description = descriptionBesideChoice(step, i);
+    if (description) for (const line of description.split('\n')) rows.push({ text: `      # ${line}`, tone: 'detail', selected: false });
+    rows.push({ text: `    ${mark} $ ${lines[0]}${more}${host}${asks}${endless}`, tone: 'command', selected: mark === '›' });
   });
+  instructionRows(step.commands.length);
   for (const reference of step.references) {
     const first = reference.text.split('\n')[0] ?? '';
     rows.push({ text: `      ⟨${reference.lang || 'text'}⟩ ${first}`, tone: 'reference', selected: false });
@@ -60,25 +74,27 @@ function stepRows(step: Step, index: number, state: StepState, cursor: RunbookCu
 }
 
 /**
- * Every row of a section: its steps (the one under the cursor expanded), then its prose and
- * tables. Each row is shown through the text kit: commands, code comments and notes come from
- * files and people, so controls are made visible (an `ESC[8m` shows, rather than hiding what
- * follows it) and secrets are masked with `redact`.
+ * Every row of a section: the symptoms it is for, its steps (the one under the cursor expanded),
+ * then its prose and tables. Each row is shown through the text kit: commands, code comments and
+ * notes come from files and people, so controls are made visible (an `ESC[8m` shows, rather than
+ * hiding what follows it) and secrets are masked with `redact`.
  */
 export function sectionRows(
   section: Section,
   states: Readonly<Record<number, StepState>>,
   cursor: RunbookCursor,
   redact: (text: string) => string = (text) => text,
+  symptoms: readonly string[] = section.symptoms,
 ): Row[] {
-  return sectionRowsRaw(section, states, cursor).map((row) => ({ ...row, text: redact(neutralise(row.text, { escapes: 'show' })) }));
+  return sectionRowsRaw(section, states, cursor, symptoms).map((row) => ({ ...row, text: redact(neutralise(row.text, { escapes: 'show' })) }));
 }
 
-function sectionRowsRaw(section: Section, states: Readonly<Record<number, StepState>>, cursor: RunbookCursor): Row[] {
+function sectionRowsRaw(section: Section, states: Readonly<Record<number, StepState>>, cursor: RunbookCursor, symptoms: readonly string[]): Row[] {
   const rows: Row[] = [];
+  // What the author wrote to recognise the situation comes before what to do about it.
+  if (symptoms.length > 0) rows.push({ text: `  Symptoms: ${symptoms.join('; ')}`, tone: 'symptoms', selected: false });
   section.steps.forEach((step, i) => rows.push(...stepRows(step, i, states[step.line] ?? OPEN, cursor, i === cursor.step)));
-  if (section.symptoms.length > 0) rows.push({ text: `  Symptoms: ${section.symptoms.join('; ')}`, tone: 'text', selected: false });
-  if (section.steps.length === 0) for (const block of section.text.slice(0, 3)) rows.push({ text: `  ${block.text}`, tone: 'text', selected: false });
+  if (section.steps.length === 0) for (const block of section.text.slice(0, 12)) rows.push({ text: `  ${block.text}`, tone: 'text', selected: false });
   for (const table of section.tables) {
     rows.push({ text: `  ${table.headers.join(' │ ')}${table.kind === 'other' ? '' : `   (${table.kind})`}`, tone: 'table', selected: false });
     for (const row of table.rows) rows.push({ text: `  ${row.join(' │ ')}`, tone: 'text', selected: false });

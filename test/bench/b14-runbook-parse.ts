@@ -1,0 +1,184 @@
+// B14: runbook parsing. (1) A 1 MB runbook and the largest accepted (2 MiB), made of the shapes
+// real runbooks hold (our own runbooks and fixtures, repeated): the parser in place, through the
+// worker thread as the console loads it, and micromark alone on the same text (the floor: the
+// Markdown tokenizer our parser is built on). (2) The hostile shapes that froze the console: what
+// each costs on the thread that parses it (what a key would have waited before the worker) and
+// how it ends now. (3) The console's key latency (keypress to the frame showing it) in a 120x40
+// pseudo-terminal while a hostile runbook and the largest accepted one parse, against the same
+// console with a small runbook. Targets: 1 MB ≤ 1 s; no key waits > 100 ms, whatever the input.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
+import { loadRunbook, MAX_RUNBOOK_BYTES } from '../../src/runbooks/load.js';
+import { parseRunbook } from '../../src/runbooks/parse.js';
+import { PtyRun, stats } from './pty.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = join(root, 'bin/warroom.js');
+
+/** Our own runbooks and fixtures, headings numbered so each copy is its own section, repeated to `bytes`. */
+function realisticRunbook(bytes: number): string {
+  const sources = [
+    ...readdirSync(join(root, 'runbooks')).map((n) => join(root, 'runbooks', n)),
+    ...readdirSync(join(root, 'test/fixtures/runbooks')).filter((n) => n.endsWith('.md') && n !== 'broken.md').map((n) => join(root, 'test/fixtures/runbooks', n)),
+  ].map((file) => readFileSync(file, 'utf8'));
+  let out = '# A very long runbook\n\n';
+  for (let copy = 0; Buffer.byteLength(out) < bytes; copy++) {
+    const source = sources[copy % sources.length]!;
+    out += `${source.replace(/^(#{1,5}) /gm, (_m, hashes: string) => `${hashes}# Part ${copy}: `)}\n\n`;
+  }
+  return Buffer.from(out).subarray(0, bytes).toString('utf8').replace(/\uFFFD$/, '');
+}
+
+const HOSTILE: Record<string, () => string> = {
+  '50 KB of nested quotes': () => `${'> '.repeat(25_000)}deep\n`,
+  '200 KB of "[a]("': () => '[a]('.repeat(50_000),
+  'a list nested 800 deep (640 KB)': () => Array.from({ length: 800 }, (_, d) => `${'  '.repeat(d)}- level ${d}`).join('\n'),
+  '1.9 MB table': () => `| a | b | c |\n|---|---|---|\n${'| 1 | 2 | 3 |\n'.repeat(140_000)}`,
+};
+
+function median(values: number[]): number {
+  return stats(values).median;
+}
+
+function timeIt(runs: number, work: () => unknown): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+/**
+ * How long `parseRunbook` holds the thread that runs it, measured on a thread of its own so an
+ * input that takes minutes can be cut off: the freeze a parse on the console's thread would cause.
+ */
+function inThreadCost(source: string, capMs: number): Promise<string> {
+  const parseUrl = new URL('../../src/runbooks/parse.ts', import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const code = `const { parentPort, workerData } = require('node:worker_threads');
+import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(parseUrl)}); }).then(({ parseRunbook }) => {
+  const started = performance.now();
+  try { parseRunbook(workerData, 'hostile.md'); } catch {}
+  parentPort.postMessage(performance.now() - started);
+});`;
+  return new Promise((resolve) => {
+    const worker = new Worker(code, { eval: true, workerData: source, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    const timer = setTimeout(() => void worker.terminate().then(() => resolve(`> ${(capMs / 1000).toFixed(0)} s (cut off)`)), capMs);
+    worker.on('message', (ms: number) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(`${(ms / 1000).toFixed(2)} s`);
+    });
+    worker.on('error', (error) => {
+      clearTimeout(timer);
+      resolve(`failed: ${error.message}`);
+    });
+  });
+}
+
+/**
+ * Presses `?` and Esc in a console opening `runbook` until `until` shows (and at least
+ * `minPresses` times); the keypress-to-frame latencies, and when `until` showed.
+ */
+async function keyLatencies(runbook: string, until: string, minPresses: number, maxPresses: number): Promise<{ latencies: number[]; shownAfterMs: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'warroom-b14-'));
+  writeFileSync(join(dir, 'runbook.md'), runbook);
+  writeFileSync(join(dir, 'warroom.yaml'), 'incident:\n  runbook: runbook.md\nservices:\n  - name: api\n    checks:\n      - tcp: 127.0.0.1:1\n        interval: 2s\n');
+  const run = new PtyRun(`${process.execPath} ${bin} open --as bench`, { columns: 120, rows: 40, cwd: dir, keepOutput: false });
+  const latencies: number[] = [];
+  let shownAt = -1;
+  run.onData = (text) => {
+    if (shownAt < 0 && text.includes(until)) shownAt = performance.now() - run.startedAt;
+  };
+  try {
+    await run.waitFor((out) => out.includes('Runbook'), 60_000);
+    const opened = performance.now() - run.startedAt;
+    for (let i = 0; i < maxPresses && (shownAt < 0 || i < minPresses); i++) {
+      const open = performance.now();
+      run.write('?');
+      await run.waitFor((out) => out.includes('Keys — Esc'), 30_000);
+      latencies.push(performance.now() - open);
+      const close = performance.now();
+      run.write('\x1b');
+      await run.waitFor((out) => out.includes('Runbook') && !out.includes('Keys — Esc'), 30_000);
+      latencies.push(performance.now() - close);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (shownAt < 0) await run.waitFor((out) => out.includes(until), 120_000).catch(() => undefined);
+    return { latencies, shownAfterMs: shownAt < 0 ? NaN : shownAt - opened };
+  } finally {
+    await run.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function line(label: string, latencies: number[], shownAfterMs: number, what: string): string {
+  const s = stats(latencies);
+  const max = Math.max(...latencies);
+  return `   ${label}: ${s.n} key presses while it loaded; median ${s.median.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${max.toFixed(1)} ms (${what} ${Number.isNaN(shownAfterMs) ? 'never shown' : `after ${(shownAfterMs / 1000).toFixed(1)} s`})`;
+}
+
+/** Runs B14 and prints parse times, the floor, hostile costs and key latencies. */
+export async function main({ quick = false } = {}): Promise<void> {
+  const runs = quick ? 1 : 5;
+  const dir = mkdtempSync(join(tmpdir(), 'warroom-b14-files-'));
+  try {
+    for (const [label, bytes] of [['1 MB', 1024 * 1024], [`largest accepted (${(MAX_RUNBOOK_BYTES / 1048576).toFixed(0)} MiB)`, MAX_RUNBOOK_BYTES]] as const) {
+      const source = realisticRunbook(bytes);
+      const file = join(dir, `${bytes}.md`);
+      writeFileSync(file, source);
+      const parsed = parseRunbook(source, file);
+      const steps = parsed.sections.reduce((n, s) => n + s.steps.length, 0);
+      const floor = timeIt(runs, () => micromark(source, { extensions: [gfm()], htmlExtensions: [gfmHtml()] }));
+      const inPlace = timeIt(runs, () => parseRunbook(source, file));
+      await loadRunbook(file); // the worker started and warm, as in a console that opened a runbook already
+      const viaWorker: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const started = performance.now();
+        await loadRunbook(file);
+        viaWorker.push(performance.now() - started);
+      }
+      console.log(`B14 ${label}: ${(Buffer.byteLength(source) / 1048576).toFixed(2)} MiB, ${parsed.sections.length} sections, ${steps} steps; median of ${runs}:`);
+      console.log(`   parseRunbook ${inPlace.toFixed(0)} ms in place, ${median(viaWorker).toFixed(0)} ms through the worker (loadRunbook); micromark alone ${floor.toFixed(0)} ms (the floor): ${(inPlace / floor).toFixed(2)}× the floor (target 1 MB ≤ 1 s)`);
+    }
+
+    const cap = quick ? 20_000 : 60_000;
+    console.log(`B14 hostile runbooks: time on the parsing thread (a parse on the console's thread froze keys this long), and how loading ends now:`);
+    for (const [label, make] of Object.entries(HOSTILE)) {
+      const source = make();
+      const file = join(dir, 'hostile.md');
+      writeFileSync(file, source);
+      const cost = await inThreadCost(source, cap);
+      const started = performance.now();
+      const outcome = await loadRunbook(file).then(
+        (rb) => `parsed (${rb.sections.length} sections)`,
+        (error: Error) => error.message.replace(/^.*?: /, '').replace(/; the file is .*$/, '').replace(/\. Split.*$/, ''),
+      );
+      console.log(`   ${label}: ${cost} on its thread; now: ${outcome} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+
+    console.log('B14 console key latency (? then Esc, keypress to the frame showing it, 120x40 pty) while a runbook loads:');
+    const presses = quick ? 10 : 60;
+    const control = await keyLatencies(realisticRunbook(8 * 1024), '§ ', quick ? 10 : 40, quick ? 10 : 40);
+    console.log(line('peer: an 8 KB runbook (shown at once)', control.latencies, control.shownAfterMs, 'shown'));
+    const links = await keyLatencies(HOSTILE['200 KB of "[a]("']!(), 'not parsed', 0, presses);
+    console.log(line('200 KB of "[a](" (hostile)', links.latencies, links.shownAfterMs, 'its message'));
+    const quotes = await keyLatencies(HOSTILE['50 KB of nested quotes']!(), 'not parsed', 0, presses);
+    console.log(line('50 KB of nested quotes (hostile)', quotes.latencies, quotes.shownAfterMs, 'its message'));
+    const largest = await keyLatencies(realisticRunbook(MAX_RUNBOOK_BYTES), '§ ', 0, presses);
+    console.log(line('the largest accepted runbook', largest.latencies, largest.shownAfterMs, 'shown'));
+    const all = [...links.latencies, ...quotes.latencies, ...largest.latencies];
+    console.log(`   worst key while parsing: ${Math.max(...all).toFixed(1)} ms over ${all.length} presses (target: none > 100 ms)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main({ quick: process.argv.includes('--quick') });

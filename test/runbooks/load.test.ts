@@ -1,0 +1,86 @@
+// Loading a runbook never blocks the console: parsing runs on a worker thread, a file past the
+// size limit is refused before it is read, and a parse past its time budget ends in a message
+// (the worker is replaced and the next runbook still loads). Hostile shapes from real failures:
+// 50 KB of nested quotes, 200 KB of `[a](`, a deeply nested list, a 4 MB table, 10 MB of text.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { loadRunbook, MAX_RUNBOOK_BYTES, parseBudgetMs } from '../../src/runbooks/load.js';
+import { RunbookParseError, RunbookParser, workerEntry } from '../../src/runbooks/parse-off-thread.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'warroom-hostile-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const demo = fileURLToPath(new URL('../../runbooks/demo-estate.md', import.meta.url));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Counts timer ticks on this thread while `work` runs: a parse on this thread would allow none until it ends. */
+async function ticksDuring<T>(work: Promise<T>): Promise<{ ticks: number; settled: PromiseSettledResult<T> }> {
+  let ticks = 0;
+  const timer = setInterval(() => ticks++, 5);
+  const [settled] = await Promise.allSettled([work]);
+  clearInterval(timer);
+  return { ticks, settled: settled! };
+}
+
+test('a runbook loads through the worker thread, the same as parsed in place', async () => {
+  const runbook = await loadRunbook(demo);
+  assert.equal(runbook.title, 'Demo estate: checkout is failing');
+  assert.ok(runbook.sections.some((s) => s.steps.some((step) => step.commands.length > 0)));
+});
+
+test('files past the size limit are refused before they are read: 10 MB of text, a 4 MB table', async () => {
+  const big = file('big.md', `# Big\n\n${'word '.repeat(2 * 1024 * 1024)}`);
+  await assert.rejects(loadRunbook(big), (error: Error) => /is 10\.0 MB; warroom reads runbooks up to 2\.0 MB\. Split it into several files\./.test(error.message));
+  const table = file('table.md', `| a | b | c |\n|---|---|---|\n${'| 1 | 2 | 3 |\n'.repeat(300_000)}`);
+  await assert.rejects(loadRunbook(table), /is 4\.0 MB; warroom reads runbooks up to 2\.0 MB/);
+  assert.equal(MAX_RUNBOOK_BYTES, 2 * 1024 * 1024);
+});
+
+test('50 KB of nested quotes and 200 KB of "[a](" end in a message within their budget, the thread free meanwhile; the next runbook loads', async () => {
+  const parser = new RunbookParser(workerEntry(new URL('../../src/runbooks/load.ts', import.meta.url).href));
+  try {
+    const quotes = `${'> '.repeat(25_000)}deep\n`;
+    const quoted = await ticksDuring(parser.parse(quotes, 'quotes.md', 1500));
+    assert.ok(quoted.ticks > 10, `the timers of this thread kept running (${quoted.ticks} ticks)`);
+    if (quoted.settled.status === 'rejected') {
+      assert.ok(quoted.settled.reason instanceof RunbookParseError);
+      assert.match(quoted.settled.reason.message, /^quotes\.md \(49 KB\) not parsed within 1\.5 s: it is too large, or shaped in a way the Markdown parser is slow on/);
+    }
+    const links = await ticksDuring(parser.parse('[a]('.repeat(50_000), 'links.md', 1500));
+    assert.ok(links.ticks > 10);
+    if (links.settled.status === 'rejected') assert.match(links.settled.reason.message, /^links\.md \(195 KB\) not parsed within 1\.5 s/);
+    assert.ok(quoted.settled.status === 'rejected' || links.settled.status === 'rejected', 'at least one of the known slow shapes ran out of its budget (else this test proves nothing about budgets)');
+    // The worker that ran out of time was replaced: the next parse works.
+    const after = await parser.parse('# Fine\n\n- [ ] a step\n', 'fine.md', 60_000);
+    assert.equal(after.sections[0]!.steps[0]!.text, 'a step');
+  } finally {
+    await parser.close();
+  }
+});
+
+test('a deeply nested list parses or ends in a message; never a crash of the console', async () => {
+  const nested = Array.from({ length: 600 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join('\n');
+  const path = file('nested.md', nested);
+  const { ticks, settled } = await ticksDuring(loadRunbook(path));
+  assert.ok(ticks > 0);
+  if (settled.status === 'fulfilled') assert.ok(settled.value.sections.length >= 1);
+  else assert.ok(settled.reason instanceof RunbookParseError, String(settled.reason));
+});
+
+test('the time budget grows with the file: 3 s, plus 15 s a megabyte', () => {
+  assert.equal(parseBudgetMs(0), 3000);
+  assert.equal(parseBudgetMs(1024 * 1024), 18_000);
+});
+
+test('a missing or unreadable runbook is a plain message', async () => {
+  await assert.rejects(loadRunbook(join(dir, 'nope.md')), /^Error: runbook not found: /);
+  await assert.rejects(loadRunbook(dir), /cannot read runbook .*: EISDIR/);
+});
