@@ -128,7 +128,7 @@ const COLON = [
   { name: 'page', usage: ':page CONTACT', description: 'page a contact', dangerous: true },
   { name: 'severity', usage: ':severity P1 [WHY]', description: 'change severity, saying why' },
   { name: 'role', usage: ':role ic|scribe|comms [NAME]', description: 'claim a role, or hand it to NAME (none: release)' },
-  { name: 'milestone', usage: ':milestone NAME [TIME]', description: 'set detected/acknowledged/mitigated... (TIME as :note)' },
+  { name: 'milestone', usage: ':milestone NAME [TIME]', description: 'set a key time such as detected or mitigated (TIME as :note)' },
   { name: 'ack', usage: ':ack', description: 'acknowledge the incident' },
   { name: 'note', usage: ':note [TIME] TEXT', description: 'add a note, backfilled with TIME' },
   { name: 'status-update', usage: ':status-update', description: 'post a status update', dangerous: true },
