@@ -1,11 +1,14 @@
 // Key dispatch by priority, as in gemini-cli: an open modal takes every key; else the focused
 // pane's binding for the key, if its handler is registered and does not decline (returns false);
-// else the global binding. Bindings come from the one key table (src/keys/keymap.ts).
+// else the global binding. Bindings come from the one key table (src/keys/keymap.ts); the focused
+// pane and the keys that focus panes come from the pane registry (views/panes/registry.ts).
 import React, { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import { useInput, type Key } from 'ink';
 import { findBinding, keyLabel, type ColonName, type CommandId, type KeyScope } from '../../src/keys/keymap.js';
 import type { WarroomStore } from '../../src/store/store.js';
 import { mayAct } from '../../src/mode/mode-guard.js';
+import { focusedPane, paneForKey, type PaneRegistry } from '../panes/pane-entry.js';
+import { PaneRegistryProvider } from '../panes/registry-context.js';
 import { keyName, splitRead } from './key-name.js';
 
 /** A command handler; returning false passes the key on to the global scope. */
@@ -30,13 +33,13 @@ function useRegistry(): Registry {
 }
 
 /** Which scope the focused pane answers to (the timeline can stand in for the logs). */
-function focusedScope(store: WarroomStore): KeyScope {
-  const { focus, timelineShown } = store.getState();
-  return focus === 'logs' && timelineShown ? 'timeline' : focus;
+function focusedScope(store: WarroomStore, panes: PaneRegistry): KeyScope {
+  const { focus, shown } = store.getState();
+  return (focusedPane(panes, focus, shown)?.scope ?? 'global') as KeyScope;
 }
 
-/** Routes every keypress of the console; renders its children. */
-export function KeyDispatcher({ store, children }: { store: WarroomStore; children: ReactNode }) {
+/** Routes every keypress of the console by the pane registry `panes`; renders its children. */
+export function KeyDispatcher({ store, panes, children }: { store: WarroomStore; panes: PaneRegistry; children: ReactNode }) {
   const registry = useRef<Registry>({ commands: new Map(), modals: [], colon: new Map() }).current;
 
   const dispatch = (input: string, key: Key) => {
@@ -46,7 +49,10 @@ export function KeyDispatcher({ store, children }: { store: WarroomStore; childr
       return;
     }
     const name = keyName(input, key);
-    for (const scope of [focusedScope(store), 'global'] as const) {
+    for (const scope of [focusedScope(store, panes), 'global'] as const) {
+      // The registry's focus keys are global keys: a pane's own binding for the key comes first.
+      const focusTo = scope === 'global' ? paneForKey(panes, name, store.getState().shown) : undefined;
+      if (focusTo) return store.getState().focusPane(focusTo.id);
       const binding = findBinding(scope, name);
       if (!binding) continue;
       const state = store.getState();
@@ -99,7 +105,11 @@ export function KeyDispatcher({ store, children }: { store: WarroomStore; childr
     else read(input, key);
   });
 
-  return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
+  return (
+    <RegistryContext.Provider value={registry}>
+      <PaneRegistryProvider panes={panes}>{children}</PaneRegistryProvider>
+    </RegistryContext.Provider>
+  );
 }
 
 /** Registers handlers by command id (see the key table) while the component is mounted and active. */
