@@ -1,8 +1,9 @@
 import React from 'react';
 import { Box } from 'ink';
 import type { Severity } from '../src/config/types.js';
+import type { KeyScope } from '../src/keys/keymap.js';
 import { askConfirm } from '../src/store/dialog.js';
-import { PANES, type PaneId } from '../src/store/ui.js';
+import type { WarroomStore } from '../src/store/store.js';
 import { ActionControls } from './actions/ActionControls.js';
 import { ControlOverlay } from './actions/ControlOverlay.js';
 import { CommandLine } from './CommandLine.js';
@@ -14,24 +15,24 @@ import { HelpOverlay } from './HelpOverlay.js';
 import { useColonCommands, useCommands } from './keys/dispatcher.js';
 import { computeLayout } from './layout.js';
 import { PaneFrame } from './Pane.js';
-import { LogsPane } from './panes/LogsPane.js';
-import { MetricsPane } from './panes/MetricsPane.js';
-import type { PaneProps } from './panes/pane-props.js';
-import { RunbookPane } from './panes/RunbookPane.js';
-import { StatusPane } from './panes/StatusPane.js';
-import { TimelinePane } from './panes/TimelinePane.js';
+import { focusedPane, nextPane, paneInSlot, slotKey, slotsOf, type PaneRegistry } from './panes/pane-entry.js';
+import { PaneStatesProvider } from './panes/pane-state.js';
+import { usePaneRegistry } from './panes/registry-context.js';
 import { TimelineCommands } from './timeline/TimelineCommands.js';
 import { heldOnQuit } from './timeline/record-status.js';
 import { useWarroom, useWarroomStore } from './store-context.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
-const PANE_VIEWS: Record<PaneId | 'timeline', { title: string; View: (props: PaneProps) => React.ReactNode }> = {
-  status: { title: 'Status', View: StatusPane },
-  logs: { title: 'Logs', View: LogsPane },
-  metrics: { title: 'Metrics', View: MetricsPane },
-  runbook: { title: 'Runbook', View: RunbookPane },
-  timeline: { title: 'Timeline', View: TimelinePane },
-};
+/** `T`: the timeline in its slot, or the slot's own pane back; focus follows when it was on the slot. */
+function toggleTimeline(panes: PaneRegistry, state: ReturnType<WarroomStore['getState']>): void {
+  const timeline = panes.find((pane) => pane.id === 'timeline');
+  if (!timeline) return;
+  const showing = paneInSlot(panes, timeline.slot, state.shown);
+  const next = showing?.id === timeline.id ? null : timeline.id;
+  const focused = focusedPane(panes, state.focus, state.shown);
+  state.showInSlot(timeline.slot, next);
+  if (focused?.slot === timeline.slot) state.focusPane(next ?? paneInSlot(panes, timeline.slot, {})!.id);
+}
 
 /** Props of the whole console. */
 export interface AppProps {
@@ -42,9 +43,10 @@ export interface AppProps {
   size?: { columns: number; rows: number };
 }
 
-/** The console: header, four panes (or one zoomed), footer, and the overlays. */
+/** The console: header, the registry's panes (or one zoomed), footer, and the overlays. */
 export function App({ responseTargets, onQuit, size }: AppProps) {
   const store = useWarroomStore();
+  const panes = usePaneRegistry();
   const terminal = useTerminalSize();
   const { columns, rows } = size ?? terminal;
   const focus = useWarroom((s) => s.focus);
@@ -52,7 +54,7 @@ export function App({ responseTargets, onQuit, size }: AppProps) {
   const helpOpen = useWarroom((s) => s.helpOpen);
   const commandLine = useWarroom((s) => s.commandLine);
   const dialogOpen = useWarroom((s) => s.dialog !== null);
-  const timelineShown = useWarroom((s) => s.timelineShown);
+  const shown = useWarroom((s) => s.shown);
   const overlayOpen = useWarroom((s) => s.controlOverlay !== null);
 
   const requestQuit = () => {
@@ -67,14 +69,10 @@ export function App({ responseTargets, onQuit, size }: AppProps) {
 
   const state = store.getState;
   useCommands({
-    'focus.next': () => state().focusNext(1),
-    'focus.prev': () => state().focusNext(-1),
-    'focus.status': () => state().focusPane('status'),
-    'focus.logs': () => state().focusPane('logs'),
-    'focus.metrics': () => state().focusPane('metrics'),
-    'focus.runbook': () => state().focusPane('runbook'),
+    'focus.next': () => state().focusPane(nextPane(panes, state().focus, state().shown, 1)?.id ?? state().focus),
+    'focus.prev': () => state().focusPane(nextPane(panes, state().focus, state().shown, -1)?.id ?? state().focus),
     zoom: () => state().toggleZoom(),
-    'timeline.toggle': () => state().toggleTimeline(),
+    'timeline.toggle': () => toggleTimeline(panes, state()),
     help: () => state().setHelp(!state().helpOpen),
     'command-line': () => state().setCommandLine(''),
     cancel: () => {
@@ -87,47 +85,53 @@ export function App({ responseTargets, onQuit, size }: AppProps) {
   // Ink clears and redraws the whole terminal when the tree is as tall as it: keep one row spare.
   const height = Math.max(6, rows - 1);
   const body = height - 2;
-  const layout = computeLayout(columns, body, focus, zoomed);
+  const focused = focusedPane(panes, focus, shown);
+  const layout = computeLayout(columns, body, slotsOf(panes), focused?.slot ?? '', zoomed);
 
   return (
-    <Box flexDirection="column" width={columns} height={height}>
-      <ActionControls />
-      <EscalationControls />
-      <Header width={columns} responseTargets={responseTargets} />
-      {helpOpen ? (
-        <HelpOverlay width={columns} height={body} onClose={() => state().setHelp(false)} />
-      ) : (
-        <Box flexDirection="column" height={body}>
-          {dialogOpen ? (
-            <Dialog width={Math.min(columns, 100)} height={body} />
-          ) : overlayOpen ? (
-            <ControlOverlay width={columns} height={body} />
-          ) : (
-            layout.map((row, r) => (
-              <Box key={r} flexDirection="row">
-                {row.map(({ pane, width, height: paneHeight }) => {
-                  const shown = pane === 'logs' && timelineShown ? 'timeline' : pane;
-                  const { title, View } = PANE_VIEWS[shown];
-                  const isFocused = pane === focus;
-                  return (
-                    <PaneFrame
-                      key={pane}
-                      index={PANES.indexOf(pane) + 1}
-                      title={title}
-                      isFocused={isFocused}
-                      width={width}
-                      height={paneHeight}
-                    >
-                      <View isFocused={isFocused && !commandLine} width={width - 2} height={paneHeight - 2} />
-                    </PaneFrame>
-                  );
-                })}
+    <PaneStatesProvider>
+      <Box flexDirection="column" width={columns} height={height}>
+        <ActionControls />
+        <EscalationControls />
+        <Header width={columns} responseTargets={responseTargets} />
+        {helpOpen ? (
+          <HelpOverlay width={columns} height={body} onClose={() => state().setHelp(false)} />
+        ) : (
+          <Box flexDirection="column" height={body}>
+            {dialogOpen ? (
+              <Dialog width={Math.min(columns, 100)} height={body} />
+            ) : overlayOpen ? (
+              <ControlOverlay width={columns} height={body} />
+            ) : (
+              <Box flexDirection="row">
+                {layout.map((column, c) => (
+                  <Box key={c} flexDirection="column">
+                    {column.map(({ slot, width, height: paneHeight }) => {
+                      const pane = paneInSlot(panes, slot, shown);
+                      if (!pane) return null;
+                      const { View } = pane;
+                      const isFocused = pane === focused;
+                      return (
+                        <PaneFrame
+                          key={slot}
+                          index={slotKey(panes, pane) ?? ''}
+                          title={pane.title}
+                          isFocused={isFocused}
+                          width={width}
+                          height={paneHeight}
+                        >
+                          <View key={pane.id} isFocused={isFocused && !commandLine} width={width - 2} height={paneHeight - 2} />
+                        </PaneFrame>
+                      );
+                    })}
+                  </Box>
+                ))}
               </Box>
-            ))
-          )}
-        </Box>
-      )}
-      <TimelineCommands width={columns} footer={commandLine !== null ? <CommandLine width={columns} /> : <Footer width={columns} scope={timelineShown && focus === 'logs' ? 'timeline' : focus} />} />
-    </Box>
+            )}
+          </Box>
+        )}
+        <TimelineCommands width={columns} footer={commandLine !== null ? <CommandLine width={columns} /> : <Footer width={columns} scope={(focused?.scope ?? 'global') as KeyScope} />} />
+      </Box>
+    </PaneStatesProvider>
   );
 }

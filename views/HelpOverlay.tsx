@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { useModalInput } from './keys/dispatcher.js';
 import { helpSections } from './help/help-content.js';
 import { layoutHelp, type HelpPieceKind } from './help/help-layout.js';
+import { usePaneRegistry } from './panes/registry-context.js';
 import { keyNames, scrolled, scrollMove } from './scroll-keys.js';
 import { useTheme } from './theme/use-theme.js';
 import type { Paint, Theme } from './theme/theme.js';
@@ -32,7 +33,8 @@ export function HelpOverlay({ width, height, onClose }: HelpOverlayProps) {
   const theme = useTheme();
   // Border (2) and padding (2) around the text.
   const inner = Math.max(10, width - 4);
-  const rows = useMemo(() => layoutHelp(helpSections(), inner), [inner]);
+  const panes = usePaneRegistry();
+  const rows = useMemo(() => layoutHelp(helpSections(panes), inner), [panes, inner]);
   // Border (2), the position line and the key hint line.
   const visible = Math.max(1, height - 4);
   const maxTop = Math.max(0, rows.length - visible);

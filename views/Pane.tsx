@@ -4,7 +4,8 @@ import { useTheme } from './theme/use-theme.js';
 
 /** Props of the frame around one pane. */
 export interface PaneFrameProps {
-  index: number;
+  /** The key that focuses the pane ('' for none). */
+  index: string;
   title: string;
   /** Short status shown after the title ("3 DOWN", "paused"). */
   badge?: string;

@@ -10,6 +10,7 @@ import type { WarroomStore } from '../src/store/store.js';
 import { detectColourSupport } from '../src/terminal/colour-support.js';
 import { App } from './App.js';
 import { KeyDispatcher } from './keys/dispatcher.js';
+import { PANE_REGISTRY } from './panes/registry.js';
 import { StoreProvider } from './store-context.js';
 import { createTheme } from './theme/theme.js';
 import { ThemeProvider } from './theme/use-theme.js';
@@ -103,7 +104,7 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
     const instance = render(
       <StoreProvider store={options.store}>
         <ThemeProvider theme={theme}>
-          <KeyDispatcher store={options.store}>
+          <KeyDispatcher store={options.store} panes={PANE_REGISTRY}>
             <App responseTargets={options.responseTargets} onQuit={() => finish('quit')} />
           </KeyDispatcher>
         </ThemeProvider>

@@ -1,5 +1,6 @@
 // The one key table. Dispatch, the footer hints and the `?` overlay all read it, so a key
-// cannot work without being documented, or be documented without being bound (k9s-style).
+// cannot work without being documented, or be documented without being bound (k9s-style). The
+// keys that focus panes (the digits) come with the panes, from the views' pane registry.
 // Ctrl-B is never bound: it is tmux's prefix.
 
 /** Where a binding applies: everywhere, or only while that pane has focus. */
@@ -24,10 +25,7 @@ export interface KeyBinding<Command extends string = CommandId> {
 const BINDINGS = [
   { keys: ['tab'], command: 'focus.next', description: 'focus next pane', scope: 'global', footer: true },
   { keys: ['shift-tab'], command: 'focus.prev', description: 'focus previous pane', scope: 'global' },
-  { keys: ['1'], command: 'focus.status', description: 'focus status board', scope: 'global' },
-  { keys: ['2'], command: 'focus.logs', description: 'focus logs', scope: 'global' },
-  { keys: ['3'], command: 'focus.metrics', description: 'focus metrics', scope: 'global' },
-  { keys: ['4'], command: 'focus.runbook', description: 'focus runbook', scope: 'global' },
+  // The digits that focus panes are the pane registry's (views/panes/registry.ts), not rows here.
   { keys: ['z'], command: 'zoom', description: 'zoom focused pane', scope: 'global', footer: true },
   { keys: ['T'], command: 'timeline.toggle', description: 'timeline in place of logs', scope: 'global' },
   { keys: ['?'], command: 'help', description: 'help: every key', scope: 'global', footer: true },

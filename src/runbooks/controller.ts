@@ -13,6 +13,7 @@ import { redact, type Redactor } from '../text/redact.js';
 import { listRunbooks, loadRunbook } from './load.js';
 import type { Runbook, Section, Step } from './model.js';
 import type { HostDescriber } from './host-notes.js';
+import { sectionStart, type RunbookCursor } from './places.js';
 import { askPlaceholderValues } from './placeholder-prompt.js';
 import { RunbookProgress, type PastEvent, type StepState } from './progress.js';
 import { addStepPanels } from './promql-panels.js';
@@ -106,20 +107,20 @@ export class RunbookController implements RunbookActions {
       return false;
     }
     const events = (await this.options.pastEvents?.()) ?? [];
-    this.show(runbook, events);
-    if (section !== undefined) this.options.store.getState().setRunbookSection(sectionToOpen(runbook, section));
+    this.show(runbook, events, section === undefined ? undefined : sectionToOpen(runbook, section));
     return true;
   }
 
-  /** Shows a parsed runbook, with progress rebuilt from past events. */
-  show(runbook: Runbook, events: readonly PastEvent[] = []): void {
+  /** Shows a parsed runbook, with progress rebuilt from past events; it opens at section `at` when given. */
+  show(runbook: Runbook, events: readonly PastEvent[] = [], at?: number): void {
     this.progress = RunbookProgress.restore(runbook, events, this.options.recorder);
     const suggestions = suggestSections(runbook, this.options.store.getState().runbook.observed);
-    const state = this.options.store.getState();
-    state.setRunbook({ doc: runbook, error: null, output: null, suggestions, states: this.snapshot() });
+    const states = this.snapshot();
     // It opens at its first open steps; the suggested section is one `g` away (the suggestion
     // changes as the console sees more, and a cursor moving by itself would misplace a key press).
-    state.setRunbookSection(Math.max(0, runbook.sections.findIndex((s) => this.progress!.nextOpen(s) >= 0)));
+    const first = at ?? runbook.sections.findIndex((s) => this.progress!.nextOpen(s) >= 0);
+    const opensAt = sectionStart(runbook, states, Math.max(0, first));
+    this.options.store.getState().setRunbook({ doc: runbook, error: null, output: null, suggestions, states, opensAt });
   }
 
   /** Applies runbook events another operator (or console) put on the timeline; our own come back while recording and are skipped. */
@@ -128,7 +129,7 @@ export class RunbookController implements RunbookActions {
     if (!progress || progress.recording) return;
     let changed = false;
     for (const event of added) changed = progress.applyPast(event) || changed;
-    if (changed) this.commit(false);
+    if (changed) this.commit(null);
   }
 
   /** Updates the suggested sections from what the status board and metrics see (commits only on change); with no runbook open, suggests one of the folder's. */
@@ -152,48 +153,48 @@ export class RunbookController implements RunbookActions {
   }
 
   /** Space: done ⇄ open; marking done moves the cursor to the next open step. */
-  toggleDone(): void {
-    const at = this.current();
-    if (!at || !this.progress) return;
+  toggleDone(cursor: RunbookCursor): RunbookCursor | null {
+    const at = this.current(cursor);
+    if (!at || !this.progress) return null;
     const done = this.progress.state(at.step).status === 'done';
     this.progress.apply(at.section, at.step, { status: done ? 'undone' : 'done' });
-    this.commit(!done);
+    return this.commit(!done ? cursor : null);
   }
 
   /** `s`: skip the step, with a reason. */
-  async skip(): Promise<void> {
-    const at = this.current();
-    if (!at || !this.progress) return;
+  async skip(cursor: RunbookCursor): Promise<RunbookCursor | null> {
+    const at = this.current(cursor);
+    if (!at || !this.progress) return null;
     const reason = await askText(this.options.store, { title: `Skip "${at.step.text}"`, prompt: 'reason:' });
-    if (reason === null) return;
+    if (reason === null) return null;
     this.progress.apply(at.section, at.step, { status: 'skipped', reason: reason.trim() || 'no reason given' });
-    this.commit(true);
+    return this.commit(cursor);
   }
 
   /** `n`: a note on the step (recorded with it on the timeline). */
-  async note(): Promise<void> {
-    const at = this.current();
+  async note(cursor: RunbookCursor): Promise<void> {
+    const at = this.current(cursor);
     if (!at || !this.progress) return;
     const note = await askText(this.options.store, { title: `Note on "${at.step.text}"`, prompt: 'note:' });
     if (note === null || note.trim() === '') return;
     this.progress.apply(at.section, at.step, { status: 'noted', note: note.trim() });
-    this.commit(false);
+    this.commit(null);
   }
 
-  /** `/`: moves to the next section or step mentioning the text. */
-  async search(): Promise<void> {
+  /** `/`: the next section or step mentioning the text, after `cursor`. */
+  async search(cursor: RunbookCursor): Promise<RunbookCursor | null> {
     const state = this.options.store.getState();
     const doc = state.runbook.doc;
-    if (!doc) return;
+    if (!doc) return null;
     const query = await askText(this.options.store, { title: 'Search the runbook', prompt: '/', initial: state.runbook.lastSearch });
-    if (query === null || query.trim() === '') return;
-    const hit = findInRunbook(doc, query.trim(), state.runbook.cursor);
+    if (query === null || query.trim() === '') return null;
+    const hit = findInRunbook(doc, query.trim(), cursor);
+    state.setRunbook({ lastSearch: query.trim() });
     if (!hit) {
-      state.setRunbook({ lastSearch: query.trim() });
       state.showFlash(`no step or section mentions "${query.trim()}"`, 'warn');
-      return;
+      return null;
     }
-    state.setRunbook({ lastSearch: query.trim(), cursor: { section: hit.section, step: hit.step, command: -1 } });
+    return { section: hit.section, step: hit.step, command: -1 };
   }
 
   /** `r`: picks another runbook from the runbooks folder, by title (picker.ts); the one fitting what the console sees is marked ★. */
@@ -205,14 +206,14 @@ export class RunbookController implements RunbookActions {
   }
 
   /** `a`: the step's PromQL blocks become live panels in the metrics pane (see promql-panels.ts). */
-  async addPanel(): Promise<void> {
-    const at = this.current();
+  async addPanel(cursor: RunbookCursor): Promise<void> {
+    const at = this.current(cursor);
     if (at) await addStepPanels(this.options.store, at.section, at.step, this.values);
   }
 
   /** Enter: runs the command under the cursor, or all of the step's commands in order (stopping at the first failure). */
-  async run(): Promise<void> {
-    const at = this.current();
+  async run(cursor: RunbookCursor): Promise<void> {
+    const at = this.current(cursor);
     const state = this.options.store.getState();
     if (!at || !this.progress) return;
     if (state.runbook.output?.running) return state.showFlash('a command is still running — Esc or :cancel stops it', 'warn');
@@ -275,7 +276,7 @@ export class RunbookController implements RunbookActions {
       const output: RunbookOutput = { ...base, running: false, dryRun: true, lines: ['[dry-run] not executed'] };
       store.getState().setRunbook({ output });
       this.progress!.apply(section, step, { status: 'ran', command: recordedCommand(command), exitCode: null, durationMs: 0, dryRun: true, ...(command.host ? { host: command.host } : {}), ...choice });
-      this.commit(false);
+      this.commit(null);
       return null;
     }
     const id = `runbook:${step.line}`;
@@ -320,7 +321,7 @@ export class RunbookController implements RunbookActions {
         ...(outcome.cancelled ? { stopped: true } : {}),
         ...choice,
       });
-      this.commit(false);
+      this.commit(null);
       return outcome.exitCode;
     } finally {
       store.pacer.cancel(flush);
@@ -329,25 +330,21 @@ export class RunbookController implements RunbookActions {
     }
   }
 
-  /** The section and step under the cursor. */
-  private current(): { section: Section; step: Step; command: number } | null {
-    const { doc, cursor } = this.options.store.getState().runbook;
+  /** The section and step under the pane's cursor. */
+  private current(cursor: RunbookCursor): { section: Section; step: Step; command: number } | null {
+    const { doc } = this.options.store.getState().runbook;
     const section = doc?.sections[cursor.section];
     const step = section?.steps[cursor.step];
     return section && step ? { section, step, command: step.commands.length > 1 ? cursor.command : -1 } : null;
   }
 
-  /** Publishes step states; `advance` moves the cursor to the next open step of the section. */
-  private commit(advance: boolean): void {
+  /** Publishes step states; with `advanceFrom`, returns the next open step of its section (null when none is left). */
+  private commit(advanceFrom: RunbookCursor | null): RunbookCursor | null {
     const state = this.options.store.getState();
-    const states = this.snapshot();
-    const { doc, cursor } = state.runbook;
-    const section = doc?.sections[cursor.section];
-    if (advance && section && this.progress) {
-      const next = this.progress.nextOpen(section);
-      if (next >= 0) return state.setRunbook({ states, cursor: { section: cursor.section, step: next, command: -1 } });
-    }
-    state.setRunbook({ states });
+    state.setRunbook({ states: this.snapshot() });
+    const section = advanceFrom ? state.runbook.doc?.sections[advanceFrom.section] : undefined;
+    const next = section && this.progress ? this.progress.nextOpen(section) : -1;
+    return advanceFrom && next >= 0 ? { section: advanceFrom.section, step: next, command: -1 } : null;
   }
 
   private snapshot(): Record<number, StepState> {

@@ -1,7 +1,6 @@
 // The runbook pane's `a`: a step's PromQL blocks become live panels in the metrics pane, through
 // the metrics capability (store.metrics.actions). Only reads metrics, so a read-only console may
 // do it too. `<placeholders>` in a query are asked for first, the way Enter asks for a command's.
-import { keyFor } from '../keys/keymap.js';
 import { NO_PROMETHEUS_MESSAGE } from '../metrics/poller.js';
 import type { WarroomStore } from '../store/store.js';
 import type { Command, Section, Step } from './model.js';
@@ -33,7 +32,7 @@ export async function addStepPanels(store: WarroomStore, section: Section, step:
     const query = fillPlaceholders(block.run, asked.values);
     const title = base === '' ? shorten(query.replace(/\s+/g, ' '), TITLE_MAX) : blocks.length > 1 ? `${base} #${i + 1}` : base;
     const outcome = metrics.addQueryPanel({ title, query, from: { runbook, section: section.title, step: step.text, line: block.line } });
-    if (outcome.status === 'added') said.push(`added metrics panel "${outcome.title}" (${keyFor('focus.metrics')} shows the metrics pane)`);
+    if (outcome.status === 'added') said.push(`added metrics panel "${outcome.title}" (on the metrics pane)`);
     else if (outcome.status === 'exists') said.push(`already a metrics panel: "${outcome.title}"`);
     else {
       said.push(outcome.message);

@@ -34,10 +34,6 @@ export interface ChecksSlice {
     /** Row ids in config order. */
     ids: string[];
   };
-  /** The row under the status pane's cursor (for actions such as restart). */
-  selectedCheckRow: string | null;
-  /** Records the row under the cursor. */
-  selectCheckRow: (id: string | null) => void;
   /** Lists rows before their first result (UNKNOWN, "not yet probed"). */
   registerCheckRows: (rows: RowInfo[]) => void;
   /** Applies one batch of results from the scheduler: one store commit per batch. */
@@ -59,10 +55,6 @@ function ordered(rows: Record<string, CheckRow>, ids: string[]): string[] {
 /** Builds the checks slice. */
 export const createChecksSlice: SliceCreator<ChecksSlice> = (set, get) => ({
   checks: { rows: {}, ids: [] },
-  selectedCheckRow: null,
-  selectCheckRow: (id) => {
-    if (get().selectedCheckRow !== id) set({ selectedCheckRow: id });
-  },
   registerCheckRows: (infos) => {
     const rows = { ...get().checks.rows };
     const ids = [...get().checks.ids];
@@ -106,9 +98,3 @@ export const createChecksSlice: SliceCreator<ChecksSlice> = (set, get) => ({
     set({ checks: { rows, ids: added ? ordered(rows, ids) : ids } });
   },
 });
-
-/** The row under the status pane's cursor, or null when none is (or it has gone). */
-export function selectedCheck(state: Pick<ChecksSlice, 'checks' | 'selectedCheckRow'>): CheckRow | null {
-  const id = state.selectedCheckRow;
-  return (id && state.checks.rows[id]) || null;
-}

@@ -1,5 +1,4 @@
 import type { LogsFlush, LogSourceStatus, SourceErrorNote } from '../logs/hub.js';
-import { INITIAL_LOGS_PANE, markedLine, reduceLogsPane, type LogsPaneAction, type LogsPaneState } from '../logs/pane-state.js';
 import type { LogRingBuffer } from '../logs/ring-buffer.js';
 import type { SliceCreator } from './slice.js';
 
@@ -13,10 +12,9 @@ export interface LogsData {
   sourceErrors: SourceErrorNote[];
 }
 
-/** The log stream, the pane's state, and their actions. */
+/** The log stream and what can be done with its lines (the pane keeps its own cursor and filters). */
 export interface LogsSlice {
   logs: LogsData;
-  logsPane: LogsPaneState;
   /** Writes a line to the timeline as evidence; set by the log capability while it runs. */
   logsEvidence: ((seq: number) => boolean) | null;
   /** Masks secrets in a line before it is shown (the console's redactor); null shows lines as they are. */
@@ -25,33 +23,21 @@ export interface LogsSlice {
   logsFlushed: (flush: LogsFlush) => void;
   /** Connects (or disconnects, with null) the evidence writer and the redactor. */
   setLogsEvidence: (mark: ((seq: number) => boolean) | null, redact?: ((text: string) => string) | null) => void;
-  /** Applies a pane key; `height` is the lines the pane shows. */
-  logsDispatch: (action: LogsPaneAction, height: number) => void;
-  /** Marks the selected (else bottom) line as evidence; says what happened in the pane. */
-  logsMarkEvidence: (height: number) => void;
+  /** Marks line `seq` (the pane's selection) as evidence on the timeline; says what happened, for the pane to show. */
+  markLogEvidence: (seq: number) => string;
 }
 
 /** Builds the logs slice. */
 export const createLogsSlice: SliceCreator<LogsSlice> = (set, get) => ({
   logs: { ring: null, version: 0, sources: [], sourceErrors: [] },
-  logsPane: INITIAL_LOGS_PANE,
   logsEvidence: null,
   logsRedact: null,
   logsFlushed: (flush) =>
     set({ logs: { ring: flush.ring, version: get().logs.version + 1, sources: flush.sources, sourceErrors: flush.sourceErrors } }),
   setLogsEvidence: (mark, redact = null) => set({ logsEvidence: mark, logsRedact: redact }),
-  logsDispatch: (action, height) => {
-    const { ring } = get().logs;
-    if (ring === null) return;
-    set({ logsPane: reduceLogsPane(get().logsPane, action, ring, height) });
-  },
-  logsMarkEvidence: (height) => {
-    const { logs, logsPane, logsEvidence } = get();
-    const seq = logs.ring ? markedLine(logs.ring, logsPane) : -1;
-    let text: string;
-    if (seq === -1) text = 'no line to mark';
-    else if (logsEvidence === null) text = 'no timeline to mark evidence in';
-    else text = logsEvidence(seq) ? 'line marked as evidence on the timeline' : 'that line has scrolled out of the buffer';
-    set({ logsPane: reduceLogsPane(logsPane, { type: 'message', text }, logs.ring!, height) });
+  markLogEvidence: (seq) => {
+    const mark = get().logsEvidence;
+    if (mark === null) return 'no timeline to mark evidence in';
+    return mark(seq) ? 'line marked as evidence on the timeline' : 'that line has scrolled out of the buffer';
   },
 });

@@ -7,37 +7,21 @@ export interface MetricsActions {
   addQueryPanel(request: QueryPanelRequest): QueryPanelOutcome;
 }
 
-/** The metrics pane's data and selection. */
+/** The metrics pane's data (the pane keeps its own selection). */
 export interface MetricsSlice {
   metrics: {
     panels: MetricsPanelView[];
-    /** Index of the selected panel. */
-    selected: number;
-    /** The zoomed braille chart of the selected panel is open. */
-    chartOpen: boolean;
     /** Set while the metrics capability runs with a Prometheus to query; null otherwise. */
     actions: MetricsActions | null;
   };
   /** Replaces every panel at once: one commit per refresh round. */
   setMetricsPanels: (panels: MetricsPanelView[]) => void;
   setMetricsActions: (actions: MetricsActions | null) => void;
-  /** Moves the selection by `step`, clamped to the panels. */
-  selectMetricsPanel: (step: number) => void;
-  setMetricsChart: (open: boolean) => void;
 }
 
 /** Builds the metrics slice. */
 export const createMetricsSlice: SliceCreator<MetricsSlice> = (set, get) => ({
-  metrics: { panels: [], selected: 0, chartOpen: false, actions: null },
-  setMetricsPanels: (panels) => {
-    const m = get().metrics;
-    set({ metrics: { ...m, panels, selected: Math.min(m.selected, Math.max(0, panels.length - 1)) } });
-  },
-  selectMetricsPanel: (step) => {
-    const m = get().metrics;
-    const selected = Math.max(0, Math.min(m.panels.length - 1, m.selected + step));
-    if (selected !== m.selected) set({ metrics: { ...m, selected } });
-  },
+  metrics: { panels: [], actions: null },
+  setMetricsPanels: (panels) => set({ metrics: { ...get().metrics, panels } }),
   setMetricsActions: (actions) => set({ metrics: { ...get().metrics, actions } }),
-  setMetricsChart: (open) => set({ metrics: { ...get().metrics, chartOpen: open } }),
 });

@@ -1,5 +1,5 @@
-// The timeline as the console shows it: a bounded window of recent events in time order, the
-// pane's view settings, and the note editor. The timeline capability feeds it in batches.
+// The timeline as the console shows it: a bounded window of recent events in time order, and
+// the note editor. The timeline capability feeds it in batches.
 import type { TimelineEvent } from '../timeline/event.js';
 import type { SliceCreator } from './slice.js';
 
@@ -28,26 +28,18 @@ export interface TimelineActions {
   incident: IncidentCommands;
 }
 
-/** The timeline pane's data and settings. */
+/** The timeline pane's data (the pane keeps its own scroll, filter and time zone). */
 export interface TimelineSlice {
   timeline: {
     /** The most recent events (at most TIMELINE_WINDOW), sorted by time. */
     events: readonly TimelineEvent[];
     /** Events known in total, including those outside the window. */
     total: number;
-    utc: boolean;
-    /** Kind family shown (`check`, `note`...), or null for all. */
-    filter: string | null;
-    /** Rows scrolled up from the newest (0 = follow the bottom). */
-    scroll: number;
   };
   /** The note editor is open (`n`). */
   noteOpen: boolean;
   timelineActions: TimelineActions | null;
   addTimelineEvents: (events: readonly TimelineEvent[]) => void;
-  cycleTimelineFilter: () => void;
-  toggleTimelineUtc: () => void;
-  scrollTimeline: (delta: number) => void;
   setNoteOpen: (open: boolean) => void;
   setTimelineActions: (actions: TimelineActions | null) => void;
 }
@@ -67,24 +59,13 @@ export function mergeWindow(current: readonly TimelineEvent[], added: readonly T
 
 /** Builds the timeline slice. */
 export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => ({
-  timeline: { events: [], total: 0, utc: false, filter: null, scroll: 0 },
+  timeline: { events: [], total: 0 },
   noteOpen: false,
   timelineActions: null,
   addTimelineEvents: (events) => {
     if (events.length === 0) return;
     const timeline = get().timeline;
     set({ timeline: { ...timeline, events: mergeWindow(timeline.events, events), total: timeline.total + events.length } });
-  },
-  cycleTimelineFilter: () => {
-    const timeline = get().timeline;
-    const next = TIMELINE_FILTERS[(TIMELINE_FILTERS.indexOf(timeline.filter as never) + 1) % TIMELINE_FILTERS.length] ?? null;
-    set({ timeline: { ...timeline, filter: next, scroll: 0 } });
-  },
-  toggleTimelineUtc: () => set({ timeline: { ...get().timeline, utc: !get().timeline.utc } }),
-  scrollTimeline: (delta) => {
-    const timeline = get().timeline;
-    const scroll = Math.max(0, Math.min(timeline.events.length - 1, timeline.scroll + delta));
-    if (scroll !== timeline.scroll) set({ timeline: { ...timeline, scroll } });
   },
   setNoteOpen: (open) => set({ noteOpen: open }),
   setTimelineActions: (actions) => set({ timelineActions: actions }),

@@ -1,9 +1,10 @@
 import type { SliceCreator } from './slice.js';
 
-/** The four panes, in focus order. */
-export const PANES = ['status', 'logs', 'metrics', 'runbook'] as const;
-/** A pane of the console. */
-export type PaneId = (typeof PANES)[number];
+/**
+ * A pane of the console, by its id in the views' pane registry (`views/panes/registry.ts`): which
+ * panes exist, where they sit and which keys focus them is the registry's business, not the store's.
+ */
+export type PaneId = string;
 
 /** A message for the user, shown in the footer until replaced or it expires. */
 export interface Flash {
@@ -15,14 +16,15 @@ export interface Flash {
 
 /** Console layout and focus: what the views need to draw the frame around the panes. */
 export interface UiSlice {
+  /** The focused pane (the first one shown when no shown pane has this id). */
   focus: PaneId;
   zoomed: boolean;
   helpOpen: boolean;
   /** The `:` command line's text while open, else null. */
   commandLine: string | null;
   flash: Flash | null;
-  /** Show the timeline in place of the logs pane. */
-  timelineShown: boolean;
+  /** Which pane a slot shared by several panes shows (`T` puts the timeline in the logs' slot), by slot; a slot not listed shows its first pane. */
+  shown: Readonly<Record<string, PaneId>>;
   /** Work in progress that quitting would interrupt, by id → description ("restart checkout-api"). */
   running: Record<string, string>;
   /**
@@ -31,12 +33,12 @@ export interface UiSlice {
    */
   starting: boolean;
   focusPane: (pane: PaneId) => void;
-  focusNext: (step: 1 | -1) => void;
   toggleZoom: () => void;
   setHelp: (open: boolean) => void;
   setCommandLine: (text: string | null) => void;
   showFlash: (text: string, tone?: Flash['tone'], ms?: number) => void;
-  toggleTimeline: () => void;
+  /** Shows `pane` in `slot` (null: the slot's first pane again). */
+  showInSlot: (slot: string, pane: PaneId | null) => void;
   setRunning: (id: string, description: string | null) => void;
   setStarting: (starting: boolean) => void;
 }
@@ -48,19 +50,20 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   helpOpen: false,
   commandLine: null,
   flash: null,
-  timelineShown: false,
+  shown: {},
   running: {},
   starting: false,
   focusPane: (pane) => set({ focus: pane }),
-  focusNext: (step) => {
-    const index = PANES.indexOf(get().focus);
-    set({ focus: PANES[(index + step + PANES.length) % PANES.length] });
-  },
   toggleZoom: () => set({ zoomed: !get().zoomed }),
   setHelp: (open) => set({ helpOpen: open }),
   setCommandLine: (text) => set({ commandLine: text }),
   showFlash: (text, tone = 'info', ms = 5000) => set({ flash: { text, tone, until: Date.now() + ms } }),
-  toggleTimeline: () => set({ timelineShown: !get().timelineShown }),
+  showInSlot: (slot, pane) => {
+    const shown = { ...get().shown };
+    if (pane === null) delete shown[slot];
+    else shown[slot] = pane;
+    set({ shown });
+  },
   setRunning: (id, description) => {
     const running = { ...get().running };
     if (description === null) delete running[id];

@@ -92,10 +92,13 @@ export async function startActionsConsole(options: { mode?: ConsoleMode } = {}) 
     },
     /** Moves the status board's cursor to a row (as j/k would). */
     async select(id: string) {
-      const ids = store.getState().checks.ids;
+      const { ids, rows: byId } = store.getState().checks;
+      const row = byId[id]!;
+      // The selected row is the one marked › on the board (its service, then its instance).
+      const marked = new RegExp(`› ${row.service}\\s+${row.instance ?? ''}`);
       await this.press('1');
-      for (let i = 0; i < ids.length && store.getState().selectedCheckRow !== id; i++) await this.press('j', () => true);
-      await waitFor(() => store.getState().selectedCheckRow === id, { what: `row ${id} selected`, timeoutMs: 30_000 });
+      for (let i = 0; i < ids.length && !marked.test(ui.frame()); i++) await this.press('j', () => true);
+      await waitFor(() => marked.test(ui.frame()), { what: `row ${id} selected`, timeoutMs: 30_000 });
     },
     /** A fresh probe result for a row (the status board noticed a change). */
     probe(id: string, state: 'UP' | 'DOWN') {

@@ -3,6 +3,8 @@ import { render } from 'ink-testing-library';
 import { createWarroomStore, type WarroomStore } from '../../src/store/store.js';
 import { App } from '../../views/App.js';
 import { KeyDispatcher } from '../../views/keys/dispatcher.js';
+import type { PaneRegistry } from '../../views/panes/pane-entry.js';
+import { PANE_REGISTRY } from '../../views/panes/registry.js';
 import { StoreProvider } from '../../views/store-context.js';
 import { waitFor } from './wait-for.js';
 
@@ -24,14 +26,14 @@ export const KEYS = {
 
 const TARGETS = { P0: 900_000, P1: 900_000, P2: 3_600_000, P3: 14_400_000, P4: 86_400_000 };
 
-/** Renders the whole console on a fresh (or given) store at a fixed size, for view tests. */
-export function renderConsole(options: { columns?: number; rows?: number; store?: WarroomStore } = {}) {
+/** Renders the whole console on a fresh (or given) store at a fixed size, on the real pane registry or `panes`. */
+export function renderConsole(options: { columns?: number; rows?: number; store?: WarroomStore; panes?: PaneRegistry } = {}) {
   const store = options.store ?? createWarroomStore();
   let quits = 0;
   const size = { columns: options.columns ?? 120, rows: options.rows ?? 40 };
   const tree = (
     <StoreProvider store={store}>
-      <KeyDispatcher store={store}>
+      <KeyDispatcher store={store} panes={options.panes ?? PANE_REGISTRY}>
         <App responseTargets={TARGETS} onQuit={() => quits++} size={size} />
       </KeyDispatcher>
     </StoreProvider>

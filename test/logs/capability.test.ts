@@ -9,6 +9,7 @@ import { loadConfigText } from '../../src/config/load.js';
 import { Engine } from '../../src/engine/engine.js';
 import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { logsCapability } from '../../src/logs/capability.js';
+import { INITIAL_LOGS_PANE, markedLine, reduceLogsPane } from '../../src/logs/pane-state.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { localExecutor, waitFor } from './local-executor.js';
 
@@ -45,9 +46,9 @@ test('configured file and command sources feed the store; m writes evidence; sto
     assert.equal(logs().ring!.capacity, 500);
     appendFileSync(path, 'ERROR payment failed token=abc123secret\n');
     await waitFor(() => logs().sources[0].errorsTotal === 1, 'the appended error');
-    store.getState().logsDispatch({ type: 'prev-error' }, 10);
-    store.getState().logsMarkEvidence(10);
-    assert.equal(store.getState().logsPane.message, 'line marked as evidence on the timeline');
+    // As the pane's `E` then `m`: the selected error line is handed to the evidence writer.
+    const pane = reduceLogsPane(INITIAL_LOGS_PANE, { type: 'prev-error' }, logs().ring!, 10);
+    assert.equal(store.getState().markLogEvidence(markedLine(logs().ring!, pane)), 'line marked as evidence on the timeline');
     const evidence = recorder.ofKind('log.evidence');
     assert.equal(evidence.length, 1);
     assert.equal(evidence[0].data.source, 'api');

@@ -69,21 +69,6 @@ test('start refreshes every step until stopped; a query panel without prometheus
   }
 });
 
-test('store slice: selection is clamped and the chart toggles', () => {
-  const store = createWarroomStore();
-  const s = () => store.getState();
-  s().selectMetricsPanel(1);
-  assert.equal(s().metrics.selected, 0);
-  const view = { id: 'x', title: 't', unit: 'count' as const, below: false, source: 'query' as const, times: [], series: [], current: null, min: null, max: null, state: 'none' as const, error: null, staleSince: null, updatedAt: null };
-  s().setMetricsPanels([view, { ...view, id: 'y' }, { ...view, id: 'z' }]);
-  s().selectMetricsPanel(5);
-  assert.equal(s().metrics.selected, 2);
-  s().setMetricsPanels([view]);
-  assert.equal(s().metrics.selected, 0);
-  s().setMetricsChart(true);
-  assert.equal(s().metrics.chartOpen, true);
-});
-
 test('panels scraping the same page share one GET per round', async () => {
   const page = await startFakeServer(() => ({ body: '# TYPE g gauge\ng{q="a"} 2\ng{q="b"} 5\n# TYPE c counter\nc 1\n', contentType: 'text/plain' }));
   const store = createWarroomStore();

@@ -10,6 +10,7 @@ import { createWarroomStore } from '../../src/store/store.js';
 import { App } from '../../views/App.js';
 import { consoleRenderOptions } from '../../views/console.js';
 import { KeyDispatcher } from '../../views/keys/dispatcher.js';
+import { PANE_REGISTRY } from '../../views/panes/registry.js';
 import { StoreProvider } from '../../views/store-context.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { serveForTest, type SelfScrape } from './self-scrape.js';
@@ -53,7 +54,7 @@ test('every frame the console renders is counted, with its render time', async (
   const stdout = new FakeStdout();
   const instance = render(
     <StoreProvider store={store}>
-      <KeyDispatcher store={store}>
+      <KeyDispatcher store={store} panes={PANE_REGISTRY}>
         <App responseTargets={TARGETS} onQuit={() => undefined} />
       </KeyDispatcher>
     </StoreProvider>,

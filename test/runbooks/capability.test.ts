@@ -45,8 +45,9 @@ test('progress is restored on reopen and another console sees steps live', async
   const second = resumeIncident(config.timeline.dir, journal.id, { operator: 'bo', pollMs: 50 });
   const bo = await consoleOn(config, second);
 
-  ana.store.getState().runbook.actions!.toggleDone();
-  assert.equal(ana.store.getState().runbook.cursor.step, 1, 'the cursor moves to the next open step');
+  const opensAt = ana.store.getState().runbook.opensAt;
+  assert.equal(opensAt.step, 0, 'a fresh runbook opens on its first step');
+  assert.equal(ana.store.getState().runbook.actions!.toggleDone(opensAt)?.step, 1, 'the cursor moves to the next open step');
   await waitFor(() => Object.values(bo.store.getState().runbook.states).filter((s) => s.status === 'done').length === 1, { what: "ana's step in bo's console" });
   const anaEvents = journal.events().filter((e) => e.kind === 'runbook.step');
   assert.equal(anaEvents.length, 1, 'nothing is recorded twice');
@@ -61,7 +62,7 @@ test('progress is restored on reopen and another console sees steps live', async
   const again = await consoleOn(config, reopened);
   const states = again.store.getState().runbook.states;
   assert.deepEqual(Object.values(states).map((s) => s.status), ['done', 'open', 'open']);
-  assert.equal(again.store.getState().runbook.cursor.step, 1, 'the cursor is on the next open step');
+  assert.equal(again.store.getState().runbook.opensAt.step, 1, 'the runbook opens on the next open step');
   await again.engine.stop();
   assert.equal(again.store.getState().runbook.actions, null, 'stop detaches the controller');
   reopened.close();

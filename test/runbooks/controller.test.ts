@@ -28,7 +28,7 @@ test('env values are not asked again but named in the confirmation (secrets by n
   controller.attach();
   controller.show(parseRunbook(RUNBOOK, 'env.md'));
 
-  const first = controller.run();
+  const first = controller.run(store.getState().runbook.opensAt);
   await answer(store, /Value for <svc>/, 'api');
   const confirm = await answer(store, /Run "Call it"/, 'yes');
   await first;
@@ -46,7 +46,7 @@ test('env values are not asked again but named in the confirmation (secrets by n
   assert.equal(ran.data.command, `echo "$DEMO_URL/health" "$DEMO_TOKEN" "\${svc}"  (DEMO_URL='http://127.0.0.1:9' svc='api')`);
 
   // Second run: <svc> is offered with the last answer; cancelling the confirmation runs nothing.
-  const second = controller.run();
+  const second = controller.run(store.getState().runbook.opensAt);
   await waitFor(() => store.getState().dialog?.initial === 'api', { what: 'last answer offered' });
   store.getState().closeDialog('api');
   await answer(store, /Run "Call it"/, null);

@@ -62,7 +62,7 @@ test('a command hidden after 400 spaces is shown in the confirmation; declined, 
   const executor = createExecutor({ hosts: {} });
   t.after(() => executor.close());
   const c = consoleWith(t, executor, step(`echo fine${' '.repeat(400)}; touch ${marker}`));
-  const run = c.controller.run();
+  const run = c.controller.run(c.store.getState().runbook.opensAt);
   const shown = await answer(c.store, /Run "Do it"/, null);
   await run;
   assert.ok(shown.text.includes(`; touch ${marker}`), 'the whole line is in the confirmation');
@@ -75,7 +75,7 @@ test('an escape sequence in a command is made visible: ESC[8m cannot conceal wha
   const executor = createExecutor({ hosts: {} });
   t.after(() => executor.close());
   const c = consoleWith(t, executor, step(`echo ok \u001b[8m; touch ${marker} \u001b[0m`));
-  const run = c.controller.run();
+  const run = c.controller.run(c.store.getState().runbook.opensAt);
   const shown = await answer(c.store, /Run "Do it"/, null);
   await run;
   assert.ok(!shown.text.includes('\u001b'), 'no raw escape reaches the dialog');
@@ -102,7 +102,7 @@ test('hostile placeholder answers are data: approved, the step runs with the val
     // `;` ends each value: output passes the console's redactor, whose header rule masks one
     // word after `X-Token:` (so `***]` would lose its bracket).
     const c = consoleWith(t, executor, step(`printf '[%s;]' "X-Token: $API_TOKEN" <target> 'single <target>'`));
-    const run = c.controller.run();
+    const run = c.controller.run(c.store.getState().runbook.opensAt);
     await answer(c.store, /Value for \$API_TOKEN/, token);
     await answer(c.store, /Value for <target>/, value);
     const shown = await answer(c.store, /Run "Do it"/, 'yes');
@@ -120,7 +120,7 @@ test('a secret spanning lines is masked line by line when the command echoes it'
   const executor = createExecutor({ hosts: {} });
   t.after(() => executor.close());
   const c = consoleWith(t, executor, step('printf "%s\\n" "$API_TOKEN"'), { API_TOKEN: 'first-part\nsecond-part' });
-  const run = c.controller.run();
+  const run = c.controller.run(c.store.getState().runbook.opensAt);
   await answer(c.store, /Run "Do it"/, 'yes');
   await run;
   assert.deepEqual(await finished(c.store), ['***', '***']);
@@ -133,7 +133,7 @@ test('an environment value with $(…) and quotes stays data, and a secret one i
   t.after(() => executor.close());
   const password = `pa$(touch ${marker})ss"'`;
   const c = consoleWith(t, executor, step('echo "$DB_PASSWORD" | wc -c; echo "${DB_USER}"'), { DB_PASSWORD: password, DB_USER: 'o\'brien "x"' });
-  const run = c.controller.run();
+  const run = c.controller.run(c.store.getState().runbook.opensAt);
   const shown = await answer(c.store, /Run "Do it"/, 'yes');
   await run;
   const lines = await finished(c.store);
@@ -152,7 +152,7 @@ test('a destructive step needs the typed confirmation; declined, nothing is remo
   t.after(() => executor.close());
   for (const command of [`rm -rf ${victim}`, `rm -Rf ${victim}`, `true && sudo rm -r ${victim}`, `bash -c "rm -rf ${victim}"`, `find ${victim} -delete`]) {
     const c = consoleWith(t, executor, step(command));
-    const run = c.controller.run();
+    const run = c.controller.run(c.store.getState().runbook.opensAt);
     const shown = await answer(c.store, /Run "Do it"/, null);
     await run;
     assert.ok(shown.mustType !== undefined, `${command} asks for a typed confirmation`);
@@ -161,7 +161,7 @@ test('a destructive step needs the typed confirmation; declined, nothing is remo
   }
   // A placeholder value that makes a harmless-looking command destructive counts too.
   const c = consoleWith(t, executor, step('kubectl <verb> pod web-1'));
-  const run = c.controller.run();
+  const run = c.controller.run(c.store.getState().runbook.opensAt);
   await answer(c.store, /Value for <verb>/, 'delete');
   const shown = await answer(c.store, /Run "Do it"/, null);
   await run;
@@ -172,7 +172,7 @@ test('a host placeholder that is not a host name is refused before anything runs
   const executor = createExecutor({ hosts: {} });
   t.after(() => executor.close());
   const c = consoleWith(t, executor, step('ssh <host> "uptime"'));
-  const run = c.controller.run();
+  const run = c.controller.run(c.store.getState().runbook.opensAt);
   await answer(c.store, /Value for <host>/, 'app-1; touch /tmp/x');
   await run;
   assert.equal(c.store.getState().dialog, null, 'no confirmation is offered');
@@ -201,7 +201,7 @@ test("over ssh2's server: `ssh host \"…\"` steps get hostile values as data, n
   const marker = join(dir, 'marker');
   const value = `x" ; touch ${marker}; echo "`;
   const c = consoleWith(t, executor, step(`ssh app "printf '%s|' \\"$API_TOKEN\\" '<svc>'"`), { API_TOKEN: `t$(touch ${marker})` });
-  const run = c.controller.run();
+  const run = c.controller.run(c.store.getState().runbook.opensAt);
   await answer(c.store, /Value for <svc>/, value);
   const shown = await answer(c.store, /Run "Do it"/, 'yes');
   await run;

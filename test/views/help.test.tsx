@@ -14,6 +14,7 @@ import { App } from '../../views/App.js';
 import { helpSections } from '../../views/help/help-content.js';
 import { layoutHelp, helpColumns } from '../../views/help/help-layout.js';
 import { KeyDispatcher, useColonNames } from '../../views/keys/dispatcher.js';
+import { PANE_REGISTRY } from '../../views/panes/registry.js';
 import { StoreProvider } from '../../views/store-context.js';
 import { KEYS, renderConsole } from '../helpers/render-console.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -44,7 +45,7 @@ test('every : command the console registers is in help, and every one help lists
   const store = createWarroomStore();
   const ui = render(
     <StoreProvider store={store}>
-      <KeyDispatcher store={store}>
+      <KeyDispatcher store={store} panes={PANE_REGISTRY}>
         <App responseTargets={TARGETS} onQuit={() => undefined} size={{ columns: 120, rows: 40 }} />
         <Probe />
       </KeyDispatcher>
@@ -52,7 +53,7 @@ test('every : command the console registers is in help, and every one help lists
   );
   await waitFor(() => (names?.().length ?? 0) > 0, { what: 'the : commands registered' });
   const registered = names!();
-  const help = helpSections().flatMap((s) => s.entries.map((e) => e.keys)).join('\n');
+  const help = helpSections(PANE_REGISTRY).flatMap((s) => s.entries.map((e) => e.keys)).join('\n');
   for (const name of registered) assert.match(help, new RegExp(`(^|[\\s,]):${name}(\\s|,|$)`, 'm'), `:${name} works but help does not list it`);
   assert.ok(registered.includes('status-update') && registered.includes('quit'), 'the two found missing are registered');
   for (const command of COLON_COMMANDS) assert.ok(registered.includes(command.name), `help lists :${command.name} but nothing handles it`);
@@ -60,7 +61,7 @@ test('every : command the console registers is in help, and every one help lists
 });
 
 test('help holds every binding of the key table, with its keys', () => {
-  const entries = helpSections().flatMap((s) => s.entries);
+  const entries = helpSections(PANE_REGISTRY).flatMap((s) => s.entries);
   for (const binding of KEYMAP) {
     const keys = binding.keys.map(keyLabel).join('/');
     assert.ok(entries.some((e) => e.keys === keys && e.text.startsWith(binding.description)), `${keys} (${binding.description}) missing`);
@@ -69,7 +70,7 @@ test('help holds every binding of the key table, with its keys', () => {
 
 for (const width of [36, 76, 116, 196]) {
   test(`help laid out ${width} wide: rows fit exactly, nothing is cut, columns never collide`, () => {
-    const sections = helpSections();
+    const sections = helpSections(PANE_REGISTRY);
     const rows = layoutHelp(sections, width);
     const columns = helpColumns(width, sections.length);
     for (const row of rows) assert.ok(stringWidth(row.map((p) => p.text).join('')) <= width, 'a row wider than the overlay');

@@ -8,6 +8,7 @@ import { KEYMAP, type CommandId } from '../../src/keys/keymap.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { App } from '../../views/App.js';
 import { KeyDispatcher, useHandledCommands } from '../../views/keys/dispatcher.js';
+import { PANE_REGISTRY } from '../../views/panes/registry.js';
 import { StoreProvider } from '../../views/store-context.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -22,7 +23,7 @@ test('every key binding has a handler once its pane is focused, and every handle
   }
   const ui = render(
     <StoreProvider store={store}>
-      <KeyDispatcher store={store}>
+      <KeyDispatcher store={store} panes={PANE_REGISTRY}>
         <App responseTargets={TARGETS} onQuit={() => {}} size={{ columns: 120, rows: 40 }} />
         <Probe />
       </KeyDispatcher>
@@ -38,7 +39,7 @@ test('every key binding has a handler once its pane is focused, and every handle
   ] as const;
   for (const pane of panes) {
     store.getState().focusPane(pane.focus);
-    if (store.getState().timelineShown !== pane.timeline) store.getState().toggleTimeline();
+    store.getState().showInSlot('logs', pane.timeline ? 'timeline' : null);
     // Handlers register in effects after the frame: wait until the focused pane's own are in.
     const scope = pane.timeline ? 'timeline' : pane.focus;
     const own = KEYMAP.filter((binding) => binding.scope === scope).map((binding) => binding.command);

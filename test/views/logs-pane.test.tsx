@@ -9,6 +9,7 @@ import { LineFlag } from '../../src/logs/ring-buffer.js';
 import { createRedactor } from '../../src/text/redact.js';
 import { createWarroomStore, type WarroomStore } from '../../src/store/store.js';
 import { KeyDispatcher } from '../../views/keys/dispatcher.js';
+import { PANE_REGISTRY } from '../../views/panes/registry.js';
 import { LogsPane } from '../../views/panes/LogsPane.js';
 import { StoreProvider } from '../../views/store-context.js';
 import { KEYS, renderConsole } from '../helpers/render-console.js';
@@ -41,7 +42,7 @@ function renderPane(store: WarroomStore, width = 100, height = 12) {
   store.getState().focusPane('logs'); // the dispatcher routes pane keys by the store's focus
   const ui = render(
     <StoreProvider store={store}>
-      <KeyDispatcher store={store}>
+      <KeyDispatcher store={store} panes={PANE_REGISTRY}>
         <LogsPane isFocused width={width} height={height} />
       </KeyDispatcher>
     </StoreProvider>,
@@ -200,7 +201,6 @@ test('in the console, the logs pane takes its keys when focused and shows not-co
   const console2 = renderConsole({ store });
   await console2.press('2', (f) => f.includes('▶2 Logs') && f.includes('request 29'));
   await console2.press('p', (f) => f.includes('PAUSED'));
-  assert.equal(store.getState().logsPane.paused, true);
   ui.unmount();
   console2.unmount();
 });

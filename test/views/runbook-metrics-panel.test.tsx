@@ -91,7 +91,7 @@ test('a on a PromQL step adds a live panel with its value; a second a adds nothi
   assert.match(ui.frame(), /⟨promql⟩ sum\(rate.*\n.*— press a to add as a metrics panel/);
   assert.match(ui.frame(), /Or press a on a runbook step's PromQL block/, 'the empty metrics pane says how to get a panel');
 
-  await ui.press('a', (f) => f.includes('added metrics panel "Error rate" (3 shows the metrics pane)'));
+  await ui.press('a', (f) => f.includes('added metrics panel "Error rate" (on the metrics pane)'));
   await waitFor(() => panelLine(ui.frame(), 'Error rate', '42'), { what: 'the panel with its value in the metrics pane' });
   assert.ok(queries.includes('sum(rate(http_requests_total{code=~"5.."}[5m]))'));
   assert.equal(store.getState().focus, 'runbook', 'focus stays on the runbook');

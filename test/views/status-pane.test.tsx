@@ -5,6 +5,7 @@ import { render } from 'ink-testing-library';
 import type { CheckState, RowInfo, RowUpdate } from '../../src/probes/types.js';
 import { createWarroomStore, type WarroomStore } from '../../src/store/store.js';
 import { KeyDispatcher } from '../../views/keys/dispatcher.js';
+import { PANE_REGISTRY } from '../../views/panes/registry.js';
 import { StatusPane } from '../../views/panes/StatusPane.js';
 import { StoreProvider } from '../../views/store-context.js';
 import { KEYS, renderConsole } from '../helpers/render-console.js';
@@ -41,7 +42,7 @@ function seed(store: WarroomStore): void {
 function renderPane(store: WarroomStore, width = 100, height = 12) {
   const tree = (
     <StoreProvider store={store}>
-      <KeyDispatcher store={store}>
+      <KeyDispatcher store={store} panes={PANE_REGISTRY}>
         <StatusPane isFocused width={width} height={height} />
       </KeyDispatcher>
     </StoreProvider>
@@ -89,7 +90,6 @@ test('o toggles config order; j/k and arrows move the selection', async () => {
   assert.deepEqual(order(ui.frame()), ['api', 'web', 'db', 'cache']);
   await ui.press('j', (f) => f.includes('› web'));
   await ui.press(KEYS.down, (f) => f.includes('› db'));
-  await waitFor(() => store.getState().selectedCheckRow === 'db', { what: 'the selection published to the store' });
   await ui.press('k', (f) => f.includes('› web'));
   await ui.press(KEYS.up, (f) => f.includes('› api'));
   await ui.press('k', (f) => f.includes('› api'));

@@ -1,37 +1,11 @@
-import type { SelectedRow } from '../../src/actions/types.js';
-import { selectedCheck } from '../../src/store/checks.js';
-import type { WarroomStore } from '../../src/store/store.js';
 import { useColonCommands, useCommands } from '../keys/dispatcher.js';
 import { useWarroomStore } from '../store-context.js';
+import { actionsOrSay as controllerOf } from './row-actions.js';
 
-function controllerOf(store: WarroomStore) {
-  const controller = store.getState().actionsController;
-  if (!controller) store.getState().showFlash('no actions are configured (actions: under a service)', 'warn');
-  return controller;
-}
-
-/** Binds the action keys and `:` commands (a, R, O, :restart, :action, :cancel); draws nothing. */
+/** Binds the global action keys and `:` commands (O, :restart, :action, :cancel); draws nothing. The status board binds a and R on its selected row. */
 export function ActionControls() {
   const store = useWarroomStore();
-  const needRow = (): SelectedRow | null => {
-    const check = selectedCheck(store.getState());
-    const row = check ? { service: check.service, ...(check.instance ? { instance: check.instance } : {}) } : null;
-    if (!row) store.getState().showFlash('select a service row on the status board first (or :restart SVC / :action SVC NAME)', 'warn');
-    return row;
-  };
   useCommands({
-    'status.actions': () => {
-      const controller = controllerOf(store);
-      const row = controller && needRow();
-      if (!controller || !row) return;
-      if (controller.actionsOf(row.service).length === 0) return store.getState().showFlash(`${row.service} has no actions configured`, 'warn');
-      store.getState().openActionMenu(row);
-    },
-    'status.restart': () => {
-      const controller = controllerOf(store);
-      const row = controller && needRow();
-      if (controller && row) void controller.request(row.service, 'restart', row.instance);
-    },
     'actions.output': () => {
       if (store.getState().actionRuns.length === 0) return store.getState().showFlash('no action has run yet', 'info');
       store.getState().setControlOverlay('action-output');

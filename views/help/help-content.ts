@@ -1,6 +1,8 @@
 // What the `?` overlay says, generated from the one key table and the one `:` command table
-// (src/keys/keymap.ts): a key or a command cannot work without being listed here.
-import { COLON_COMMANDS, KEYMAP, keyLabel, type KeyScope } from '../../src/keys/keymap.js';
+// (src/keys/keymap.ts), and from the pane registry (its focus keys and one section per pane): a
+// key, a command or a pane cannot work without being listed here.
+import { COLON_COMMANDS, KEYMAP, keyLabel, type KeyBinding } from '../../src/keys/keymap.js';
+import { paneInSlot, type PaneEntry, type PaneRegistry } from '../panes/pane-entry.js';
 
 /** One line of help before layout: the key(s) and what they do. */
 export interface HelpEntry {
@@ -14,27 +16,33 @@ export interface HelpSection {
   entries: HelpEntry[];
 }
 
-// A Record over KeyScope: a new scope without a title here does not compile.
-const SCOPE_TITLES: Record<KeyScope, string> = {
-  global: 'Anywhere',
-  status: 'Status board',
-  logs: 'Logs',
-  metrics: 'Metrics',
-  runbook: 'Runbook',
-  timeline: 'Timeline (T, in place of the logs)',
-};
-
 const ASKS_FIRST = ' (asks first)';
 
-/** Every section of help: each key scope in table order, then the `:` commands. */
-export function helpSections(): HelpSection[] {
-  const sections = (Object.keys(SCOPE_TITLES) as KeyScope[]).map((scope) => ({
-    title: SCOPE_TITLES[scope],
-    entries: KEYMAP.filter((binding) => binding.scope === scope).map((binding) => ({
-      keys: binding.keys.map(keyLabel).join('/'),
-      text: `${binding.description}${binding.dangerous ? ASKS_FIRST : ''}`,
-    })),
-  }));
+function entryOf(binding: KeyBinding): HelpEntry {
+  return { keys: binding.keys.map(keyLabel).join('/'), text: `${binding.description}${binding.dangerous ? ASKS_FIRST : ''}` };
+}
+
+/** A pane's section title: a pane that takes another's slot says whose. */
+function paneTitle(panes: PaneRegistry, pane: PaneEntry): string {
+  const owner = paneInSlot(panes, pane.slot, {});
+  return owner && owner !== pane ? `${pane.title} (in place of ${owner.title})` : pane.title;
+}
+
+/** Every section of help: the global keys (with the panes' focus keys), each pane's keys in registry order, then the `:` commands. */
+export function helpSections(panes: PaneRegistry): HelpSection[] {
+  const global = KEYMAP.filter((binding) => binding.scope === 'global').map(entryOf);
+  // The focus keys go with Tab and Shift-Tab, the other ways to move focus.
+  const focusKeys = panes.flatMap((pane) => (pane.focusKey ? [{ keys: keyLabel(pane.focusKey), text: `focus ${pane.title}` }] : []));
+  const afterTabs = global.findIndex((entry) => !/^(Tab|S-Tab)$/.test(entry.keys));
+  global.splice(afterTabs < 0 ? global.length : afterTabs, 0, ...focusKeys);
+  const sections: HelpSection[] = [{ title: 'Anywhere', entries: global }];
+  const scopes = new Set<string>();
+  for (const pane of panes) {
+    if (scopes.has(pane.scope)) continue;
+    scopes.add(pane.scope);
+    const entries = KEYMAP.filter((binding) => binding.scope === pane.scope).map(entryOf);
+    if (entries.length > 0) sections.push({ title: paneTitle(panes, pane), entries });
+  }
   sections.push({
     title: 'Command line (: then Enter)',
     entries: COLON_COMMANDS.map((command) => ({

@@ -1,6 +1,7 @@
 // Key dispatch by priority, as in gemini-cli: an open modal takes every key; else the focused
 // pane's binding for the key, if its handler is registered and does not decline (returns false);
-// else the global binding. Bindings come from the one key table (src/keys/keymap.ts).
+// else the global binding. Bindings come from the one key table (src/keys/keymap.ts); the focused
+// pane and the keys that focus panes come from the pane registry (views/panes/registry.ts).
 //
 // Every key of a read is handled on its own and in order (terminal-input.ts cuts reads into
 // keys). A key can change who listens (`n` opens the note prompt, Enter closes it), and React
@@ -12,6 +13,8 @@ import { useStdin, type Key } from 'ink';
 import { findBinding, keyLabel, type ColonName, type CommandId, type KeyScope } from '../../src/keys/keymap.js';
 import type { WarroomStore } from '../../src/store/store.js';
 import { mayAct } from '../../src/mode/mode-guard.js';
+import { focusedPane, paneForKey, type PaneRegistry } from '../panes/pane-entry.js';
+import { PaneRegistryProvider } from '../panes/registry-context.js';
 import { InputPump, type Delivery, type ReadEvent } from './input-pump.js';
 import { isTextEdit, keyName } from './key-name.js';
 
@@ -64,9 +67,9 @@ function useRegistry(): Registry {
 }
 
 /** Which scope the focused pane answers to (the timeline can stand in for the logs). */
-function focusedScope(store: WarroomStore): KeyScope {
-  const { focus, timelineShown } = store.getState();
-  return focus === 'logs' && timelineShown ? 'timeline' : focus;
+function focusedScope(store: WarroomStore, panes: PaneRegistry): KeyScope {
+  const { focus, shown } = store.getState();
+  return (focusedPane(panes, focus, shown)?.scope ?? 'global') as KeyScope;
 }
 
 /** The longest a key waits for the console to draw the one before it. */
@@ -95,13 +98,16 @@ function CommitProbeView({ ref }: { ref: React.Ref<CommitProbe> }) {
   return null;
 }
 
-/** Routes every keypress and paste of the console; renders its children. */
-export function KeyDispatcher({ store, children }: { store: WarroomStore; children: ReactNode }) {
+/** Routes every keypress and paste of the console by the pane registry `panes`; renders its children. */
+export function KeyDispatcher({ store, panes, children }: { store: WarroomStore; panes: PaneRegistry; children: ReactNode }) {
   const registry = useRef<Registry>({ commands: new Map(), modals: [], colon: new Map(), lastRead: () => 0 }).current;
   const probe = useRef<CommitProbe>(null);
 
   const runBinding = (name: string): void => {
-    for (const scope of [focusedScope(store), 'global'] as const) {
+    for (const scope of [focusedScope(store, panes), 'global'] as const) {
+      // The registry's focus keys are global keys: a pane's own binding for the key comes first.
+      const focusTo = scope === 'global' ? paneForKey(panes, name, store.getState().shown) : undefined;
+      if (focusTo) return store.getState().focusPane(focusTo.id);
       const binding = findBinding(scope, name);
       if (!binding) continue;
       const state = store.getState();
@@ -176,7 +182,7 @@ export function KeyDispatcher({ store, children }: { store: WarroomStore; childr
 
   return (
     <RegistryContext.Provider value={registry}>
-      {children}
+      <PaneRegistryProvider panes={panes}>{children}</PaneRegistryProvider>
       <CommitProbeView ref={probe} />
     </RegistryContext.Provider>
   );

@@ -1,7 +1,6 @@
 import React, { useMemo, useState } from 'react';
 import { Box } from 'ink';
 import { newSinceFrozen, visibleLines, type LogsPaneAction } from '../../src/logs/pane-state.js';
-import { useCommands } from '../keys/dispatcher.js';
 import { useTheme } from '../theme/use-theme.js';
 import { TextField } from '../dialogs/TextField.js';
 import { LogLines } from '../logs/LogLines.js';
@@ -9,42 +8,26 @@ import { rowLayout, rowsOfLine, type LogRow } from '../logs/log-row.js';
 import { SourceCounts } from '../logs/SourceCounts.js';
 import { SourcePicker } from '../logs/SourcePicker.js';
 import { StatusLine } from '../logs/StatusLine.js';
-import { useWarroom, useWarroomStore } from '../store-context.js';
+import { useLogsCursor } from '../logs/use-logs-cursor.js';
+import { useLogsKeys } from '../logs/use-logs-keys.js';
+import { useWarroom } from '../store-context.js';
 import { NotConfigured } from './NotConfigured.js';
 import type { PaneProps } from './pane-props.js';
 
 /** The merged log stream: counts per source on top, newest line at the bottom, status below. */
 export function LogsPane({ isFocused, width, height }: PaneProps) {
-  const store = useWarroomStore();
   const ring = useWarroom((s) => s.logs.ring);
   const version = useWarroom((s) => s.logs.version);
   const sources = useWarroom((s) => s.logs.sources);
-  const pane = useWarroom((s) => s.logsPane);
   const redact = useWarroom((s) => s.logsRedact);
+  const [pane, dispatchPane] = useLogsCursor();
   const [editing, setEditing] = useState(false);
   const [picking, setPicking] = useState(false);
   const linesHeight = Math.max(1, height - 2);
-  const dispatch = (action: LogsPaneAction) => store.getState().logsDispatch(action, linesHeight);
-
-  useCommands(
-    {
-      'logs.filter': () => setEditing(true),
-      'logs.level': () => dispatch({ type: 'cycle-level' }),
-      'logs.sources': () => setPicking(true),
-      'logs.pause': () => dispatch({ type: 'toggle-pause' }),
-      'logs.down': () => dispatch({ type: 'scroll', lines: 1 }),
-      'logs.up': () => dispatch({ type: 'scroll', lines: -1 }),
-      'logs.pagedown': () => dispatch({ type: 'page', direction: 1 }),
-      'logs.pageup': () => dispatch({ type: 'page', direction: -1 }),
-      'logs.top': () => dispatch({ type: 'top' }),
-      'logs.live': () => dispatch({ type: 'live' }),
-      'logs.next-error': () => dispatch({ type: 'next-error' }),
-      'logs.prev-error': () => dispatch({ type: 'prev-error' }),
-      'logs.wrap': () => dispatch({ type: 'toggle-wrap' }),
-      'logs.mark': () => store.getState().logsMarkEvidence(linesHeight),
-    },
-    isFocused,
-  );
+  const dispatch = (action: LogsPaneAction) => {
+    if (ring !== null) dispatchPane({ action, ring, height: linesHeight });
+  };
+  useLogsKeys(pane, dispatch, { editFilter: () => setEditing(true), pickSources: () => setPicking(true) }, isFocused);
 
   const tags = useMemo(() => sources.map((s) => s.tag), [sources]);
   const theme = useTheme();

@@ -1,8 +1,9 @@
 import React from 'react';
 import { keyFor } from '../../src/keys/keymap.js';
-import { useCommands } from '../keys/dispatcher.js';
 import { PanelList } from '../metrics/PanelList.js';
 import { ZoomChart } from '../metrics/ZoomChart.js';
+import { selectedPanel, useMetricsCursor } from '../metrics/use-metrics-cursor.js';
+import { useMetricsKeys } from '../metrics/use-metrics-keys.js';
 import { useWarroom, useWarroomStore } from '../store-context.js';
 import { NotConfigured } from './NotConfigured.js';
 import type { PaneProps } from './pane-props.js';
@@ -11,33 +12,12 @@ import type { PaneProps } from './pane-props.js';
 export function MetricsPane({ isFocused, width, height }: PaneProps) {
   const store = useWarroomStore();
   const panels = useWarroom((s) => s.metrics.panels);
-  const selected = useWarroom((s) => s.metrics.selected);
-  const chartOpen = useWarroom((s) => s.metrics.chartOpen);
   const canAdd = useWarroom((s) => s.metrics.actions !== null);
   const paneZoomed = useWarroom((s) => s.zoomed && s.focus === 'metrics');
-  const showChart = chartOpen || paneZoomed;
-  const state = store.getState;
-
-  const closeChart = () => {
-    state().setMetricsChart(false);
-    if (state().zoomed) state().toggleZoom();
-  };
-  useCommands(
-    {
-      'metrics.down': () => state().selectMetricsPanel(1),
-      'metrics.up': () => state().selectMetricsPanel(-1),
-      'metrics.zoom': () => {
-        if (showChart) return closeChart();
-        state().setMetricsChart(true);
-        if (!state().zoomed) state().toggleZoom();
-      },
-      'metrics.close': () => {
-        if (!showChart) return false; // nothing of ours to close: Esc goes on to the global cancel
-        closeChart();
-      },
-    },
-    isFocused,
-  );
+  const [cursor, dispatch] = useMetricsCursor();
+  const selected = selectedPanel(cursor, panels.length);
+  const showChart = cursor.chartOpen || paneZoomed;
+  useMetricsKeys(store, dispatch, panels.length, showChart, isFocused);
 
   if (panels.length === 0) {
     const add = canAdd ? [`Or press ${keyFor('runbook.add-panel')} on a runbook step's PromQL block.`] : [];

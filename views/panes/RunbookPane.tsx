@@ -1,12 +1,12 @@
-import React, { useRef } from 'react';
+import React from 'react';
 import { Box, Text } from 'ink';
 import { sectionLabel, sectionSymptoms } from '../../src/runbooks/outline.js';
-import { sectionToOpen } from '../../src/runbooks/symptoms.js';
 import { redact as redactBuiltIn } from '../../src/text/redact.js';
-import { useCommands } from '../keys/dispatcher.js';
 import { OutputView } from '../runbook/OutputView.js';
 import { paneBudget, sectionRows, visibleWindow, type Row } from '../runbook/rows.js';
 import { SectionList } from '../runbook/SectionList.js';
+import { useRunbookCursor } from '../runbook/use-runbook-cursor.js';
+import { useRunbookKeys } from '../runbook/use-runbook-keys.js';
 import { useWarroom, useWarroomStore } from '../store-context.js';
 import type { Paint, Theme } from '../theme/theme.js';
 import { useTheme } from '../theme/use-theme.js';
@@ -35,49 +35,15 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
   const doc = useWarroom((s) => s.runbook.doc);
   const error = useWarroom((s) => s.runbook.error);
   const states = useWarroom((s) => s.runbook.states);
-  const cursor = useWarroom((s) => s.runbook.cursor);
+  const opensAt = useWarroom((s) => s.runbook.opensAt);
   const output = useWarroom((s) => s.runbook.output);
   const suggestions = useWarroom((s) => s.runbook.suggestions);
   const actions = useWarroom((s) => s.runbook.actions);
   // The journal's redactor (the config's secrets too) once the timeline is open; the built-in rules before.
   const redact = useWarroom((s) => s.timelineActions?.redact) ?? redactBuiltIn;
   const theme = useTheme();
-
-  const state = store.getState;
-  const lastJump = useRef<number | null>(null);
-  useCommands(
-    {
-      'runbook.down': () => state().moveRunbookCursor(1),
-      'runbook.up': () => state().moveRunbookCursor(-1),
-      'runbook.prev-section': () => state().setRunbookSection(state().runbook.cursor.section - 1),
-      'runbook.next-section': () => state().setRunbookSection(state().runbook.cursor.section + 1),
-      'runbook.run': () => (actions ? void actions.run() : false),
-      'runbook.done': () => (actions ? actions.toggleDone() : false),
-      'runbook.skip': () => (actions ? void actions.skip() : false),
-      'runbook.note': () => (actions ? void actions.note() : false),
-      'runbook.search': () => (actions ? void actions.search() : false),
-      'runbook.pick': () => (actions ? void actions.pick() : false),
-      'runbook.add-panel': () => (actions ? void actions.addPanel() : false),
-      // Esc stops a running command; otherwise it falls through to the global Esc (unzoom).
-      'runbook.cancel': () => (actions ? actions.cancel() : false),
-      'runbook.suggested': () => {
-        // Cycles through the suggestions, so each suggested section is one key away; a scenario
-        // heading with no steps of its own opens at its first steps (its Diagnose). With no runbook
-        // open, the suggestion is a runbook of the folder: the picker offers it.
-        const { suggestions: list, cursor: at, doc: runbook } = state().runbook;
-        if (!runbook && actions && list[0]?.file) return void actions.pick();
-        if (list.length === 0) return state().showFlash('no section matches what the console sees right now', 'info');
-        const open = (index: number) => (runbook ? sectionToOpen(runbook, index) : index);
-        // The first g goes to the top suggestion, wherever the cursor is (the runbook may have
-        // opened there already); pressed again where it last went, it moves on to the next one.
-        const current = at.section === lastJump.current ? list.findIndex((s) => open(s.index) === at.section) : -1;
-        const target = open(list[(current + 1) % list.length]!.index);
-        lastJump.current = target;
-        state().setRunbookSection(target);
-      },
-    },
-    isFocused,
-  );
+  const [cursor, dispatch] = useRunbookCursor(doc ? { doc, states, opensAt } : null);
+  useRunbookKeys(store, cursor, dispatch, isFocused);
 
   if (!doc) {
     if (!actions && !error) return <NotConfigured lines={['No runbook configured.', 'Set incident.runbook (or incident.runbooksDir) in warroom.yaml.']} />;

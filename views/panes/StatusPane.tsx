@@ -1,4 +1,4 @@
-import React, { useEffect, useMemo, useRef } from 'react';
+import React, { useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
 import { summaryLine, worstFirst } from '../../src/probes/board-format.js';
 import type { CheckRow } from '../../src/store/checks.js';
@@ -7,14 +7,13 @@ import { StatusTable } from '../status/StatusTable.js';
 import { fit, statusColumns } from '../status/status-columns.js';
 import { selectedIndex, useStatusCursor } from '../status/use-status-cursor.js';
 import { useStatusKeys } from '../status/use-status-keys.js';
-import { useWarroom, useWarroomStore } from '../store-context.js';
+import { useWarroom } from '../store-context.js';
 import { useNow } from '../use-now.js';
 import { NotConfigured } from './NotConfigured.js';
 import type { PaneProps } from './pane-props.js';
 
 /** The status board: one row per check, worst first, with a summary line and a details view. */
 export function StatusPane({ isFocused, width, height }: PaneProps) {
-  const store = useWarroomStore();
   const checks = useWarroom((s) => s.checks);
   const [cursor, dispatch] = useStatusCursor();
   const now = useNow();
@@ -30,8 +29,7 @@ export function StatusPane({ isFocused, width, height }: PaneProps) {
   const index = selectedIndex(cursor, ids);
   const selected = rows[index];
 
-  useEffect(() => store.getState().selectCheckRow(selected?.id ?? null), [store, selected?.id]);
-  useStatusKeys(cursor, dispatch, ids, isFocused);
+  useStatusKeys(cursor, dispatch, ids, selected, isFocused);
 
   if (rows.length === 0) {
     return <NotConfigured lines={['No checks configured.', 'Add `checks:` (http, tcp, command, promql) under a service.']} />;

@@ -1,36 +1,26 @@
 import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import { redact } from '../../src/text/redact.js';
-import { useCommands } from '../keys/dispatcher.js';
-import { useWarroom, useWarroomStore } from '../store-context.js';
+import { useWarroom } from '../store-context.js';
 import type { PaneProps } from './pane-props.js';
 import { NotConfigured } from './NotConfigured.js';
 import { useTheme } from '../theme/use-theme.js';
 import { filterEvents, timelineRows, visibleWindow } from '../timeline/timeline-rows.js';
+import { useTimelineCursor } from '../timeline/use-timeline-cursor.js';
+import { useTimelineKeys } from '../timeline/use-timeline-keys.js';
 
 /** The incident timeline: newest at the bottom, filter by kind (`f`), local/UTC time (`t`). */
 export function TimelinePane({ isFocused, width, height }: PaneProps) {
-  const store = useWarroomStore();
   const events = useWarroom((s) => s.timeline.events);
   const total = useWarroom((s) => s.timeline.total);
-  const utc = useWarroom((s) => s.timeline.utc);
-  const filter = useWarroom((s) => s.timeline.filter);
-  const scroll = useWarroom((s) => s.timeline.scroll);
   const actions = useWarroom((s) => s.timelineActions);
   const theme = useTheme();
+  const [{ utc, filter, scroll }, dispatch] = useTimelineCursor();
+  const filtered = useMemo(() => filterEvents(events, filter), [events, filter]);
 
-  useCommands(
-    {
-      'timeline.down': () => store.getState().scrollTimeline(-1),
-      'timeline.up': () => store.getState().scrollTimeline(1),
-      'timeline.filter': () => store.getState().cycleTimelineFilter(),
-      'timeline.utc': () => store.getState().toggleTimelineUtc(),
-    },
-    isFocused,
-  );
+  useTimelineKeys(dispatch, filtered.length, isFocused);
 
   const rowsRoom = Math.max(0, height - 1);
-  const filtered = useMemo(() => filterEvents(events, filter), [events, filter]);
   const visible = visibleWindow(filtered, rowsRoom, scroll);
   const rows = timelineRows(visible, { utc, width, redact: actions?.redact ?? redact });
 

@@ -1,7 +1,8 @@
 // The status pane's own state (ink-ui style: a reducer with named actions): which row is
 // selected, the sort order, and whether the details view is open. Selection follows a row's id,
-// not its position, so a row that re-sorts under the cursor stays selected.
-import { useReducer } from 'react';
+// not its position, so a row that re-sorts under the cursor stays selected. Kept across the
+// pane's unmounts (pane-state.tsx): the selection is where it was after a confirmation.
+import { usePaneReducer } from '../panes/pane-state.js';
 
 /** Row order on the board. */
 export type StatusSort = 'worst-first' | 'config';
@@ -46,7 +47,9 @@ export function statusCursorReducer(cursor: StatusCursor, action: StatusCursorAc
   }
 }
 
-/** The cursor as React state. */
+const INITIAL: StatusCursor = { selectedId: null, sort: 'worst-first', details: false };
+
+/** The cursor as the pane's state. */
 export function useStatusCursor() {
-  return useReducer(statusCursorReducer, { selectedId: null, sort: 'worst-first', details: false });
+  return usePaneReducer('status', statusCursorReducer, INITIAL);
 }
