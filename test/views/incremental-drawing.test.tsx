@@ -20,6 +20,7 @@ const { render } = await import('ink');
 const { consoleRenderOptions } = await import('../../views/console.js');
 const { App } = await import('../../views/App.js');
 const { KeyDispatcher } = await import('../../views/keys/dispatcher.js');
+const { PANE_REGISTRY } = await import('../../views/panes/registry.js');
 const { StoreProvider } = await import('../../views/store-context.js');
 const { ThemeProvider } = await import('../../views/theme/use-theme.js');
 const { createTheme } = await import('../../views/theme/theme.js');
@@ -135,7 +136,7 @@ function startConsoles(columns: number, rows: number) {
   const tree = (
     <StoreProvider store={store}>
       <ThemeProvider theme={createTheme('ansi256')}>
-        <KeyDispatcher store={store}>
+        <KeyDispatcher store={store} panes={PANE_REGISTRY}>
           <App responseTargets={TARGETS} onQuit={() => undefined} />
         </KeyDispatcher>
       </ThemeProvider>
