@@ -44,6 +44,12 @@ export function consoleRenderOptions(maxFps = 60): RenderOptions {
     exitOnCtrlC: false,
     patchConsole: false,
     maxFps,
+    // Only the cells that changed are written (Ink's incremental mode, taken to the cell by
+    // patches/ink+6.8.0.patch): a console frame differs from the last by a few cells, and over
+    // SSH, tmux or a shared screen every byte written is carried again.
+    incrementalRendering: true,
+    // The console owns the (alternate) screen: after a resize it is cleared and drawn afresh.
+    clearOnResize: true,
     onRender: ({ renderTime }) => observeRender(renderTime),
   };
 }

@@ -15,11 +15,14 @@ export class ResultBatcher {
     private readonly pacer: CommitPacer = new CommitPacer(100),
   ) {}
 
-  /** Queues updates; they are handed over at the pacer's next beat. */
+  /**
+   * Queues updates; they are handed over at the pacer's next beat. A check changing state is
+   * what the eye follows; results that only refresh latencies and histories are background.
+   */
   add(updates: RowUpdate[]): void {
     if (updates.length === 0) return;
     this.pending.push(...updates);
-    this.pacer.request(this.flushPaced);
+    this.pacer.request(this.flushPaced, updates.some((u) => u.transition !== undefined) ? 'follow' : 'background');
   }
 
   /** Hands over everything queued now (also used on stop). */

@@ -71,3 +71,35 @@ test('a commit that throws does not keep the others from running', () => {
   assert.throws(() => pacer.flush(), /broken slice/);
   assert.deepEqual(ran, ['after']);
 });
+
+test('background commits wait for the slow beat, ride along with a followed one, and upgrade when followed', (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  let clock = 10_000;
+  const tick = (ms: number) => {
+    clock += ms;
+    t.mock.timers.tick(ms);
+  };
+  const pacer = new CommitPacer(150, () => clock, 1000);
+  const ran: string[] = [];
+  const clockTick = () => ran.push(`clock@${clock}`);
+  const logs = () => ran.push(`logs@${clock}`);
+  pacer.request(clockTick, 'background');
+  tick(0);
+  assert.deepEqual(ran, ['clock@10000'], 'after a quiet spell even a background commit runs at once');
+  pacer.request(clockTick, 'background');
+  tick(500);
+  assert.equal(ran.length, 1, 'a background commit does not get the fast beat');
+  tick(499);
+  assert.equal(ran.length, 1);
+  tick(1);
+  assert.deepEqual(ran.slice(1), ['clock@11000'], 'it runs at the slow beat, one second after the last');
+  pacer.request(clockTick, 'background');
+  tick(200);
+  pacer.request(logs);
+  tick(0);
+  assert.deepEqual(ran.slice(2), ['clock@11200', 'logs@11200'], 'a followed commit brings the waiting background one along');
+  pacer.request(clockTick, 'background');
+  pacer.request(clockTick, 'follow');
+  tick(150);
+  assert.deepEqual(ran.slice(4), ['clock@11350'], 'asked again as followed, it takes the fast beat');
+});

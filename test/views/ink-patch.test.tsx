@@ -57,3 +57,26 @@ test('clipped text draws the same: lines that fit are kept whole with their colo
     assert.match(out, /\x1b\[31mexactly 12ch\x1b\[39m/, 'the fitting line keeps its colour');
   }
 });
+
+test("the tokenizer's plain-text shortcut gives the same tokens and cells as its full path", async () => {
+  // patches/@alcalzone+ansi-tokenize: ASCII-and-SGR text skips Intl.Segmenter. Given an end
+  // column, tokenize takes its full path, so the two can be compared on the same text.
+  const { tokenize, styledCharsFromTokens } = await import('@alcalzone/ansi-tokenize');
+  const samples = [
+    '',
+    'plain text, nothing styled',
+    '\x1b[31mred\x1b[39m then \x1b[1;4;32mbold underlined green\x1b[0m end',
+    '\x1b[38;5;208m256 colour\x1b[39m \x1b[48;2;10;20;30mtrue colour\x1b[49m',
+    '\x1b[1m\x1b[2mtwo intensities\x1b[22m',
+    '\x1b[mreset with no number',
+  ];
+  for (const text of samples) {
+    const fast = tokenize(text);
+    assert.deepEqual(fast, tokenize(text, Number.MAX_SAFE_INTEGER), JSON.stringify(text));
+    assert.deepEqual(styledCharsFromTokens(fast), styledCharsFromTokens(tokenize(text, Number.MAX_SAFE_INTEGER)));
+  }
+  // Text the shortcut must leave to the full path: wide, combining and control characters.
+  for (const text of ['漢字 wide', 'e\u0301 combining', 'tab\there', '\x1b]8;;http://x\x07link\x1b]8;;\x07']) {
+    assert.deepEqual(tokenize(text), tokenize(text, Number.MAX_SAFE_INTEGER), JSON.stringify(text));
+  }
+});
