@@ -81,7 +81,8 @@ for (const [columns, rows] of [[80, 24], [160, 48]] as const) {
       tmux.resize(columns + 9, rows + 3);
       await tmux.waitForScreen((s) => s.split('\n').some((line) => line.length > columns), 'the frame for the wider terminal');
       tmux.resize(columns, rows);
-      await tmux.waitForScreen((s) => s.split('\n').every((line) => line.length <= columns) && s.includes('Drawing drill'), 'the frame drawn again at the original size');
+      // At 80 columns the header cuts the title to `Drawing…` (the commander and milestone take room).
+      await tmux.waitForScreen((s) => s.split('\n').every((line) => line.length <= columns) && s.includes('Drawing'), 'the frame drawn again at the original size');
       const full = await settledScreen(tmux, 'the full redraw to settle');
 
       const before = cells(incremental);
