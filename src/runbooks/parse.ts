@@ -2,13 +2,11 @@
 // sections, steps and commands. It never throws: whatever it does not understand is kept as text.
 import { basename, extname } from 'node:path';
 import type { Code, List, Nodes, Paragraph, Root, RootContent, Table as MdTable } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import { findAlternatives, isBranchLabel } from './alternatives.js';
 import { isBoldLed, itemsText, itemText, itemTitle, listRoleOfLabel, MAX_DEPTH } from './list-items.js';
 import { boldLabel, isTaskList, listRole } from './list-roles.js';
 import { inlineText, lineOf, textLines } from './markdown-text.js';
+import { markdownTree } from './markdown-tree.js';
 import type { Runbook, SeverityLevel, Section, Step, Table } from './model.js';
 import { isSeverityName, severityFromText } from './severity-text.js';
 import { readBlock } from './shell-block.js';
@@ -22,7 +20,7 @@ export function parseRunbook(source: string, file: string): Runbook {
   const runbook: Runbook = { title: fallbackTitle(file), file, sections: [], severities: [], escalation: [], tables: [] };
   let root: Root;
   try {
-    root = fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    root = markdownTree(source);
   } catch {
     // The parser accepts any string today; this keeps that promise if a future version does not.
     runbook.sections.push(emptySection('(unparsed)', 0, 1));

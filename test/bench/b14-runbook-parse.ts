@@ -103,11 +103,11 @@ async function keyLatencies(runbook: string, until: string, minPresses: number, 
     for (let i = 0; i < maxPresses && (shownAt < 0 || i < minPresses); i++) {
       const open = performance.now();
       run.write('?');
-      await run.waitFor((out) => out.includes('Keys — Esc'), 30_000);
+      await run.waitFor((out) => out.includes('Help: keys and : commands'), 30_000);
       latencies.push(performance.now() - open);
       const close = performance.now();
       run.write('\x1b');
-      await run.waitFor((out) => out.includes('Runbook') && !out.includes('Keys — Esc'), 30_000);
+      await run.waitFor((out) => out.includes('Runbook') && !out.includes('Help: keys and : commands'), 30_000);
       latencies.push(performance.now() - close);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

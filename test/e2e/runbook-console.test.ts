@@ -125,6 +125,72 @@ test('suggested runbook opened by title; a choice runs alone; a live stream stop
   }
 });
 
+/** A cache runbook of our own: a contents list, a step of three choices (one holding written edits), and a block of instructions only. */
+const CACHE_RUNBOOK = [
+  '# Cache tier: evictions storm',
+  '',
+  '## Contents',
+  '- [Mitigate](#mitigate)',
+  '- [Recover](#recover)',
+  '',
+  '## Mitigate',
+  '',
+  '1. Take pressure off the cache. Pick one:',
+  '   ```bash',
+  '   # Option A: flush the hot keys',
+  '   echo "A: hot keys flushed"',
+  '',
+  '   # Option B: send reads to the replica',
+  '   # 1. Warn the storefront team first',
+  '   # Edit conf/cache-routes.yaml:',
+  '   #   reads: replica',
+  '   # 2. Reload the router',
+  '   echo "B: reads on the replica"',
+  '',
+  '   # Option C: double the memory',
+  '   echo "C: memory doubled"',
+  '   ```',
+  '',
+  '## Recover',
+  '',
+  '```bash',
+  '# 1. Put reads back on the primary',
+  '# 2. Tell the storefront team',
+  '# 3. Close the incident channel',
+  '```',
+].join('\n');
+
+test('at 80x24: Enter, a choice named by part of its label and Enter in one write confirm and run only that choice, its written edits in order', { skip: missing ?? false, timeout: 180_000 }, async () => {
+  const dir = workFolder('  runbook: runbooks/cache.md', { 'cache.md': CACHE_RUNBOOK });
+  const tmux = TmuxSession.start(warroomShellLine('open --as e2e-lead'), { columns: 80, rows: 24, cwd: dir });
+  try {
+    await tmux.waitForScreen((s) => s.includes('queue-api') && s.includes('Runbook'), 'the console up');
+    tmux.writeRaw('4z');
+    const pane = await tmux.waitForScreen((s) => s.includes('▶4 Runbook') && s.includes('› [ ] Take pressure off the cache. Pick one:'), 'the step with choices, zoomed');
+    assert.doesNotMatch(pane, /\[ \] (Mitigate|Recover)$/m, 'the contents list is not steps');
+    // The step and the choice in ONE write: Enter opens the question, "replica" + Enter answers it.
+    tmux.writeRaw(`${KEY_BYTES.enter}replica${KEY_BYTES.enter}`);
+    const confirm = await tmux.waitForScreen((s) => s.includes('Proceed? y / N'), 'the confirmation of the chosen option');
+    assert.match(confirm, /choice: Option B: send reads to the replica/);
+    // The author's words, in the order written, before the one command of that choice.
+    const order = ['» 1. Warn the storefront team first', '» Edit conf/cache-routes.yaml:', 'reads: replica', '# 2. Reload the router', '$ echo "B: reads on the replica"'].map((text) => confirm.indexOf(text));
+    assert.ok(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!)), `instructions and command in order: ${JSON.stringify(order)}\n${confirm}`);
+    assert.doesNotMatch(confirm, /hot keys flushed|memory doubled/, 'the other choices are not in the confirmation');
+    tmux.send('y');
+    const ran = await tmux.waitForScreen((s) => s.includes('✓ exit 0') && /^[║│ ]*B: reads on the replica/m.test(s), 'choice B ran');
+    assert.doesNotMatch(ran, /^[║│ ]*(A: hot keys flushed|C: memory doubled)/m, 'only the chosen commands ran');
+    // A block of numbered comments alone is a step of instructions, in order, none dropped.
+    tmux.send(']');
+    const recover = await tmux.waitForScreen((s) => /§ \d+\/\d+ Recover/.test(s), 'the Recover section');
+    const lines = ['» 1. Put reads back on the primary', '» 2. Tell the storefront team', '» 3. Close the incident channel'].map((text) => recover.indexOf(text));
+    assert.ok(lines.every((at, i) => at >= 0 && (i === 0 || at > lines[i - 1]!)), `the three instructions in order:\n${recover}`);
+    tmux.send('q');
+    assert.equal(await warroomExitCode(tmux), 0);
+  } finally {
+    tmux.kill();
+  }
+});
+
 test('a hostile runbook parses off the console: keys work meanwhile, and it ends in a message', { skip: missing ?? false, timeout: 180_000 }, async () => {
   const dir = workFolder('  runbook: runbooks/hostile.md', { 'hostile.md': '[a]('.repeat(50_000) });
   const tmux = TmuxSession.start(warroomShellLine('open --as e2e-lead'), { columns: 100, rows: 30, cwd: dir });
