@@ -91,27 +91,25 @@ async function keyLatencies(runbook: string, until: string, minPresses: number, 
   const dir = mkdtempSync(join(tmpdir(), 'warroom-b14-'));
   writeFileSync(join(dir, 'runbook.md'), runbook);
   writeFileSync(join(dir, 'warroom.yaml'), 'incident:\n  runbook: runbook.md\nservices:\n  - name: api\n    checks:\n      - tcp: 127.0.0.1:1\n        interval: 2s\n');
-  const run = new PtyRun(`${process.execPath} ${bin} open --as bench`, { columns: 120, rows: 40, cwd: dir, keepOutput: false });
+  const run = new PtyRun(`${process.execPath} ${bin} open --as bench`, { columns: 120, rows: 40, cwd: dir, keepOutput: false, screen: true });
   const latencies: number[] = [];
+  // The screen is read from a terminal emulator fed the console's output: only changed cells are
+  // written, so a frame's text is not in the stream.
   let shownAt = -1;
-  run.onData = (text) => {
-    if (shownAt < 0 && text.includes(until)) shownAt = performance.now() - run.startedAt;
-  };
+  const shown = run.waitForScreen((screen) => screen.includes(until), 180_000).then((at) => (shownAt = at - run.startedAt), () => undefined);
   try {
-    await run.waitFor((out) => out.includes('Runbook'), 60_000);
+    await run.waitForScreen((screen) => screen.includes('Runbook'), 60_000);
     const opened = performance.now() - run.startedAt;
     for (let i = 0; i < maxPresses && (shownAt < 0 || i < minPresses); i++) {
       const open = performance.now();
       run.write('?');
-      await run.waitFor((out) => out.includes('Help: keys and : commands'), 30_000);
-      latencies.push(performance.now() - open);
+      latencies.push((await run.waitForScreen((screen) => screen.includes('Help: keys and : commands'), 30_000)) - open);
       const close = performance.now();
       run.write('\x1b');
-      await run.waitFor((out) => out.includes('Runbook') && !out.includes('Help: keys and : commands'), 30_000);
-      latencies.push(performance.now() - close);
+      latencies.push((await run.waitForScreen((screen) => screen.includes('Runbook') && !screen.includes('Help: keys and : commands'), 30_000)) - close);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    if (shownAt < 0) await run.waitFor((out) => out.includes(until), 120_000).catch(() => undefined);
+    if (shownAt < 0) await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, 120_000).unref())]);
     return { latencies, shownAfterMs: shownAt < 0 ? NaN : shownAt - opened };
   } finally {
     await run.stop();

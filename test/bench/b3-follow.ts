@@ -14,7 +14,11 @@
 //   distinct line numbers in its output.
 // - Lag: each append round stamps its lines `t=<write time, ms>`. The output is cut into frames
 //   (Ink's synchronized-output blocks; newline-ended lines for `tail`), and for each frame the
-//   newest stamp on it is noted with the frame's arrival time. A round's lag is the arrival of
+//   newest stamp on it is noted with the frame's arrival time. The console writes only the cells
+//   that changed (two stamps differ in their last digits only), so its frames are drawn into a
+//   terminal emulator (xterm.js, headless) and the stamps, line numbers and counts are read off
+//   the emulated screen after each frame; tail's lines are read from its output as written.
+//   A round's lag is the arrival of
 //   the first frame showing that round or a newer one, minus its write time: how long until the
 //   screen was at least as fresh as those lines. A stall therefore counts against every round
 //   written during it, not just the one frame after it. Rounds are 50 ms apart, ~1,000 lines each.
@@ -24,6 +28,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import xterm from '@xterm/headless';
 import { childPid, cpuSeconds, startFixture, type Fixture } from './estate-fixture.js';
 import { PtyRun, stats } from './pty.js';
 
@@ -64,10 +69,16 @@ class ScreenReader {
   /** Frames (warroom) or chunks written to the terminal (tail). */
   units = 0;
 
+  /** The terminal the console's frames are drawn into (warroom only, see the header). */
+  private readonly term: xterm.Terminal | undefined;
+
   constructor(
     private readonly delimiter: string,
     private readonly readCounts: boolean,
-  ) {}
+    screen?: { columns: number; rows: number },
+  ) {
+    this.term = screen ? new xterm.Terminal({ cols: screen.columns, rows: screen.rows, allowProposedApi: true }) : undefined;
+  }
 
   /** The writer's hook: a round of lines stamped `stamp` was appended. */
   wrote(stamp: number, lines: number): void {
@@ -84,8 +95,22 @@ class ScreenReader {
       return;
     }
     this.carry = all.slice(end + this.delimiter.length);
+    const complete = all.slice(0, end + this.delimiter.length);
     // Everything up to the last delimiter is complete: on screen now.
-    this.read(all.slice(0, end), at);
+    if (this.term) {
+      this.units += complete.split(this.delimiter).length - 1;
+      this.term.write(complete, () => this.read(this.screenText(), at));
+    } else {
+      this.read(complete, at);
+    }
+  }
+
+  /** The emulated screen's text, one line per row. */
+  private screenText(): string {
+    const buffer = this.term!.buffer.active;
+    const lines: string[] = [];
+    for (let y = 0; y < this.term!.rows; y++) lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    return lines.join('\n');
   }
 
   /** Newest stamp seen on screen so far. */
@@ -94,7 +119,6 @@ class ScreenReader {
   }
 
   private read(text: string, at: number): void {
-    if (this.readCounts) this.units += text.split(this.delimiter).length;
     for (const m of text.matchAll(STAMP)) {
       const stamp = Number(m[1]);
       if (stamp > this.newest) this.newest = stamp;
@@ -130,7 +154,7 @@ async function until(done: () => boolean, timeoutMs: number): Promise<boolean> {
 /** One run: starts the files and `command` in the pty, floods for `windowMs`, reads the figures. */
 async function measure(kind: 'warroom' | 'tail', windowMs: number): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), `warroom-b3-${kind}-`));
-  const reader = new ScreenReader(kind === 'warroom' ? FRAME_END : '\n', kind === 'warroom');
+  const reader = kind === 'warroom' ? new ScreenReader(FRAME_END, true, { columns: 160, rows: 48 }) : new ScreenReader('\n', false);
   let fixture: Fixture | null = null;
   let run: PtyRun | null = null;
   try {
