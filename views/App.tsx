@@ -13,9 +13,10 @@ import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { useColonCommands, useCommands } from './keys/dispatcher.js';
-import { computeLayout } from './layout.js';
+import { computeLayout, FOLDED, isGrid, type SlotNeed } from './layout.js';
 import { PaneFrame } from './Pane.js';
-import { focusedPane, nextPane, paneInSlot, slotKey, slotsOf, type PaneRegistry } from './panes/pane-entry.js';
+import type { PaneId } from '../src/store/ui.js';
+import { anyRows, focusedPane, nextPane, paneInSlot, slotKey, slotsOf, type PaneRegistry, type PaneRows } from './panes/pane-entry.js';
 import { PaneStatesProvider } from './panes/pane-state.js';
 import { usePaneRegistry } from './panes/registry-context.js';
 import { TimelineCommands } from './timeline/TimelineCommands.js';
@@ -44,7 +45,22 @@ export interface AppProps {
 }
 
 /** The console: header, the registry's panes (or one zoomed), footer, and the overlays. */
-export function App({ responseTargets, onQuit, size }: AppProps) {
+export function App(props: AppProps) {
+  // Above the screen: the layout reads the panes' states (a cursor opens rows) as the panes do.
+  return (
+    <PaneStatesProvider>
+      <Screen {...props} />
+    </PaneStatesProvider>
+  );
+}
+
+/** How many rows each pane of the registry can use at `width` (one hook per pane, in registry order). */
+function usePaneRows(panes: PaneRegistry, width: number): Map<PaneId, PaneRows> {
+  // The registry is fixed for the console's life, so the hooks run in the same order every frame.
+  return new Map(panes.map((pane) => [pane.id, (pane.useRows ?? anyRows)(width)]));
+}
+
+function Screen({ responseTargets, onQuit, size }: AppProps) {
   const store = useWarroomStore();
   const panes = usePaneRegistry();
   const terminal = useTerminalSize();
@@ -86,52 +102,57 @@ export function App({ responseTargets, onQuit, size }: AppProps) {
   const height = Math.max(6, rows - 1);
   const body = height - 2;
   const focused = focusedPane(panes, focus, shown);
-  const layout = computeLayout(columns, body, slotsOf(panes), focused?.slot ?? '', zoomed);
+  const slots = slotsOf(panes);
+  const paneRows = usePaneRows(panes, (isGrid(columns, body, slots.length) ? Math.floor(columns / 2) : columns) - 2);
+  const needs = slots.flatMap((slot): SlotNeed[] => {
+    const pane = paneInSlot(panes, slot, shown);
+    const rows = pane && paneRows.get(pane.id);
+    return pane && rows ? [{ slot, ...rows, priority: pane.priority ?? 0 }] : [];
+  });
+  const layout = computeLayout(columns, body, needs, focused?.slot ?? '', zoomed);
 
   return (
-    <PaneStatesProvider>
-      <Box flexDirection="column" width={columns} height={height}>
-        <ActionControls />
-        <EscalationControls />
-        <Header width={columns} responseTargets={responseTargets} />
-        {helpOpen ? (
-          <HelpOverlay width={columns} height={body} onClose={() => state().setHelp(false)} />
-        ) : (
-          <Box flexDirection="column" height={body}>
-            {dialogOpen ? (
-              <Dialog width={Math.min(columns, 100)} height={body} />
-            ) : overlayOpen ? (
-              <ControlOverlay width={columns} height={body} />
-            ) : (
-              <Box flexDirection="row">
-                {layout.map((column, c) => (
-                  <Box key={c} flexDirection="column">
-                    {column.map(({ slot, width, height: paneHeight }) => {
-                      const pane = paneInSlot(panes, slot, shown);
-                      if (!pane) return null;
-                      const { View } = pane;
-                      const isFocused = pane === focused;
-                      return (
-                        <PaneFrame
-                          key={slot}
-                          index={slotKey(panes, pane) ?? ''}
-                          title={pane.title}
-                          isFocused={isFocused}
-                          width={width}
-                          height={paneHeight}
-                        >
-                          <View key={pane.id} isFocused={isFocused && !commandLine} width={width - 2} height={paneHeight - 2} />
-                        </PaneFrame>
-                      );
-                    })}
-                  </Box>
-                ))}
-              </Box>
-            )}
-          </Box>
-        )}
-        <TimelineCommands width={columns} footer={commandLine !== null ? <CommandLine width={columns} /> : <Footer width={columns} scope={(focused?.scope ?? 'global') as KeyScope} />} />
-      </Box>
-    </PaneStatesProvider>
+    <Box flexDirection="column" width={columns} height={height}>
+      <ActionControls />
+      <EscalationControls />
+      <Header width={columns} responseTargets={responseTargets} />
+      {helpOpen ? (
+        <HelpOverlay width={columns} height={body} onClose={() => state().setHelp(false)} />
+      ) : (
+        <Box flexDirection="column" height={body}>
+          {dialogOpen ? (
+            <Dialog width={Math.min(columns, 100)} height={body} />
+          ) : overlayOpen ? (
+            <ControlOverlay width={columns} height={body} />
+          ) : (
+            <Box flexDirection="row">
+              {layout.map((column, c) => (
+                <Box key={c} flexDirection="column">
+                  {column.map(({ slot, width, height: paneHeight }) => {
+                    const pane = paneInSlot(panes, slot, shown);
+                    if (!pane) return null;
+                    const { View } = pane;
+                    const isFocused = pane === focused;
+                    return (
+                      <PaneFrame
+                        key={slot}
+                        index={slotKey(panes, pane) ?? ''}
+                        title={pane.title}
+                        isFocused={isFocused}
+                        width={width}
+                        height={paneHeight}
+                      >
+                        {paneHeight > FOLDED ? <View key={pane.id} isFocused={isFocused && !commandLine} width={width - 2} height={paneHeight - 2} /> : null}
+                      </PaneFrame>
+                    );
+                  })}
+                </Box>
+              ))}
+            </Box>
+          )}
+        </Box>
+      )}
+      <TimelineCommands width={columns} footer={commandLine !== null ? <CommandLine width={columns} /> : <Footer width={columns} scope={(focused?.scope ?? 'global') as KeyScope} />} />
+    </Box>
   );
 }

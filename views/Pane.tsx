@@ -15,14 +15,27 @@ export interface PaneFrameProps {
   children: ReactNode;
 }
 
-/** A bordered pane with its number and title in the top rule; focus shows as ▶ and a double rule. */
+/**
+ * A bordered pane with its number and title in the top rule; focus shows as ▶ and a double rule.
+ * One row high it is folded (the layout had no room worth drawing it in): the rule alone, saying
+ * which key brings it back.
+ */
 export function PaneFrame({ index, title, badge, isFocused, width, height, children }: PaneFrameProps) {
-  const label = `${isFocused ? '▶' : ' '}${index} ${title}${badge ? ` · ${badge}` : ''} `;
+  const folded = height <= 1;
+  const note = folded ? [badge, index ? `folded · ${index} opens it` : 'folded'].filter(Boolean).join(' · ') : badge;
+  const label = `${isFocused ? '▶' : ' '}${index} ${title}${note ? ` · ${note}` : ''} `;
   const rule = isFocused ? '═' : '─';
   const corner = isFocused ? ['╔', '╗'] : ['┌', '┐'];
   const fill = Math.max(0, width - 3 - label.length);
   const frame = useTheme()[isFocused ? 'focus' : 'blur'];
   const top = `${corner[0]}${rule}${label}${rule.repeat(fill)}${corner[1]}`.slice(0, width);
+  if (folded) {
+    return (
+      <Box width={width} height={1} flexShrink={0}>
+        <Text {...frame.title} wrap="truncate">{`${rule}${rule}${label}${rule.repeat(fill + 1)}`.slice(0, width)}</Text>
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
       <Text {...frame.title} wrap="truncate">{top}</Text>

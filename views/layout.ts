@@ -1,8 +1,22 @@
-// Where the slots of the pane registry go on screen. Slots come in registry order; a wide terminal
-// lays them out in two columns (slots alternate left and right: status|logs over metrics|runbook),
-// a narrow one stacks them.
+// Where the slots of the pane registry go on screen, and how many rows each gets. Slots come in
+// registry order; a wide terminal lays them out in two columns (slots alternate left and right:
+// status|logs over metrics|runbook), a narrow one stacks them. Space follows content: each slot
+// says how many rows it can use and how few are still worth showing, the focused one grows, a
+// pane with little to show yields its rows to the others, and when rows run short the panes that
+// matter least fold to their title line (still there, one key away) instead of all being cut.
 
-/** Where one slot goes on screen. */
+/** What a slot asks of the layout, in rows inside its frame. */
+export interface SlotNeed {
+  slot: string;
+  /** Rows of content it can use (more would stay blank). */
+  wants: number;
+  /** Rows below which its content is not worth drawing: it folds to its title line instead. */
+  least: number;
+  /** When rows run short, slots with a lower priority fold first. */
+  priority: number;
+}
+
+/** Where one slot goes on screen; a height of 1 is a folded slot (its title line only). */
 export interface SlotBox {
   slot: string;
   width: number;
@@ -15,37 +29,87 @@ export type Layout = SlotBox[][];
 /** Width and height from which the slots sit in two columns. */
 export const GRID_MIN = { columns: 120, rows: 30 };
 
-/** Five rows leave three inside the frame: the least a pane needs for a status line and content. */
-const MINIMUM = 5;
+/** The frame's top and bottom rules. */
+export const FRAME_ROWS = 2;
+/** A folded slot: its top rule with the title. */
+export const FOLDED = 1;
+/** The share of a column the focused slot gets, if its content can use it. */
+const FOCUS_SHARE = 0.4;
 
-/** Splits `total` rows into `count` shares, the remainder going to the later ones. */
-function evenShares(total: number, count: number): number[] {
-  return Array.from({ length: count }, (_, i) => Math.floor(total / count) + (i >= count - (total % count) ? 1 : 0));
+/** Whether `columns` x `height` lays `count` slots out in two columns. */
+export function isGrid(columns: number, height: number, count: number): boolean {
+  return columns >= GRID_MIN.columns && height >= GRID_MIN.rows - 2 && count > 1;
 }
 
 /**
- * Arranges `slots` in `columns` x `height` cells: the focused slot alone when zoomed, two columns
- * on large terminals, else stacked with the focused slot given the most room (at 80x24 four equal
- * slices would leave each pane two lines) and slots too short to show anything left out.
+ * Heights (frame included) for `needs` stacked in `height` rows. Every slot first gets the least
+ * worth showing (the focused one its share of the column), folding the lowest-priority others while
+ * that does not fit; the rows left go one at a time to the smallest slot whose content wants more
+ * (so no pane keeps blank rows while another is cut), then unfold a folded slot if they can show
+ * some of it; rows nobody wants go to the focused slot (or the last).
  */
-export function computeLayout(columns: number, height: number, slots: readonly string[], focus: string, zoomed: boolean): Layout {
-  if (zoomed) return [[{ slot: focus, width: columns, height }]];
-  if (columns >= GRID_MIN.columns && height >= GRID_MIN.rows - 2 && slots.length > 1) {
-    const left = Math.floor(columns / 2);
-    const sides = [slots.filter((_, i) => i % 2 === 0), slots.filter((_, i) => i % 2 === 1)];
-    return sides.map((side, s) => {
-      const shares = evenShares(height, side.length);
-      return side.map((slot, i) => ({ slot, width: s === 0 ? left : columns - left, height: shares[i]! }));
-    });
-  }
-  const others = slots.length - 1;
-  const focused = others === 0 ? height : Math.max(MINIMUM, height - others * Math.max(MINIMUM, Math.floor(height / 6)));
-  const rest = height - focused;
-  const column = slots.map((slot) => {
-    if (slot === focus) return { slot, width: columns, height: focused };
-    const index = slots.filter((s) => s !== focus).indexOf(slot);
-    const share = Math.floor(rest / others) + (index < rest % others ? 1 : 0);
-    return { slot, width: columns, height: share };
+export function shareColumn(height: number, needs: readonly SlotNeed[], focus: string): number[] {
+  const full = needs.map((n) => Math.min(height, FRAME_ROWS + Math.max(0, n.wants)));
+  const floor = needs.map((n, i) => {
+    const least = Math.min(full[i]!, FRAME_ROWS + Math.max(1, n.least));
+    return n.slot === focus ? Math.min(full[i]!, Math.max(least, Math.ceil(height * FOCUS_SHARE))) : least;
   });
-  return [column.filter((box) => box.height >= MINIMUM || box.slot === focus)];
+  const size = [...floor];
+  const total = () => size.reduce((a, b) => a + b, 0);
+  // Fold the least important first (the later one of equal priority).
+  const foldOrder = needs
+    .map((n, i) => ({ n, i }))
+    .filter(({ n }) => n.slot !== focus)
+    .sort((a, b) => a.n.priority - b.n.priority || b.i - a.i)
+    .map(({ i }) => i);
+  for (const i of foldOrder) {
+    if (total() <= height) break;
+    size[i] = FOLDED;
+  }
+  const focused = needs.findIndex((n) => n.slot === focus);
+  if (total() > height && focused >= 0) size[focused] = Math.max(FOLDED, size[focused]! - (total() - height));
+  // Still too many even folded (a tiny terminal): leave out the least important.
+  for (const i of foldOrder) {
+    if (total() <= height) break;
+    size[i] = 0;
+  }
+  let left = height - total();
+  while (left > 0) {
+    let pick = -1;
+    needs.forEach((n, i) => {
+      if (size[i]! <= FOLDED || size[i]! >= full[i]!) return;
+      const better = pick < 0 || size[i]! < size[pick]! || (size[i] === size[pick] && n.slot === focus);
+      if (better) pick = i;
+    });
+    if (pick >= 0) {
+      size[pick]! += 1;
+      left -= 1;
+      continue;
+    }
+    // Nothing shown wants more: a folded slot opens if at least one row of it can show.
+    const unfold = [...foldOrder].reverse().find((i) => size[i] === FOLDED && full[i]! > FOLDED);
+    if (unfold === undefined || left < FRAME_ROWS) break;
+    const grown = Math.min(full[unfold]!, FOLDED + left);
+    left -= grown - FOLDED;
+    size[unfold] = grown;
+  }
+  if (left > 0 && size.length > 0) size[focused >= 0 ? focused : size.length - 1]! += left;
+  return size;
+}
+
+/**
+ * Arranges the slots of `needs` in `columns` x `height` cells: the focused slot alone when zoomed,
+ * two columns on large terminals, else stacked; within a column rows follow content (shareColumn).
+ */
+export function computeLayout(columns: number, height: number, needs: readonly SlotNeed[], focus: string, zoomed: boolean): Layout {
+  if (zoomed) return [[{ slot: focus, width: columns, height }]];
+  const place = (column: readonly SlotNeed[], width: number): SlotBox[] => {
+    const heights = shareColumn(height, column, focus);
+    return column.map((need, i) => ({ slot: need.slot, width, height: heights[i]! })).filter((box) => box.height > 0);
+  };
+  if (isGrid(columns, height, needs.length)) {
+    const left = Math.floor(columns / 2);
+    return [place(needs.filter((_, i) => i % 2 === 0), left), place(needs.filter((_, i) => i % 2 === 1), columns - left)];
+  }
+  return [place(needs, columns)];
 }

@@ -1,9 +1,9 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import { sectionLabel, sectionSymptoms } from '../../src/runbooks/outline.js';
 import { redact as redactBuiltIn } from '../../src/text/redact.js';
 import { OutputView } from '../runbook/OutputView.js';
-import { paneBudget, sectionRows, visibleWindow, type Row } from '../runbook/rows.js';
+import { runbookParts } from '../runbook/pane-parts.js';
+import { paneBudget, visibleWindow, type Row } from '../runbook/rows.js';
 import { SectionList } from '../runbook/SectionList.js';
 import { useRunbookCursor } from '../runbook/use-runbook-cursor.js';
 import { useRunbookKeys } from '../runbook/use-runbook-keys.js';
@@ -60,23 +60,11 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
     );
   }
 
-  const section = doc.sections[cursor.section];
-  const done = section ? section.steps.filter((s) => states[s.line]?.status === 'done').length : 0;
-  const header = section
-    ? `§ ${cursor.section + 1}/${doc.sections.length} ${sectionLabel(doc, cursor.section)} · ${done}/${section.steps.length} done`
-    : `${doc.title}: no sections`;
-  const suggestion = suggestions[0];
-  const suggestionLine = suggestion
-    ? `★ suggested (g): ${suggestion.title} (${suggestion.reason})${suggestions.length > 1 ? ` +${suggestions.length - 1} more` : ''}`
-    : null;
-
-  const wrapped = output ? output.lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / Math.max(1, width))), 0) : null;
-  const budget = paneBudget(height, suggestionLine !== null, wrapped);
+  const { header, suggestionLine, rows: allRows, sideWidth, stepWidth, outputRows } = runbookParts(doc, states, cursor, suggestions, output, width, redact);
+  const budget = paneBudget(height, suggestionLine !== null, outputRows);
   const outputHeight = budget.output;
   const listHeight = budget.list;
-  const sideWidth = width >= 100 ? Math.min(36, Math.floor(width * 0.3)) : 0;
-  const stepWidth = width - sideWidth - (sideWidth > 0 ? 1 : 0);
-  const rows = section ? visibleWindow(sectionRows(section, states, cursor, redact, sectionSymptoms(doc, cursor.section)), listHeight) : [];
+  const rows = visibleWindow(allRows, listHeight);
 
   // Keyed by which optional parts show: Ink misplaces a child inserted before its siblings, so a
   // layout change remounts the (small) tree instead.

@@ -5,6 +5,15 @@ import type React from 'react';
 import type { PaneId } from '../../src/store/ui.js';
 import type { PaneProps } from './pane-props.js';
 
+/** How many rows (inside the frame) a pane can use now, and how few are still worth drawing. */
+export interface PaneRows {
+  wants: number;
+  least: number;
+}
+
+/** Rows for a pane that can always use more (a stream: logs, the timeline). */
+export const MANY_ROWS = 1000;
+
 /** One line of the pane registry. */
 export interface PaneEntry {
   id: PaneId;
@@ -18,6 +27,14 @@ export interface PaneEntry {
   focusKey?: string;
   /** Where the pane sits: panes naming the same slot take turns in it (the logs and the timeline). */
   slot: string;
+  /**
+   * A hook: the rows the pane's content fills at `width` columns (layout.ts shares a column's rows
+   * by it). Called on every console frame for every pane, shown or not, so it reads little.
+   * Without it the pane takes what it is given (as if it could always use more).
+   */
+  useRows?: (width: number) => PaneRows;
+  /** When rows run short, panes with a lower priority fold to their title line first (default 0). */
+  priority?: number;
 }
 
 /** The pane registry: every pane, in focus (Tab) order. */
@@ -62,4 +79,9 @@ export function paneForKey(panes: PaneRegistry, key: string, shown: Readonly<Rec
 /** The number a pane's frame shows: its slot's focus key. */
 export function slotKey(panes: PaneRegistry, pane: PaneEntry): string | undefined {
   return panes.find((other) => other.slot === pane.slot && other.focusKey !== undefined)?.focusKey;
+}
+
+/** The rows of a pane with no `useRows`: any it is given, at least three. */
+export function anyRows(): PaneRows {
+  return { wants: MANY_ROWS, least: 3 };
 }

@@ -1,0 +1,48 @@
+// How a column's rows are shared (views/layout.ts): what each slot needs first, the focused one
+// its share, then one row at a time to the smallest that wants more; folding when rows run short.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { computeLayout, shareColumn, type SlotNeed } from '../../views/layout.js';
+
+const need = (slot: string, wants: number, least: number, priority: number): SlotNeed => ({ slot, wants, least, priority });
+// The demo's panes at 80x24: five checks, a log stream, three panels, a runbook section of six rows.
+const DEMO = [need('status', 7, 5, 4), need('logs', 1000, 4, 3), need('metrics', 3, 2, 1), need('runbook', 6, 3, 2)];
+
+test('21 rows, the board focused: the board whole, the metrics folded, logs and runbook at least what is worth drawing', () => {
+  assert.deepEqual(shareColumn(21, DEMO, 'status'), [9, 6, 1, 5]);
+});
+
+test('the focused pane grows and the lowest priority folds first', () => {
+  const sizes = shareColumn(21, DEMO, 'logs');
+  assert.ok(sizes[1]! >= 9, `logs focused: ${sizes}`);
+  assert.equal(sizes[2], 1, 'metrics fold first');
+  assert.equal(sizes.reduce((a, b) => a + b), 21);
+});
+
+test('a pane with little to show yields its rows: no slot gets more than it wants while another wants more', () => {
+  const sizes = shareColumn(29, DEMO, 'status');
+  assert.deepEqual(sizes.slice(0, 1), [9], 'the board gets its seven rows and frame, no blank rows');
+  assert.equal(sizes[2], 5, 'the metrics their three panels');
+  assert.equal(sizes.reduce((a, b) => a + b), 29);
+  // Rows nobody wants go to the focused pane.
+  assert.deepEqual(shareColumn(30, [need('a', 3, 2, 1), need('b', 4, 2, 1)], 'a'), [24, 6]);
+});
+
+test('rows left after folding open a folded slot if one row of it can show', () => {
+  // 4 + 4 + 8 = 16 > 14 folds c; the 5 rows left once a and b are whole open it again (6 rows).
+  const sizes = shareColumn(14, [need('a', 2, 2, 3), need('b', 2, 2, 2), need('c', 8, 6, 1)], 'a');
+  assert.deepEqual(sizes, [4, 4, 6]);
+});
+
+test('a terminal too small even for title lines leaves out the least important', () => {
+  const sizes = shareColumn(3, DEMO, 'status');
+  assert.equal(sizes.reduce((a, b) => a + b), 3);
+  assert.ok(sizes[0]! >= 1);
+});
+
+test('two columns from 120x28 rows of panes, each column shared on its own; zoom shows the focused slot alone', () => {
+  const grid = computeLayout(160, 43, DEMO, 'status', false);
+  assert.deepEqual(grid.map((column) => column.map((box) => box.slot)), [['status', 'metrics'], ['logs', 'runbook']]);
+  assert.deepEqual(grid.map((column) => column.reduce((a, box) => a + box.height, 0)), [43, 43]);
+  assert.deepEqual(computeLayout(80, 21, DEMO, 'runbook', true), [[{ slot: 'runbook', width: 80, height: 21 }]]);
+});

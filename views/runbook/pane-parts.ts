@@ -1,0 +1,48 @@
+// What the runbook pane is made of at a width, before it is given a height: the suggestion line,
+// the section header, every row of the section, and how many rows the last output wraps to. The
+// pane draws from it, and the layout asks it how many rows the pane can use (use-runbook-rows.ts).
+import { sectionLabel, sectionSymptoms } from '../../src/runbooks/outline.js';
+import type { RunbookCursor } from '../../src/runbooks/places.js';
+import type { Runbook } from '../../src/runbooks/model.js';
+import type { StepState } from '../../src/runbooks/progress.js';
+import type { SectionSuggestion } from '../../src/runbooks/symptoms.js';
+import type { RunbookOutput } from '../../src/store/runbook.js';
+import { sectionRows, type Row } from './rows.js';
+
+/** The runbook pane's parts at one width. */
+export interface RunbookParts {
+  header: string;
+  suggestionLine: string | null;
+  rows: Row[];
+  /** Columns of the section list beside the steps (0: not shown). */
+  sideWidth: number;
+  stepWidth: number;
+  /** Rows the output's lines wrap to (null: no output). */
+  outputRows: number | null;
+}
+
+/** The parts of the pane for `doc` with the cursor `at`, `width` columns wide. */
+export function runbookParts(
+  doc: Runbook,
+  states: Readonly<Record<number, StepState>>,
+  at: RunbookCursor,
+  suggestions: readonly SectionSuggestion[],
+  output: RunbookOutput | null,
+  width: number,
+  redact: (text: string) => string,
+): RunbookParts {
+  const section = doc.sections[at.section];
+  const done = section ? section.steps.filter((s) => states[s.line]?.status === 'done').length : 0;
+  const header = section
+    ? `§ ${at.section + 1}/${doc.sections.length} ${sectionLabel(doc, at.section)} · ${done}/${section.steps.length} done`
+    : `${doc.title}: no sections`;
+  const suggestion = suggestions[0];
+  const suggestionLine = suggestion
+    ? `★ suggested (g): ${suggestion.title} (${suggestion.reason})${suggestions.length > 1 ? ` +${suggestions.length - 1} more` : ''}`
+    : null;
+  const sideWidth = width >= 100 ? Math.min(36, Math.floor(width * 0.3)) : 0;
+  const stepWidth = width - sideWidth - (sideWidth > 0 ? 1 : 0);
+  const rows = section ? sectionRows(section, states, at, redact, sectionSymptoms(doc, at.section)) : [];
+  const outputRows = output ? output.lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / Math.max(1, width))), 0) : null;
+  return { header, suggestionLine, rows, sideWidth, stepWidth, outputRows };
+}

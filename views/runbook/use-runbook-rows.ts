@@ -1,0 +1,25 @@
+// The rows the runbook pane fills (layout.ts shares a column's rows by it): the suggestion line,
+// the section header, the section's rows as the cursor opens them, and the last output.
+import { redact as redactBuiltIn } from '../../src/text/redact.js';
+import type { PaneRows } from '../panes/pane-entry.js';
+import { useWarroom } from '../store-context.js';
+import { runbookParts } from './pane-parts.js';
+import { useRunbookCursor } from './use-runbook-cursor.js';
+
+/** The rows the runbook pane can use at `width` columns. */
+export function useRunbookRows(width: number): PaneRows {
+  const doc = useWarroom((s) => s.runbook.doc);
+  const states = useWarroom((s) => s.runbook.states);
+  const opensAt = useWarroom((s) => s.runbook.opensAt);
+  const output = useWarroom((s) => s.runbook.output);
+  const suggestions = useWarroom((s) => s.runbook.suggestions);
+  // The pane's redactor: a masked secret may be shorter than the text, and wraps differently.
+  const redact = useWarroom((s) => s.timelineActions?.redact) ?? redactBuiltIn;
+  const [cursor] = useRunbookCursor(doc ? { doc, states, opensAt } : null);
+  // The message when none is open, and what r / g would do.
+  if (!doc) return { wants: 3, least: 2 };
+  const parts = runbookParts(doc, states, cursor, suggestions, output, width, redact);
+  const outputRows = parts.outputRows === null ? 0 : parts.outputRows + 2;
+  // The header, the step under the cursor and its command are the least worth drawing.
+  return { wants: (parts.suggestionLine ? 1 : 0) + 1 + parts.rows.length + outputRows, least: 1 + Math.min(parts.rows.length, 2) };
+}
