@@ -72,6 +72,7 @@ function Screen({ responseTargets, onQuit, size }: AppProps) {
   const dialogOpen = useWarroom((s) => s.dialog !== null);
   const shown = useWarroom((s) => s.shown);
   const overlayOpen = useWarroom((s) => s.controlOverlay !== null);
+  const starting = useWarroom((s) => s.starting);
 
   const requestQuit = () => {
     const running = Object.values(store.getState().running);
@@ -107,7 +108,7 @@ function Screen({ responseTargets, onQuit, size }: AppProps) {
   const needs = slots.flatMap((slot): SlotNeed[] => {
     const pane = paneInSlot(panes, slot, shown);
     const rows = pane && paneRows.get(pane.id);
-    return pane && rows ? [{ slot, ...rows, priority: pane.priority ?? 0 }] : [];
+    return pane && rows ? [{ slot, wants: rows.wants, least: rows.least, priority: pane.priority ?? 0, notice: rows.notice !== undefined }] : [];
   });
   const layout = computeLayout(columns, body, needs, focused?.slot ?? '', zoomed);
 
@@ -139,6 +140,7 @@ function Screen({ responseTargets, onQuit, size }: AppProps) {
                         index={slotKey(panes, pane) ?? ''}
                         title={pane.title}
                         isFocused={isFocused}
+                        {...(paneHeight <= FOLDED && paneRows.get(pane.id)?.notice ? { badge: starting ? 'starting…' : paneRows.get(pane.id)!.notice } : {})}
                         width={width}
                         height={paneHeight}
                       >

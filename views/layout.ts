@@ -3,7 +3,8 @@
 // status|logs over metrics|runbook), a narrow one stacks them. Space follows content: each slot
 // says how many rows it can use and how few are still worth showing, the focused one grows, a
 // pane with little to show yields its rows to the others, and when rows run short the panes that
-// matter least fold to their title line (still there, one key away) instead of all being cut.
+// matter least fold to their title line (still there, one key away) instead of all being cut. A
+// pane that only has a notice to show ("No runbook configured.") stays folded while others want rows.
 
 /** What a slot asks of the layout, in rows inside its frame. */
 export interface SlotNeed {
@@ -14,6 +15,8 @@ export interface SlotNeed {
   least: number;
   /** When rows run short, slots with a lower priority fold first. */
   priority: number;
+  /** All it shows is a notice: folded until no other slot wants the rows. */
+  notice?: boolean;
 }
 
 /** Where one slot goes on screen; a height of 1 is a folded slot (its title line only). */
@@ -51,16 +54,18 @@ export function isGrid(columns: number, height: number, count: number): boolean 
 export function shareColumn(height: number, needs: readonly SlotNeed[], focus: string): number[] {
   const full = needs.map((n) => Math.min(height, FRAME_ROWS + Math.max(0, n.wants)));
   const floor = needs.map((n, i) => {
+    if (n.notice && n.slot !== focus) return FOLDED;
     const least = Math.min(full[i]!, FRAME_ROWS + Math.max(1, n.least));
     return n.slot === focus ? Math.min(full[i]!, Math.max(least, Math.ceil(height * FOCUS_SHARE))) : least;
   });
   const size = [...floor];
   const total = () => size.reduce((a, b) => a + b, 0);
-  // Fold the least important first (the later one of equal priority).
+  // Fold the least important first (the later one of equal priority); a notice before anything.
+  const rank = (n: SlotNeed) => (n.notice ? -Infinity : n.priority);
   const foldOrder = needs
     .map((n, i) => ({ n, i }))
     .filter(({ n }) => n.slot !== focus)
-    .sort((a, b) => a.n.priority - b.n.priority || b.i - a.i)
+    .sort((a, b) => rank(a.n) - rank(b.n) || b.i - a.i)
     .map(({ i }) => i);
   for (const i of foldOrder) {
     if (total() <= height) break;

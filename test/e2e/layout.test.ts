@@ -100,7 +100,7 @@ for (const [columns, rows] of [[120, 40], [200, 50]] as const) {
     const tmux = await demoAt(columns, rows);
     try {
       const gridAt = Math.floor(columns / 2);
-      const { panes, screen } = await panesWhen(tmux, gridAt, (p) => p.length === 4 && logLines(titled(p, 'Logs')) >= 10, 'four panes with log lines');
+      const { panes, screen } = await panesWhen(tmux, gridAt, (p) => p.length === 4 && logLines(titled(p, 'Logs')) >= rows - 20, 'four panes, the logs filled');
       assert.equal(checkRows(paneTitled(panes, 'Status', screen)), CHECKS.length, `every check on the board:\n${screen}`);
       assert.ok(paneTitled(panes, 'Metrics', screen).rows.filter((row) => row.trim() !== '').length >= 5, `every metrics panel:\n${screen}`);
       assert.ok(runbookRows(paneTitled(panes, 'Runbook', screen)) >= 4, `the runbook's section:\n${screen}`);

@@ -34,6 +34,12 @@ test('rows left after folding open a folded slot if one row of it can show', () 
   assert.deepEqual(sizes, [4, 4, 6]);
 });
 
+test('a pane with only a notice stays folded while another pane wants its rows, and opens when none does', () => {
+  const needs = [need('status', 17, 5, 4), need('logs', 2, 2, 3), need('metrics', 2, 2, 1), need('runbook', 2, 2, 2)].map((n, i) => (i > 0 ? { ...n, notice: true } : n));
+  assert.deepEqual(shareColumn(21, needs, 'status'), [18, 1, 1, 1], 'the board whole; the notices on their title lines');
+  assert.deepEqual(shareColumn(30, needs, 'status'), [19, 4, 4, 3], 'rows the board does not want open the notices, in registry order');
+});
+
 test('a terminal too small even for title lines leaves out the least important', () => {
   const sizes = shareColumn(3, DEMO, 'status');
   assert.equal(sizes.reduce((a, b) => a + b), 3);

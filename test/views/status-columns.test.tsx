@@ -25,16 +25,16 @@ const row = (extra: Partial<CheckRow> = {}): CheckRow => ({
 
 describe('status columns', () => {
   it('never makes a line wider than the pane, from 20 to 200 columns', () => {
-    const rows = [row(), row({ service: '支付服务-非常长的名字', target: 'https://例え.jp:8443/health?token=…', instance: undefined })];
+    const rows = [row(), row({ service: '支付服务-非常长的名字', check: 'ポストグレス-primary', target: 'https://例え.jp:8443/health?token=…', instance: undefined })];
     for (let width = 20; width <= 200; width++) {
       const columns = statusColumns(width, rows);
       for (const r of rows) {
         const c = rowCells(r, columns, 1_000_000);
-        const line = `  ${[c.service, c.instance, c.target, c.state, c.latency, c.history].filter(Boolean).join(' ')}`;
+        const line = `  ${[c.service, c.check, c.instance, c.target, c.state, c.latency, c.history].filter(Boolean).join(' ')}`;
         assert.ok(stringWidth(line) <= width, `width ${width}: ${stringWidth(line)} ${line}`);
       }
       const h = headerCells(columns);
-      assert.ok(stringWidth(`  ${[h.service, h.instance, h.target, h.state, h.latency, h.history].filter(Boolean).join(' ')}`) <= width);
+      assert.ok(stringWidth(`  ${[h.service, h.check, h.instance, h.target, h.state, h.latency, h.history].filter(Boolean).join(' ')}`) <= width);
     }
   });
 
@@ -43,6 +43,10 @@ describe('status columns', () => {
     ['127.0.0.1:8000/health', 12, ':8000/health'],
     ['127.0.0.1:8000/health', 6, ':8000 '],
     ['db.internal:5432', 6, ':5432 '],
+    // Another host tells rows apart: the path goes before it does.
+    ['10.0.0.7:8000/health', 14, '10.0.0.7:8000'],
+    ['https://scout.internal:8000/health', 27, 'https://scout.internal:8000'],
+    ['localhost:8000/health', 12, ':8000/health'],
     ['systemctl is-active payments-worker', 10, 'systemctl…'],
     ['/var/run/checkout/health.sock', 12, '…health.sock'],
   ];
@@ -52,6 +56,18 @@ describe('status columns', () => {
       assert.equal(stringWidth(fitTarget(target, width)), width);
     });
   }
+
+  it('a configured label gets its own column; a label that is only the target shortened does not', () => {
+    const labelled = [row({ service: 'infra', check: 'postgres', target: '127.0.0.1:5432' }), row({ service: 'infra', check: 'redis', target: '127.0.0.1:6379' })];
+    for (const width of [78, 120]) {
+      const columns = statusColumns(width, labelled);
+      assert.ok(columns.check >= 'postgres'.length, `width ${width}: ${JSON.stringify(columns)}`);
+      assert.equal(rowCells(labelled[1]!, columns, 0).check.trim(), 'redis');
+      assert.equal(headerCells(columns).check.trim(), 'CHECK');
+    }
+    const derived = [row({ check: ':8000/health', target: '127.0.0.1:8000/health' }), row({ kind: 'command', check: 'systemctl is-active payments-wor…', target: 'systemctl is-active payments-worker' })];
+    assert.equal(statusColumns(120, derived).check, 0);
+  });
 
   it('cuts with an ellipsis and pads to the exact width', () => {
     assert.equal(fit('abcdef', 4), 'abc…');

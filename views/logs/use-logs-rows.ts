@@ -7,5 +7,5 @@ import { useWarroom } from '../store-context.js';
 export function useLogsRows(): PaneRows {
   const configured = useWarroom((s) => s.logs.ring !== null);
   // Two lines of log between the counts and the status line are the least worth drawing.
-  return configured ? { wants: MANY_ROWS, least: 4 } : { wants: 2, least: 2 };
+  return configured ? { wants: MANY_ROWS, least: 4 } : { wants: 2, least: 2, notice: 'no log sources configured' };
 }

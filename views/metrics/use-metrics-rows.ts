@@ -12,7 +12,7 @@ export function useMetricsRows(): PaneRows {
   const panels = useWarroom((s) => s.metrics.panels.length);
   const canAdd = useWarroom((s) => s.metrics.actions !== null);
   const [cursor] = useMetricsCursor();
-  if (panels === 0) return { wants: canAdd ? 3 : 2, least: 2 };
+  if (panels === 0) return { wants: canAdd ? 3 : 2, least: 2, notice: 'no panels' };
   if (cursor.chartOpen) return { wants: CHART_ROWS, least: 6 };
   return { wants: panels, least: Math.min(panels, 2) };
 }

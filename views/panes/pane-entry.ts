@@ -9,6 +9,11 @@ import type { PaneProps } from './pane-props.js';
 export interface PaneRows {
   wants: number;
   least: number;
+  /**
+   * Set when all the pane has is a notice ("No runbook configured."): a few words for its title
+   * line, where it stays folded until no other pane wants the rows.
+   */
+  notice?: string;
 }
 
 /** Rows for a pane that can always use more (a stream: logs, the timeline). */

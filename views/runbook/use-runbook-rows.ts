@@ -15,8 +15,11 @@ export function useRunbookRows(width: number): PaneRows {
   const suggestions = useWarroom((s) => s.runbook.suggestions);
   // The pane's redactor: a masked secret may be shorter than the text, and wraps differently.
   const redact = useWarroom((s) => s.timelineActions?.redact) ?? redactBuiltIn;
+  const actions = useWarroom((s) => s.runbook.actions !== null);
+  const error = useWarroom((s) => s.runbook.error !== null);
   const [cursor] = useRunbookCursor(doc ? { doc, states, opensAt } : null);
-  // The message when none is open, and what r / g would do.
+  if (!doc && !actions && !error) return { wants: 2, least: 2, notice: 'no runbook configured' };
+  // Why none is open, or that it is opening, and what r / g would do: worth its rows.
   if (!doc) return { wants: 3, least: 2 };
   const parts = runbookParts(doc, states, cursor, suggestions, output, width, redact);
   const outputRows = parts.outputRows === null ? 0 : parts.outputRows + 2;

@@ -24,13 +24,13 @@ export function StatusTable({ rows, columns, selectedId, isFocused, now }: Statu
   const head = headerCells(columns);
   return (
     <Box flexDirection="column">
-      <Text {...theme.secondary} wrap="truncate">{`  ${join([head.service, head.instance, head.target, head.state, head.latency, head.history])}`}</Text>
+      <Text {...theme.secondary} wrap="truncate">{`  ${join([head.service, head.check, head.instance, head.target, head.state, head.latency, head.history])}`}</Text>
       {rows.map((row, i) => {
         const cells = rowCells(row, columns, now);
         const selected = row.id === selectedId;
         // Rows of one service (instances, ports) read as a group: the name is written once.
         const repeat = i > 0 && rows[i - 1]?.service === row.service;
-        const left = join([repeat ? ' '.repeat(cells.service.length) : cells.service, cells.instance, cells.target]);
+        const left = join([repeat ? ' '.repeat(cells.service.length) : cells.service, cells.check, cells.instance, cells.target]);
         return (
           <Text key={row.id} wrap="truncate">
             <Text bold={selected} {...(selected && isFocused ? theme.selection : {})}>{`${selected ? '›' : ' '} ${left}`}</Text>

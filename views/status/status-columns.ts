@@ -7,6 +7,8 @@ import type { CheckRow } from '../../src/store/checks.js';
 /** Column widths for one pane width (0 = column hidden). */
 export interface StatusColumns {
   service: number;
+  /** The check's configured label (`postgres`, `redis`): what tells a service's rows apart. */
+  check: number;
   instance: number;
   target: number;
   state: number;
@@ -19,21 +21,31 @@ const LATENCY_WIDTH = 6;
 const GAP = 1;
 const MIN_TARGET = 6;
 
+/**
+ * The check's label when it was configured (`label: postgres`); '' when it is only the target
+ * shortened (`:8000/health`, the command cut short), which the target column already shows.
+ */
+export function labelOf(row: CheckRow): string {
+  return row.target.includes(row.check.replace(/…$/, '')) ? '' : row.check;
+}
+
 /** Chooses the columns for `width`; the target column takes what is left, and on a narrow pane
- * the history, latency, instance and target columns give way, in that order, to service and state. */
+ * the history, latency, instance, label and target columns give way, in that order, to service and state. */
 export function statusColumns(width: number, rows: readonly CheckRow[]): StatusColumns {
   const inner = width - 2; // selection marker and a space
   const longest = (pick: (r: CheckRow) => string | undefined): number => Math.max(0, ...rows.map((r) => stringWidth(pick(r) ?? '')));
+  const labelled = rows.some((r) => labelOf(r) !== '');
   const c: StatusColumns = {
     service: Math.min(Math.max(7, longest((r) => r.service)), inner >= 70 ? 18 : 12),
+    check: labelled ? Math.min(Math.max(5, longest(labelOf)), inner >= 90 ? 20 : 12) : 0,
     instance: rows.some((r) => r.instance) ? Math.min(Math.max(8, longest((r) => r.instance)), inner >= 90 ? 22 : 12) : 0,
     target: 0,
     state: Math.min(STATE_WIDTH, inner),
     latency: inner >= 40 ? LATENCY_WIDTH : 0,
     history: inner >= 90 ? 20 : inner >= 50 ? 10 : 0,
   };
-  const used = (): number => [c.service, c.instance, c.state, c.latency, c.history].filter((w) => w > 0).reduce((a, w) => a + w + GAP, 0);
-  for (const column of ['history', 'latency', 'instance'] as const) {
+  const used = (): number => [c.service, c.check, c.instance, c.state, c.latency, c.history].filter((w) => w > 0).reduce((a, w) => a + w + GAP, 0);
+  for (const column of ['history', 'latency', 'instance', 'check'] as const) {
     if (inner - used() >= MIN_TARGET) break;
     c[column] = 0;
   }
@@ -64,10 +76,16 @@ export function fitTail(text: string, width: number): string {
   return `…${out}`;
 }
 
-/** A target cut to `width`, dropping the host before the port (`:8001/health`, then `:8001`). */
+const LOOPBACK = /^(?:\w+:\/\/)?(?:127\.0\.0\.1|localhost|\[::1\])$/;
+
+/**
+ * A target cut to `width`. A loopback host says nothing and goes first (`:8001/health`, then
+ * `:8001`); any other host tells rows apart, so the path goes before it (`db-2:5432`).
+ */
 export function fitTarget(target: string, width: number): string {
   const m = /^((?:\w+:\/\/)?[^/:\s]+)(:\d+)(\/\S*)?$/.exec(target);
-  const candidates = m ? [target, `${m[2]}${m[3] ?? ''}`, m[2]!] : [target];
+  const hostFirst = m && !LOOPBACK.test(m[1]!) ? [`${m[1]}${m[2]}`] : [];
+  const candidates = m ? [target, ...hostFirst, `${m[2]}${m[3] ?? ''}`, m[2]!] : [target];
   const fits = candidates.find((c) => stringWidth(c) <= width);
   if (fits !== undefined) return fit(fits, width);
   // A command reads from its program name; a URL or path from its end.
@@ -79,6 +97,7 @@ export function rowCells(row: CheckRow, columns: StatusColumns, now: number) {
   const age = row.since === null ? '' : ` ${formatAge(now - row.since)}`;
   return {
     service: fit(row.service, columns.service),
+    check: fit(labelOf(row), columns.check),
     instance: fit(row.instance ?? '', columns.instance),
     target: fitTarget(row.target, columns.target),
     state: fit(`${stateLabel(row.state)}${age}`, columns.state),
@@ -91,6 +110,7 @@ export function rowCells(row: CheckRow, columns: StatusColumns, now: number) {
 export function headerCells(columns: StatusColumns) {
   return {
     service: fit('SERVICE', columns.service),
+    check: fit('CHECK', columns.check),
     instance: fit('INSTANCE', columns.instance),
     target: fit('TARGET', columns.target),
     state: fit('STATE', columns.state),

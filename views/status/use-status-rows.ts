@@ -11,7 +11,7 @@ const DETAILS_ROWS = 18;
 export function useStatusRows(): PaneRows {
   const count = useWarroom((s) => s.checks.ids.length);
   const [cursor] = useStatusCursor();
-  if (count === 0) return { wants: 2, least: 2 };
+  if (count === 0) return { wants: 2, least: 2, notice: 'no checks configured' };
   if (cursor.details) return { wants: DETAILS_ROWS, least: 6 };
   // Three rows are the least worth drawing: the worst ones (the board sorts worst first).
   return { wants: count + 2, least: 2 + Math.min(count, 3) };
