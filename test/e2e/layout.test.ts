@@ -72,7 +72,9 @@ test('80x24: the board shows every check, logs and runbook show real lines, the 
     ({ panes, screen } = await panesWhen(tmux, undefined, (p) => titled(p, 'Runbook')?.focused === true, 'the runbook focused'));
     assert.ok(runbookRows(paneTitled(panes, 'Runbook', screen)) >= 4, `the focused runbook shows its section's steps:\n${screen}`);
     assert.ok(!paneTitled(panes, 'Runbook', screen).folded);
-    for (const pane of panes) assert.equal(blankRows(pane), 0, `no blank rows in ${pane.title} while another pane is cut:\n${screen}`);
+    // A spare row too few to open a folded pane (its frame and one line take three) goes to the
+    // focused pane: at most that one row stays blank.
+    for (const pane of panes) assert.ok(blankRows(pane) <= (pane.focused ? 1 : 0), `no blank rows in ${pane.title} while another pane is cut:\n${screen}`);
   } finally {
     tmux.kill();
   }

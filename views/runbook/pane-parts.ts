@@ -42,7 +42,7 @@ export function runbookParts(
     : null;
   const sideWidth = width >= 100 ? Math.min(36, Math.floor(width * 0.3)) : 0;
   const stepWidth = width - sideWidth - (sideWidth > 0 ? 1 : 0);
-  const rows = section ? sectionRows(section, states, at, redact, sectionSymptoms(doc, at.section)) : [];
+  const rows = section ? sectionRows(section, states, at, redact, sectionSymptoms(doc, at.section), stepWidth) : [];
   const outputRows = output ? output.lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / Math.max(1, width))), 0) : null;
   return { header, suggestionLine, rows, sideWidth, stepWidth, outputRows };
 }

@@ -6,6 +6,7 @@ import type { Section, Step } from '../../src/runbooks/model.js';
 import type { StepState } from '../../src/runbooks/progress.js';
 import type { RunbookCursor } from '../../src/store/runbook.js';
 import { neutralise } from '../../src/text/neutralise.js';
+import { tableRows, wrapRows } from './wrap-rows.js';
 
 /** One line of the step list. */
 export interface Row {
@@ -77,7 +78,8 @@ function stepRows(step: Step, index: number, state: StepState, cursor: RunbookCu
  * Every row of a section: the symptoms it is for, its steps (the one under the cursor expanded),
  * then its prose and tables. Each row is shown through the text kit: commands, code comments and
  * notes come from files and people, so controls are made visible (an `ESC[8m` shows, rather than
- * hiding what follows it) and secrets are masked with `redact`.
+ * hiding what follows it) and secrets are masked with `redact`. With `width`, rows are then
+ * wrapped to it and tables laid out for it (wrap-rows.ts): a masked secret wraps as it is shown.
  */
 export function sectionRows(
   section: Section,
@@ -85,21 +87,30 @@ export function sectionRows(
   cursor: RunbookCursor,
   redact: (text: string) => string = (text) => text,
   symptoms: readonly string[] = section.symptoms,
+  width?: number,
 ): Row[] {
-  return sectionRowsRaw(section, states, cursor, symptoms).map((row) => ({ ...row, text: redact(neutralise(row.text, { escapes: 'show' })) }));
+  const clean = (text: string) => redact(neutralise(text, { escapes: 'show' }));
+  const rows = sectionRowsRaw(section, states, cursor, symptoms, width === undefined).map((row) => ({ ...row, text: clean(row.text) }));
+  if (width === undefined) return rows;
+  const tables = section.tables.flatMap((table) => tableRows({ ...table, headers: table.headers.map(clean), rows: table.rows.map((cells) => cells.map(clean)) }, width));
+  const empty = rows.length === 0 && tables.length === 0 ? [{ text: '  (nothing under this heading)', tone: 'text' as const, selected: false }] : [];
+  return [...wrapRows(rows, width), ...tables, ...empty];
 }
 
-function sectionRowsRaw(section: Section, states: Readonly<Record<number, StepState>>, cursor: RunbookCursor, symptoms: readonly string[]): Row[] {
+/** The section's rows before the text kit; tables as one-line rows only `withTables`. */
+function sectionRowsRaw(section: Section, states: Readonly<Record<number, StepState>>, cursor: RunbookCursor, symptoms: readonly string[], withTables: boolean): Row[] {
   const rows: Row[] = [];
   // What the author wrote to recognise the situation comes before what to do about it.
   if (symptoms.length > 0) rows.push({ text: `  Symptoms: ${symptoms.join('; ')}`, tone: 'symptoms', selected: false });
   section.steps.forEach((step, i) => rows.push(...stepRows(step, i, states[step.line] ?? OPEN, cursor, i === cursor.step)));
   if (section.steps.length === 0) for (const block of section.text.slice(0, 12)) rows.push({ text: `  ${block.text}`, tone: 'text', selected: false });
-  for (const table of section.tables) {
-    rows.push({ text: `  ${table.headers.join(' │ ')}${table.kind === 'other' ? '' : `   (${table.kind})`}`, tone: 'table', selected: false });
-    for (const row of table.rows) rows.push({ text: `  ${row.join(' │ ')}`, tone: 'text', selected: false });
+  if (withTables) {
+    for (const table of section.tables) {
+      rows.push({ text: `  ${table.headers.join(' │ ')}${table.kind === 'other' ? '' : `   (${table.kind})`}`, tone: 'table', selected: false });
+      for (const row of table.rows) rows.push({ text: `  ${row.join(' │ ')}`, tone: 'text', selected: false });
+    }
+    if (rows.length === 0) rows.push({ text: '  (nothing under this heading)', tone: 'text', selected: false });
   }
-  if (rows.length === 0) rows.push({ text: '  (nothing under this heading)', tone: 'text', selected: false });
   return rows;
 }
 

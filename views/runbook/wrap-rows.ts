@@ -1,0 +1,65 @@
+// The runbook pane's rows fitted to its width: long lines wrap under their own text (a step's
+// words under the step, a command under its `$`), never cut; tables are drawn as aligned columns
+// when they fit, else as `header: cell` lines per row, so no cell is lost at a narrow pane.
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+import type { Table } from '../../src/runbooks/model.js';
+
+/** A row as this file needs it (rows.ts's Row is one). */
+interface TextRow {
+  text: string;
+  selected: boolean;
+}
+
+/** A row of a table. */
+interface TableRow extends TextRow {
+  tone: 'table' | 'text';
+}
+
+/** What a row starts with before its text: indent, cursor, mark (`[ ]`, `$`, `»`, `#`, `·`, `✎`, `◇`, `⟨sh⟩`). */
+const LEAD = /^[ ›]*(?:\[[ x-]\] |\$ |[»#·✎◇] |\d+\. |⟨[^⟩]*⟩ |Symptoms: )?/u;
+
+/** `row` as one or more rows of at most `width` columns, continuation lines indented under its text. */
+export function wrapRow<R extends TextRow>(row: R, width: number): R[] {
+  if (width <= 0 || stringWidth(row.text) <= width) return [row];
+  let lead = LEAD.exec(row.text)?.[0] ?? '';
+  // A lead taking half the pane leaves too little for the text: continuation lines indent two.
+  const hang = stringWidth(lead) <= width / 2 ? stringWidth(lead) : 2;
+  if (hang !== stringWidth(lead)) lead = '';
+  const first = wrapAnsi(row.text.slice(lead.length), Math.max(1, width - stringWidth(lead)), { hard: true, trim: true }).split('\n');
+  const head = `${lead}${first[0] ?? ''}`;
+  // The rest of the text re-wrapped at the hanging indent's width.
+  const rest = first.slice(1).join(' ');
+  const more = rest === '' ? [] : wrapAnsi(rest, Math.max(1, width - hang), { hard: true, trim: true }).split('\n');
+  return [{ ...row, text: head }, ...more.map((text) => ({ ...row, text: `${' '.repeat(hang)}${text}`, selected: false }))];
+}
+
+/** Every row fitted to `width`. */
+export function wrapRows<R extends TextRow>(rows: readonly R[], width: number): R[] {
+  return rows.flatMap((row) => wrapRow(row, width));
+}
+
+/**
+ * A table's rows at `width`: a header and aligned cells when every column fits its widest cell,
+ * else each row as `header: cell` lines (the first cell leading), wrapped like any other row.
+ */
+export function tableRows(table: Table, width: number): TableRow[] {
+  const kind = table.kind === 'other' ? '' : `   (${table.kind})`;
+  const columns = table.headers.map((header, i) => Math.max(stringWidth(header), ...table.rows.map((r) => stringWidth(r[i] ?? ''))));
+  const pad = (text: string, i: number) => text + ' '.repeat(Math.max(0, columns[i]! - stringWidth(text)));
+  const line = (cells: readonly string[]) => `  ${table.headers.map((_, i) => pad(cells[i] ?? '', i)).join(' │ ')}`.trimEnd();
+  if (stringWidth(line(table.headers)) <= width) {
+    return [
+      { text: `${line(table.headers)}${kind}`, tone: 'table', selected: false },
+      ...table.rows.map((cells): TableRow => ({ text: line(cells), tone: 'text', selected: false })),
+    ];
+  }
+  const rows: TableRow[] = [{ text: `  ${table.headers.join(' · ')}${kind}`, tone: 'table', selected: false }];
+  for (const cells of table.rows) {
+    cells.forEach((cell, i) => {
+      const header = table.headers[i] ?? '';
+      rows.push({ text: i === 0 ? `  • ${header ? `${header}: ` : ''}${cell}` : `    ${header ? `${header}: ` : ''}${cell}`, tone: i === 0 ? 'table' : 'text', selected: false });
+    });
+  }
+  return wrapRows(rows, width);
+}
