@@ -76,6 +76,9 @@ const BINDINGS = [
   { keys: ['r'], command: 'runbook.pick', description: 'other runbook', scope: 'runbook' },
   { keys: ['g'], command: 'runbook.suggested', description: 'go to suggested section', scope: 'runbook' },
   { keys: ['escape'], command: 'runbook.cancel', description: 'stop the running command', scope: 'runbook' },
+  { keys: ['pageup'], command: 'runbook.output-up', description: 'scroll the output back', scope: 'runbook' },
+  { keys: ['pagedown'], command: 'runbook.output-down', description: 'scroll the output on', scope: 'runbook' },
+  { keys: ['G'], command: 'runbook.output-end', description: 'output: newest lines', scope: 'runbook' },
   // Not dangerous: it only reads metrics, so the shared read-only screen may chart a query too.
   { keys: ['a'], command: 'runbook.add-panel', description: 'add PromQL as metrics panel', scope: 'runbook' },
 

@@ -1,7 +1,9 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { redact as redactBuiltIn } from '../../src/text/redact.js';
+import { useCommands } from '../keys/dispatcher.js';
 import { OutputView } from '../runbook/OutputView.js';
+import { useOutputScroll } from '../runbook/use-output-scroll.js';
 import { runbookParts } from '../runbook/pane-parts.js';
 import { paneBudget, visibleWindow, type Row } from '../runbook/rows.js';
 import { SectionList } from '../runbook/SectionList.js';
@@ -44,6 +46,17 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
   const theme = useTheme();
   const [cursor, dispatch] = useRunbookCursor(doc ? { doc, states, opensAt } : null);
   useRunbookKeys(store, cursor, dispatch, isFocused);
+  const [back, scroll] = useOutputScroll(output?.shown ?? null);
+  // Rows of the output view this frame, for paging through it (set below, once the budget is known).
+  const page = React.useRef({ room: 0, rows: 0 });
+  useCommands(
+    {
+      'runbook.output-up': () => (output ? scroll({ type: 'page', step: -1, page: page.current.room, rows: page.current.rows, of: output.shown }) : false),
+      'runbook.output-down': () => (output ? scroll({ type: 'page', step: 1, page: page.current.room, rows: page.current.rows, of: output.shown }) : false),
+      'runbook.output-end': () => (output ? scroll({ type: 'end' }) : false),
+    },
+    isFocused,
+  );
 
   if (!doc) {
     if (!actions && !error) return <NotConfigured lines={['No runbook configured.', 'Set incident.runbook (or incident.runbooksDir) in warroom.yaml.']} />;
@@ -60,11 +73,12 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
     );
   }
 
-  const { header, suggestionLine, rows: allRows, sideWidth, stepWidth, outputRows } = runbookParts(doc, states, cursor, suggestions, output, width, redact);
-  const budget = paneBudget(height, suggestionLine !== null, outputRows);
+  const { header, suggestionLine, rows: allRows, sideWidth, stepWidth, outputRows: wrapped } = runbookParts(doc, states, cursor, suggestions, output, width, redact);
+  const budget = paneBudget(height, suggestionLine !== null, wrapped);
   const outputHeight = budget.output;
   const listHeight = budget.list;
   const rows = visibleWindow(allRows, listHeight);
+  page.current = { room: Math.max(1, outputHeight - 2), rows: wrapped ?? 0 };
 
   // Keyed by which optional parts show: Ink misplaces a child inserted before its siblings, so a
   // layout change remounts the (small) tree instead.
@@ -90,7 +104,7 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
           ))}
         </Box>
       </Box>
-      {output && outputHeight > 0 ? <OutputView output={output} width={width} height={outputHeight} /> : null}
+      {output && outputHeight > 0 ? <OutputView output={output} width={width} height={outputHeight} back={back} /> : null}
     </Box>
   );
 }
