@@ -186,12 +186,17 @@ export class RunbookController implements RunbookActions {
     const state = this.options.store.getState();
     const doc = state.runbook.doc;
     if (!doc) return null;
-    const query = await askText(this.options.store, { title: 'Search the runbook', prompt: '/', initial: state.runbook.lastSearch });
-    if (query === null || query.trim() === '') return null;
-    const hit = findInRunbook(doc, query.trim(), cursor);
-    state.setRunbook({ lastSearch: query.trim() });
+    // The field starts empty (text typed after a pre-filled query ran into it); Enter alone
+    // searches for the last query again, from the cursor on.
+    const last = state.runbook.lastSearch;
+    const typed = await askText(this.options.store, { title: 'Search the runbook', prompt: '/', ...(last ? { lines: [`Enter alone searches for "${last}" again.`] } : {}) });
+    if (typed === null) return null;
+    const query = typed.trim() || last;
+    if (query === '') return null;
+    const hit = findInRunbook(doc, query, cursor);
+    state.setRunbook({ lastSearch: query });
     if (!hit) {
-      state.showFlash(`no step or section mentions "${query.trim()}"`, 'warn');
+      this.options.store.getState().showFlash(`no step or section mentions "${query}"`, 'warn');
       return null;
     }
     return { section: hit.section, step: hit.step, command: -1 };

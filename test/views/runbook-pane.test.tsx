@@ -91,6 +91,14 @@ test('Space marks done and moves on; s skips with a reason; n notes; ] and [ cha
   await ui.press('/', (f) => f.includes('Search the runbook'));
   await ui.press('warm', (f) => f.includes('warm'));
   await ui.press(KEYS.enter, (f) => /› \[ \] Warm it up again/.test(f));
+  // A search with no match says so; the next search starts empty (what is typed is the whole
+  // query, not appended to the last one) and Enter alone repeats the last query.
+  await ui.press('/', (f) => f.includes('Enter alone searches for "warm" again.'));
+  await ui.press('zzz-nowhere', (f) => f.includes('zzz-nowhere') && !f.includes('warmzzz'));
+  await ui.press(KEYS.enter, (f) => f.includes('no step or section mentions "zzz-nowhere"'));
+  await ui.press('/', (f) => f.includes('Enter alone searches for "zzz-nowhere" again.'));
+  await ui.press('warm', (f) => f.includes('/warm') || f.includes('/ warm'));
+  await ui.press(KEYS.enter, (f) => /› \[ \] Warm it up again/.test(f) && !f.includes('Search the runbook'));
   const statuses = recorder.ofKind('runbook.step').map((e) => [e.data.status, e.data.text]);
   assert.deepEqual(statuses, [
     ['done', 'Say hello to the cache'],
