@@ -31,18 +31,21 @@ export function workerEntry(moduleUrl: string = import.meta.url): URL {
  * a heap of its own with a ceiling, so a hostile file ends in "out of memory" for the parse, not
  * for the console.
  */
-const WORKER_OPTIONS = { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 768 } };
+const WORKER_HEAP_MB = 768;
+const workerOptions = (heapMb: number) => ({ execArgv: [], resourceLimits: { maxOldGenerationSizeMb: heapMb } });
 
 /**
  * From TypeScript sources (tests, benchmarks) the worker registers tsx's loader before importing
  * its entry: a worker does not get the hooks `--import tsx` put on the main thread (tsx#354).
  */
-function tsxWorker(entry: URL): Worker {
+function tsxWorker(entry: URL, heapMb: number): Worker {
   const api = import.meta.resolve('tsx/esm/api');
-  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`, { ...WORKER_OPTIONS, eval: true });
+  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`, { ...workerOptions(heapMb), eval: true });
 }
 
 interface Pending {
+  /** What is being parsed, for the message when the worker fails under it. */
+  about: string;
   resolve: (runbook: Runbook) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
@@ -58,7 +61,11 @@ export class RunbookParser {
   private readonly pending = new Map<number, Pending>();
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly entry: URL = workerEntry()) {}
+  /** `heapMb`: the parser's heap ceiling (lowered by tests to reach it quickly). */
+  constructor(
+    private readonly entry: URL = workerEntry(),
+    private readonly heapMb = WORKER_HEAP_MB,
+  ) {}
 
   /** Parses `source` on the worker; rejects with a RunbookParseError past `budgetMs` (counted once the parser has loaded) or when the worker fails. */
   parse(source: string, file: string, budgetMs: number): Promise<Runbook> {
@@ -77,7 +84,7 @@ export class RunbookParser {
 
   private start(): { thread: Worker; ready: Promise<void> } {
     if (this.worker) return this.worker;
-    const thread = this.entry.pathname.endsWith('.ts') ? tsxWorker(this.entry) : new Worker(this.entry, WORKER_OPTIONS);
+    const thread = this.entry.pathname.endsWith('.ts') ? tsxWorker(this.entry, this.heapMb) : new Worker(this.entry, workerOptions(this.heapMb));
     let loaded: () => void = () => undefined;
     let failed: (error: Error) => void = () => undefined;
     const ready = new Promise<void>((resolve, reject) => {
@@ -96,7 +103,7 @@ export class RunbookParser {
         loaded();
       } else this.settle(reply);
     });
-    thread.on('error', (error) => stop(`the runbook parser failed: ${error.message}`));
+    thread.on('error', (error) => stop(outOfMemory(error) ? `needs more memory to parse than warroom gives its parser (${this.heapMb} MB): split or simplify it (very large tables cost the most)` : `the runbook parser failed: ${error.message}`));
     thread.on('exit', (code) => stop(`the runbook parser stopped (exit code ${code})`));
     ready.catch(() => undefined);
     this.worker = { thread, ready };
@@ -122,7 +129,7 @@ export class RunbookParser {
         reject(new RunbookParseError(`${basename(file)} (${formatSize(Buffer.byteLength(source))}) not parsed within ${formatSeconds(budgetMs)}: it is too large, or shaped in a way the Markdown parser is slow on (deeply nested quotes or lists, thousands of open links). Split or simplify it.`));
         void this.restart(worker.thread);
       }, budgetMs);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { about: `${basename(file)} (${formatSize(Buffer.byteLength(source))})`, resolve, reject, timer });
       worker.thread.postMessage({ id, source, file } satisfies ParseRequest);
     });
   }
@@ -153,10 +160,15 @@ export class RunbookParser {
   private failAll(message: string): void {
     for (const [id, pending] of this.pending) {
       clearTimeout(pending.timer);
-      pending.reject(new RunbookParseError(message));
+      pending.reject(new RunbookParseError(`${pending.about} not parsed: ${message}`));
       this.pending.delete(id);
     }
   }
+}
+
+/** Whether a worker ended for running out of its heap. */
+function outOfMemory(error: Error): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
 /** "1.5 MB", "48 KB". */

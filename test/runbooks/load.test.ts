@@ -66,6 +66,22 @@ test('50 KB of nested quotes and 200 KB of "[a](" end in a message within their 
   }
 });
 
+test('a runbook needing more memory than the parser has ends in a message naming it; the next runbook loads', async () => {
+  const parser = new RunbookParser(workerEntry(new URL('../../src/runbooks/load.ts', import.meta.url).href), 24);
+  try {
+    const table = `| a | b | c |\n|---|---|---|\n${'| 1 | 2 | 3 |\n'.repeat(40_000)}`;
+    await assert.rejects(parser.parse(table, 'table.md', 120_000), (error: Error) => {
+      assert.ok(error instanceof RunbookParseError);
+      assert.match(error.message, /^table\.md \(547 KB\) not parsed: needs more memory to parse than warroom gives its parser \(24 MB\): split or simplify it/);
+      return true;
+    });
+    const after = await parser.parse('# Fine\n\n- [ ] a step\n', 'fine.md', 60_000);
+    assert.equal(after.sections[0]!.steps[0]!.text, 'a step');
+  } finally {
+    await parser.close();
+  }
+});
+
 test('a deeply nested list parses or ends in a message; never a crash of the console', async () => {
   const nested = Array.from({ length: 600 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join('\n');
   const path = file('nested.md', nested);
