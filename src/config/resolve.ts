@@ -1,6 +1,7 @@
 // Builds the resolved model from the validated file: defaults, absolute paths, expansion, and the
 // rules that need the whole file (duplicate names, references to contacts, Prometheus).
 import { dirname } from 'node:path';
+import { resolveAlerts, resolveGrafana } from './alerting.js';
 import { addHeaderSecrets, addSecret, addUrlSecret, localPath, posOf, report, type ResolveContext } from './context.js';
 import { compileSafePattern } from '../text/safe-pattern.js';
 import { DEFAULT_METRICS_RANGE, DEFAULT_METRICS_STEP, type RawConfig } from './schema.js';
@@ -144,6 +145,8 @@ export function resolveConfig(ctx: ResolveContext, raw: RawConfig, file: string)
   ctx.hasPrometheus = metrics?.prometheus !== undefined;
   const services = resolveServices(ctx, raw.services);
   const escalation = resolveEscalation(ctx, raw.escalation);
+  const alerts = resolveAlerts(ctx, raw.alerts);
+  const grafana = resolveGrafana(ctx, raw.grafana);
   const redact = raw.timeline?.redact ?? [];
   // Patterns run on the linear-time engine the redactor uses; one it cannot run is refused here,
   // and so is one that matches nothing at all (it would mask between every two characters).
@@ -166,6 +169,8 @@ export function resolveConfig(ctx: ResolveContext, raw: RawConfig, file: string)
     ...(escalation === undefined ? {} : { escalation }),
     timeline: { dir: localPath(ctx, raw.timeline?.dir ?? '.warroom/incidents'), redact },
     logs: { buffer: raw.logs?.buffer ?? 10_000, errorRateNote: raw.logs?.errorRateNote ?? 30 },
+    ...(alerts === undefined ? {} : { alerts }),
+    ...(grafana === undefined ? {} : { grafana }),
     secrets: [...ctx.secrets],
   };
 }

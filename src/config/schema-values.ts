@@ -78,6 +78,10 @@ export const DURATION_BOUNDS = {
   metricsRange: { min: 60_000, max: 30 * 86_400_000 },
   escalationAfter: { min: 0, max: 7 * 86_400_000 },
   responseTarget: { min: 60_000, max: 30 * 86_400_000 },
+  /** Alerts read every second at most often, every hour at least. */
+  alertsInterval: { min: 1000, max: 3_600_000 },
+  /** A silence of at least a minute and at most the longest `:silence` allows (7d). */
+  silenceFor: { min: 60_000, max: 7 * 86_400_000 },
 } as const;
 
 /** A duration in ms; `positive` rejects 0 (an interval of 0 would spin); `bounds` gives its sane range. */

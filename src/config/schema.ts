@@ -7,6 +7,8 @@ import {
 } from './schema-values.js';
 import { formatSetting } from '../time/duration-text.js';
 import { closest } from './suggest.js';
+import { parseMatcher } from './label-matchers.js';
+import { ANNOTATE_KINDS } from './types.js';
 import { CHECK_KIND_LIST, DESCRIBED_CHECK_KINDS, kindList, type SharedOption } from './check-kinds/index.js';
 
 /** The metrics window and step when the file gives none (ms). */
@@ -205,6 +207,30 @@ const escalationSchema = strict({
   contacts: blank(z.record(z.string(), contactSchema)),
 }, 'escalation:');
 
+const alertsSchema = strict({
+  alertmanager: httpUrl.optional(),
+  prometheus: httpUrl.optional(),
+  matchers: blank(z.array(text)),
+  interval: duration('positive', BOUNDS.alertsInterval).optional(),
+  silenceFor: duration('positive', BOUNDS.silenceFor).optional(),
+}, 'alerts:').superRefine((alerts, ctx) => {
+  if (alerts.alertmanager === undefined && alerts.prometheus === undefined) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'alerts: needs alertmanager: (its v2 API) or prometheus: (its /api/v1/alerts)' });
+  } else if (alerts.alertmanager !== undefined && alerts.prometheus !== undefined) {
+    keyIssue(ctx, 'prometheus', 'alerts: reads either alertmanager: or prometheus:, not both');
+  }
+  (alerts.matchers ?? []).forEach((written, i) => {
+    const parsed = parseMatcher(written);
+    if ('error' in parsed) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['matchers', i], message: parsed.error });
+  });
+});
+
+const grafanaSchema = strict({
+  url: httpUrl,
+  token: z.string().optional(),
+  annotate: blank(z.array(z.enum(ANNOTATE_KINDS))),
+}, 'grafana:');
+
 /** The whole file as written. */
 export const fileSchema = strict({
   incident: blank(incidentSchema),
@@ -214,6 +240,8 @@ export const fileSchema = strict({
   escalation: blank(escalationSchema),
   timeline: blank(strict({ dir: text.optional(), redact: blank(z.array(z.string())) })),
   logs: blank(strict({ buffer: countUpTo(CAPS.logBuffer).optional(), errorRateNote: countUpTo(CAPS.errorRateNote).optional() }, 'the top-level logs:')),
+  alerts: blank(alertsSchema),
+  grafana: blank(grafanaSchema),
 }, 'the top level');
 
 /** The parsed file, durations already in ms. */

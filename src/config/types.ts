@@ -5,6 +5,7 @@
 
 /** Incident severity, P0 (worst) to P4. SEV-0..SEV-4 in the file are read as these. */
 import type { DescribedKindName } from './check-kinds/index.js';
+import type { LabelMatcher } from './label-matchers.js';
 export type Severity = 'P0' | 'P1' | 'P2' | 'P3' | 'P4';
 
 /** The severities in order, worst first. */
@@ -252,6 +253,35 @@ export interface LogSettingsConfig {
   errorRateNote: number;
 }
 
+/** The `alerts:` block: where firing alerts are read, and which belong to this war room. */
+export interface AlertsConfig {
+  /** Alertmanager's v2 API (alerts and silences), or Prometheus' /api/v1/alerts (alerts only). */
+  source: 'alertmanager' | 'prometheus';
+  url: string;
+  /** Only alerts matching every one of these belong to the war room (none: every alert). */
+  matchers: LabelMatcher[];
+  /** How often alerts are read. @default 15000 */
+  intervalMs: number;
+  /** How long an acknowledge (or `:silence` without a duration) silences for. @default 3600000 (1h) */
+  silenceMs: number;
+  pos: SourcePos;
+}
+
+/** Families of timeline events that can be posted to Grafana as annotations (`grafana.annotate`). */
+export const ANNOTATE_KINDS = ['action', 'state', 'severity', 'milestone', 'alert', 'note', 'status', 'escalation', 'runbook'] as const;
+/** One family of `grafana.annotate`. */
+export type AnnotateKind = (typeof ANNOTATE_KINDS)[number];
+
+/** The `grafana:` block: timeline events and the incident's span as Grafana annotations. */
+export interface GrafanaConfig {
+  url: string;
+  /** Service-account token (a secret); empty means annotations are off. */
+  token: string;
+  /** @default ['action', 'state', 'severity', 'milestone'] */
+  annotate: AnnotateKind[];
+  pos: SourcePos;
+}
+
 /** The whole resolved configuration. */
 export interface WarroomConfig {
   /** Absolute path of the file it was read from ('<demo>' style names for generated ones). */
@@ -265,6 +295,8 @@ export interface WarroomConfig {
   escalation?: EscalationConfig;
   timeline: TimelineConfig;
   logs: LogSettingsConfig;
+  alerts?: AlertsConfig;
+  grafana?: GrafanaConfig;
   /** Every secret value found in the file (header values, tokens, webhook URLs), for redaction. */
   secrets: string[];
 }

@@ -1,4 +1,5 @@
 import { actionsCapability } from '../actions/capability.js';
+import { alertsCapability } from '../alerts/capability.js';
 import { escalationCapability } from '../escalation/capability.js';
 import { logsCapability } from '../logs/capability.js';
 import { metricsCapability } from '../metrics/capability.js';
@@ -18,5 +19,6 @@ export const CAPABILITIES: CapabilityFactory[] = [
   observedFeedCapability,
   actionsCapability,
   escalationCapability,
+  alertsCapability,
   selfMetricsCapability,
 ];

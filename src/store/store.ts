@@ -3,6 +3,7 @@
 // write in batches (one commit per frame at most), never once per line or probe.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createActionsSlice, type ActionsSlice } from './actions.js';
+import { createAlertsSlice, type AlertsSlice } from './alerts.js';
 import { createChecksSlice, type ChecksSlice } from './checks.js';
 import { createDialogSlice, type DialogSlice } from './dialog.js';
 import { createEscalationSlice, type EscalationSlice } from './escalation.js';
@@ -28,7 +29,8 @@ export type WarroomState = UiSlice &
   RunbookSlice &
   ActionsSlice &
   EscalationSlice &
-  RecordStatusSlice;
+  RecordStatusSlice &
+  AlertsSlice;
 
 /**
  * The store type views and sources are handed, with the pacer that sources commit through (one
@@ -51,6 +53,7 @@ export function createWarroomStore(options: { beatMs?: number } = {}): WarroomSt
     ...createActionsSlice(set, get),
     ...createEscalationSlice(set, get),
     ...createRecordStatusSlice(set, get),
+    ...createAlertsSlice(set, get),
   }));
   return Object.assign(store, { pacer: new CommitPacer(options.beatMs) });
 }

@@ -1,6 +1,6 @@
 // One line of plain text per event, shared by the timeline pane and the export, so the screen
 // and the post-mortem say the same thing. Unknown kinds (newer versions) are shown raw.
-import { formatRunTime } from '../time/duration-text.js';
+import { formatDuration, formatRunTime } from '../time/duration-text.js';
 import { SCHEMA_VERSION, type TimelineEvent } from './event.js';
 import { ROLE_TITLES, type RoleName } from './roles.js';
 
@@ -19,6 +19,8 @@ export function kindIcon(kind: string): string {
     note: '✎',
     operator: '☺',
     host: '⇄',
+    alert: '▲',
+    grafana: '⌁',
   };
   return icons[family ?? ''] ?? '?';
 }
@@ -97,7 +99,28 @@ const DESCRIBERS: Record<string, Describer> = {
   'operator.joined': (d, e) => `${e.operator} joined${typeof d.mode === 'string' ? ` (${d.mode})` : ''}`,
   'operator.left': (_d, e) => `${e.operator} left`,
   'host.connection': (d) => (typeof d.text === 'string' ? d.text : `${str(d.host)}: ${str(d.state)}`),
+  'alert.firing': (d) => `Alert firing: ${str(d.alert)}${alertWhere(d)}${typeof d.summary === 'string' ? ` — ${d.summary}` : ''}`,
+  'alert.resolved': (d) =>
+    `Alert resolved: ${str(d.alert)}${alertWhere(d)}${typeof d.firedForMs === 'number' ? ` after ${formatDuration(d.firedForMs)}` : ''}`,
+  'alert.silenced': (d) =>
+    `${d.dryRun === true ? 'Dry run: would silence' : 'Silenced'} ${str(d.matchers)}${typeof d.endsAt === 'number' ? ` until ${clock(d.endsAt)}` : ''}${typeof d.silenceId === 'string' ? ` (silence ${d.silenceId})` : ''}`,
+  'alert.silence-failed': (d) => `Silence ${str(d.matchers)} not created: ${str(d.error)}`,
+  'alert.silence-extended': (d) => `Silence ${str(d.silenceId)} extended until ${typeof d.endsAt === 'number' ? clock(d.endsAt) : '?'}`,
+  'alert.silence-expired': (d) => `Silence ${str(d.silenceId)} expired${typeof d.reason === 'string' ? ` (${d.reason})` : ''}`,
+  'alert.silence-kept': (d) => `Silence ${str(d.silenceId)} kept after the resolution${typeof d.endsAt === 'number' ? ` (lapses ${clock(d.endsAt)})` : ''}`,
+  'grafana.region': (d) => `Grafana: the incident is annotation ${str(d.annotationId)}`,
 };
+
+/** `service/instance` of an alert event, when it has them. */
+function alertWhere(data: Record<string, unknown>): string {
+  const parts = [data.service, data.instance].filter((part): part is string => typeof part === 'string' && part !== '');
+  return parts.length > 0 ? ` (${parts.join(' ')})` : '';
+}
+
+/** A time of day in UTC (`14:05Z`): timeline lines are read beside UTC tables. */
+function clock(ms: number): string {
+  return `${new Date(ms).toISOString().slice(11, 16)}Z`;
+}
 
 /** The event as one line of text (no newlines), raw JSON for kinds this version does not know. */
 export function describeEvent(event: TimelineEvent): string {

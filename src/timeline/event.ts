@@ -35,6 +35,15 @@ export function newEventId(): string {
   return `${processTag}-${counter.toString(36)}-${randomBytes(2).toString('hex')}`;
 }
 
+/**
+ * Whether this process recorded the event (its id carries this process's tag): work that one
+ * console does for its own events (posting them to Grafana, asking about silences at its own
+ * `:resolve`) is not done again by every console following the same incident.
+ */
+export function isOwnEvent(event: { id: string }): boolean {
+  return event.id.startsWith(`${processTag}-`);
+}
+
 const TRUNCATED = '…[truncated]';
 
 /** Cuts every string longer than `limit` characters, recursively, marking the cut. */

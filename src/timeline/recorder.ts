@@ -27,7 +27,15 @@ export type EventKind =
   | 'note'
   | 'operator.joined'
   | 'operator.left'
-  | 'host.connection';
+  | 'host.connection'
+  | 'alert.firing'
+  | 'alert.resolved'
+  | 'alert.silenced'
+  | 'alert.silence-failed'
+  | 'alert.silence-extended'
+  | 'alert.silence-expired'
+  | 'alert.silence-kept'
+  | 'grafana.region';
 
 /** Extra facts about an event being recorded. */
 export interface RecordOptions {

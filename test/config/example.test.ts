@@ -195,3 +195,16 @@ test('example: timeline and log settings', async () => {
   assert.deepEqual(config.timeline, { dir: join(fixtureDir, '.warroom', 'incidents'), redact: ['X-API-Key: \\S+'] });
   assert.deepEqual(config.logs, { buffer: 10_000, errorRateNote: 30 });
 });
+
+test('example: alerts from Alertmanager for one team, and Grafana annotations with the token as a secret', async () => {
+  const config = await loadExample({ GRAFANA_TOKEN: 'glsa_example0token' });
+  assert.equal(config.alerts?.source, 'alertmanager');
+  assert.equal(config.alerts?.url, 'http://127.0.0.1:9093');
+  assert.deepEqual(config.alerts?.matchers, [{ name: 'team', value: 'checkout', isRegex: false, isEqual: true }]);
+  assert.equal(config.grafana?.url, 'http://127.0.0.1:3000');
+  assert.equal(config.grafana?.token, 'glsa_example0token');
+  assert.deepEqual(config.grafana?.annotate, ['action', 'state', 'severity', 'milestone']);
+  assert.ok(config.secrets.includes('glsa_example0token'));
+  // Unset, the token is empty: annotations are off, and the file still loads.
+  assert.equal((await loadExample()).grafana?.token, '');
+});
