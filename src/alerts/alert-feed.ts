@@ -94,7 +94,9 @@ export class AlertFeed {
     try {
       alerts = await source.list();
     } catch (error) {
-      if (!this.stopped) sink.showAlertsError(error instanceof ApiError ? error.message : `cannot read alerts (${(error as Error).message})`);
+      // Named by source so the pane says who failed (`Alertmanager: connection refused`).
+      const who = source.kind === 'alertmanager' ? 'Alertmanager' : 'Prometheus';
+      if (!this.stopped) sink.showAlertsError(`${who}: ${error instanceof ApiError ? error.message : `cannot read alerts (${(error as Error).message})`}`);
       return;
     }
     if (this.stopped) return;

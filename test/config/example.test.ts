@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { loadConfig } from '../../src/config/load.js';
 import type { CheckConfig, WarroomConfig } from '../../src/config/types.js';
 
@@ -201,10 +202,17 @@ test('example: alerts from Alertmanager for one team, and Grafana annotations wi
   assert.equal(config.alerts?.source, 'alertmanager');
   assert.equal(config.alerts?.url, 'http://127.0.0.1:9093');
   assert.deepEqual(config.alerts?.matchers, [{ name: 'team', value: 'checkout', isRegex: false, isEqual: true }]);
+  assert.equal(config.alerts?.intervalMs, 15_000);
+  assert.equal(config.alerts?.silenceMs, 3_600_000);
   assert.equal(config.grafana?.url, 'http://127.0.0.1:3000');
   assert.equal(config.grafana?.token, 'glsa_example0token');
   assert.deepEqual(config.grafana?.annotate, ['action', 'state', 'severity', 'milestone']);
   assert.ok(config.secrets.includes('glsa_example0token'));
   // Unset, the token is empty: annotations are off, and the file still loads.
   assert.equal((await loadExample()).grafana?.token, '');
+});
+
+test('example: the fixture is the documented contract, byte for byte (docs/warroom.example.yaml)', () => {
+  const documented = join(fixtureDir, '..', '..', '..', 'docs', 'warroom.example.yaml');
+  assert.equal(readFileSync(examplePath, 'utf8'), readFileSync(documented, 'utf8'));
 });

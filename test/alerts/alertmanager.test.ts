@@ -1,0 +1,186 @@
+// The alert engine against a real Alertmanager: the client reads only the war room's alerts (by
+// matchers, as Alertmanager filters them), the feed puts them in the store worst first and their
+// firing and resolving on the timeline once each, and a failed read (nothing listening, a body
+// that is not alerts, a refusal) is a clear message that keeps the last list.
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import { parseMatchers, type LabelMatcher } from '../../src/config/label-matchers.js';
+import { ServiceLinker } from '../../src/alerts/alert-links.js';
+import { AlertFeed } from '../../src/alerts/alert-feed.js';
+import { AlertmanagerClient } from '../../src/alerts/alertmanager-api.js';
+import { createWarroomStore, type WarroomStore } from '../../src/store/store.js';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
+import { freePort } from '../metrics/fixtures/real-prometheus.js';
+import { findAlertmanager, startAlertmanager, type RunningAlertmanager } from './fixtures/real-alertmanager.js';
+
+const binary = findAlertmanager();
+const skip = binary ? false : 'prometheus-alertmanager is not installed (apt-get install prometheus-alertmanager)';
+let am: RunningAlertmanager;
+
+before(async () => {
+  if (binary) am = await startAlertmanager(binary);
+});
+after(async () => {
+  await am?.stop();
+});
+
+const matchers = (text: string): LabelMatcher[] => parseMatchers(text) as LabelMatcher[];
+const checkoutApi = { alertname: 'HighErrorRate', team: 'checkout', service: 'checkout-api', instance: '10.0.0.5:8080', severity: 'warning' };
+const checkoutDb = { alertname: 'DiskFull', team: 'checkout', service: 'orders-db', severity: 'critical' };
+const otherTeam = { alertname: 'HighErrorRate', team: 'search', service: 'search-api', severity: 'critical' };
+
+/** A feed writing into a fresh store the way capability.ts wires it. */
+function feedFor(url: string, source = new AlertmanagerClient(url, matchers('team="checkout"'), 2000)) {
+  const store = createWarroomStore();
+  const recorder = new MemoryRecorder();
+  const feed = new AlertFeed({
+    source,
+    linker: new ServiceLinker([]),
+    recorder,
+    intervalMs: 60_000,
+    sink: {
+      showAlerts: (list, at) => store.getState().setAlerts({ list, readAt: at, error: null }),
+      showAlertsError: (message) => store.getState().setAlerts({ error: message }),
+    },
+  });
+  return { store, recorder, feed };
+}
+
+const names = (store: WarroomStore) => store.getState().alerts.list.map((a) => `${a.name}/${a.labels.service}/${a.state}`);
+
+test('the client lists only alerts matching the war room\'s matchers, as Alertmanager filters them', { skip }, async () => {
+  await am.post([
+    { labels: checkoutApi, annotations: { summary: 'checkout 5xx above 5%', runbook_url: 'https://runbooks.example/checkout#errors' } },
+    { labels: checkoutDb, annotations: { description: 'disk at 97%' } },
+    { labels: otherTeam },
+  ]);
+  const client = new AlertmanagerClient(am.url, matchers('team="checkout"'), 2000);
+  const alerts = await client.list();
+  assert.deepEqual(alerts.map((a) => a.labels.service).sort(), ['checkout-api', 'orders-db']);
+  const api = alerts.find((a) => a.labels.service === 'checkout-api')!;
+  assert.equal(api.state, 'firing');
+  assert.match(api.fingerprint, /^[0-9a-f]{16}$/);
+  assert.equal(api.annotations.runbook_url, 'https://runbooks.example/checkout#errors');
+  assert.ok(Math.abs(api.startsAt - Date.now()) < 120_000, 'startsAt is a real time near now');
+  // A regex matcher and a negative one are Alertmanager's to evaluate too.
+  const critical = await new AlertmanagerClient(am.url, matchers('severity=~"crit.*", team!="search"'), 2000).list();
+  assert.deepEqual(critical.map((a) => a.labels.alertname), ['DiskFull']);
+  await am.resolve([checkoutApi, checkoutDb, otherTeam]);
+});
+
+test('the feed shows alerts worst first, records firing once and resolving when an alert is gone', { skip }, async () => {
+  const { store, recorder, feed } = feedFor(am.url);
+  await am.post([{ labels: checkoutApi, annotations: { summary: 'checkout 5xx above 5%' } }, { labels: checkoutDb }]);
+  await feed.refreshOnce();
+  assert.deepEqual(names(store), ['DiskFull/orders-db/firing', 'HighErrorRate/checkout-api/firing']);
+  assert.equal(store.getState().alerts.error, null);
+  const api = store.getState().alerts.list[1]!;
+  assert.deepEqual(api.identity, [{ name: 'service', value: 'checkout-api' }, { name: 'instance', value: '10.0.0.5:8080' }]);
+  assert.equal(api.severity, 'warning');
+  assert.equal(api.summary, 'checkout 5xx above 5%');
+  assert.deepEqual(recorder.ofKind('alert.firing').map((e) => e.data.alert).sort(), ['DiskFull', 'HighErrorRate']);
+  // The firing event is dated when the alert started, not when the console looked.
+  const firing = recorder.ofKind('alert.firing').find((e) => e.data.alert === 'HighErrorRate')!;
+  assert.equal(firing.at, api.since);
+  assert.equal(firing.data.summary, 'checkout 5xx above 5%');
+
+  await feed.refreshOnce();
+  assert.equal(recorder.ofKind('alert.firing').length, 2, 'a second read of the same alerts records nothing');
+
+  await am.resolve([checkoutDb]);
+  await feed.refreshOnce();
+  assert.deepEqual(names(store), ['HighErrorRate/checkout-api/firing']);
+  const resolved = recorder.ofKind('alert.resolved');
+  assert.equal(resolved.length, 1);
+  assert.equal(resolved[0]!.data.alert, 'DiskFull');
+  assert.equal(resolved[0]!.data.service, 'orders-db');
+  assert.equal(typeof resolved[0]!.data.firedForMs, 'number');
+  await am.resolve([checkoutApi]);
+});
+
+test('a console started on an incident whose timeline already has the alert does not record it again', { skip }, async () => {
+  await am.post([{ labels: checkoutDb }]);
+  const first = feedFor(am.url);
+  await first.feed.refreshOnce();
+  const recorded = first.recorder.ofKind('alert.firing');
+  assert.equal(recorded.length, 1);
+  const second = feedFor(am.url);
+  second.feed.adopt(recorded.map((e) => ({ kind: e.kind, data: e.data })));
+  await second.feed.refreshOnce();
+  assert.equal(second.store.getState().alerts.list.length, 1);
+  assert.equal(second.recorder.events.length, 0);
+  await am.resolve([checkoutDb]);
+});
+
+test('nothing listening: a clear error, and the last list stays', { skip }, async () => {
+  await am.post([{ labels: checkoutDb }]);
+  const port = await freePort();
+  let url = am.url;
+  const client = new AlertmanagerClient('http://placeholder', matchers('team="checkout"'), 2000);
+  // Same client, its address switched under it: first the real one, then a closed port.
+  Object.defineProperty(client, 'base', { get: () => url });
+  const { store, recorder, feed } = feedFor(am.url, client);
+  await feed.refreshOnce();
+  assert.equal(store.getState().alerts.list.length, 1);
+  const readAt = store.getState().alerts.readAt;
+  url = `http://127.0.0.1:${port}`;
+  await feed.refreshOnce();
+  assert.match(store.getState().alerts.error!, /^Alertmanager: connection refused$/);
+  assert.ok(!store.getState().alerts.error!.includes(String(port)), 'the message does not carry the URL (it may hold a secret)');
+  assert.equal(store.getState().alerts.list.length, 1, 'the last list is kept (the pane marks it stale)');
+  assert.equal(store.getState().alerts.readAt, readAt);
+  assert.equal(recorder.ofKind('alert.resolved').length, 0, 'an unreachable Alertmanager resolves nothing');
+  url = am.url;
+  await feed.refreshOnce();
+  assert.equal(store.getState().alerts.error, null);
+  await am.resolve([checkoutDb]);
+});
+
+/** A local server answering every request with one canned response. */
+async function answering(status: number, body: string, type = 'application/json'): Promise<{ url: string; server: Server }> {
+  const server = createServer((_req, res) => res.writeHead(status, { 'content-type': type }).end(body));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+test('bad bodies: not JSON, not a list, refusals and junk items are clear messages or skipped, never trusted', async () => {
+  const cases: { status: number; body: string; says: RegExp }[] = [
+    { status: 200, body: '<html>login</html>', says: /^Alertmanager: HTTP 200: the answer is not JSON$/ },
+    { status: 200, body: '{"data":[]}', says: /^Alertmanager: the alerts answer is not a list$/ },
+    { status: 400, body: '{"message":"bad matcher format: \\u001b[31mteam"}', says: /^Alertmanager: HTTP 400: bad matcher format: .*team$/ },
+    { status: 503, body: 'upstream down', says: /^Alertmanager: HTTP 503: upstream down$/ },
+  ];
+  for (const c of cases) {
+    const { url, server } = await answering(c.status, c.body);
+    try {
+      const { store, feed } = feedFor(url);
+      await feed.refreshOnce();
+      const error = store.getState().alerts.error;
+      assert.match(error ?? '(none)', c.says);
+      assert.ok(!/\u001b/.test(error!), 'no escape reaches the message');
+    } finally {
+      server.close();
+    }
+  }
+  // Items that are not alerts are skipped; a label value with escapes is shown neutralised.
+  const junk = JSON.stringify([
+    null,
+    'x',
+    { fingerprint: 1, labels: {}, startsAt: '2026-01-01T00:00:00Z' },
+    { fingerprint: 'abc', labels: { alertname: 'Bad' }, startsAt: 'yesterday' },
+    { fingerprint: 'def', labels: { alertname: 'Evil\u001b[2J\u001b]0;pwned\u0007', service: 'x\ny' }, startsAt: '2026-01-01T00:00:00Z', status: { silencedBy: [], inhibitedBy: [] } },
+  ]);
+  const { url, server } = await answering(200, junk);
+  try {
+    const { store, feed } = feedFor(url);
+    await feed.refreshOnce();
+    const list = store.getState().alerts.list;
+    assert.equal(list.length, 1);
+    assert.ok(!/[\u0000-\u001f\u007f]/.test(list[0]!.name + list[0]!.labels.service), `shown safe: ${JSON.stringify(list[0]!.name)}`);
+    assert.match(list[0]!.name, /^Evil/);
+  } finally {
+    server.close();
+  }
+});
