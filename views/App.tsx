@@ -5,6 +5,7 @@ import type { KeyScope } from '../src/keys/keymap.js';
 import { askConfirm } from '../src/store/dialog.js';
 import type { WarroomStore } from '../src/store/store.js';
 import { ActionControls } from './actions/ActionControls.js';
+import { AlertControls } from './alerts/AlertControls.js';
 import { ControlOverlay } from './actions/ControlOverlay.js';
 import { CommandLine } from './CommandLine.js';
 import { EscalationControls } from './escalation/EscalationControls.js';
@@ -24,15 +25,18 @@ import { heldOnQuit } from './timeline/record-status.js';
 import { useWarroom, useWarroomStore } from './store-context.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
-/** `T`: the timeline in its slot, or the slot's own pane back; focus follows when it was on the slot. */
-function toggleTimeline(panes: PaneRegistry, state: ReturnType<WarroomStore['getState']>): void {
-  const timeline = panes.find((pane) => pane.id === 'timeline');
-  if (!timeline) return;
-  const showing = paneInSlot(panes, timeline.slot, state.shown);
-  const next = showing?.id === timeline.id ? null : timeline.id;
+/**
+ * `T` (the timeline) and `A` (the alerts): a pane into its slot, or the slot's own pane back.
+ * Focus follows when it was on the slot, or (`focusShown`) always when the pane comes forward.
+ */
+function toggleInSlot(panes: PaneRegistry, state: ReturnType<WarroomStore['getState']>, id: string, focusShown = false): void {
+  const pane = panes.find((entry) => entry.id === id);
+  if (!pane) return;
+  const showing = paneInSlot(panes, pane.slot, state.shown);
+  const next = showing?.id === pane.id ? null : pane.id;
   const focused = focusedPane(panes, state.focus, state.shown);
-  state.showInSlot(timeline.slot, next);
-  if (focused?.slot === timeline.slot) state.focusPane(next ?? paneInSlot(panes, timeline.slot, {})!.id);
+  state.showInSlot(pane.slot, next);
+  if (focused?.slot === pane.slot || (focusShown && next !== null)) state.focusPane(next ?? paneInSlot(panes, pane.slot, {})!.id);
 }
 
 /** Props of the whole console. */
@@ -89,7 +93,8 @@ function Screen({ responseTargets, onQuit, size }: AppProps) {
     'focus.next': () => state().focusPane(nextPane(panes, state().focus, state().shown, 1)?.id ?? state().focus),
     'focus.prev': () => state().focusPane(nextPane(panes, state().focus, state().shown, -1)?.id ?? state().focus),
     zoom: () => state().toggleZoom(),
-    'timeline.toggle': () => toggleTimeline(panes, state()),
+    'timeline.toggle': () => toggleInSlot(panes, state(), 'timeline'),
+    'alerts.toggle': () => toggleInSlot(panes, state(), 'alerts', true),
     help: () => state().setHelp(!state().helpOpen),
     'command-line': () => state().setCommandLine(''),
     cancel: () => {
@@ -116,6 +121,7 @@ function Screen({ responseTargets, onQuit, size }: AppProps) {
     <Box flexDirection="column" width={columns} height={height}>
       <ActionControls />
       <EscalationControls />
+      <AlertControls />
       <Header width={columns} responseTargets={responseTargets} />
       {helpOpen ? (
         <HelpOverlay width={columns} height={body} onClose={() => state().setHelp(false)} />

@@ -106,7 +106,7 @@ export class SilenceController {
     const base = { matchers: written, startsAt: now, endsAt: now + durationMs, createdBy: incident.operator, comment, ...(alert ? { alert } : {}) };
     if (dryRun) {
       this.record('alert.silenced', { ...base, dryRun: true, dryRunId: randomBytes(4).toString('hex') });
-      this.flash(`dry run: silence ${written} shown, not sent`, 'info');
+      this.flash(`dry run: not sent to Alertmanager (recorded): silence ${written}`, 'info');
       return true;
     }
     try {

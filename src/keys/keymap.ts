@@ -4,7 +4,7 @@
 // Ctrl-B is never bound: it is tmux's prefix.
 
 /** Where a binding applies: everywhere, or only while that pane has focus. */
-export type KeyScope = 'global' | 'status' | 'logs' | 'metrics' | 'runbook' | 'timeline';
+export type KeyScope = 'global' | 'status' | 'logs' | 'metrics' | 'runbook' | 'timeline' | 'alerts';
 
 /** One row of the key table. */
 export interface KeyBinding<Command extends string = CommandId> {
@@ -28,6 +28,7 @@ const BINDINGS = [
   // The digits that focus panes are the pane registry's (views/panes/registry.ts), not rows here.
   { keys: ['z'], command: 'zoom', description: 'zoom focused pane', scope: 'global', footer: true },
   { keys: ['T'], command: 'timeline.toggle', description: 'timeline in place of logs', scope: 'global' },
+  { keys: ['A'], command: 'alerts.toggle', description: 'alerts in place of the status board', scope: 'global' },
   { keys: ['?'], command: 'help', description: 'help: every key', scope: 'global', footer: true },
   { keys: [':'], command: 'command-line', description: 'command line', scope: 'global', footer: true },
   { keys: ['n'], command: 'note', description: 'add a note (todo: = action item)', scope: 'global', footer: true },
@@ -86,6 +87,10 @@ const BINDINGS = [
   { keys: ['k', 'up'], command: 'timeline.up', description: 'scroll up', scope: 'timeline' },
   { keys: ['f'], command: 'timeline.filter', description: 'filter by kind', scope: 'timeline' },
   { keys: ['t'], command: 'timeline.utc', description: 'local / UTC time', scope: 'timeline' },
+
+  { keys: ['j', 'down'], command: 'alerts.down', description: 'next alert', scope: 'alerts' },
+  { keys: ['k', 'up'], command: 'alerts.up', description: 'previous alert', scope: 'alerts' },
+  { keys: ['a'], command: 'alerts.acknowledge', description: 'acknowledge: silence it in Alertmanager', scope: 'alerts', footer: true, dangerous: true },
 ] as const satisfies readonly KeyBinding<string>[];
 
 /** A command of the key table: what handlers register under. */
@@ -134,6 +139,7 @@ const COLON = [
   { name: 'note', usage: ':note [TIME] TEXT', description: 'add a note, backfilled with TIME' },
   { name: 'status-update', usage: ':status-update', description: 'post a status update', dangerous: true },
   { name: 'resolve', usage: ':resolve', description: 'resolve the incident', dangerous: true },
+  { name: 'silence', usage: ':silence MATCHERS [DURATION]', description: 'silence alerts in Alertmanager for this incident', dangerous: true },
   { name: 'export', usage: ':export', description: 'write the post-mortem draft' },
   { name: 'cancel', usage: ':cancel', description: 'cancel the running action' },
   { name: 'q', usage: ':q', description: 'quit' },

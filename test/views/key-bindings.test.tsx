@@ -31,15 +31,17 @@ test('every key binding has a handler once its pane is focused, and every handle
   );
   const seen = new Set<CommandId>();
   const panes = [
-    { focus: 'status', timeline: false },
-    { focus: 'logs', timeline: false },
-    { focus: 'metrics', timeline: false },
-    { focus: 'runbook', timeline: false },
-    { focus: 'logs', timeline: true },
+    { focus: 'status', timeline: false, alerts: false },
+    { focus: 'logs', timeline: false, alerts: false },
+    { focus: 'metrics', timeline: false, alerts: false },
+    { focus: 'runbook', timeline: false, alerts: false },
+    { focus: 'logs', timeline: true, alerts: false },
+    { focus: 'alerts', timeline: false, alerts: true },
   ] as const;
   for (const pane of panes) {
     store.getState().focusPane(pane.focus);
     store.getState().showInSlot('logs', pane.timeline ? 'timeline' : null);
+    store.getState().showInSlot('status', pane.alerts ? 'alerts' : null);
     // Handlers register in effects after the frame: wait until the focused pane's own are in.
     const scope = pane.timeline ? 'timeline' : pane.focus;
     const own = KEYMAP.filter((binding) => binding.scope === scope).map((binding) => binding.command);

@@ -1,11 +1,13 @@
 // The pane registry: every pane of the console in one list. Layout, focus keys, Tab order, key
 // dispatch and help all read it; adding a pane is its view, its slice and one line here.
 import type { PaneRegistry } from './pane-entry.js';
+import { AlertsPane } from './AlertsPane.js';
 import { LogsPane } from './LogsPane.js';
 import { MetricsPane } from './MetricsPane.js';
 import { RunbookPane } from './RunbookPane.js';
 import { StatusPane } from './StatusPane.js';
 import { TimelinePane } from './TimelinePane.js';
+import { useAlertsRows } from '../alerts/use-alerts-rows.js';
 import { useLogsRows } from '../logs/use-logs-rows.js';
 import { useMetricsRows } from '../metrics/use-metrics-rows.js';
 import { useRunbookRows } from '../runbook/use-runbook-rows.js';
@@ -20,4 +22,6 @@ export const PANE_REGISTRY: PaneRegistry = [
   { id: 'runbook', title: 'Runbook', scope: 'runbook', View: RunbookPane, focusKey: '4', slot: 'runbook', useRows: useRunbookRows, priority: 2 },
   // Takes the logs' slot with `T` (the key table's timeline.toggle).
   { id: 'timeline', title: 'Timeline', scope: 'timeline', View: TimelinePane, slot: 'logs', useRows: useTimelineRows, priority: 3 },
+  // Takes the status board's slot with `A` (alerts.toggle): the alerts beside what they are about.
+  { id: 'alerts', title: 'Alerts', scope: 'alerts', View: AlertsPane, slot: 'status', useRows: useAlertsRows, priority: 4 },
 ];
