@@ -8,7 +8,7 @@
 /** Folders below every capability: they import only each other. */
 const FOUNDATION = '^src/(config|exec|time|text|mode|keys|terminal)/';
 /** Folders named for what the user knows the console can do. */
-const CAPABILITY = '^src/(probes|logs|metrics|runbooks|actions|escalation|status-updates|timeline|selfmetrics|export|alerts|share)/';
+const CAPABILITY = '^src/(probes|logs|metrics|runbooks|actions|escalation|status-updates|timeline|selfmetrics|export|alerts|annotations|share)/';
 
 module.exports = {
   forbidden: [

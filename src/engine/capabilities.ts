@@ -1,5 +1,6 @@
 import { actionsCapability } from '../actions/capability.js';
 import { alertsCapability } from '../alerts/capability.js';
+import { annotationsCapability } from '../annotations/capability.js';
 import { escalationCapability } from '../escalation/capability.js';
 import { logsCapability } from '../logs/capability.js';
 import { metricsCapability } from '../metrics/capability.js';
@@ -20,5 +21,6 @@ export const CAPABILITIES: CapabilityFactory[] = [
   actionsCapability,
   escalationCapability,
   alertsCapability,
+  annotationsCapability,
   selfMetricsCapability,
 ];

@@ -2,6 +2,7 @@
 // did), the silences this incident created, and how posting to Grafana goes. The alerts
 // capability writes it (one commit per read); the pane reads it and calls AlertCommands.
 import type { AlertView, IncidentSilence } from '../alerts/types.js';
+import type { AnnotationStatus } from '../annotations/types.js';
 import type { SliceCreator } from './slice.js';
 
 /** What the alerts pane's keys and `:silence` ask of the alerts capability. */
@@ -10,19 +11,6 @@ export interface AlertCommands {
   acknowledge(alertId: string): Promise<boolean>;
   /** `:silence MATCHERS [DURATION]`. */
   silence(args: string): Promise<boolean>;
-}
-
-/** How the Grafana annotations are doing, for the pane's status line. */
-export interface AnnotationStatus {
-  /** Annotations waiting to be (re)sent. */
-  pending: number;
-  sent: number;
-  /** The latest failure, shown until a later post succeeds. */
-  error: string | null;
-  /** Epoch ms of the next retry, while one is due. */
-  retryAt: number | null;
-  /** Why nothing is posted at all (no token, read-only, dry run), else null. */
-  off: string | null;
 }
 
 /** The alerts slice. */

@@ -2,6 +2,7 @@
 // fresh the list is, why it is stale), one row per alert, and the incident's silences. Pure, so
 // the layout is tested without a terminal. Alert text arrives already neutralised (alert-view.ts).
 import type { AlertView, IncidentSilence } from '../../src/alerts/types.js';
+import type { AnnotationStatus } from '../../src/annotations/types.js';
 import type { AlertsSlice } from '../../src/store/alerts.js';
 import { formatDuration } from '../../src/time/duration-text.js';
 import { fit } from '../status/status-columns.js';
@@ -68,4 +69,14 @@ export function silencesLine(silences: readonly IncidentSilence[], now: number):
   const next = active.map((s) => s.endsAt).sort((a, b) => a - b)[0];
   const lapse = next === undefined ? '' : ` (next lapses in ${formatDuration(next - now)})`;
   return `silences by this incident: ${[active.length > 0 ? `${active.length} active${lapse}` : '', ...others].filter(Boolean).join(', ')}`;
+}
+
+/** How posting to Grafana goes (`Grafana: 12 sent · 1 waiting — HTTP 503 …, retry in 8s`), or null without `grafana:`. */
+export function annotationsLine(status: AnnotationStatus | null, now: number): { text: string; tone: Tone } | null {
+  if (status === null) return null;
+  if (status.off !== null) return { text: `Grafana annotations ${status.off}`, tone: 'plain' };
+  const counts = [`${status.sent} sent`, status.pending > 0 ? `${status.pending} waiting` : '', status.dropped > 0 ? `${status.dropped} refused` : ''].filter(Boolean).join(' · ');
+  if (status.error === null) return { text: `Grafana: ${counts}`, tone: status.dropped > 0 ? 'warn' : 'plain' };
+  const retry = status.retryAt === null ? '' : `, retry in ${formatDuration(Math.max(0, status.retryAt - now))}`;
+  return { text: `${status.error}${retry} · ${counts}`, tone: 'bad' };
 }

@@ -1,7 +1,7 @@
 import React, { useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
 import { useCommands } from '../keys/dispatcher.js';
-import { alertRow, alertsStatus, silencesLine } from '../alerts/alert-rows.js';
+import { alertRow, alertsStatus, annotationsLine, silencesLine } from '../alerts/alert-rows.js';
 import { selectedAlertIndex, useAlertCursor } from '../alerts/use-alert-cursor.js';
 import { fit } from '../status/status-columns.js';
 import { useWarroom, useWarroomStore } from '../store-context.js';
@@ -37,12 +37,14 @@ export function AlertsPane({ isFocused, width, height }: PaneProps) {
     isFocused,
   );
 
+  const grafana = annotationsLine(alerts.annotations, now);
   if (alerts.source === null) {
-    return <NotConfigured lines={['No alerts configured.', 'Add alerts: { alertmanager: URL, matchers: [...] } to the config.']} />;
+    const lines = ['No alerts configured.', 'Add alerts: { alertmanager: URL, matchers: [...] } to the config.'];
+    return <NotConfigured lines={grafana === null ? lines : [...lines, grafana.text]} />;
   }
   const status = alertsStatus(alerts, now);
   const silences = silencesLine(alerts.silences, now);
-  const room = Math.max(1, height - 1 - (silences === null ? 0 : 1));
+  const room = Math.max(1, height - 1 - (silences === null ? 0 : 1) - (grafana === null ? 0 : 1));
   if (index < offset.current) offset.current = index;
   if (index >= offset.current + room) offset.current = index - room + 1;
   offset.current = Math.max(0, Math.min(offset.current, ids.length - room));
@@ -62,6 +64,7 @@ export function AlertsPane({ isFocused, width, height }: PaneProps) {
         );
       })}
       {silences === null ? null : <Text {...theme.secondary} wrap="truncate">{fit(silences, width)}</Text>}
+      {grafana === null ? null : <Text {...(grafana.tone === 'plain' ? theme.secondary : theme.tone[grafana.tone])} wrap="truncate">{fit(grafana.text, width)}</Text>}
     </Box>
   );
 }
