@@ -106,6 +106,11 @@ export function renderDemoConfig(info: DemoEstateInfo, ctl: string[]): string {
   }
   lines.push(
     '',
+    'alerts:                                 # A shows them; a acknowledges one as a silence',
+    `  alertmanager: ${scalar(info.alertmanagerUrl)}   # the demo's own Alertmanager-compatible endpoint`,
+    `  matchers: ['team="checkout"']`,
+    '  interval: 2s',
+    '',
     'timeline:',
     `  dir: ${scalar(info.timelineDir)}   # one folder per incident; warroom export reads it`,
     '',

@@ -18,6 +18,8 @@ export interface DemoEstateInfo {
   runbook: string;
   controlUrl: string;
   webhookUrl: string;
+  /** The demo's Alertmanager-compatible endpoint (its alerts follow the services). */
+  alertmanagerUrl: string;
   database: { name: string; host: string; port: number };
   services: DemoServiceInfo[];
 }

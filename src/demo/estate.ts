@@ -7,6 +7,7 @@ import type { ServicePhase } from './behaviour.js';
 import { renderDemoConfig } from './config-yaml.js';
 import type { DemoEstateInfo } from './estate-info.js';
 import { startControlServer, type ControlServer } from './control-server.js';
+import { startDemoAlertmanager } from './demo-alertmanager.js';
 import { startDemoDatabase, type DemoDatabase } from './database.js';
 import { DemoService } from './demo-service.js';
 import { ctlArgv, demoRunbookPath, shellWord } from './locations.js';
@@ -103,6 +104,8 @@ export async function startDemoEstate(options: DemoEstateOptions = {}): Promise<
       fail,
     });
     stoppers.push(() => control.stop());
+    const alertmanager = await startDemoAlertmanager(phases);
+    stoppers.push(() => alertmanager.stop());
 
     const tick = setInterval(() => {
       const troubled = new Set(services.filter((s) => s.phase !== 'healthy').map((s) => s.profile.name));
@@ -123,6 +126,7 @@ export async function startDemoEstate(options: DemoEstateOptions = {}): Promise<
       runbook: demoRunbookPath(),
       controlUrl: control.url,
       webhookUrl: sink.url,
+      alertmanagerUrl: alertmanager.url,
       database: { name: DATABASE_NAME, host: LOOPBACK, port: database.port },
       services: services.map((s) => ({ name: s.profile.name, port: s.port, url: s.url, logFile: s.log.path, urlEnv: `${s.profile.envName}_URL` })),
     };

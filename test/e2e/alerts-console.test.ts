@@ -175,3 +175,24 @@ test('dry-run and read-only consoles never send a silence', { skip, timeout: 180
   }
   await am.resolve([disk]);
 });
+
+test('warroom demo shows its alerts: the incident fires HighErrorRate, a silences it', { skip: tmuxMissing() ?? false, timeout: 180_000 }, async () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'warroom-e2e-demo-alerts-'));
+  const tmux = TmuxSession.start(warroomShellLine('demo --speed 10 --as e2e-op'), { columns: 80, rows: 24, cwd });
+  try {
+    await tmux.waitForScreen((s) => s.includes('4 Runbook') && s.includes('INC-'), 'the console');
+    tmux.send('A');
+    await tmux.waitForScreen((s) => s.includes('CertificateExpiresSoon INFO'), 'the demo alerts pane');
+    // The scripted incident degrades checkout-api: its error alert fires and sorts above the info one.
+    const screen = await tmux.waitForScreen((s) => s.includes('HighErrorRate WARNING  service=checkout-api'), 'the incident firing');
+    assert.ok(screen.indexOf('HighErrorRate') < screen.indexOf('CertificateExpiresSoon'), screen);
+    tmux.send('a');
+    await tmux.waitForScreen((s) => s.includes('Acknowledge HighErrorRate: silence it for 1h?'), 'the confirmation');
+    tmux.send('y');
+    await tmux.waitForScreen((s) => s.includes('✔ silenced HighErrorRate for 1h'), 'silenced in the demo');
+    tmux.send('q');
+  } finally {
+    tmux.kill();
+    rmSync(cwd, { recursive: true, force: true });
+  }
+});
