@@ -67,7 +67,7 @@ export class SilenceController {
     const matchers: LabelMatcher[] = Object.keys(alert.labels)
       .sort((a, b) => (a === 'alertname' ? -1 : b === 'alertname' ? 1 : a.localeCompare(b)))
       .map((name) => ({ name, value: alert.labels[name]!, isRegex: false, isEqual: true }));
-    return this.create(matchers, this.options.silenceMs, alert.name, 'acknowledged');
+    return this.create(matchers, this.options.silenceMs, alert.name, 'acknowledged', null);
   }
 
   /** `:silence MATCHERS [DURATION]`. */
@@ -77,10 +77,10 @@ export class SilenceController {
       this.flash(`:silence: ${parsed.error}`, 'error');
       return Promise.resolve(false);
     }
-    return this.create(parsed.matchers, parsed.durationMs, null, 'silenced');
+    return this.create(parsed.matchers, parsed.durationMs, null, 'silenced', parsed.reason);
   }
 
-  private async create(matchers: LabelMatcher[], durationMs: number, alert: string | null, verb: string): Promise<boolean> {
+  private async create(matchers: LabelMatcher[], durationMs: number, alert: string | null, verb: string, reason: string | null): Promise<boolean> {
     const { api, mode, recorder } = this.options;
     if (!api) {
       this.flash('silences need Alertmanager (alerts.alertmanager): Prometheus only reports alerts', 'warn');
@@ -89,7 +89,7 @@ export class SilenceController {
     if (!mayAct(mode, 'silence')) return false;
     const incident = this.options.incident();
     const written = formatMatchers(matchers);
-    const comment = this.options.redact(`warroom ${incident.id}: ${incident.title} (${verb} by ${incident.operator})`);
+    const comment = this.options.redact(`warroom ${incident.id}: ${incident.title} (${verb} by ${incident.operator}${reason ? `: ${reason}` : ''})`);
     const dryRun = isDryRun(mode);
     const question = {
       title: alert ? `Acknowledge ${shown(alert)}: silence it for ${formatSetting(durationMs)}?` : `Silence for ${formatSetting(durationMs)}?`,

@@ -139,7 +139,7 @@ const COLON = [
   { name: 'note', usage: ':note [TIME] TEXT', description: 'add a note, backfilled with TIME' },
   { name: 'status-update', usage: ':status-update', description: 'post a status update', dangerous: true },
   { name: 'resolve', usage: ':resolve', description: 'resolve the incident', dangerous: true },
-  { name: 'silence', usage: ':silence MATCHERS [DURATION]', description: 'silence alerts in Alertmanager for this incident', dangerous: true },
+  { name: 'silence', usage: ':silence MATCHERS [DURATION] [-- REASON]', description: 'silence alerts in Alertmanager for this incident', dangerous: true },
   { name: 'export', usage: ':export', description: 'write the post-mortem draft' },
   { name: 'cancel', usage: ':cancel', description: 'cancel the running action' },
   { name: 'q', usage: ':q', description: 'quit' },

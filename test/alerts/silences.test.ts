@@ -91,6 +91,17 @@ test('acknowledge: confirmed, then a silence of exactly that alert, by the opera
   await am.resolve([labels]);
 });
 
+test(':silence with a reason after --: the why goes into the comment, a -- inside a quoted value stays the value', { skip }, async () => {
+  const c = controller();
+  assert.equal(await c.silences.silenceCommand('alertname="Odd -- name", service="orders-db" 30m -- known: a deploy is rolling back'), true);
+  const [silenced] = c.recorder.ofKind('alert.silenced');
+  assert.equal(silenced?.data.matchers, 'alertname="Odd -- name", service="orders-db"');
+  assert.equal((silenced?.data.endsAt as number) - (silenced?.data.startsAt as number), 30 * 60_000);
+  const held = await silenceFor(silenced!.data.silenceId as string);
+  assert.equal(held?.comment, 'warroom INC-42: Checkout errors (silenced by alice: known: a deploy is rolling back)');
+  assert.ok(c.questions[0]!.lines.some((line) => line.includes('a deploy is rolling back')), 'the reason is shown before sending');
+});
+
 test('a "no" sends nothing and records nothing', { skip }, async () => {
   const before = (await am.silences()).length;
   const c = controller({ answers: [false] });
