@@ -103,7 +103,7 @@ export class SilenceController {
     };
     if (!(await this.options.confirm(question))) return false;
     const now = this.now();
-    const base = { matchers: written, startsAt: now, endsAt: now + durationMs, createdBy: incident.operator, comment, ...(alert ? { alert } : {}) };
+    const base = { matchers: written, startsAt: now, endsAt: now + durationMs, createdBy: incident.operator, comment, ...(alert ? { alert } : {}), ...(reason ? { reason } : {}) };
     if (dryRun) {
       this.record('alert.silenced', { ...base, dryRun: true, dryRunId: randomBytes(4).toString('hex') });
       this.flash(`dry run: not sent to Alertmanager (recorded): silence ${written}`, 'info');

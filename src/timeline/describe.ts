@@ -103,7 +103,7 @@ const DESCRIBERS: Record<string, Describer> = {
   'alert.resolved': (d) =>
     `Alert resolved: ${str(d.alert)}${alertWhere(d)}${typeof d.firedForMs === 'number' ? ` after ${formatDuration(d.firedForMs)}` : ''}`,
   'alert.silenced': (d) =>
-    `${d.dryRun === true ? 'Dry run: would silence' : 'Silenced'} ${str(d.matchers)}${typeof d.endsAt === 'number' ? ` until ${clock(d.endsAt)}` : ''}${typeof d.silenceId === 'string' ? ` (silence ${d.silenceId})` : ''}`,
+    `${d.dryRun === true ? 'Dry run: would silence' : 'Silenced'} ${str(d.matchers)}${typeof d.endsAt === 'number' ? ` until ${clock(d.endsAt)}` : ''}${typeof d.silenceId === 'string' ? ` (silence ${d.silenceId})` : ''}${typeof d.reason === 'string' ? ` — ${d.reason}` : ''}`,
   'alert.silence-failed': (d) => `Silence ${str(d.matchers)} not created: ${str(d.error)}`,
   'alert.silence-extended': (d) => `Silence ${str(d.silenceId)} extended until ${typeof d.endsAt === 'number' ? clock(d.endsAt) : '?'}`,
   'alert.silence-expired': (d) => `Silence ${str(d.silenceId)} expired${typeof d.reason === 'string' ? ` (${d.reason})` : ''}`,

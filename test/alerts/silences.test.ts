@@ -8,6 +8,7 @@ import { AlertmanagerClient } from '../../src/alerts/alertmanager-api.js';
 import { SilenceController } from '../../src/alerts/silences.js';
 import type { ConsoleMode } from '../../src/mode/console-mode.js';
 import { createWarroomStore } from '../../src/store/store.js';
+import { describeEvent } from '../../src/timeline/describe.js';
 import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { findAlertmanager, startAlertmanager, type RunningAlertmanager } from './fixtures/real-alertmanager.js';
 
@@ -100,6 +101,9 @@ test(':silence with a reason after --: the why goes into the comment, a -- insid
   const held = await silenceFor(silenced!.data.silenceId as string);
   assert.equal(held?.comment, 'warroom INC-42: Checkout errors (silenced by alice: known: a deploy is rolling back)');
   assert.ok(c.questions[0]!.lines.some((line) => line.includes('a deploy is rolling back')), 'the reason is shown before sending');
+  assert.equal(silenced?.data.reason, 'known: a deploy is rolling back');
+  const described = describeEvent({ v: 1, id: 'x', ts: silenced!.at, operator: 'alice', kind: 'alert.silenced', data: silenced!.data });
+  assert.match(described, /^Silenced alertname="Odd -- name", service="orders-db" until \d\d:\d\dZ \(silence [\w-]+\) — known: a deploy is rolling back$/);
 });
 
 test('a "no" sends nothing and records nothing', { skip }, async () => {
