@@ -11,6 +11,8 @@ import type { AlertSource, AlertView, SourceAlert } from './types.js';
 export interface AlertsSink {
   /** A successful read: the alerts now, worst first. */
   showAlerts(list: AlertView[], at: number): void;
+  /** Alerts that started firing since the previous read (not those already firing at the first), muted ones not included, worst first. */
+  alertsFired?(fired: AlertView[]): void;
   /** A failed read: why (the last list stays, marked stale by the pane). */
   showAlertsError(message: string): void;
 }
@@ -48,6 +50,7 @@ export class AlertFeed {
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<void> | null = null;
   private stopped = false;
+  private readOnce = false;
 
   constructor(private readonly options: AlertFeedOptions) {}
 
@@ -102,14 +105,18 @@ export class AlertFeed {
     if (this.stopped) return;
     this.latest = new Map(alerts.map((alert) => [alert.fingerprint, alert]));
     const views = alerts.map((alert) => alertView(alert, linker)).sort(compareAlerts);
-    this.recordChanges(views, now());
+    const fired = this.recordChanges(views, now());
     sink.showAlerts(views, now());
+    // What fires when the console starts is on the pane and the timeline; news is what fires after.
+    if (fired.length > 0 && this.readOnce) sink.alertsFired?.(fired);
+    this.readOnce = true;
   }
 
-  /** Firing alerts the timeline does not know yet, and known ones that are gone. */
-  private recordChanges(views: readonly AlertView[], now: number): void {
+  /** Records firing alerts the timeline does not know yet, and known ones that are gone; returns the new firing ones. */
+  private recordChanges(views: readonly AlertView[], now: number): AlertView[] {
     const { recorder } = this.options;
     const current = new Set<string>();
+    const fired: AlertView[] = [];
     for (const view of views) {
       if (view.state === 'pending') continue;
       current.add(view.id);
@@ -118,6 +125,7 @@ export class AlertFeed {
       this.firing.set(view.id, firingOf(data));
       // At the time it started firing: the timeline says when it fired, not when this console looked.
       recorder.record('alert.firing', data, { at: Math.min(view.since, now) });
+      if (view.state === 'firing') fired.push(view);
     }
     for (const [fingerprint, known] of [...this.firing]) {
       if (current.has(fingerprint)) continue;
@@ -131,6 +139,7 @@ export class AlertFeed {
         firedForMs: Math.max(0, now - known.since),
       });
     }
+    return fired;
   }
 }
 

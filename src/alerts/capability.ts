@@ -62,6 +62,16 @@ export const alertsCapability: CapabilityFactory = (context) => {
     intervalMs: settings.intervalMs,
     sink: {
       showAlerts: (list, at) => store.getState().setAlerts({ list, readAt: at, error: null }),
+      // Whatever pane is in front: a new alert is news, and A is how to look at it. It never
+      // covers a message still being shown (the answer to what the lead just did comes first).
+      alertsFired: (fired) => {
+        const flash = store.getState().flash;
+        if (flash !== null && flash.until > Date.now()) return;
+        const first = fired[0]!;
+        const where = first.identity.map(({ name, value }) => `${name}=${value}`).join(' ');
+        const more = fired.length > 1 ? ` and ${fired.length - 1} more` : '';
+        store.getState().showFlash(`▲ alert firing: ${first.name}${where ? ` (${where})` : ''}${more} — A shows the alerts`, 'warn', 10_000);
+      },
       showAlertsError: (message) => {
         if (store.getState().alerts.error !== message) store.getState().setAlerts({ error: message });
       },

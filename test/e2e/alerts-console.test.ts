@@ -98,6 +98,11 @@ test('alerts pane at 80x24: worst first in colour, ja acknowledges in one write,
     assert.ok(markStyle(styled, 'HighErrorRate').includes('7'), 'the selected row is inverse');
     tmux.send('k');
 
+    // An alert that fires while the console runs is news, whatever pane is in front.
+    const fresh = { alertname: 'QueueBacklog', team: 'checkout', service: 'orders-worker', severity: 'info' };
+    await am.post([{ labels: fresh }]);
+    await tmux.waitForScreen((s) => s.includes('▲ alert firing: QueueBacklog (service=orders-worker) — A shows the alerts'), 'the new alert told in the footer');
+
     // `ja` in one write: down to HighErrorRate, acknowledge it.
     tmux.writeRaw('ja');
     await tmux.waitForScreen((s) => s.includes('Acknowledge HighErrorRate: silence it for 1h?') && s.includes('alertname="HighErrorRate"'), 'the acknowledge confirmation');
@@ -135,11 +140,11 @@ test('alerts pane at 80x24: worst first in colour, ja acknowledges in one write,
     assert.deepEqual(silenced.map((e) => e.data.alert ?? null), ['HighErrorRate', null]);
     assert.ok(silenced.every((e) => e.operator === 'e2e-op' && e.data.createdBy === 'e2e-op'));
     assert.equal(events.filter((e) => e.kind === 'alert.silence-expired').length, 2);
-    assert.deepEqual(events.filter((e) => e.kind === 'alert.firing').map((e) => e.data.service).sort(), ['checkout-api', 'orders-db', 'x']);
+    assert.deepEqual(events.filter((e) => e.kind === 'alert.firing').map((e) => e.data.service).sort(), ['checkout-api', 'orders-db', 'orders-worker', 'x']);
     tmux.send('q');
   } finally {
     tmux.kill();
-    await am.resolve([disk, errors, hostile, search]);
+    await am.resolve([disk, errors, hostile, search, { alertname: 'QueueBacklog', team: 'checkout', service: 'orders-worker', severity: 'info' }]);
     rmSync(dir, { recursive: true, force: true });
   }
 });
