@@ -44,6 +44,12 @@ for (const [columns, rows] of [[80, 24], [120, 40], [200, 50]] as const) {
         seen += await tmux.waitForScreen((s) => s.includes('lines 4–') && s.includes(helpEnd), 'three lines down');
         tmux.send('NPage');
         seen += await tmux.waitForScreen((s) => !s.includes('lines 4–') && s.includes('↑') && s.includes(helpEnd), 'a page down');
+        // Every page to the end, so every line of help has been on screen whatever its length.
+        for (let page = 0; page < 30 && !seen.includes(' · end'); page++) {
+          const at = /lines (\d+)–/.exec(tmux.screen())?.[1];
+          tmux.send('NPage');
+          seen += await tmux.waitForScreen((s) => s.includes(helpEnd) && (s.includes(' · end') || /lines (\d+)–/.exec(s)?.[1] !== at), 'the next page');
+        }
         tmux.send('G');
         seen += await tmux.waitForScreen((s) => s.includes(' · end') && s.includes(helpEnd), 'the end of help');
         tmux.send('g');
