@@ -138,7 +138,7 @@ export class SilenceController {
         const status = await api.get(silence.id);
         if (status === null || status.state === 'expired') {
           // Someone ended it in Alertmanager: bringing it back would overrule them.
-          this.record('alert.silence-expired', { silenceId: silence.id, reason: 'expired in Alertmanager' });
+          this.record('alert.silence-expired', { silenceId: silence.id, reason: 'expired in Alertmanager' }, true);
           continue;
         }
         const matchers = parseMatchers(silence.matchers);
@@ -183,8 +183,9 @@ export class SilenceController {
   }
 
   /** Records an event and applies it at once (the journal's echo of it is then a no-op). */
-  private record(kind: 'alert.silenced' | 'alert.silence-extended' | 'alert.silence-expired' | 'alert.silence-kept', data: Record<string, unknown>): void {
-    this.options.recorder.record(kind, data);
+  private record(kind: 'alert.silenced' | 'alert.silence-extended' | 'alert.silence-expired' | 'alert.silence-kept', data: Record<string, unknown>, automated = false): void {
+    // A silence someone expired in Alertmanager is seen by the console, not done by its operator.
+    this.options.recorder.record(kind, data, automated ? { automated: true } : {});
     this.adopt([{ kind, ts: this.now(), operator: this.options.incident().operator, data }]);
   }
 

@@ -19,6 +19,11 @@ const AUTOMATED_KINDS: ReadonlySet<string> = new Set([
   'escalation.claimed',
   'host.connection',
   'incident.severity-suggested',
+  // Alertmanager's alerts as the console read them, and a silence kept alive while the incident
+  // is open: observations and upkeep, not a person acknowledging anything.
+  'alert.firing',
+  'alert.resolved',
+  'alert.silence-extended',
 ]);
 
 /** Whether events of `kind` are always the console's own observations. */
