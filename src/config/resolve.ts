@@ -1,6 +1,7 @@
 // Builds the resolved model from the validated file: defaults, absolute paths, expansion, and the
 // rules that need the whole file (duplicate names, references to contacts, Prometheus).
 import { dirname } from 'node:path';
+import { resolveShare } from './share.js';
 import { addHeaderSecrets, addSecret, addUrlSecret, localPath, posOf, report, type ResolveContext } from './context.js';
 import { compileSafePattern } from '../text/safe-pattern.js';
 import { DEFAULT_METRICS_RANGE, DEFAULT_METRICS_STEP, type RawConfig } from './schema.js';
@@ -166,6 +167,7 @@ export function resolveConfig(ctx: ResolveContext, raw: RawConfig, file: string)
     ...(escalation === undefined ? {} : { escalation }),
     timeline: { dir: localPath(ctx, raw.timeline?.dir ?? '.warroom/incidents'), redact },
     logs: { buffer: raw.logs?.buffer ?? 10_000, errorRateNote: raw.logs?.errorRateNote ?? 30 },
+    ...resolveShare(ctx, raw.share),
     secrets: [...ctx.secrets],
   };
 }

@@ -195,3 +195,11 @@ test('example: timeline and log settings', async () => {
   assert.deepEqual(config.timeline, { dir: join(fixtureDir, '.warroom', 'incidents'), redact: ['X-API-Key: \\S+'] });
   assert.deepEqual(config.logs, { buffer: 10_000, errorRateNote: 30 });
 });
+
+test('example: share: one server, the default stream, an unset token counts as none', async () => {
+  const config = await loadExample();
+  assert.deepEqual(config.share, { servers: ['nats://127.0.0.1:4222'], stream: 'WARROOM' });
+  const withToken = await loadExample({ NATS_TOKEN: 's3cret-nats-token' });
+  assert.equal(withToken.share?.token, 's3cret-nats-token');
+  assert.ok(withToken.secrets.includes('s3cret-nats-token'), 'the NATS token is a secret');
+});

@@ -1,0 +1,188 @@
+// The incident shared through a REAL nats-server -js on loopback (own port, own store folder):
+// two "machines" (each its own journal folder) see each other's events, a late joiner gets the
+// whole history, a server outage loses and duplicates nothing, and a console killed with -9
+// while offline sends what it recorded once it is back.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { ShareConfig } from '../../src/config/types.js';
+import { subjectFor } from '../../src/share/wire.js';
+import { NatsServer, natsServerMissing } from '../helpers/nats-server.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { Machine } from './machine.js';
+
+const missing = natsServerMissing();
+let server: NatsServer;
+let share: ShareConfig;
+const machines: Machine[] = [];
+
+before(async () => {
+  if (missing) return;
+  server = await NatsServer.start();
+  share = { servers: [server.url], stream: 'WARROOM' };
+});
+after(async () => {
+  for (const machine of machines) {
+    await machine.quit().catch(() => undefined);
+    machine.remove();
+  }
+  await server?.close();
+});
+
+function track(machine: Machine): Machine {
+  machines.push(machine);
+  return machine;
+}
+
+/** Messages the stream holds for an incident (a duplicate published would count twice). */
+async function messagesInStream(id: string): Promise<number> {
+  const nc = await connect({ servers: server.url });
+  try {
+    const jsm = await jetstreamManager(nc);
+    const info = await jsm.streams.info('WARROOM', { subjects_filter: subjectFor(id) });
+    return info.state.subjects?.[subjectFor(id)] ?? 0;
+  } finally {
+    await nc.close();
+  }
+}
+
+function assertNoDuplicateLines(machine: Machine): void {
+  const doubled = [...machine.linesPerId()].filter(([, n]) => n > 1);
+  assert.deepEqual(doubled, [], `${machine.operator}'s journal holds each event once`);
+}
+
+function ids(machine: Machine): string[] {
+  return machine.timeline().map((e) => e.id);
+}
+
+test('two machines see each other’s notes; a late joiner gets the history; a restart applies nothing twice', { skip: missing ?? false }, async () => {
+  const ana = track(Machine.open(share, 'ana').startSharing());
+  ana.note('db primary is read-only');
+  await waitFor(() => ana.status?.state === 'online' && ana.status.unsynced === 0, { what: 'ana online and synced', timeoutMs: 20_000 });
+
+  // bo's laptop has never seen the incident: joining fetches it from the stream.
+  const bo = track((await Machine.join(share, 'bo', ana.id)).startSharing());
+  assert.ok(bo.notes().includes('db primary is read-only'), 'the joiner has the history before its console opens');
+  bo.note('failing over to replica-2');
+  await waitFor(() => ana.notes().includes('failing over to replica-2'), { what: 'ana sees bo’s note' });
+  ana.note('replica-2 promoted');
+  await waitFor(() => bo.notes().includes('replica-2 promoted'), { what: 'bo sees ana’s note' });
+  // The remote event is the same event (id, time, operator), not a copy.
+  const remote = bo.timeline().find((e) => e.data.text === 'replica-2 promoted')!;
+  const local = ana.timeline().find((e) => e.data.text === 'replica-2 promoted')!;
+  assert.deepEqual([remote.id, remote.ts, remote.operator], [local.id, local.ts, 'ana']);
+
+  // bo quits; ana goes on; bo's console restarts and catches up from where it stopped.
+  await bo.quit();
+  for (let i = 1; i <= 3; i += 1) ana.note(`while bo was away ${i}`);
+  bo.restart();
+  await waitFor(() => bo.notes().includes('while bo was away 3'), { what: 'bo catches up after its restart' });
+  await waitFor(() => ana.status?.unsynced === 0 && bo.status?.unsynced === 0, { what: 'both synced' });
+  await waitFor(() => ids(ana).join() === ids(bo).join(), { what: 'the same timeline, in the same order, on both' });
+  assertNoDuplicateLines(ana);
+  assertNoDuplicateLines(bo);
+  assert.equal(await messagesInStream(ana.id), ids(ana).length, 'the stream holds every event once');
+});
+
+test('server down: both keep working and show OFFLINE with what is unsynced; back up, they converge with nothing lost or duplicated', { skip: missing ?? false }, async () => {
+  const ana = track(Machine.open(share, 'ana', 'payments down').startSharing());
+  ana.note('paging payments on-call');
+  await waitFor(() => ana.status?.state === 'online' && ana.status.unsynced === 0, { what: 'ana synced', timeoutMs: 20_000 });
+  const bo = track((await Machine.join(share, 'bo', ana.id)).startSharing());
+  await waitFor(() => bo.status?.state === 'online', { what: 'bo online', timeoutMs: 20_000 });
+
+  await server.stop();
+  await waitFor(() => ana.status?.state === 'offline' && bo.status?.state === 'offline', { what: 'both offline', timeoutMs: 20_000 });
+  for (let i = 1; i <= 5; i += 1) {
+    ana.note(`ana offline ${i}`);
+    bo.note(`bo offline ${i}`);
+  }
+  // The local journal is the truth: every note is on disk and on screen at once.
+  assert.equal(ana.notes().filter((t) => t.startsWith('ana offline')).length, 5);
+  await waitFor(() => ana.status?.unsynced === 5 && bo.status?.unsynced === 5, { what: 'OFFLINE · 5 unsynced on both' });
+  assert.match(ana.status?.detail ?? '', /unreachable|no NATS server/);
+
+  await server.resume();
+  await waitFor(() => ana.status?.state === 'online' && bo.status?.state === 'online' && ana.status.unsynced === 0 && bo.status.unsynced === 0, {
+    what: 'both online with nothing unsynced',
+    timeoutMs: 30_000,
+  });
+  await waitFor(() => ana.notes().length === 11 && bo.notes().length === 11, { what: 'both have all 11 notes' });
+  await waitFor(() => ids(ana).join() === ids(bo).join(), { what: 'the same order on both' });
+  assertNoDuplicateLines(ana);
+  assertNoDuplicateLines(bo);
+  assert.equal(await messagesInStream(ana.id), ids(ana).length, 'the stream holds every event once');
+
+  // A third machine joining now gets all of it, in the same order.
+  const cy = track(await Machine.join(share, 'cy', ana.id));
+  assert.deepEqual(ids(cy), ids(ana));
+});
+
+test('a console killed with -9 while offline sends what it recorded when it starts again', { skip: missing ?? false }, async () => {
+  const ana = track(Machine.open(share, 'ana', 'queue backlog').startSharing());
+  ana.note('queue depth 40k');
+  await waitFor(() => ana.status?.state === 'online' && ana.status.unsynced === 0, { what: 'ana synced', timeoutMs: 20_000 });
+  const bo = track((await Machine.join(share, 'bo', ana.id)).startSharing());
+  await ana.quit();
+
+  await server.stop();
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fixtures/offline-console.ts', import.meta.url)), ana.dir, ana.id, 'ana', server.url, '4'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const recorded = await waitFor(() => /^recorded (.*)$/m.exec(output)?.[1], { what: 'the offline console recorded its notes', timeoutMs: 30_000 });
+  const lost = JSON.parse(recorded!) as string[];
+  child.kill('SIGKILL');
+  await exited;
+
+  await server.resume();
+  await waitFor(() => bo.status?.state === 'online', { what: 'bo back online', timeoutMs: 30_000 });
+  // Nothing of the four reached the stream: the killed console had no server to send to.
+  assert.ok(!bo.timeline().some((e) => lost.includes(e.id)));
+  ana.restart();
+  await waitFor(() => lost.every((id) => bo.timeline().some((e) => e.id === id)), { what: 'bo gets the four notes from the restarted console', timeoutMs: 20_000 });
+  await waitFor(() => ana.status?.unsynced === 0, { what: 'ana’s outbox empty' });
+  assertNoDuplicateLines(bo);
+  assert.equal(await messagesInStream(ana.id), ids(ana).length);
+});
+
+test('automatic paging is claimed once across machines: one console wins, the other is told who', { skip: missing ?? false }, async () => {
+  const ana = track(Machine.open(share, 'ana', 'search slow').startSharing());
+  await waitFor(() => ana.status?.state === 'online', { what: 'ana online', timeoutMs: 20_000 });
+  const bo = track((await Machine.join(share, 'bo', ana.id)).startSharing());
+  await waitFor(() => bo.status?.state === 'online', { what: 'bo online', timeoutMs: 20_000 });
+  for (let step = 0; step < 5; step += 1) {
+    const [a, b] = await Promise.all([ana.journal.claim(`page:${step}`), bo.journal.claim(`page:${step}`)]);
+    assert.ok(a && b, 'both consoles got an answer');
+    assert.equal([a.won, b.won].filter(Boolean).length, 1, `exactly one console pages step ${step}`);
+    const loser = a.won ? b : a;
+    assert.equal(loser.by, a.won ? 'ana' : 'bo');
+  }
+});
+
+test('refused credentials stop sharing with a plain message (never the token); the console goes on on its journal', { skip: missing ?? false }, async () => {
+  const guarded = await NatsServer.start('listen: 127.0.0.1:PORT\njetstream { store_dir: "STORE" }\nauthorization { token: "right-t0ken" }\n');
+  try {
+    const wrong = track(Machine.open({ servers: [guarded.url], stream: 'WARROOM', token: 'wr0ng-t0ken' }, 'ana').startSharing());
+    await waitFor(() => wrong.status?.state === 'failed', { what: 'sharing failed', timeoutMs: 20_000 });
+    assert.match(wrong.status?.detail ?? '', /refused the token/);
+    assert.ok(!JSON.stringify(wrong.statuses).includes('wr0ng-t0ken'), 'the token is never in a message');
+    wrong.note('still recording');
+    assert.ok(wrong.notes().includes('still recording'));
+
+    const right = track(Machine.open({ servers: [guarded.url], stream: 'WARROOM', token: 'right-t0ken' }, 'bo').startSharing());
+    right.note('with the right token');
+    await waitFor(() => right.status?.state === 'online' && right.status.unsynced === 0, { what: 'the right token shares', timeoutMs: 20_000 });
+  } finally {
+    for (const machine of machines.splice(-2)) {
+      await machine.quit().catch(() => undefined);
+      machine.remove();
+    }
+    await guarded.close();
+  }
+});
