@@ -22,8 +22,11 @@ export interface OutboxEvents {
 
 /** Queue of events to publish, kept in order, each sent until the stream has it. */
 export class Outbox {
-  private readonly queue: TimelineEvent[] = [];
-  private readonly queued = new Set<string>();
+  /** Events in order; those before `head` are all acknowledged (compacted now and then). */
+  private queue: TimelineEvent[] = [];
+  private head = 0;
+  /** Ids waiting for the stream (sent or not). */
+  private readonly waiting = new Set<string>();
   private inFlight = 0;
   /** Index in `queue` of the next event to send. */
   private next = 0;
@@ -31,6 +34,7 @@ export class Outbox {
   /** A send failed: once nothing is in flight, sending starts again from the oldest. */
   private rewind = false;
   private lastSize = -1;
+  private sizeReport: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly publish: PublishFn,
@@ -39,14 +43,14 @@ export class Outbox {
 
   /** Events waiting (sent or not) that the stream has not acknowledged. */
   get size(): number {
-    return this.queue.length;
+    return this.waiting.size;
   }
 
   /** Queues events (ones already queued are ignored) and sends them if running. */
   add(events: readonly TimelineEvent[]): void {
     for (const event of events) {
-      if (this.queued.has(event.id)) continue;
-      this.queued.add(event.id);
+      if (this.waiting.has(event.id)) continue;
+      this.waiting.add(event.id);
       this.queue.push(event);
     }
     this.reportSize();
@@ -55,14 +59,9 @@ export class Outbox {
 
   /** The stream has this event (it came back through the consumer): no need to send or wait. */
   settle(id: string): void {
-    if (!this.queued.has(id)) return;
-    const index = this.queue.findIndex((e) => e.id === id);
-    // Only unsent ones can be dropped here; one in flight is settled by its answer.
-    if (index >= this.next) {
-      this.queue.splice(index, 1);
-      this.queued.delete(id);
-      this.reportSize();
-    }
+    if (!this.waiting.delete(id)) return;
+    this.advance();
+    this.reportSize();
   }
 
   /** Starts (or resumes, after a reconnect) sending from the oldest unacknowledged event. */
@@ -80,11 +79,13 @@ export class Outbox {
     if (this.rewind) {
       if (this.inFlight > 0) return;
       this.rewind = false;
-      this.next = 0;
+      this.next = this.head;
     }
     while (this.running && this.inFlight < WINDOW && this.next < this.queue.length) {
       const event = this.queue[this.next]!;
       this.next += 1;
+      // Settled meanwhile (its echo came back through the consumer): nothing to send.
+      if (!this.waiting.has(event.id)) continue;
       this.inFlight += 1;
       this.publish(event).then(
         (seq) => this.done(event, seq),
@@ -95,15 +96,20 @@ export class Outbox {
 
   private done(event: TimelineEvent, seq: number): void {
     this.inFlight -= 1;
-    const index = this.queue.indexOf(event);
-    if (index >= 0) {
-      this.queue.splice(index, 1);
-      if (index < this.next) this.next -= 1;
-    }
-    this.queued.delete(event.id);
-    this.events.acked([[event.id, seq]]);
+    if (this.waiting.delete(event.id)) this.events.acked([[event.id, seq]]);
+    this.advance();
     this.reportSize();
     this.pump();
+  }
+
+  /** Moves `head` past acknowledged events; drops them from the array once there are many (O(1) per event). */
+  private advance(): void {
+    while (this.head < this.queue.length && !this.waiting.has(this.queue[this.head]!.id)) this.head += 1;
+    if (this.head >= 1024 && this.head * 2 >= this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.next = Math.max(0, this.next - this.head);
+      this.head = 0;
+    }
   }
 
   private fail(error: Error): void {
@@ -117,9 +123,13 @@ export class Outbox {
     this.pump();
   }
 
+  /** Tells the size once per turn of the event loop: a burst of 10,000 acknowledgements is one report, not 10,000. */
   private reportSize(): void {
-    if (this.queue.length === this.lastSize) return;
-    this.lastSize = this.queue.length;
-    this.events.size(this.queue.length);
+    this.sizeReport ??= setImmediate(() => {
+      this.sizeReport = null;
+      if (this.waiting.size === this.lastSize) return;
+      this.lastSize = this.waiting.size;
+      this.events.size(this.waiting.size);
+    });
   }
 }

@@ -3,6 +3,7 @@
 // from other consoles are written into the journal (with their stream sequence) and shown from
 // there. Offline is normal: the console keeps working on its journal, the header counts what is
 // unsynced, and everything goes out (and comes in) when the server is back.
+import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection, Status } from '@nats-io/transport-node';
 import type { ShareConfig } from '../config/types.js';
 import { isBookkeeping, type TimelineEvent } from '../timeline/event.js';
@@ -51,6 +52,7 @@ const DRAIN_ON_STOP_MS = 2000;
 /** Publishes this console's events and applies everyone else's, for one incident. */
 export class SharedIncident {
   private nc: NatsConnection | null = null;
+  private js: JetStreamClient | null = null;
   /** The client is connected (it reconnects by itself once it was). */
   private connected = false;
   private readonly sync: SyncState;
@@ -155,6 +157,8 @@ export class SharedIncident {
         nc = await openConnection(this.share, `warroom ${this.journal.operator}`, (status) => this.onConnectionStatus(status));
         if (this.stopped) return void (await nc.close());
         this.nc = nc;
+        // One client for every publish (made per publish, it cost more than the publish itself).
+        this.js = (await import('@nats-io/jetstream')).jetstream(nc, { timeout: REQUEST_TIMEOUT_MS });
         this.connected = true;
         await ensureStream(nc, this.share.stream);
         this.state = await SharedIncidentState.open(nc, this.share.stream, this.journal.id, this.journal.operator).catch((error: unknown) => {
@@ -171,6 +175,7 @@ export class SharedIncident {
       } catch (error) {
         const problem = explain(error, this.share);
         this.nc = null;
+        this.js = null;
         this.state = null;
         this.connected = false;
         await nc?.close().catch(() => undefined);
@@ -243,9 +248,8 @@ export class SharedIncident {
   }
 
   private async publish(subject: string, event: TimelineEvent): Promise<number> {
-    const { jetstream } = await import('@nats-io/jetstream');
-    if (!this.nc) throw new ShareError('not connected', true);
-    const ack = await jetstream(this.nc, { timeout: REQUEST_TIMEOUT_MS }).publish(subject, encodeForStream(event), { msgID: event.id, timeout: REQUEST_TIMEOUT_MS });
+    if (!this.js) throw new ShareError('not connected', true);
+    const ack = await this.js.publish(subject, encodeForStream(event), { msgID: event.id, timeout: REQUEST_TIMEOUT_MS });
     return ack.seq;
   }
 
