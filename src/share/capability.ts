@@ -21,7 +21,7 @@ export const shareCapability: CapabilityFactory = (context) => {
       shared = new SharedIncident(share, journal, {
         status: (status) => showStatus(context.store, status),
         warn: (message) => context.store.getState().showFlash(message, 'warn', 15_000),
-      });
+      }, context.mode);
       journal.useSharedState(shared);
       shared.start();
     },

@@ -12,6 +12,7 @@ import { ensureStream, explain, openConnection, REQUEST_TIMEOUT_MS, ShareError }
 import { Inbox, type StreamedEvent } from './inbox.js';
 import { SharedIncidentState } from './incident-state.js';
 import { Outbox } from './outbox.js';
+import { Presence } from './presence.js';
 import { readSyncState, unsyncedEvents, type SyncState } from '../timeline/journal-sync.js';
 import type { ShareStatus } from './types.js';
 import { encodeForStream, subjectFor } from './wire.js';
@@ -61,7 +62,9 @@ export class SharedIncident {
   /** Inbox restarts run one after another. */
   private inboxRestart: Promise<void> = Promise.resolve();
   private state: SharedIncidentState | null = null;
-  private status: ShareStatus = { state: 'connecting', unsynced: 0, detail: null };
+  private status: ShareStatus = { state: 'connecting', unsynced: 0, detail: null, present: [] };
+  private presence: Presence | null = null;
+  private presenceStart: Promise<Presence | null> | null = null;
   private pendingAcks: [string, number][] = [];
   private markedUpTo: number;
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -74,6 +77,8 @@ export class SharedIncident {
     private readonly share: ShareConfig,
     private readonly journal: ShareJournal,
     private readonly reports: ShareReports,
+    /** This console's mode, shown to the others (a read-only console is the bridge watching). */
+    private readonly mode = 'live',
   ) {
     this.sync = readSyncState(journal.events());
     this.markedUpTo = this.sync.lastApplied;
@@ -120,6 +125,7 @@ export class SharedIncident {
     this.unsubscribe?.();
     this.outbox.stop();
     await this.inbox?.stop().catch(() => undefined);
+    await (await this.presenceStart)?.stop();
     this.writeMark();
     await this.nc?.close().catch(() => undefined);
   }
@@ -162,12 +168,20 @@ export class SharedIncident {
         this.connected = true;
         await ensureStream(nc, this.share.stream);
         this.state = await SharedIncidentState.open(nc, this.share.stream, this.journal.id, this.journal.operator).catch((error: unknown) => {
-          this.reports.warn(`shared incident state unavailable (${explain(error).message}): severity, roles and resolving are refused while it is`);
+          this.reports.warn(`shared incident state unavailable (${explain(error).message}): automatic paging is decided on this machine alone meanwhile`);
           return null;
         });
         const inbox = this.newInbox(nc);
         await inbox.start(this.sync.lastApplied + 1);
         this.inbox = inbox;
+        // Kept as a promise: a console quitting while this is under way still says goodbye.
+        this.presenceStart = Presence.start(nc, this.share.stream, this.journal.id, { operator: this.journal.operator, mode: this.mode }, (present) =>
+          this.setStatus({ present }),
+        ).catch((error: unknown) => {
+          this.reports.warn(`who else is here is unknown (${explain(error).message})`);
+          return null;
+        });
+        this.presence = await this.presenceStart;
         if (this.stopped) return;
         if (this.connected) this.setStatus({ state: 'online', detail: null });
         this.outbox.start();
@@ -192,7 +206,7 @@ export class SharedIncident {
     if (status.type === 'disconnect') {
       this.connected = false;
       this.outbox.stop();
-      this.setStatus({ state: 'offline', detail: 'the NATS server is unreachable (reconnecting)' });
+      this.setStatus({ state: 'offline', detail: 'the NATS server is unreachable (reconnecting)', present: [] });
     } else if (status.type === 'reconnect') {
       this.connected = true;
       // Before the first full start the connect loop says when it is online.
@@ -200,6 +214,7 @@ export class SharedIncident {
       this.setStatus({ state: 'online', detail: null });
       this.outbox.start();
       this.restartInbox();
+      void this.presence?.rewatch().catch(() => undefined);
     }
   }
 
@@ -301,7 +316,7 @@ export class SharedIncident {
 
   private setStatus(patch: Partial<ShareStatus>): void {
     const next = { ...this.status, ...patch, unsynced: patch.unsynced ?? this.outbox.size };
-    if (next.state === this.status.state && next.unsynced === this.status.unsynced && next.detail === this.status.detail) return;
+    if (next.state === this.status.state && next.unsynced === this.status.unsynced && next.detail === this.status.detail && next.present === this.status.present) return;
     this.status = next;
     this.reports.status(next);
   }

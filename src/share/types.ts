@@ -8,4 +8,13 @@ export interface ShareStatus {
   unsynced: number;
   /** Why it is offline or failed. */
   detail: string | null;
+  /** The other consoles that have the incident open (known while online). */
+  present: Present[];
+}
+
+/** One other console that has the shared incident open. */
+export interface Present {
+  operator: string;
+  /** Its mode: live, read-only, dry-run. */
+  mode: string;
 }

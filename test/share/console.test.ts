@@ -1,7 +1,8 @@
 // The shared incident inside running consoles: two engines (timeline + share capabilities, each
 // on its own journal folder) against a REAL nats-server -js. The other console's notes and
 // severity reach the store; the header says SHARED, then OFFLINE · n unsynced while the server is
-// down, and the console keeps recording; back up, everything arrives on the other side.
+// down, and the console keeps recording; back up, everything arrives on the other side. Who else
+// has the incident open is in the header, names from other machines neutralised.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { ShareConfig, WarroomConfig } from '../../src/config/types.js';
@@ -76,7 +77,16 @@ test('two consoles share notes and severity live; the header shows OFFLINE · n 
   assert.ok(shownNotes(boStore).includes('ana: checkout p99 at 4s'), 'the joiner shows the history at once');
   const ui = renderConsole({ store: boStore, columns: 120, rows: 30 });
   running.push(async () => ui.unmount());
-  await waitFor(() => ui.frame().includes('⇅ SHARED'), { what: 'the header says SHARED' });
+  await waitFor(() => ui.frame().includes('⇅ SHARED · with ana'), { what: 'the header says SHARED, with whom', timeoutMs: 20_000 });
+
+  // A name from another machine is data: its escape sequences never reach the terminal.
+  const evil = await Machine.join(share, 'mallory\x1b[2J\x1b]0;pwned\x07', anaMachine.id);
+  evil.startSharing();
+  await waitFor(() => ui.frame().includes('mallory'), { what: 'the hostile name in bo’s header', timeoutMs: 20_000 });
+  assert.ok(!ui.frame().includes('\x1b[2J') && !ui.frame().includes('\x1b]0;'), 'no escape sequence from the name reaches the screen');
+  await evil.quit();
+  evil.remove();
+  await waitFor(() => !ui.frame().includes('mallory'), { what: 'the hostile console gone from the header', timeoutMs: 10_000 });
 
   // A note and a severity change on ana's console reach bo's store and header.
   anaMachine.journal.record('incident.severity', { from: 'P2', to: 'P1' });
@@ -94,6 +104,6 @@ test('two consoles share notes and severity live; the header shows OFFLINE · n 
 
   await server.resume();
   await waitFor(() => shownNotes(anaStore).includes('bo: error rate falling'), { what: 'ana gets bo’s offline notes', timeoutMs: 30_000 });
-  await waitFor(() => ui.frame().includes('⇅ SHARED'), { what: 'bo’s header back to SHARED', timeoutMs: 30_000 });
+  await waitFor(() => ui.frame().includes('⇅ SHARED · with ana'), { what: 'bo’s header back to SHARED, with ana', timeoutMs: 30_000 });
   assert.deepEqual(shownNotes(anaStore), shownNotes(boStore), 'both consoles show the same notes in the same order');
 });

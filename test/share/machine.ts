@@ -19,6 +19,7 @@ export class Machine {
   readonly statuses: ShareStatus[] = [];
   readonly warnings: string[] = [];
   shared: SharedIncident | null = null;
+  private mode = 'live';
 
   private constructor(
     readonly dir: string,
@@ -48,12 +49,13 @@ export class Machine {
     return this.statuses.at(-1);
   }
 
-  /** Starts sharing on the current journal. */
-  startSharing(): this {
+  /** Starts sharing on the current journal, in a console of `mode`. */
+  startSharing(mode = 'live'): this {
+    this.mode = mode;
     this.shared = new SharedIncident(this.share, this.journal, {
       status: (status) => this.statuses.push(status),
       warn: (message) => this.warnings.push(message),
-    });
+    }, mode);
     this.journal.useSharedState(this.shared);
     this.shared.start();
     return this;
@@ -104,6 +106,6 @@ export class Machine {
   restart(): this {
     this.journal = resumeIncident(this.dir, this.id, { operator: this.operator, redactor });
     this.statuses.length = 0;
-    return this.startSharing();
+    return this.startSharing(this.mode);
   }
 }

@@ -186,3 +186,13 @@ test('refused credentials stop sharing with a plain message (never the token); t
     await guarded.close();
   }
 });
+
+test('presence: each console sees who else has the incident open (a read-only one as watching); quitting leaves at once', { skip: missing ?? false }, async () => {
+  const ana = track(Machine.open(share, 'ana', 'cache cold').startSharing());
+  await waitFor(() => ana.status?.state === 'online', { what: 'ana online', timeoutMs: 20_000 });
+  const bridge = track((await Machine.join(share, 'bridge', ana.id)).startSharing('read-only'));
+  await waitFor(() => JSON.stringify(ana.status?.present) === JSON.stringify([{ operator: 'bridge', mode: 'read-only' }]), { what: 'ana sees the bridge watching', timeoutMs: 20_000 });
+  await waitFor(() => JSON.stringify(bridge.status?.present) === JSON.stringify([{ operator: 'ana', mode: 'live' }]), { what: 'the bridge sees ana', timeoutMs: 20_000 });
+  await bridge.quit();
+  await waitFor(() => ana.status?.present.length === 0, { what: 'the bridge gone from ana’s list', timeoutMs: 5000 });
+});

@@ -1,6 +1,8 @@
 // What the console says about where the incident's record stands: a journal that cannot write
 // shows in the header (short) and, while no newer message is up, as the footer's banner; with
 // sharing, the header says whether the shared incident is reachable and what is unsynced.
+import type { Present } from '../../src/share/types.js';
+import { oneLine } from '../../src/text/neutralise.js';
 import { useWarroom } from '../store-context.js';
 
 /** The header's record text and how loud it is; '' when there is nothing to say. */
@@ -23,8 +25,15 @@ export function useRecordBadge(): RecordBadge {
     case 'connecting':
       return { text: ' ⇅ connecting… ', tone: 'plain' };
     default:
-      return { text: share.unsynced > 0 ? ` ⇅ ${share.unsynced} unsynced ` : ' ⇅ SHARED ', tone: 'plain' };
+      return { text: share.unsynced > 0 ? ` ⇅ ${share.unsynced} unsynced ` : ` ⇅ SHARED${withOthers(share.present)} `, tone: 'plain' };
   }
+}
+
+/** " · with bo, cy (watching)": who else has the incident open, each name once. */
+function withOthers(present: readonly Present[]): string {
+  // Names come from other machines: neutralised like any data from outside.
+  const names = [...new Set(present.map((p) => `${oneLine(p.operator, 40)}${p.mode === 'read-only' ? ' (watching)' : ''}`))];
+  return names.length === 0 ? '' : ` · with ${names.join(', ')}`;
 }
 
 /** The line the quit confirmation adds while events are held (quitting loses them), else null. */
