@@ -196,3 +196,32 @@ test('presence: each console sees who else has the incident open (a read-only on
   await bridge.quit();
   await waitFor(() => ana.status?.present.length === 0, { what: 'the bridge gone from ana’s list', timeoutMs: 5000 });
 });
+
+test('severity and role races resolve to one winner through the server; the loser learns who and what; offline is refused, not forked', { skip: missing ?? false }, async () => {
+  const ana = track(Machine.open(share, 'ana', 'disk full').startSharing());
+  await waitFor(() => ana.status?.state === 'online', { what: 'ana online', timeoutMs: 20_000 });
+  const bo = track((await Machine.join(share, 'bo', ana.id)).startSharing());
+  await waitFor(() => bo.status?.state === 'online', { what: 'bo online', timeoutMs: 20_000 });
+  const race = async (field: string, from: string | null, toAna: string, toBo: string) => {
+    const [a, b] = await Promise.all([ana.journal.changeState({ field, from, to: toAna }), bo.journal.changeState({ field, from, to: toBo })]);
+    assert.equal([a.ok, b.ok].filter(Boolean).length, 1, `one winner for ${field}`);
+    const [winner, loser, value] = a.ok ? ['ana', b, toAna] : ['bo', a, toBo];
+    assert.ok(!loser.ok && !loser.offline);
+    assert.deepEqual([loser.by, loser.current], [winner, value]);
+    return value;
+  };
+  const severity = await race('severity', 'P2', 'P1', 'P0');
+  await race('role.ic', null, 'ana', 'bo');
+  // The next change must start from the winner's value: a console still believing the old one is refused.
+  const stale = await ana.journal.changeState({ field: 'severity', from: 'P2', to: 'P3' });
+  assert.ok(!stale.ok && !stale.offline && stale.current === severity);
+  assert.deepEqual(await bo.journal.changeState({ field: 'severity', from: severity, to: 'P3' }), { ok: true });
+
+  await server.stop();
+  await waitFor(() => ana.status?.state === 'offline', { what: 'ana offline', timeoutMs: 20_000 });
+  const offline = await ana.journal.changeState({ field: 'severity', from: 'P3', to: 'P1' });
+  assert.ok(!offline.ok && offline.offline, 'refused while the server cannot decide');
+  await server.resume();
+  await waitFor(() => ana.status?.state === 'online', { what: 'ana back', timeoutMs: 30_000 });
+  assert.deepEqual(await ana.journal.changeState({ field: 'severity', from: 'P3', to: 'P1' }), { ok: true });
+});
