@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { NatsConnection, Status } from '@nats-io/transport-node';
 import type { ShareConfig } from '../config/types.js';
 import { STREAM_SUBJECTS } from './wire.js';
+import { natsCore, natsJetStream } from './nats-modules.js';
 
 /** A failure the operator can act on, said plainly; `retry` when waiting may fix it. */
 export class ShareError extends Error {
@@ -29,7 +30,7 @@ const DUPLICATE_WINDOW_NS = 24 * 3600 * 1e9;
  * refused credentials or a bad setting are a ShareError without.
  */
 export async function openConnection(share: ShareConfig, name: string, onStatus: (status: Status) => void): Promise<NatsConnection> {
-  const { connect, credsAuthenticator } = await import('@nats-io/transport-node');
+  const { connect, credsAuthenticator } = await natsCore();
   let authenticator;
   if (share.creds) {
     try {
@@ -65,7 +66,7 @@ export async function openConnection(share: ShareConfig, name: string, onStatus:
 
 /** Makes sure the stream exists and takes incident subjects; creates it when missing (if allowed). */
 export async function ensureStream(nc: NatsConnection, stream: string): Promise<void> {
-  const { jetstreamManager } = await import('@nats-io/jetstream');
+  const { jetstreamManager } = await natsJetStream();
   let jsm;
   try {
     jsm = await jetstreamManager(nc, { timeout: REQUEST_TIMEOUT_MS });

@@ -5,6 +5,7 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { TimelineEvent } from '../timeline/event.js';
 import { decodeFromStream, subjectFor } from './wire.js';
+import { natsJetStream } from './nats-modules.js';
 
 /** One event as the stream holds it. */
 export interface StreamedEvent {
@@ -38,7 +39,7 @@ export class Inbox {
 
   /** Starts delivering from stream sequence `from` (1 = the whole history). */
   async start(from: number): Promise<void> {
-    const { jetstream, DeliverPolicy } = await import('@nats-io/jetstream');
+    const { jetstream, DeliverPolicy } = await natsJetStream();
     const js = jetstream(this.nc);
     // One subject as a string: filter_subjects as a list needs server 2.10 (Debian has 2.9).
     const consumer = await js.consumers.get(this.stream, {

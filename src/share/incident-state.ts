@@ -4,6 +4,7 @@
 // between two consoles writing at once). The loser is told who won and what the value is now.
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Claim, StateChange, StateOutcome } from '../timeline/recorder.js';
+import { natsKv } from './nats-modules.js';
 
 /** The bucket's name for a stream. */
 export function bucketFor(stream: string): string {
@@ -34,7 +35,7 @@ export class SharedIncidentState {
 
   /** Opens (creating if needed) the stream's state bucket. */
   static async open(nc: NatsConnection, stream: string, incident: string, operator: string): Promise<SharedIncidentState> {
-    const { Kvm } = await import('@nats-io/kv');
+    const { Kvm } = await natsKv();
     const bucket = await new Kvm(nc).create(bucketFor(stream), { history: 10 });
     return new SharedIncidentState(bucket, incident, operator);
   }

@@ -10,6 +10,7 @@ import type { JournalOptions, TimelineJournal } from '../timeline/journal.js';
 import { ensureStream, explain, openConnection, REQUEST_TIMEOUT_MS, ShareError } from './connection.js';
 import { Inbox } from './inbox.js';
 import { isShareableId, subjectFor } from './wire.js';
+import { natsJetStream } from './nats-modules.js';
 
 /** How long joining waits for a server: there is nothing to show without one. */
 const JOIN_CONNECT_MS = 10_000;
@@ -27,7 +28,7 @@ export async function joinSharedIncident(share: ShareConfig, dir: string, id: st
   });
   try {
     await ensureStream(nc, share.stream);
-    const { jetstreamManager } = await import('@nats-io/jetstream');
+    const { jetstreamManager } = await natsJetStream();
     const jsm = await jetstreamManager(nc, { timeout: REQUEST_TIMEOUT_MS });
     const last = await jsm.streams.getMessage(share.stream, { last_by_subj: subjectFor(id) }).catch(() => null);
     if (!last) throw new ShareError(`no shared incident ${id} on stream ${share.stream}`, false);

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Present } from './types.js';
+import { natsKv } from './nats-modules.js';
 
 /** How long a console counts as present after its last beat. */
 export const PRESENCE_TTL_MS = 30_000;
@@ -44,7 +45,7 @@ export class Presence {
 
   /** Opens (creating if needed) the presence bucket and starts beating and watching. */
   static async start(nc: NatsConnection, stream: string, incident: string, self: Present, changed: (present: Present[]) => void): Promise<Presence> {
-    const { Kvm } = await import('@nats-io/kv');
+    const { Kvm } = await natsKv();
     const bucket = (await new Kvm(nc).create(presenceBucketFor(stream), { history: 1, ttl: PRESENCE_TTL_MS })) as unknown as PresenceBucket;
     const presence = new Presence(bucket, incident, self, changed);
     await presence.run();

@@ -16,6 +16,7 @@ import { Presence } from './presence.js';
 import { readSyncState, unsyncedEvents, type SyncState } from '../timeline/journal-sync.js';
 import type { ShareStatus } from './types.js';
 import { encodeForStream, subjectFor } from './wire.js';
+import { natsJetStream } from './nats-modules.js';
 
 /** What a shared incident needs of the local journal (TimelineJournal has it). */
 export interface ShareJournal {
@@ -164,7 +165,7 @@ export class SharedIncident {
         if (this.stopped) return void (await nc.close());
         this.nc = nc;
         // One client for every publish (made per publish, it cost more than the publish itself).
-        this.js = (await import('@nats-io/jetstream')).jetstream(nc, { timeout: REQUEST_TIMEOUT_MS });
+        this.js = (await natsJetStream()).jetstream(nc, { timeout: REQUEST_TIMEOUT_MS });
         this.connected = true;
         await ensureStream(nc, this.share.stream);
         this.state = await SharedIncidentState.open(nc, this.share.stream, this.journal.id, this.journal.operator).catch((error: unknown) => {

@@ -11,7 +11,7 @@ export interface RecordBadge {
   tone: 'bad' | 'warn' | 'plain';
 }
 
-/** " ✖ 3 NOT SAVED " (journal), else " OFFLINE · 3 unsynced " / " ⇅ SHARED " (sharing), else ''. */
+/** " ✖ 3 NOT SAVED " (journal), else " OFFLINE · 3 unsynced " / " ⇅ with bo " / " ⇅ SHARED " (sharing), else ''. */
 export function useRecordBadge(): RecordBadge {
   const journal = useWarroom((s) => s.journalStatus);
   const share = useWarroom((s) => s.shareStatus);
@@ -25,15 +25,16 @@ export function useRecordBadge(): RecordBadge {
     case 'connecting':
       return { text: ' ⇅ connecting… ', tone: 'plain' };
     default:
-      return { text: share.unsynced > 0 ? ` ⇅ ${share.unsynced} unsynced ` : ` ⇅ SHARED${withOthers(share.present)} `, tone: 'plain' };
+      // At 80 columns the header has ~20 cells for this: who else is here wins over the word SHARED.
+      return { text: share.unsynced > 0 ? ` ⇅ ${share.unsynced} unsynced ` : ` ⇅ ${withOthers(share.present) || 'SHARED'} `, tone: 'plain' };
   }
 }
 
-/** " · with bo, cy (watching)": who else has the incident open, each name once. */
+/** "with bo, cy (watching)": who else has the incident open, each name once ('' for nobody). */
 function withOthers(present: readonly Present[]): string {
   // Names come from other machines: neutralised like any data from outside.
   const names = [...new Set(present.map((p) => `${oneLine(p.operator, 40)}${p.mode === 'read-only' ? ' (watching)' : ''}`))];
-  return names.length === 0 ? '' : ` · with ${names.join(', ')}`;
+  return names.length === 0 ? '' : `with ${names.join(', ')}`;
 }
 
 /** The line the quit confirmation adds while events are held (quitting loses them), else null. */
