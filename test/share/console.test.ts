@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { ShareConfig, WarroomConfig } from '../../src/config/types.js';
+import type { CapabilityFactory } from '../../src/engine/capability.js';
 import { Engine } from '../../src/engine/engine.js';
+import { escalationCapability } from '../../src/escalation/capability.js';
 import { shareCapability } from '../../src/share/capability.js';
 import { createWarroomStore, type WarroomStore } from '../../src/store/store.js';
 import { timelineCapability } from '../../src/timeline/capability.js';
@@ -46,12 +48,12 @@ function configFor(machine: Machine): WarroomConfig {
 }
 
 /** A console's engine on a machine's journal: the capabilities a real console starts for sharing. */
-async function startConsole(machine: Machine): Promise<WarroomStore> {
+async function startConsole(machine: Machine, extra: CapabilityFactory[] = []): Promise<WarroomStore> {
   const store = createWarroomStore();
   store.getState().setIncident({ id: machine.id, title: 'checkout 5xx', severity: 'P2', operator: machine.operator, mode: 'live', startedAt: Date.now() });
   const engine = new Engine(
     { config: configFor(machine), store, recorder: machine.journal, executor: new RecordingExecutor(), mode: 'live', operator: machine.operator },
-    [timelineCapability, shareCapability],
+    [timelineCapability, shareCapability, ...extra],
   );
   await engine.start();
   running.push(async () => {
@@ -106,4 +108,44 @@ test('two consoles share notes and severity live; the header shows OFFLINE · n 
   await waitFor(() => shownNotes(anaStore).includes('bo: error rate falling'), { what: 'ana gets bo’s offline notes', timeoutMs: 30_000 });
   await waitFor(() => ui.frame().includes('⇅ with ana'), { what: 'bo’s header back to SHARED, with ana', timeoutMs: 30_000 });
   assert.deepEqual(shownNotes(anaStore), shownNotes(boStore), 'both consoles show the same notes in the same order');
+});
+
+test('two consoles resolving at once: one resolves, the other is told who did; offline, resolving is refused rather than forked', { skip: missing ?? false }, async () => {
+  const anaMachine = Machine.open(share, 'ana', 'cart errors');
+  const anaStore = await startConsole(anaMachine, [escalationCapability]);
+  await waitFor(() => anaStore.getState().shareStatus?.state === 'online', { what: 'ana online', timeoutMs: 20_000 });
+  const boMachine = await Machine.join(share, 'bo', anaMachine.id);
+  const boStore = await startConsole(boMachine, [escalationCapability]);
+  await waitFor(() => boStore.getState().shareStatus?.state === 'online', { what: 'bo online', timeoutMs: 20_000 });
+
+  // Both ask at once; both answer the summary question; the server lets one through.
+  const resolving = [anaStore, boStore].map((store) => store.getState().statusController!.resolve());
+  for (const [store, who] of [[anaStore, 'ana'], [boStore, 'bo']] as const) {
+    await waitFor(() => store.getState().dialog?.kind === 'text', { what: `${who}’s resolution question` });
+    store.getState().closeDialog(`fixed by ${who}`);
+  }
+  const [anaResolved, boResolved] = await Promise.all(resolving);
+  assert.equal([anaResolved, boResolved].filter(Boolean).length, 1, 'exactly one console resolved');
+  const [loserStore, winner] = anaResolved ? [boStore, 'ana'] : [anaStore, 'bo'];
+  assert.match(loserStore.getState().flash?.text ?? '', new RegExp(`resolve refused: ${winner} resolved ${anaMachine.id} first`));
+  // The winner's resolution reaches the loser's console; only one resolution is on record anywhere.
+  await waitFor(() => loserStore.getState().incident.resolvedAt !== null, { what: 'the loser shows the incident resolved' });
+  for (const machine of [anaMachine, boMachine]) {
+    await waitFor(() => machine.timeline().filter((e) => e.kind === 'incident.resolved').length === 1, { what: `one resolution in ${machine.operator}’s journal` });
+  }
+
+  // Offline: refused, with the reason, on a fresh incident.
+  const cyMachine = Machine.open(share, 'cy', 'search down');
+  const cyStore = await startConsole(cyMachine, [escalationCapability]);
+  await waitFor(() => cyStore.getState().shareStatus?.state === 'online', { what: 'cy online', timeoutMs: 20_000 });
+  await server.stop();
+  await waitFor(() => cyStore.getState().shareStatus?.state === 'offline', { what: 'cy offline', timeoutMs: 20_000 });
+  const offline = cyStore.getState().statusController!.resolve();
+  await waitFor(() => cyStore.getState().dialog?.kind === 'text', { what: 'cy’s resolution question' });
+  cyStore.getState().closeDialog('fixed while offline');
+  assert.equal(await offline, false);
+  assert.match(cyStore.getState().flash?.text ?? '', /resolve refused: the shared incident is OFFLINE/);
+  assert.equal(cyStore.getState().incident.resolvedAt, null);
+  assert.ok(!cyMachine.timeline().some((e) => e.kind === 'incident.resolved'));
+  await server.resume();
 });
