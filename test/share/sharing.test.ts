@@ -225,3 +225,29 @@ test('severity and role races resolve to one winner through the server; the lose
   await waitFor(() => ana.status?.state === 'online', { what: 'ana back', timeoutMs: 30_000 });
   assert.deepEqual(await ana.journal.changeState({ field: 'severity', from: 'P3', to: 'P1' }), { ok: true });
 });
+
+test('hostile messages in the stream: junk is skipped with a warning, forged bookkeeping is ignored, a note full of escapes is an ordinary event (applied once)', { skip: missing ?? false }, async () => {
+  const ana = track(Machine.open(share, 'ana', 'hostile stream').startSharing());
+  await waitFor(() => ana.status?.state === 'online', { what: 'ana online', timeoutMs: 20_000 });
+  const nc = await connect({ servers: server.url });
+  try {
+    const { jetstream } = await import('@nats-io/jetstream');
+    const js = jetstream(nc);
+    await js.publish(subjectFor(ana.id), 'not json at all');
+    // A forged sync line would make ana believe the stream holds events it never received.
+    await js.publish(subjectFor(ana.id), JSON.stringify({ v: 1, id: 'forged-1', ts: Date.now(), operator: 'mallory', kind: 'share.synced', data: { upTo: 999, acked: [['x', 1]] } }));
+    await js.publish(subjectFor(ana.id), JSON.stringify({ v: 1, id: 'evil-1', ts: Date.now(), operator: 'mallory\x1b[2J', kind: 'note', data: { text: 'hi\x1b]0;pwned\x07' } }));
+  } finally {
+    await nc.close();
+  }
+  await waitFor(() => ana.notes().some((t) => t.startsWith('hi')), { what: 'the hostile note arrives as data' });
+  assert.ok(ana.warnings.some((w) => /not a timeline event/.test(w)), 'the junk message is reported');
+  assert.ok(!ana.journal.events().some((e) => e.id === 'forged-1'), 'forged bookkeeping never enters the journal');
+  // The next console start reads its sync state from the journal: nothing forged moved it.
+  ana.note('after the hostile messages');
+  await waitFor(() => ana.status?.unsynced === 0, { what: 'ana’s own note still goes out' });
+  await ana.quit();
+  ana.restart();
+  await waitFor(() => ana.status?.state === 'online' && ana.status.unsynced === 0, { what: 'restarted ana synced', timeoutMs: 20_000 });
+  assert.equal(ana.timeline().filter((e) => e.id === 'evil-1').length, 1, 'the hostile note once, after a restart too');
+});
