@@ -10,7 +10,7 @@ import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { ShareConfig } from '../../src/config/types.js';
 import { subjectFor } from '../../src/share/wire.js';
-import { NatsServer, natsServerMissing } from '../helpers/nats-server.js';
+import { freePort, NatsServer, natsServerMissing } from '../helpers/nats-server.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { Machine } from './machine.js';
 
@@ -250,4 +250,24 @@ test('hostile messages in the stream: junk is skipped with a warning, forged boo
   ana.restart();
   await waitFor(() => ana.status?.state === 'online' && ana.status.unsynced === 0, { what: 'restarted ana synced', timeoutMs: 20_000 });
   assert.equal(ana.timeline().filter((e) => e.id === 'evil-1').length, 1, 'the hostile note once, after a restart too');
+});
+
+test('a server without JetStream stops sharing with the reason; no server at all is OFFLINE, retrying', { skip: missing ?? false }, async () => {
+  const plain = await NatsServer.start('listen: 127.0.0.1:PORT\n');
+  const dead = await freePort();
+  try {
+    const noJs = track(Machine.open({ servers: [plain.url], stream: 'WARROOM' }, 'ana').startSharing());
+    await waitFor(() => noJs.status?.state === 'failed', { what: 'sharing failed', timeoutMs: 20_000 });
+    assert.equal(noJs.status?.detail, 'JetStream is not enabled on the NATS server (start it with -js)');
+    const nobody = track(Machine.open({ servers: [`nats://127.0.0.1:${dead}`], stream: 'WARROOM' }, 'bo').startSharing());
+    nobody.note('recorded with no server anywhere');
+    await waitFor(() => nobody.status?.state === 'offline' && nobody.status.unsynced >= 1, { what: 'OFFLINE with the note unsynced', timeoutMs: 20_000 });
+    assert.match(nobody.status?.detail ?? '', /no NATS server answered/);
+  } finally {
+    for (const machine of machines.splice(-2)) {
+      await machine.quit().catch(() => undefined);
+      machine.remove();
+    }
+    await plain.close();
+  }
 });
