@@ -49,7 +49,7 @@ export function Header({ width, responseTargets }: HeaderProps) {
   };
   // Whole or not at all: "IC a…" would name nobody.
   const whole = (text: string): string => (stringWidth(text) <= room ? fit(text) : '');
-  const recordText = fit(record);
+  const recordText = fit(record.text);
   const badgeText = fit(badge.text);
   const commanderText = whole(` │ IC ${incident.roles.ic === null ? '—' : oneLine(incident.roles.ic)}`);
   const milestoneText = whole(milestoneLabel(incident.milestones));
@@ -71,7 +71,7 @@ export function Header({ width, responseTargets }: HeaderProps) {
         {incident.resolvedAt ? <Text {...theme.tone.good}> ✔ RESOLVED</Text> : null}
         {runningCount > 0 ? <Text {...theme.tone.warn}>{` │ ⟳ ${runningCount} running`}</Text> : null}
         {progressText ? <Text {...theme.tone.warn}>{progressText}</Text> : null}
-        {recordText ? <Text {...theme.tone.bad} {...theme.strong} inverse>{recordText}</Text> : null}
+        {recordText ? <Text {...(record.tone === 'plain' ? {} : { ...theme.tone[record.tone], ...theme.strong, inverse: true })}>{recordText}</Text> : null}
         {badgeText ? <Text {...(badge.tone === 'plain' ? {} : { ...theme.tone[badge.tone === 'failed' ? 'bad' : 'warn'], ...theme.strong, inverse: true })}>{badgeText}</Text> : null}
         {' │ '}
         <Text>{incident.operator}</Text>

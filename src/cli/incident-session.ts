@@ -1,12 +1,14 @@
 // Opens (or continues) an incident's journal and runs the console on it: the part `warroom
 // open` and `warroom demo` share once they have a config.
-import type { WarroomConfig } from '../config/types.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ShareConfig, WarroomConfig } from '../config/types.js';
 import { createConsoleExecutor } from '../engine/console-executor.js';
 import type { ConsoleMode } from '../mode/console-mode.js';
 import { countTimelineEvent, serveSelfMetrics, type SelfMetricsServer } from '../selfmetrics/index.js';
 import { createWarroomStore } from '../store/store.js';
 import { latestOpenIncident, openIncident, resumeIncident } from '../timeline/incidents.js';
-import type { TimelineJournal } from '../timeline/journal.js';
+import type { JournalOptions, TimelineJournal } from '../timeline/journal.js';
 import { operatorName } from '../timeline/operator.js';
 import { createRedactor } from '../text/redact.js';
 import { summarizeIncident } from '../timeline/incident-state.js';
@@ -47,6 +49,8 @@ async function journalFor(config: WarroomConfig, flags: ConsoleFlags, operator: 
   const dir = config.timeline.dir;
   if (flags.incident) {
     const id = checkIncidentId(flags.incident);
+    // A shared incident this machine has never seen is joined: its history comes from the stream.
+    if (config.share && !existsSync(join(dir, id))) return joinShared(config.share, dir, id, options);
     try {
       return resumeIncident(dir, id, options);
     } catch (error) {
@@ -63,6 +67,16 @@ async function journalFor(config: WarroomConfig, flags: ConsoleFlags, operator: 
     // The incidents folder cannot be read or written (permissions, a file in the way, a full disk).
     if (!systemErrorCode(error)) throw error;
     throw new UsageError(`cannot record the incident in ${dir}: ${systemErrorReason(error)} (the folder is timeline.dir in the config; --timeline-dir for the demo)`);
+  }
+}
+
+async function joinShared(share: ShareConfig, dir: string, id: string, options: JournalOptions): Promise<TimelineJournal> {
+  process.stderr.write(`warroom: joining shared incident ${id} (fetching its history from ${share.servers.join(', ')})\n`);
+  const { joinSharedIncident } = await import('../share/join.js');
+  try {
+    return await joinSharedIncident(share, dir, id, options);
+  } catch (error) {
+    throw new UsageError(`cannot join shared incident ${id}: ${(error as Error).message}`);
   }
 }
 

@@ -2,6 +2,7 @@
 // rules that need the whole file (duplicate names, references to contacts, Prometheus).
 import { dirname } from 'node:path';
 import { resolveAlerts, resolveGrafana } from './alerting.js';
+import { resolveShare } from './share.js';
 import { addHeaderSecrets, addSecret, addUrlSecret, localPath, posOf, report, type ResolveContext } from './context.js';
 import { compileSafePattern } from '../text/safe-pattern.js';
 import { DEFAULT_METRICS_RANGE, DEFAULT_METRICS_STEP, type RawConfig } from './schema.js';
@@ -171,6 +172,7 @@ export function resolveConfig(ctx: ResolveContext, raw: RawConfig, file: string)
     logs: { buffer: raw.logs?.buffer ?? 10_000, errorRateNote: raw.logs?.errorRateNote ?? 30 },
     ...(alerts === undefined ? {} : { alerts }),
     ...(grafana === undefined ? {} : { grafana }),
+    ...resolveShare(ctx, raw.share),
     secrets: [...ctx.secrets],
   };
 }

@@ -232,6 +232,17 @@ const grafanaSchema = strict({
 }, 'grafana:');
 
 /** The whole file as written. */
+/** `share:` (the incident shared across machines through NATS JetStream); checked in share.ts. */
+const shareSchema = strict({
+  nats: text,
+  stream: text.optional(),
+  token: scalarText.optional(),
+  user: scalarText.optional(),
+  password: scalarText.optional(),
+  creds: z.string().optional(),
+  tls: blank(strict({ ca: text.optional(), cert: text.optional(), key: text.optional() }, 'share.tls:')),
+}, 'share:');
+
 export const fileSchema = strict({
   incident: blank(incidentSchema),
   hosts: blank(z.record(z.string(), hostSchema.nullable())),
@@ -242,6 +253,7 @@ export const fileSchema = strict({
   logs: blank(strict({ buffer: countUpTo(CAPS.logBuffer).optional(), errorRateNote: countUpTo(CAPS.errorRateNote).optional() }, 'the top-level logs:')),
   alerts: blank(alertsSchema),
   grafana: blank(grafanaSchema),
+  share: blank(shareSchema),
 }, 'the top level');
 
 /** The parsed file, durations already in ms. */

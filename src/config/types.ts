@@ -282,6 +282,22 @@ export interface GrafanaConfig {
   pos: SourcePos;
 }
 
+/** The `share:` block: the incident shared across machines through NATS JetStream. */
+export interface ShareConfig {
+  /** Server URLs (`nats://host:4222`, `tls://host:4222`), from the comma-separated `nats:`. */
+  servers: string[];
+  /** JetStream stream holding every incident's events. @default WARROOM */
+  stream: string;
+  /** One way to authenticate (an empty value counts as not set). */
+  token?: string;
+  user?: string;
+  password?: string;
+  /** Absolute path of a NATS creds file. */
+  creds?: string;
+  /** Absolute paths of PEM files; any of them turns TLS on. */
+  tls?: { ca?: string; cert?: string; key?: string };
+}
+
 /** The whole resolved configuration. */
 export interface WarroomConfig {
   /** Absolute path of the file it was read from ('<demo>' style names for generated ones). */
@@ -297,6 +313,7 @@ export interface WarroomConfig {
   logs: LogSettingsConfig;
   alerts?: AlertsConfig;
   grafana?: GrafanaConfig;
+  share?: ShareConfig;
   /** Every secret value found in the file (header values, tokens, webhook URLs), for redaction. */
   secrets: string[];
 }

@@ -6,6 +6,7 @@ import { logsCapability } from '../logs/capability.js';
 import { metricsCapability } from '../metrics/capability.js';
 import { statusBoardCapability } from '../probes/capability.js';
 import { selfMetricsCapability } from '../selfmetrics/capability.js';
+import { shareCapability } from '../share/capability.js';
 import { observedFeedCapability, runbookCapability } from '../runbooks/capability.js';
 import { timelineCapability } from '../timeline/capability.js';
 import type { CapabilityFactory } from './capability.js';
@@ -13,6 +14,8 @@ import type { CapabilityFactory } from './capability.js';
 /** The capabilities a console starts, in order. Each area adds its factory here. */
 export const CAPABILITIES: CapabilityFactory[] = [
   timelineCapability,
+  // Before escalation: automatic paging claims through the shared incident once it is up.
+  shareCapability,
   statusBoardCapability,
   logsCapability,
   metricsCapability,

@@ -1,7 +1,7 @@
 // Exporting an incident: the post-mortem Markdown draft and the full JSON record, from an
 // incident folder (read only) or from events already in memory.
 import { basename, join } from 'node:path';
-import type { TimelineEvent } from '../timeline/event.js';
+import { isBookkeeping, type TimelineEvent } from '../timeline/event.js';
 import { readJournal } from '../timeline/journal-file.js';
 import { terminalSafeJson } from '../text/json.js';
 import { redact, redactData, type Redactor } from '../text/redact.js';
@@ -18,8 +18,9 @@ export interface ExportOptions {
 }
 
 function load(source: string | readonly TimelineEvent[], options: ExportOptions): { id: string; events: readonly TimelineEvent[] } {
-  if (typeof source !== 'string') return { id: options.id ?? 'incident', events: source };
-  return { id: options.id ?? basename(source), events: readJournal(join(source, JOURNAL_FILE), false).events };
+  // Sync bookkeeping lines (share.*) are the journal's, not the incident's.
+  if (typeof source !== 'string') return { id: options.id ?? 'incident', events: source.filter((e) => !isBookkeeping(e)) };
+  return { id: options.id ?? basename(source), events: readJournal(join(source, JOURNAL_FILE), false).events.filter((e) => !isBookkeeping(e)) };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { StatusPhase } from './types.js';
 import type { WarroomStore } from '../store/store.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { changeSeverity } from '../timeline/incident-changes.js';
+import { refusedChange } from '../timeline/guarded-change.js';
 import { draftStatusUpdate, UPDATE_INTERVAL_MS } from './template.js';
 import { parseSeverity } from '../config/severity.js';
 
@@ -124,6 +125,12 @@ export class StatusUpdateController {
     const text = summary?.trim();
     if (!text) {
       store.getState().showFlash('not resolved (a one-line resolution summary is needed)', 'warn');
+      return false;
+    }
+    // Shared across machines, one console resolves: the server's compare-and-set decides.
+    const refused = await refusedChange(recorder, { field: 'resolved', from: null, to: incident.operator }, 'resolve', (by) => `${by} resolved ${incident.id} first`);
+    if (refused) {
+      store.getState().showFlash(refused, 'warn', 15_000);
       return false;
     }
     const now = this.deps.clock.now();

@@ -9,7 +9,7 @@ import type { WarroomStore } from '../store/store.js';
 import { TIMELINE_WINDOW } from '../store/timeline.js';
 import type { Severity } from '../config/types.js';
 import { recordNotes } from './backfill.js';
-import { sortByTime, type TimelineEvent } from './event.js';
+import { isBookkeeping, sortByTime, type TimelineEvent } from './event.js';
 import { summarizeIncident } from './incident-state.js';
 import { IncidentControls } from './incident-controls.js';
 import { TimelineJournal, type JournalHealth } from './journal.js';
@@ -38,14 +38,17 @@ export class TimelineFeed implements Capability {
   /** Seeds the window and starts following. */
   start(): void {
     const state = this.store.getState();
-    const all = sortByTime(this.journal.events());
+    // Sync bookkeeping (share.*) is the journal's own business, not the incident's.
+    const all = sortByTime(this.journal.events().filter((e) => !isBookkeeping(e)));
     state.addTimelineEvents(all.slice(-TIMELINE_WINDOW));
     this.store.setState({ timeline: { ...this.store.getState().timeline, total: all.length } });
     this.syncIncident();
     for (const warning of this.journal.warnings) state.showFlash(warning, 'warn', 15_000);
     this.unsubscribe.push(
       this.journal.onEvents((added) => {
-        this.pending.push(...added);
+        const shown = added.filter((e) => !isBookkeeping(e));
+        if (shown.length === 0) return;
+        this.pending.push(...shown);
         this.store.pacer.request(this.flushPaced);
       }),
       this.journal.onWarning((message) => this.store.getState().showFlash(message, 'error', 15_000)),

@@ -24,6 +24,13 @@ export interface TimelineEvent {
   data: Record<string, unknown>;
   /** Entered after the fact with its real time (`:note 13:52 ...`). */
   backfilled?: boolean;
+  /** Its sequence in the shared stream, on events that came from it (see src/share). */
+  seq?: number;
+}
+
+/** Whether an event is the journal's own bookkeeping (`share.*`): never shown, exported or published. */
+export function isBookkeeping(event: { kind: string }): boolean {
+  return event.kind.startsWith('share.');
 }
 
 const processTag = `${process.pid.toString(36)}-${randomBytes(3).toString('hex')}`;
@@ -100,7 +107,11 @@ function tryParse(line: string): TimelineEvent | null {
   }
 }
 
-/** Orders events by time, keeping journal order for equal times (Array.sort is stable). */
+/**
+ * Orders events by time; equal times by stream sequence (the same order on every console sharing
+ * the incident), events not in the stream yet after those that are, else in journal order
+ * (Array.sort is stable).
+ */
 export function sortByTime(events: readonly TimelineEvent[]): TimelineEvent[] {
-  return [...events].sort((a, b) => a.ts - b.ts);
+  return [...events].sort((a, b) => a.ts - b.ts || (a.seq ?? Infinity) - (b.seq ?? Infinity) || 0);
 }

@@ -1,7 +1,7 @@
 // What an incident is right now, derived from its events alone (the journal is the only file an
 // incident folder needs): title, severity, start, and whether it is open.
 import type { Severity } from '../config/types.js';
-import { sortByTime, type TimelineEvent } from './event.js';
+import { isBookkeeping, sortByTime, type TimelineEvent } from './event.js';
 import { SYSTEM_OPERATOR } from './actor.js';
 
 /** An incident as listed and shown in the header. */
@@ -27,7 +27,7 @@ function text(value: unknown): string | undefined {
 
 /** Derives the incident's summary from its events (any order). */
 export function summarizeIncident(id: string, events: readonly TimelineEvent[]): IncidentSummary {
-  const sorted = sortByTime(events);
+  const sorted = sortByTime(events.filter((e) => !isBookkeeping(e)));
   let title = id;
   let severity: string = 'P2';
   let startedAt = sorted[0]?.ts ?? 0;
@@ -56,7 +56,7 @@ export function summarizeIncident(id: string, events: readonly TimelineEvent[]):
     resolvedAt,
     open: resolvedAt === null,
     lastEventAt: sorted.at(-1)?.ts ?? startedAt,
-    eventCount: events.length,
+    eventCount: sorted.length,
     operators: [...operators],
   };
 }

@@ -64,6 +64,21 @@ export function openIncident(dir: string, incident: NewIncident): TimelineJourna
   return journal;
 }
 
+/**
+ * Creates the empty folder of an incident opened elsewhere (a shared incident this machine has
+ * never seen), to be filled from the shared stream. Fails if the folder exists.
+ */
+export function createJoinedIncident(dir: string, id: string): string {
+  mkdirSync(dir, { recursive: true });
+  const folder = join(dir, id);
+  mkdirSync(folder);
+  const path = join(folder, JOURNAL_FILE);
+  closeSync(openSync(path, 'a', 0o600));
+  fsyncDir(folder);
+  fsyncDir(dir);
+  return path;
+}
+
 /** Continues an existing incident: repairs a torn tail, then appends and follows. */
 export function resumeIncident(dir: string, id: string, options: JournalOptions): TimelineJournal {
   const folder = join(dir, id);

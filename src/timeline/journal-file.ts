@@ -4,6 +4,7 @@
 import { appendFileSync, closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { decodeEvent, type TimelineEvent } from './event.js';
+import { withStreamOrder } from './journal-sync.js';
 
 /** What a journal file held when it was read. */
 export interface LoadedJournal {
@@ -84,7 +85,7 @@ export function readJournal(path: string, repair: boolean): LoadedJournal {
     if (line.trim() !== '' && decodeEvent(line) === null) good = previous + 1;
   }
   const { events: lines, bad } = parseLines(content.subarray(0, good), 0);
-  const events = uniqueById(lines);
+  const events = withStreamOrder(uniqueById(lines));
   for (const line of bad) {
     warnings.push(`${basename(path)}: unreadable line at byte ${line.offset} skipped (${line.text.length} characters)`);
   }

@@ -6,7 +6,7 @@
 // longer the one being appended to (replaced, deleted, cut short), the journal moves onto what
 // the path holds now and writes into it what the new file lacks.
 import { basename } from 'node:path';
-import type { EventKind, RecordOptions, TimelineRecorder } from './recorder.js';
+import type { Claim, EventKind, RecordOptions, StateChange, StateOutcome, TimelineRecorder } from './recorder.js';
 import { encodeEvent, newEventId, SCHEMA_VERSION, type TimelineEvent } from './event.js';
 import { JournalFollower } from './follow.js';
 import { readJournal, type LoadedJournal, type ParsedLines } from './journal-file.js';
@@ -15,21 +15,17 @@ import { eventsToCarry, relinkMessage, withRelinkLock } from './journal-carry.js
 import { CLAIM_KIND, ClaimBook, type ClaimResult } from './journal-claims.js';
 import { redactData, redact, type Redactor } from '../text/redact.js';
 import { isAutomatedKind, SYSTEM_OPERATOR } from './actor.js';
+import { StreamOrder, SYNC_KIND } from './journal-sync.js';
+import { JournalSignals, type HealthListener, type JournalHealth, type TimelineListener, type WarningListener } from './journal-signals.js';
 
-/** Receives events as they become known (own ones after they are on disk). */
-export type TimelineListener = (added: readonly TimelineEvent[]) => void;
-/** Receives plain messages about the journal (torn lines, a replaced file). */
-export type WarningListener = (message: string) => void;
+export type { HealthListener, JournalHealth, TimelineListener, WarningListener } from './journal-signals.js';
 
-/** Whether the journal can write: events held back by a failing disk, and why. */
-export interface JournalHealth {
-  /** Events recorded but not yet on disk (not shown, not published). */
-  held: number;
-  /** The last write error while events are held (`ENOSPC: no space left on device`). */
-  error: string | null;
+/** The shared incident's server-side decisions, when sharing is on (see src/share). */
+export interface SharedState {
+  /** The server's claim; null when it cannot be asked (offline). */
+  claim(key: string): Promise<Claim | null>;
+  changeState(change: StateChange): Promise<StateOutcome>;
 }
-/** Receives the journal's health whenever it changes. */
-export type HealthListener = (health: JournalHealth) => void;
 
 /** How a journal is opened. */
 export interface JournalOptions {
@@ -57,18 +53,18 @@ export class TimelineJournal implements TimelineRecorder {
   private readonly list: TimelineEvent[];
   private readonly ids: Set<string>;
   private readonly held: TimelineEvent[] = [];
+  private readonly heldIds = new Set<string>();
+  private shared: SharedState | null = null;
   private heldError: string | null = null;
   /** A move onto a replaced or recreated file that failed half way (retried before any write). */
   private relinkPending: Exclude<PathState, 'same'> | 'shrunk' | null = null;
-  private lastHealth: JournalHealth = { held: 0, error: null };
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly retryMs: number;
   private readonly claims = new ClaimBook();
   /** Ids of the claims this process wrote (an operator name is not unique across consoles). */
   private readonly ownClaims = new Set<string>();
-  private readonly listeners = new Set<TimelineListener>();
-  private readonly warningListeners = new Set<WarningListener>();
-  private readonly healthListeners = new Set<HealthListener>();
+  private readonly signals = new JournalSignals();
+  private readonly streamOrder = new StreamOrder();
   private readonly redactor: Redactor;
   private readonly follower: JournalFollower | null;
   private closed = false;
@@ -87,6 +83,7 @@ export class TimelineJournal implements TimelineRecorder {
     this.list = loaded.events;
     this.ids = new Set(loaded.events.map((e) => e.id));
     this.claims.note(loaded.events);
+    this.streamOrder.note(loaded.events);
     this.warnings = [...loaded.warnings];
     this.appender = new JournalAppender(path);
     this.follower =
@@ -107,6 +104,18 @@ export class TimelineJournal implements TimelineRecorder {
    * when it is written. The journal's health says how many are held.
    */
   record(kind: EventKind, data: Record<string, unknown>, options: RecordOptions = {}): TimelineEvent | null {
+    return this.append(kind, redactData(data, this.redactor), options);
+  }
+
+  /**
+   * Appends a sync bookkeeping line (src/share): event ids and stream sequences only, so not
+   * redacted (a redaction pattern matching an id would lose where that event is in the stream).
+   */
+  recordSync(data: { upTo: number; acked: [string, number][] }): void {
+    this.append(SYNC_KIND as EventKind, data, {});
+  }
+
+  private append(kind: EventKind, data: Record<string, unknown>, options: RecordOptions): TimelineEvent | null {
     if (this.closed) throw new Error(`timeline ${this.id} is closed`);
     const automated = options.automated === true || isAutomatedKind(kind);
     const event: TimelineEvent = {
@@ -117,12 +126,41 @@ export class TimelineJournal implements TimelineRecorder {
       operator: automated ? SYSTEM_OPERATOR : this.operator,
       ...(automated ? { console: this.operator } : {}),
       kind,
-      data: redactData(data, this.redactor),
+      data,
     };
     if (options.backfilled) event.backfilled = true;
-    this.held.push(event);
+    this.hold(event);
     this.writeHeld();
     return this.ids.has(event.id) ? event : null;
+  }
+
+  /**
+   * Writes events that came from the shared stream, each with its stream sequence, unless this
+   * journal has them already; durable (or held) like recorded ones, shown once on disk.
+   */
+  importShared(batch: readonly { event: TimelineEvent; seq: number }[]): void {
+    if (this.closed) return;
+    for (const { event, seq } of batch) {
+      if (this.knows(event.id)) continue;
+      // Redacted again with this console's own patterns: its secrets are masked whoever wrote it.
+      this.hold({ ...event, data: redactData(event.data, this.redactor), seq });
+    }
+    this.writeHeld();
+  }
+
+  /** Whether this journal has (or holds for writing) an event id. */
+  knows(id: string): boolean {
+    return this.ids.has(id) || this.heldIds.has(id);
+  }
+
+  /** Lets the shared incident decide claims and guarded state changes (null: this journal alone). */
+  useSharedState(shared: SharedState | null): void {
+    this.shared = shared;
+  }
+
+  /** Guarded state change: the shared incident's compare-and-set, or always allowed locally. */
+  async changeState(change: StateChange): Promise<StateOutcome> {
+    return this.shared ? this.shared.changeState(change) : { ok: true };
   }
 
   /**
@@ -131,6 +169,13 @@ export class TimelineJournal implements TimelineRecorder {
    * could not be written (then nobody can be told: the caller decides).
    */
   async claim(key: string, data: Record<string, unknown> = {}): Promise<ClaimResult | null> {
+    // Shared across machines: the server decides; the winner's claim line goes on the record.
+    // Offline, the journal decides among the consoles on this machine.
+    const server = this.shared ? await this.shared.claim(key) : null;
+    if (server) {
+      if (server.won) this.record(CLAIM_KIND as EventKind, { ...data, key });
+      return server;
+    }
     const existing = this.claims.winner(key);
     if (existing) return { won: this.ownClaims.has(existing.id), by: claimant(existing), at: existing.ts };
     const mine = this.record(CLAIM_KIND as EventKind, { ...data, key });
@@ -160,20 +205,17 @@ export class TimelineJournal implements TimelineRecorder {
 
   /** Subscribes to new events; returns the unsubscribe function. */
   onEvents(listener: TimelineListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.signals.onEvents(listener);
   }
 
   /** Subscribes to warnings; returns the unsubscribe function. */
   onWarning(listener: WarningListener): () => void {
-    this.warningListeners.add(listener);
-    return () => this.warningListeners.delete(listener);
+    return this.signals.onWarning(listener);
   }
 
   /** Subscribes to health changes; returns the unsubscribe function. */
   onHealth(listener: HealthListener): () => void {
-    this.healthListeners.add(listener);
-    return () => this.healthListeners.delete(listener);
+    return this.signals.onHealth(listener);
   }
 
   /** Checks the file is still the journal's and reads other processes' appends now. */
@@ -208,6 +250,7 @@ export class TimelineJournal implements TimelineRecorder {
         this.appender.append(batch.map(encodeEvent).join(''));
         this.held.splice(0, batch.length);
         for (const event of batch) {
+          this.heldIds.delete(event.id);
           this.ids.add(event.id);
           this.list.push(event);
         }
@@ -221,8 +264,14 @@ export class TimelineJournal implements TimelineRecorder {
     } catch (error) {
       this.failed(error);
     }
-    if (saved.length > 0) this.emit(saved);
-    this.emitHealth();
+    this.streamOrder.note(saved);
+    this.signals.added(saved);
+    this.signals.health(this.health());
+  }
+
+  private hold(event: TimelineEvent): void {
+    this.held.push(event);
+    this.heldIds.add(event.id);
   }
 
   /** Notes a failed write or move, and retries later. Programming errors still throw. */
@@ -243,7 +292,7 @@ export class TimelineJournal implements TimelineRecorder {
     } catch (error) {
       this.relinkPending = why;
       this.failed(error);
-      this.emitHealth();
+      this.signals.health(this.health());
       return false;
     }
   }
@@ -288,23 +337,13 @@ export class TimelineJournal implements TimelineRecorder {
       added.push(e);
     }
     for (const line of parsed.bad) this.warn(`timeline: unreadable line at byte ${line.offset} skipped (a torn write?)`);
-    if (added.length > 0) this.emit(added);
-  }
-
-  private emit(added: readonly TimelineEvent[]): void {
-    for (const listener of this.listeners) listener(added);
-  }
-
-  private emitHealth(): void {
-    const health = this.health();
-    if (health.held === this.lastHealth.held && health.error === this.lastHealth.error) return;
-    this.lastHealth = health;
-    for (const listener of this.healthListeners) listener(health);
+    this.streamOrder.note(added);
+    this.signals.added(added);
   }
 
   private warn(message: string): void {
     this.warnings.push(message);
-    for (const listener of this.warningListeners) listener(message);
+    this.signals.warn(message);
   }
 }
 

@@ -59,6 +59,21 @@ export interface Claim {
   at: number;
 }
 
+/** A change of incident state that must not fork between consoles (severity, a role, resolved). */
+export interface StateChange {
+  /** `severity`, `resolved`, `role.ic`... */
+  field: string;
+  /** The value this console believes is current (null: none). */
+  from: string | null;
+  to: string | null;
+}
+
+/** How a state change went: made, or refused with who set what first (or that nobody can be asked). */
+export type StateOutcome =
+  | { ok: true }
+  | { ok: false; current: string | null; by: string; offline?: false }
+  | { ok: false; offline: true; detail?: string };
+
 /** Appends events to the incident timeline (redacted, durable before shown). */
 export interface TimelineRecorder {
   record(kind: EventKind, data: Record<string, unknown>, options?: RecordOptions): void;
@@ -68,4 +83,9 @@ export interface TimelineRecorder {
    * Absent where only one console records (then there is nobody to race).
    */
   claim?(key: string, data?: Record<string, unknown>): Promise<Claim | null>;
+  /**
+   * Makes a state change only if no other console made a conflicting one first (with sharing:
+   * compare-and-set on the server). Absent, or `{ ok: true }`, where only this console decides.
+   */
+  changeState?(change: StateChange): Promise<StateOutcome>;
 }

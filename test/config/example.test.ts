@@ -216,3 +216,11 @@ test('example: the fixture is the documented contract, byte for byte (docs/warro
   const documented = join(fixtureDir, '..', '..', '..', 'docs', 'warroom.example.yaml');
   assert.equal(readFileSync(examplePath, 'utf8'), readFileSync(documented, 'utf8'));
 });
+
+test('example: share: one server, the default stream, an unset token counts as none', async () => {
+  const config = await loadExample();
+  assert.deepEqual(config.share, { servers: ['nats://127.0.0.1:4222'], stream: 'WARROOM' });
+  const withToken = await loadExample({ NATS_TOKEN: 's3cret-nats-token' });
+  assert.equal(withToken.share?.token, 's3cret-nats-token');
+  assert.ok(withToken.secrets.includes('s3cret-nats-token'), 'the NATS token is a secret');
+});
