@@ -40,7 +40,8 @@ async function colon(tmux: TmuxSession, line: string): Promise<void> {
   await typeInto(tmux, line, `:${line.slice(0, 40)}`);
 }
 
-const checkoutRow = /checkout-api +127\.0\.0\.1:\d+\/health +(\S+ \w+)/;
+// The board drops a loopback host (`:36463/health`); a CHECK column may stand between.
+const checkoutRow = /checkout-api\b[^\n║]*?:\d+\/health +(\S+ \w+)/;
 const utc = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 const span = (from: number, to: number): string => (to - from === 0 ? '0s' : formatDuration(to - from));
 
