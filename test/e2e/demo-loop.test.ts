@@ -140,7 +140,7 @@ for (const [columns, rows] of [[200, 50], [80, 24]] as const) {
     assert.ok(timeline.length >= 10, exported.stdout);
     // People's actions are the operator's; what the console saw by itself is warroom's, naming the console.
     for (const [who, event] of timeline) {
-      const automated = /^[\w-]+ [^:]+: (UP|DOWN|DEGRADED|UNKNOWN) → |→ (ok|warn|crit) at |^Escalation due|errors\/min|^Suggest severity/.test(event);
+      const automated = /^[\w-]+ [^:]+: (UP|DOWN|DEGRADED|UNKNOWN) → |→ (ok|warn|crit) at |^Escalation due|errors\/min|^Suggest severity|^Alert (firing|resolved)|^Silence \S+ extended until/.test(event);
       assert.equal(who, automated ? `warroom (seen by ${OPERATOR})` : OPERATOR, `who of "${event}"`);
     }
     let at = -1;
