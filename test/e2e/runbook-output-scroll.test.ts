@@ -35,7 +35,12 @@ test('80x24: the output of seq 1 200 scrolls back with PgUp, on with PgDn, and G
     assert.match(screen, /^║200\s*║$/m, `the newest line at the bottom:\n${screen}`);
 
     tmux.writeRaw(KEY_BYTES.pageUp.repeat(3));
-    screen = await tmux.waitForScreen((s) => (shownRows(s)?.[1] ?? 200) < 200, 'the output scrolled back');
+    // Three keys in one read are three pages; the screen may be captured between their frames,
+    // so wait for the third (a key lost would leave this waiting, and failing).
+    screen = await tmux.waitForScreen((s) => {
+      const rows = shownRows(s);
+      return rows !== null && rows[1] <= 200 - 3 * (rows[1] - rows[0]);
+    }, 'the output scrolled back three pages');
     const [from, to] = shownRows(screen)!;
     assert.ok(to <= 200 - 3 * (to - from), `three pages back (rows ${from}-${to}):\n${screen}`);
     assert.match(screen, new RegExp(`^║${to}\\s*║$`, 'm'), `line ${to} is on screen:\n${screen}`);
