@@ -1,7 +1,7 @@
 // Expands one configured check into status-board rows: one per instance and per port, each with
 // a stable id (`service[/instance]#index[:port]`) and a short label.
 import { addHeaderSecrets, addSecret, addUrlSecret, commandEnvAt, posOf, report, type ResolveContext } from './context.js';
-import { fillPlaceholders, missingPlaceholder, placeholdersIn, type PlaceholderValues } from './placeholders.js';
+import { fillInstanceTokens, missingInstanceToken, instanceTokensIn, type InstanceTokenValues } from './instance-tokens.js';
 import type { PathStep } from './positions.js';
 import { MAX_PORT_ROWS, parsePorts } from './ports.js';
 import { checkHttpUrl, show } from './schema-values.js';
@@ -64,11 +64,11 @@ export function expandCheck(
     else if (parsed.length * Math.max(1, instances.length) > MAX_PORT_ROWS) {
       report(ctx, [...path, 'ports'], `expands to more than ${MAX_PORT_ROWS} rows across ${instances.length} instances`);
     } else ports = parsed;
-    if (!placeholdersIn(target).has('port')) report(ctx, [...path, 'ports'], `needs {port} in the ${kind}: target`, true);
+    if (!instanceTokensIn(target).has('port')) report(ctx, [...path, 'ports'], `needs {port} in the ${kind}: target`, true);
   }
   const fields: [string, string | undefined][] = [[kind, target], ['label', check.label], ['host', check.host]];
   for (const [key, value] of fields) {
-    const missing = value === undefined ? undefined : missingPlaceholder(value, instances.length > 0, check.ports !== undefined);
+    const missing = value === undefined ? undefined : missingInstanceToken(value, instances.length > 0, check.ports !== undefined);
     if (missing) report(ctx, [...path, key], missing);
     else if (key === 'host' && value !== undefined && !HOST_NAME.test(value.replace(/\{(host|address)\}/g, 'x'))) {
       report(ctx, [...path, key], `expected a host name from hosts: (or ~/.ssh/config), got ${JSON.stringify(value)}`);
@@ -83,17 +83,17 @@ export function expandCheck(
   const rows: CheckConfig[] = [];
   for (const instance of instances.length > 0 ? instances : [undefined]) {
     for (const port of ports) {
-      const values: PlaceholderValues = { port };
+      const values: InstanceTokenValues = { port };
       if (instance !== undefined) {
         values.host = instance;
         values.address = ctx.hosts[instance]?.address ?? instance;
       }
-      const filled = fillPlaceholders(target, values);
+      const filled = fillInstanceTokens(target, values);
       const base = {
         id: `${service}${instance === undefined ? '' : `/${instance}`}#${index}${port === undefined ? '' : `:${port}`}`,
         service,
         ...(instance === undefined ? {} : { instance }),
-        label: check.label !== undefined ? fillPlaceholders(check.label, values) : shortTarget(kind, filled),
+        label: check.label !== undefined ? fillInstanceTokens(check.label, values) : shortTarget(kind, filled),
         intervalMs: check.interval ?? DEFAULT_CHECK_INTERVAL,
         timeoutMs: check.timeout ?? DEFAULT_CHECK_TIMEOUT,
         downAfter: check.downAfter ?? 2,
@@ -132,7 +132,7 @@ export function expandCheck(
         }
         rows.push({ ...base, kind: described.key, target: filled, options: described.readOptions(written) });
       } else if (kind === 'command') {
-        const host = check.host === undefined ? undefined : fillPlaceholders(check.host, values);
+        const host = check.host === undefined ? undefined : fillInstanceTokens(check.host, values);
         rows.push({ ...base, kind, command: filled, ...(host === undefined ? {} : { host }), ...commandEnvAt(ctx, [...path, 'command']) });
       } else {
         rows.push({ ...base, kind: 'promql', query: filled });

@@ -2,7 +2,7 @@
 // instance with `{host}` / `{address}` filled in.
 import { expandCheck, HOST_NAME } from './checks.js';
 import { commandEnvAt, localPath, posOf, report, type ResolveContext } from './context.js';
-import { fillPlaceholders, missingPlaceholder } from './placeholders.js';
+import { fillInstanceTokens, missingInstanceToken } from './instance-tokens.js';
 import type { PathStep } from './positions.js';
 import type { RawService } from './schema.js';
 import type { ActionConfig, ActionTarget, LogSourceConfig, ServiceConfig } from './types.js';
@@ -13,7 +13,7 @@ function checkFields(ctx: ResolveContext, path: PathStep[], fields: Record<strin
   const before = ctx.problems.length;
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
-    const missing = missingPlaceholder(value, hasInstances, false);
+    const missing = missingInstanceToken(value, hasInstances, false);
     if (missing) report(ctx, [...path, key], missing);
     else if (key === 'host' && !HOST_NAME.test(value.replace(/\{(host|address)\}/g, 'x'))) {
       report(ctx, [...path, key], `expected a host name from hosts: (or ~/.ssh/config), got ${JSON.stringify(value)}`);
@@ -32,20 +32,20 @@ function expandLogs(ctx: ResolveContext, service: RawService, path: PathStep[]):
     const pos = posOf(ctx, logPath);
     for (const instance of instances.length > 0 ? instances : [undefined]) {
       const values = instance === undefined ? {} : { host: instance, address: ctx.hosts[instance]?.address ?? instance };
-      const host = log.host === undefined ? undefined : fillPlaceholders(log.host, values);
+      const host = log.host === undefined ? undefined : fillInstanceTokens(log.host, values);
       const common = {
-        tag: log.tag !== undefined ? fillPlaceholders(log.tag, values) : instance === undefined ? service.name : `${service.name}/${instance}`,
+        tag: log.tag !== undefined ? fillInstanceTokens(log.tag, values) : instance === undefined ? service.name : `${service.name}/${instance}`,
         service: service.name,
         ...(instance === undefined ? {} : { instance }),
         ...(host === undefined ? {} : { host }),
         pos,
       };
       if (log.file !== undefined) {
-        const file = fillPlaceholders(log.file, values);
+        const file = fillInstanceTokens(log.file, values);
         // A remote path is read by the remote shell, which expands its own `~`.
         out.push({ kind: 'file', ...common, path: host === undefined ? localPath(ctx, file) : file, lines: log.lines ?? 100 });
       } else {
-        out.push({ kind: 'command', ...common, command: fillPlaceholders(log.command!, values), ...commandEnvAt(ctx, [...logPath, 'command']) });
+        out.push({ kind: 'command', ...common, command: fillInstanceTokens(log.command!, values), ...commandEnvAt(ctx, [...logPath, 'command']) });
       }
     }
   });
@@ -65,11 +65,11 @@ function expandActions(ctx: ResolveContext, service: RawService, path: PathStep[
     }
     const targets: ActionTarget[] = (instances.length > 0 ? instances : [undefined]).map((instance) => {
       const values = instance === undefined ? {} : { host: instance, address: ctx.hosts[instance]?.address ?? instance };
-      const host = action.host === undefined ? undefined : fillPlaceholders(action.host, values);
+      const host = action.host === undefined ? undefined : fillInstanceTokens(action.host, values);
       return {
         ...(instance === undefined ? {} : { instance }),
         ...(host === undefined ? {} : { host }),
-        run: fillPlaceholders(action.run, values),
+        run: fillInstanceTokens(action.run, values),
         ...commandEnvAt(ctx, [...actionPath, 'run']),
       };
     });

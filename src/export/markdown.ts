@@ -4,7 +4,7 @@
 // section blocks in their own order (templates.ts).
 import type { Redactor } from '../text/redact.js';
 import type { IncidentFacts } from './facts.js';
-import { inlineText } from './markdown-text.js';
+import { inlineText } from './markdown-escape.js';
 import { actionItemsList, improvePrompt, rootCausePrompt, wentWellPrompt } from './prompts.js';
 import { cellMaker } from './render-kit.js';
 import { actionsSection, breachesSection, escalationsSection, runbookSection, statusUpdatesSection, timelineSection } from './sections-record.js';

@@ -3,7 +3,7 @@
 // during the incident that may help (notes starting `cause:`, `lesson:`, other notes, `todo:`).
 import type { Redactor } from '../text/redact.js';
 import type { IncidentFacts } from './facts.js';
-import { inlineText, wrap } from './markdown-text.js';
+import { inlineText, wrap } from './markdown-escape.js';
 import { utcTime } from './render-kit.js';
 import type { SeedNote } from './seeds.js';
 

@@ -2,7 +2,7 @@
 // are redacted and escaped once per distinct text (names and states repeat on every row).
 import { formatDuration } from '../time/duration-text.js';
 import type { Redactor } from '../text/redact.js';
-import { cell as escapeCell } from './markdown-text.js';
+import { cell as escapeCell } from './markdown-escape.js';
 
 const DAY_MS = 86_400_000;
 let cachedDay = Number.NaN;

@@ -5,7 +5,7 @@ import { actorText } from '../timeline/actor.js';
 import { describeEvent } from '../timeline/describe.js';
 import type { TimelineEvent } from '../timeline/event.js';
 import type { IncidentFacts } from './facts.js';
-import { table } from './markdown-text.js';
+import { table } from './markdown-escape.js';
 import { formatRunTime } from '../time/duration-text.js';
 import { duration, str, utcTime, type Cell } from './render-kit.js';
 

@@ -4,7 +4,7 @@
 import { ROLE_TITLES, ROLES } from '../timeline/roles.js';
 import type { Redactor } from '../text/redact.js';
 import type { IncidentFacts } from './facts.js';
-import { inlineText, table, wrap } from './markdown-text.js';
+import { inlineText, table, wrap } from './markdown-escape.js';
 import { duration, utcTime, when, type Cell } from './render-kit.js';
 
 const WIDTH = 80;

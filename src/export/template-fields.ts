@@ -4,7 +4,7 @@
 import { ROLE_TITLES } from '../timeline/roles.js';
 import type { Redactor } from '../text/redact.js';
 import type { IncidentFacts } from './facts.js';
-import { inlineText } from './markdown-text.js';
+import { inlineText } from './markdown-escape.js';
 import type { PostmortemSections } from './markdown.js';
 import { PROMPT_MARKER } from './prompts.js';
 import { duration, utcTime, when } from './render-kit.js';

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import type { Redactor } from '../text/redact.js';
 import type { IncidentFacts } from './facts.js';
 import { renderMarkdown, renderSections } from './markdown.js';
-import { wrap } from './markdown-text.js';
+import { wrap } from './markdown-escape.js';
 import { templateFields } from './template-fields.js';
 import { ATLASSIAN_TEMPLATE } from './templates/atlassian.js';
 import { GOOGLE_SRE_TEMPLATE } from './templates/google-sre.js';

@@ -2,7 +2,7 @@
 // item titles, items kept as text, bold-led paragraphs, labels that head a list.
 import type { List, ListItem, Paragraph } from 'mdast';
 import type { ListRole } from './list-roles.js';
-import { inlineText } from './markdown-text.js';
+import { inlineText } from './mdast-text.js';
 
 /** Nested lists deeper than this are kept as text: nobody writes a step 30 levels down, and the walk stays shallow. */
 export const MAX_DEPTH = 16;

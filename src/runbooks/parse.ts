@@ -5,7 +5,7 @@ import type { Code, List, Nodes, Paragraph, Root, RootContent, Table as MdTable 
 import { findAlternatives, isBranchLabel } from './alternatives.js';
 import { isBoldLed, itemsText, itemText, itemTitle, listRoleOfLabel, MAX_DEPTH } from './list-items.js';
 import { boldLabel, isTaskList, listRole } from './list-roles.js';
-import { inlineText, lineOf, textLines } from './markdown-text.js';
+import { inlineText, lineOf, textLines } from './mdast-text.js';
 import { markdownTree } from './markdown-tree.js';
 import type { Runbook, SeverityLevel, Section, Step, Table } from './model.js';
 import { isSeverityName, severityFromText } from './severity-text.js';
