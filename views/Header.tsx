@@ -49,7 +49,8 @@ export function Header({ width, responseTargets }: HeaderProps) {
   };
   // Whole or not at all: "IC a…" would name nobody.
   const whole = (text: string): string => (stringWidth(text) <= room ? fit(text) : '');
-  const recordText = fit(record.text);
+  // Cut, "OFFLINE · 3 uns…" would lose what matters; the short form keeps the count.
+  const recordText = fit(record.short !== undefined && stringWidth(record.text) > room ? record.short : record.text);
   const badgeText = fit(badge.text);
   const commanderText = whole(` │ IC ${incident.roles.ic === null ? '—' : oneLine(incident.roles.ic)}`);
   const milestoneText = whole(milestoneLabel(incident.milestones));

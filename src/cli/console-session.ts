@@ -20,6 +20,11 @@ export interface SessionOptions {
   /** Default: one made from the config's hosts, reporting into the store and timeline. */
   executor?: Executor;
   store?: WarroomStore;
+  /**
+   * Called once the console has closed and before the engine stops, so that what it records (who
+   * left) still goes out through the capabilities (a shared incident publishes it).
+   */
+  beforeStop?: (end: SessionEnd) => void;
 }
 
 /** Refuses to draw a console on something that is not a terminal. */
@@ -75,9 +80,15 @@ export async function runConsoleSession(options: SessionOptions): Promise<Sessio
   } finally {
     store.getState().setStarting(false);
   }
+  let end: SessionEnd = 'error';
   try {
-    return await ended;
+    end = await ended;
+    return end;
   } finally {
-    await engine.stop();
+    try {
+      options.beforeStop?.(end);
+    } finally {
+      await engine.stop();
+    }
   }
 }

@@ -109,6 +109,12 @@ export async function runIncidentConsole(config: WarroomConfig, flags: ConsoleFl
   });
   journal.record('operator.joined', { mode });
   let end: SessionEnd = 'error';
+  let left = false;
+  const leave = (how: SessionEnd): void => {
+    if (left) return;
+    left = true;
+    journal.record('operator.left', { mode, end: how });
+  };
   try {
     end = await runConsoleSession({
       config: {
@@ -121,9 +127,11 @@ export async function runIncidentConsole(config: WarroomConfig, flags: ConsoleFl
       recorder: journal,
       executor,
       store,
+      // Recorded while sharing still runs: the other consoles hear of it now, not on the next start.
+      beforeStop: leave,
     });
   } finally {
-    journal.record('operator.left', { mode, end });
+    leave(end);
     stopCounting();
     journal.close();
     // The console is gone: the terminal is the only place left to say what the disk refused.

@@ -48,8 +48,8 @@ const ACKS_PER_MARK = 800;
 /** A first connection still pending after this long is shown as offline (it keeps trying). */
 const OFFLINE_AFTER_MS = 3000;
 
-/** How long quitting waits for the outbox to empty while the server is reachable. */
-const DRAIN_ON_STOP_MS = 2000;
+/** How long quitting waits for the outbox (the goodbye among it) to empty while the server is reachable. */
+const DRAIN_ON_STOP_MS = 1000;
 
 /** Publishes this console's events and applies everyone else's, for one incident. */
 export class SharedIncident {

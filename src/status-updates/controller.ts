@@ -79,8 +79,12 @@ export class StatusUpdateController {
     return report.failures.length === 0;
   }
 
-  /** `:severity P1 [why]`: records the change and why; the header and response target follow the store. */
-  setSeverity(input: string, reason = ''): boolean {
+  /**
+   * `:severity P1 [why]`: records the change and why; the header and response target follow the
+   * store. Shared across machines, the server's compare-and-set decides between two consoles
+   * changing it at once: the loser records nothing, shows the winner's level, and says who won.
+   */
+  async setSeverity(input: string, reason = ''): Promise<boolean> {
     const { store, recorder } = this.deps;
     const to = parseSeverity(input);
     if (!to) {
@@ -93,8 +97,15 @@ export class StatusUpdateController {
       store.getState().showFlash(`severity is already ${to}`, 'info');
       return false;
     }
-    if (!changeSeverity(recorder, { from, to, reason })) {
-      store.getState().showFlash('severity not changed: the timeline could not record it', 'error');
+    const outcome = await changeSeverity(recorder, { from, to, reason });
+    if (!outcome.done) {
+      if ('unsaved' in outcome) store.getState().showFlash('severity not changed: the timeline could not record it', 'error');
+      else {
+        // The winner's event follows through the stream; the header shows its level already.
+        const current = parseSeverity(outcome.refused.current?.value ?? '');
+        if (current) store.getState().setSeverity(current);
+        store.getState().showFlash(outcome.refused.text, 'warn', 15_000);
+      }
       return false;
     }
     store.getState().setSeverity(to);

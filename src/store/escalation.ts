@@ -21,7 +21,7 @@ export interface StatusUpdateCommands {
   /** Sends a status update after a confirmation; true when sent. */
   send(phase: StatusPhase, text: string): Promise<boolean>;
   /** Changes the incident's severity from what the lead typed; true when changed. */
-  setSeverity(input: string, reason?: string): boolean;
+  setSeverity(input: string, reason?: string): Promise<boolean>;
   /** Resolves the incident after a confirmation; true when resolved. */
   resolve(): Promise<boolean>;
 }

@@ -11,7 +11,7 @@ export const TIMELINE_FILTERS = [null, 'note', 'check', 'action', 'runbook', 'es
 
 /** The incident's own commands: `:role`, `:milestone`, `:ack` (each returns whether it recorded). */
 export interface IncidentCommands {
-  role: (args: readonly string[]) => boolean;
+  role: (args: readonly string[]) => Promise<boolean>;
   milestone: (rest: string) => boolean;
   ack: (rest: string) => boolean;
 }

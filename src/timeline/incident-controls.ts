@@ -43,25 +43,38 @@ export class IncidentControls {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** `:role ic|scribe|comms [NAME|none]`: claims the role (no name), hands it over, or releases it. */
-  role(args: readonly string[]): boolean {
+  /**
+   * `:role ic|scribe|comms [NAME|me|none]`: claims the role (no name, or `me`), hands it over, or
+   * releases it. Shared across machines, the server's compare-and-set decides between two
+   * consoles changing a role at once: the loser records nothing, shows the winner, and says so.
+   */
+  async role(args: readonly string[]): Promise<boolean> {
     const state = this.store.getState();
     const role = parseRole(args[0] ?? '');
     if (!role) {
-      state.showFlash(`usage: :role ic|scribe|comms [NAME|none] — ${args[0] ? `not a role: ${args[0]}` : 'which role?'}`, 'error');
+      state.showFlash(`usage: :role ic|scribe|comms [NAME|me|none] — ${args[0] ? `not a role: ${args[0]}` : 'which role?'}`, 'error');
       return false;
     }
     if (!mayAct(this.store, `${ROLE_TITLES[role]} change`)) return false;
     const named = args.slice(1).join(' ').trim();
-    const to = named === '' ? state.incident.operator : /^(none|nobody|-)$/i.test(named) ? null : named;
+    const to = named === '' || /^(me|myself)$/i.test(named) ? state.incident.operator : /^(none|nobody|-)$/i.test(named) ? null : named;
     const from = state.incident.roles[role];
     if (from === to) {
       state.showFlash(to === null ? `nobody is ${ROLE_TITLES[role]}` : `${to} is already ${ROLE_TITLES[role]}`, 'info');
       return false;
     }
-    if (!changeRole(this.recorder, { role, from, to })) return this.unsaved();
-    state.setIncident({ roles: { ...state.incident.roles, [role]: to } });
-    state.showFlash(to === null ? `${ROLE_TITLES[role]} released` : `${ROLE_TITLES[role]}: ${to}${from ? ` (was ${from})` : ''}`, 'info');
+    const outcome = await changeRole(this.recorder, { role, from, to });
+    // Read again after the wait: another console's change may have reached the store meanwhile.
+    const now = this.store.getState();
+    if (!outcome.done) {
+      if ('unsaved' in outcome) return this.unsaved();
+      const current = outcome.refused.current;
+      if (current) now.setIncident({ roles: { ...now.incident.roles, [role]: current.value } });
+      now.showFlash(outcome.refused.text, 'warn', 15_000);
+      return false;
+    }
+    now.setIncident({ roles: { ...now.incident.roles, [role]: to } });
+    now.showFlash(to === null ? `${ROLE_TITLES[role]} released` : `${ROLE_TITLES[role]}: ${to}${from ? ` (was ${from})` : ''}`, 'info');
     return true;
   }
 

@@ -17,12 +17,12 @@ function setup(mode: ConsoleMode = 'live') {
   return { store, recorder, controls: new IncidentControls(store, recorder, () => NOW), flash: () => store.getState().flash?.text ?? '' };
 }
 
-test(':role claims for the operator, hands over to a name, releases with none; each is one event', () => {
+test(':role claims for the operator (no name or `me`), hands over to a name, releases with none; each is one event', async () => {
   const { store, recorder, controls, flash } = setup();
-  assert.equal(controls.role(['ic']), true);
-  assert.equal(controls.role(['scribe', 'bo@laptop']), true);
-  assert.equal(controls.role(['IC', 'cy']), true);
-  assert.equal(controls.role(['scribe', 'none']), true);
+  assert.equal(await controls.role(['ic']), true);
+  assert.equal(await controls.role(['scribe', 'bo@laptop']), true);
+  assert.equal(await controls.role(['IC', 'cy']), true);
+  assert.equal(await controls.role(['scribe', 'none']), true);
   assert.deepEqual(recorder.ofKind('incident.role').map((e) => e.data), [
     { role: 'ic', from: null, to: 'ana@bastion' },
     { role: 'scribe', from: null, to: 'bo@laptop' },
@@ -30,11 +30,13 @@ test(':role claims for the operator, hands over to a name, releases with none; e
     { role: 'scribe', from: 'bo@laptop', to: null },
   ]);
   assert.deepEqual(store.getState().incident.roles, { ic: 'cy', scribe: null, comms: null });
-  assert.equal(controls.role(['ic', 'cy']), false, 'no change, no event');
+  assert.equal(await controls.role(['ic', 'cy']), false, 'no change, no event');
   assert.match(flash(), /cy is already incident commander/);
-  assert.equal(controls.role(['boss']), false);
+  assert.equal(await controls.role(['boss']), false);
   assert.match(flash(), /usage: :role ic\|scribe\|comms .*not a role: boss/);
-  assert.equal(recorder.ofKind('incident.role').length, 4);
+  assert.equal(await controls.role(['comms', 'me']), true);
+  assert.deepEqual(recorder.ofKind('incident.role').at(-1)?.data, { role: 'comms', from: null, to: 'ana@bastion' });
+  assert.equal(recorder.ofKind('incident.role').length, 5);
 });
 
 test(':milestone takes the :note time syntax, corrects by hand, and refuses nonsense', () => {
@@ -55,13 +57,13 @@ test(':milestone takes the :note time syntax, corrects by hand, and refuses nons
   assert.equal(recorder.ofKind('incident.milestone').length, 2);
 });
 
-test(':ack records an acknowledgement; a read-only console refuses roles, milestones and acks', () => {
+test(':ack records an acknowledgement; a read-only console refuses roles, milestones and acks', async () => {
   const live = setup();
   assert.equal(live.controls.ack('on it'), true);
   assert.deepEqual(live.recorder.ofKind('incident.acknowledged').map((e) => e.data), [{ text: 'on it' }]);
   assert.equal(live.store.getState().incident.milestones.acknowledged, NOW);
   const screen = setup('read-only');
-  assert.equal(screen.controls.role(['ic']), false);
+  assert.equal(await screen.controls.role(['ic']), false);
   assert.equal(screen.controls.milestone('mitigated'), false);
   assert.equal(screen.controls.ack(''), false);
   assert.match(screen.flash(), /read-only console: acknowledgement refused/);

@@ -8,10 +8,12 @@ import { useWarroom } from '../store-context.js';
 /** The header's record text and how loud it is; '' when there is nothing to say. */
 export interface RecordBadge {
   text: string;
+  /** What a narrow header shows when `text` does not fit whole (`OFFLINE·3`): the count survives. */
+  short?: string;
   tone: 'bad' | 'warn' | 'plain';
 }
 
-/** " ✖ 3 NOT SAVED " (journal), else " OFFLINE · 3 unsynced " / " ⇅ with bo " / " ⇅ SHARED " (sharing), else ''. */
+/** " ✖ 3 NOT SAVED " (journal), else " OFFLINE · 3 unsynced " / " ⇅ with bo " / " ⇅ SHARED " (sharing), else ''; with a short form where one helps. */
 export function useRecordBadge(): RecordBadge {
   const journal = useWarroom((s) => s.journalStatus);
   const share = useWarroom((s) => s.shareStatus);
@@ -19,14 +21,16 @@ export function useRecordBadge(): RecordBadge {
   if (!share) return { text: '', tone: 'plain' };
   switch (share.state) {
     case 'offline':
-      return { text: ` OFFLINE · ${share.unsynced} unsynced `, tone: 'warn' };
+      return { text: ` OFFLINE · ${share.unsynced} unsynced `, short: ` OFFLINE·${share.unsynced} `, tone: 'warn' };
     case 'failed':
       return { text: ' ✖ NOT SHARED ', tone: 'bad' };
     case 'connecting':
       return { text: ' ⇅ connecting… ', tone: 'plain' };
     default:
       // At 80 columns the header has ~20 cells for this: who else is here wins over the word SHARED.
-      return { text: share.unsynced > 0 ? ` ⇅ ${share.unsynced} unsynced ` : ` ⇅ ${withOthers(share.present) || 'SHARED'} `, tone: 'plain' };
+      return share.unsynced > 0
+        ? { text: ` ⇅ ${share.unsynced} unsynced `, short: ` ⇅ ${share.unsynced} `, tone: 'plain' }
+        : { text: ` ⇅ ${withOthers(share.present) || 'SHARED'} `, tone: 'plain' };
   }
 }
 
