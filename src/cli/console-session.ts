@@ -21,10 +21,10 @@ export interface SessionOptions {
   executor?: Executor;
   store?: WarroomStore;
   /**
-   * Called once the console has closed and before the engine stops, so that what it records (who
-   * left) still goes out through the capabilities (a shared incident publishes it).
+   * The console's last words (who left), recorded while the engine stops: after everything that
+   * records by itself, before sharing stops, so the other consoles hear it now.
    */
-  beforeStop?: (end: SessionEnd) => void;
+  lastWords?: (end: SessionEnd) => void;
 }
 
 /** Refuses to draw a console on something that is not a terminal. */
@@ -85,10 +85,6 @@ export async function runConsoleSession(options: SessionOptions): Promise<Sessio
     end = await ended;
     return end;
   } finally {
-    try {
-      options.beforeStop?.(end);
-    } finally {
-      await engine.stop();
-    }
+    await engine.stop(options.lastWords && (() => options.lastWords!(end)));
   }
 }

@@ -128,7 +128,7 @@ export async function runIncidentConsole(config: WarroomConfig, flags: ConsoleFl
       executor,
       store,
       // Recorded while sharing still runs: the other consoles hear of it now, not on the next start.
-      beforeStop: leave,
+      lastWords: leave,
     });
   } finally {
     leave(end);

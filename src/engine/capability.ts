@@ -17,6 +17,8 @@ export interface EngineContext {
 /** A running part of the engine (probes, log tails, metric pollers...), started and stopped with it. */
 export interface Capability {
   readonly name: string;
+  /** Carries the record out (the timeline feed, sharing): stopped after the console's last words. */
+  readonly carriesRecord?: boolean;
   start(): void | Promise<void>;
   stop(): void | Promise<void>;
 }

@@ -25,18 +25,37 @@ export class Engine {
     }
   }
 
-  /** Stops in reverse order; a failing stop does not keep the others running. */
-  async stop(): Promise<void> {
+  /**
+   * Stops in reverse order; a failing stop does not keep the others running. `lastWords` (who
+   * left) is recorded once everything that records by itself has stopped and the hosts are
+   * closed, but before the capabilities that carry the record out (the timeline feed, sharing)
+   * stop: it is the journal's last event and still reaches the other consoles.
+   */
+  async stop(lastWords?: () => void): Promise<void> {
     const errors: unknown[] = [];
-    while (this.running.length > 0) {
-      const capability = this.running.pop()!;
-      try {
-        await capability.stop();
-      } catch (error) {
-        errors.push(error);
-      }
-    }
+    const carriers = this.running.filter((c) => c.carriesRecord === true);
+    const others = this.running.filter((c) => c.carriesRecord !== true);
+    this.running.length = 0;
+    await stopAll(others, errors);
     await this.context.executor.close();
+    try {
+      lastWords?.();
+    } catch (error) {
+      errors.push(error);
+    }
+    await stopAll(carriers, errors);
     if (errors.length > 0) throw new AggregateError(errors, 'some capabilities failed to stop');
+  }
+}
+
+/** Stops capabilities last-started first, collecting failures. */
+async function stopAll(capabilities: Capability[], errors: unknown[]): Promise<void> {
+  while (capabilities.length > 0) {
+    const capability = capabilities.pop()!;
+    try {
+      await capability.stop();
+    } catch (error) {
+      errors.push(error);
+    }
   }
 }

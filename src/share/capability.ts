@@ -16,6 +16,7 @@ export const shareCapability: CapabilityFactory = (context) => {
   let shared: SharedIncident | null = null;
   return {
     name: 'share',
+    carriesRecord: true,
     start: async () => {
       const { SharedIncident } = await import('./shared-incident.js');
       shared = new SharedIncident(share, journal, {

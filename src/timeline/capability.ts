@@ -25,6 +25,8 @@ export const POSTMORTEM_FILE = 'postmortem.md';
 /** Feeds one journal into one store while the console runs. */
 export class TimelineFeed implements Capability {
   readonly name = 'timeline';
+  // Shows the console's last words (who left) before it stops.
+  readonly carriesRecord = true;
   private pending: TimelineEvent[] = [];
   /** New events reach the store at the pacer's beat: one commit per beat, whatever the event rate. */
   private readonly flushPaced = () => this.flush();
