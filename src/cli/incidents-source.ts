@@ -3,6 +3,7 @@
 // demo's default folder. Shared by `warroom export` and `warroom incidents`.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { ShareConfig } from '../config/types.js';
 import { createRedactor, type Redactor } from '../text/redact.js';
 import { UsageError } from './usage-error.js';
 
@@ -15,21 +16,30 @@ export interface IncidentsFolderFlags {
   timelineDir?: string;
 }
 
+/** Where a command's incidents are: the folder, the redactor for what it prints, and the config's `share:` if any. */
+export interface IncidentsSource {
+  dir: string;
+  redactor: Redactor;
+  share?: ShareConfig;
+}
+
 /** The incidents folder for a command run in `cwd`, and the redactor for what it prints. */
-export async function incidentsSource(cwd: string, flags: IncidentsFolderFlags): Promise<{ dir: string; redactor: Redactor }> {
+export async function incidentsSource(cwd: string, flags: IncidentsFolderFlags): Promise<IncidentsSource> {
   // Imported when run: the config loader (YAML, zod) is not needed to register the command.
   const { DEFAULT_CONFIG_NAME, findConfigPath, loadConfig } = await import('../config/load.js');
   const hasConfig = flags.config !== undefined || existsSync(resolve(cwd, DEFAULT_CONFIG_NAME));
   if (flags.timelineDir !== undefined) {
     const dir = resolve(cwd, flags.timelineDir);
     if (!existsSync(dir)) throw new UsageError(`--timeline-dir: no such folder ${dir}`);
-    // A config, when there is one, still says what is secret.
-    return { dir, redactor: hasConfig ? createRedactor(await loadConfig(findConfigPath(cwd, flags.config))) : createRedactor() };
+    // A config, when there is one, still says what is secret (and where the team shares).
+    if (!hasConfig) return { dir, redactor: createRedactor() };
+    const config = await loadConfig(findConfigPath(cwd, flags.config));
+    return { dir, redactor: createRedactor(config), ...(config.share ? { share: config.share } : {}) };
   }
   const demoDir = resolve(cwd, DEMO_TIMELINE_DIR);
   if (!hasConfig && existsSync(demoDir)) return { dir: demoDir, redactor: createRedactor() };
   const loaded = await loadConfig(findConfigPath(cwd, flags.config));
-  return { dir: loaded.timeline.dir, redactor: createRedactor(loaded) };
+  return { dir: loaded.timeline.dir, redactor: createRedactor(loaded), ...(loaded.share ? { share: loaded.share } : {}) };
 }
 
 /**

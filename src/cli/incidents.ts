@@ -1,11 +1,16 @@
 // `warroom incidents [--json]`: the incidents a folder holds (id, title, severity, open or
 // resolved, started, operators), newest first, so nobody has to guess an id for `--incident`.
+// With `share:` the team's shared incidents are listed too, each marked shared (and whether this
+// machine has it) or local only; no server answering is one line on stderr, never a failure.
 import type { IncidentSummary } from '../timeline/incident-state.js';
-import { listIncidents } from '../timeline/incidents.js';
+import { join } from 'node:path';
+import { JOURNAL_FILE, listIncidents } from '../timeline/incidents.js';
+import { readJournal } from '../timeline/journal-file.js';
+import { everShared } from '../timeline/journal-sync.js';
 import { oneLine } from '../text/neutralise.js';
 import type { Redactor } from '../text/redact.js';
 import type { RegisterCommand } from './commands.js';
-import { DEMO_TIMELINE_DIR, incidentsSource, type IncidentsFolderFlags } from './incidents-source.js';
+import { DEMO_TIMELINE_DIR, incidentsSource, type IncidentsFolderFlags, type IncidentsSource } from './incidents-source.js';
 
 /** One incident as `--json` gives it (a stable shape scripts can rely on). */
 export interface IncidentListing {
@@ -17,6 +22,10 @@ export interface IncidentListing {
   startedAt: string;
   resolvedAt: string | null;
   operators: string[];
+  /** With `share:` only: whether the incident is in the team's stream. */
+  shared?: boolean;
+  /** With `share:` only: whether this machine has its journal (false: join it with `--incident ID`). */
+  here?: boolean;
 }
 
 /** The listing of one incident: journal text made safe to print (it may hold anything) and redacted. */
@@ -41,24 +50,60 @@ function utcMinute(iso: string): string {
 
 /** The listings as an aligned text table, newest first, the title last (it takes what room is left). */
 export function incidentsTable(listings: readonly IncidentListing[]): string {
-  const header = ['ID', 'SEV', 'STATE', 'STARTED', 'OPERATORS', 'TITLE'];
-  const rows = listings.map((l) => [l.id, l.severity, l.state, utcMinute(l.startedAt), l.operators.join(', '), l.title]);
+  // The SHARE column only when sharing is configured (every listing then says where it is).
+  const sharing = listings.some((l) => l.shared !== undefined);
+  const header = ['ID', 'SEV', 'STATE', 'STARTED', ...(sharing ? ['SHARE'] : []), 'OPERATORS', 'TITLE'];
+  const rows = listings.map((l) => [l.id, l.severity, l.state, utcMinute(l.startedAt), ...(sharing ? [whereText(l)] : []), l.operators.join(', '), l.title]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd();
   return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** `shared`, `shared, not here` (join it with --incident ID), or `local only`. */
+function whereText(listing: IncidentListing): string {
+  return listing.shared ? (listing.here ? 'shared' : 'shared, not here') : 'local only';
+}
+
+/**
+ * This machine's incidents and, with `share:`, the stream's, merged (newest first): an incident
+ * in both is listed once, from the local journal (complete), marked shared. `problem` says why
+ * the shared ones are missing when no server could be asked.
+ */
+export async function listAll(source: IncidentsSource): Promise<{ listings: IncidentListing[]; problem: string | null }> {
+  const local = listIncidents(source.dir);
+  if (!source.share) return { listings: local.reverse().map((incident) => incidentListing(incident, source.redactor)), problem: null };
+  // Imported when needed: the NATS client is not loaded without `share:`.
+  const { listSharedIncidents } = await import('../share/shared-list.js');
+  let shared: IncidentSummary[] = [];
+  let problem: string | null = null;
+  try {
+    shared = await listSharedIncidents(source.share);
+  } catch (error) {
+    problem = (error as Error).message;
+  }
+  // No server to ask: the journal says whether an incident went into the stream from here.
+  const inStream = new Set(problem ? local.filter((l) => everShared(readJournal(join(source.dir, l.id, JOURNAL_FILE), false).events)).map((l) => l.id) : shared.map((s) => s.id));
+  const localIds = new Set(local.map((l) => l.id));
+  const merged = [
+    ...local.map((incident) => ({ incident, shared: inStream.has(incident.id), here: true })),
+    ...shared.filter((s) => !localIds.has(s.id)).map((incident) => ({ incident, shared: true, here: false })),
+  ].sort((a, b) => b.incident.startedAt - a.incident.startedAt || a.incident.id.localeCompare(b.incident.id));
+  return { listings: merged.map(({ incident, shared, here }) => ({ ...incidentListing(incident, source.redactor), shared, here })), problem };
 }
 
 /** Registers `warroom incidents [--json] [--config FILE] [--timeline-dir DIR]`. */
 export const registerIncidents: RegisterCommand = (program) => {
   program
     .command('incidents')
-    .description('list the incidents recorded in the incidents folder (id, title, severity, open or resolved, started, operators)')
+    .description('list the incidents recorded in the incidents folder (id, title, severity, open or resolved, started, operators); with share: the team\'s shared incidents too')
     .option('-c, --config <file>', `config file (default: warroom.yaml here; without one, ${DEMO_TIMELINE_DIR} where \`warroom demo\` ran)`)
     .option('--timeline-dir <dir>', 'the incidents folder to list (e.g. what `warroom demo --timeline-dir DIR` wrote)')
-    .option('--json', 'JSON: an array of {id, title, severity, state, startedAt, resolvedAt, operators}')
+    .option('--json', 'JSON: an array of {id, title, severity, state, startedAt, resolvedAt, operators} (with share: also shared, here)')
     .action(async (opts: IncidentsFolderFlags & { json?: boolean }) => {
-      const { dir, redactor } = await incidentsSource(process.cwd(), opts);
-      const listings = listIncidents(dir).reverse().map((incident) => incidentListing(incident, redactor));
+      const source = await incidentsSource(process.cwd(), opts);
+      const { dir } = source;
+      const { listings, problem } = await listAll(source);
+      if (problem) process.stderr.write(`warroom: shared incidents not listed (this machine's only): ${oneLine(problem)}\n`);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(listings, null, 2)}\n`);
       } else if (listings.length === 0) {

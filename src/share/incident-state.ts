@@ -12,7 +12,7 @@ export function bucketFor(stream: string): string {
 }
 
 /** One stored value: what it is, who set it, when. */
-interface Stored {
+export interface Stored {
   value: string | null;
   by: string;
   at: number;
@@ -44,7 +44,7 @@ export class SharedIncidentState {
   async change({ field, from, to }: StateChange): Promise<StateOutcome> {
     const key = this.key(field);
     const entry = await this.bucket.get(key);
-    const current = read(entry);
+    const current = readStored(entry);
     // Nobody has set it yet: the value this console started from is taken as current.
     if (current && current.value !== from) return { ok: false, current: current.value, by: current.by };
     const body = JSON.stringify({ value: to, by: this.operator, at: Date.now() } satisfies Stored);
@@ -54,7 +54,7 @@ export class SharedIncidentState {
       return { ok: true };
     } catch (error) {
       if (!isConflict(error)) throw error;
-      const winner = read(await this.bucket.get(key));
+      const winner = readStored(await this.bucket.get(key));
       return { ok: false, current: winner?.value ?? null, by: winner?.by ?? 'another console' };
     }
   }
@@ -68,7 +68,7 @@ export class SharedIncidentState {
       return { won: true, by: this.operator, at: Date.now() };
     } catch (error) {
       if (!isConflict(error)) throw error;
-      const holder = read(await this.bucket.get(k));
+      const holder = readStored(await this.bucket.get(k));
       return { won: false, by: holder?.by ?? 'another console', at: holder?.at ?? Date.now() };
     }
   }
@@ -78,7 +78,8 @@ export class SharedIncidentState {
   }
 }
 
-function read(entry: { operation: string; string(): string } | null): Stored | null {
+/** A bucket entry's value, or null when deleted, absent or unreadable. */
+export function readStored(entry: { operation: string; string(): string } | null): Stored | null {
   if (!entry || entry.operation !== 'PUT') return null;
   try {
     const stored = JSON.parse(entry.string()) as Partial<Stored>;

@@ -40,6 +40,12 @@ export function readSyncState(events: readonly TimelineEvent[]): SyncState {
   return { lastApplied, inStream };
 }
 
+/** Whether any of a journal's events is known to be in the shared stream (it was shared from here). */
+export function everShared(events: readonly TimelineEvent[]): boolean {
+  const state = readSyncState(events);
+  return state.lastApplied > 0 || state.inStream.size > 0;
+}
+
 /** Local events not known to be in the stream, in journal order: what the outbox sends. */
 export function unsyncedEvents(events: readonly TimelineEvent[], state: SyncState): TimelineEvent[] {
   return events.filter((e) => typeof e.seq !== 'number' && !state.inStream.has(e.id) && !isBookkeeping(e));
