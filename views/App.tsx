@@ -2,7 +2,7 @@ import React from 'react';
 import { Box } from 'ink';
 import type { Severity } from '../src/config/types.js';
 import type { KeyScope } from '../src/keys/keymap.js';
-import { askConfirm } from '../src/store/dialog.js';
+import { askConfirm } from '../src/mode/ask.js';
 import type { WarroomStore } from '../src/store/store.js';
 import { ActionControls } from './actions/ActionControls.js';
 import { AlertControls } from './alerts/AlertControls.js';

@@ -1,7 +1,7 @@
 // What the views call: find an action by service and name, ask the confirmation dialog, run it,
 // cancel it. Views only hold the store, so the actions capability puts this controller there.
 import type { ActionConfig, WarroomConfig } from '../config/types.js';
-import { askConfirm } from '../store/dialog.js';
+import { askConfirm } from '../mode/ask.js';
 import type { WarroomStore } from '../store/store.js';
 import type { ActionRunner } from './runner.js';
 import type { ActionOutcome } from './types.js';

@@ -2,7 +2,7 @@
 // controller asks through the store's dialog and reads the mode there, and both follow the
 // incident journal (what other consoles recorded, and this console's own `:resolve`).
 import type { CapabilityFactory } from '../engine/capability.js';
-import { askConfirm } from '../store/dialog.js';
+import { askConfirm } from '../mode/ask.js';
 import type { AlertCommands } from '../store/alerts.js';
 import type { WarroomStore } from '../store/store.js';
 import { createRedactor } from '../text/redact.js';

@@ -5,7 +5,7 @@
 import { basename, dirname } from 'node:path';
 import type { Executor } from '../exec/types.js';
 import { isDryRun, mayAct } from '../mode/mode-guard.js';
-import { askConfirm, askText } from '../store/dialog.js';
+import { askConfirm, askText } from '../mode/ask.js';
 import type { RunbookActions, RunbookOutput } from '../store/runbook.js';
 import type { WarroomStore } from '../store/store.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';

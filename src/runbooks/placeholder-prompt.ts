@@ -3,7 +3,7 @@
 // instead, where Esc still stops the run. Anything else (`<service_name>`, `INC-XXXX`) is asked
 // every time, with the last answer offered. Secret-looking values are never put on screen, and
 // no value is ever pasted into a command (see run-step.ts).
-import { askText } from '../store/dialog.js';
+import { askText } from '../mode/ask.js';
 import { APPROVAL, neutralise } from '../text/neutralise.js';
 import type { WarroomStore } from '../store/store.js';
 import type { Command } from './model.js';

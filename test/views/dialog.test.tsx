@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import { askConfirm } from '../../src/store/dialog.js';
+import { askConfirm } from '../../src/mode/ask.js';
 import { dialogRows, wrapExact } from '../../views/dialogs/dialog-layout.js';
 import { KEYS, renderConsole } from '../helpers/render-console.js';
 import { waitFor } from '../helpers/wait-for.js';

@@ -25,7 +25,7 @@ const { StoreProvider } = await import('../../views/store-context.js');
 const { ThemeProvider } = await import('../../views/theme/use-theme.js');
 const { createTheme } = await import('../../views/theme/theme.js');
 const { createWarroomStore } = await import('../../src/store/store.js');
-const { askConfirm } = await import('../../src/store/dialog.js');
+const { askConfirm } = await import('../../src/mode/ask.js');
 const { LogIngest } = await import('../../src/logs/ingest.js');
 
 const ALT_SCREEN = '\x1b[?1049h\x1b[H';

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { RowInfo } from '../../src/probes/types.js';
-import { askConfirm } from '../../src/store/dialog.js';
+import { askConfirm } from '../../src/mode/ask.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { helpSections } from '../../views/help/help-content.js';
 import { focusedPane, paneForKey, shownPanes, type PaneRegistry } from '../../views/panes/pane-entry.js';
