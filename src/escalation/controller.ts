@@ -2,20 +2,19 @@
 // `P` (page the next contact after a confirmation naming who) and `:page CONTACT`.
 import type { EscalationConfig } from '../config/types.js';
 import { isDryRun, isReadOnly, mayAct } from '../mode/mode-guard.js';
-import { askConfirm } from '../store/dialog.js';
-import type { WarroomStore } from '../store/store.js';
+import { askConfirm } from '../mode/ask.js';
 import { formatDuration } from '../time/duration-text.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import type { Clock } from './clock.js';
 import { channelsOf, type Pager } from './pager.js';
 import { PolicyTimer, type PolicyStep } from './policy-timer.js';
 import { incidentSnapshot } from './snapshot.js';
-import type { SendReport } from './types.js';
+import type { EscalationHost, SendReport } from './types.js';
 
 /** What the escalation controller is built from. */
 export interface EscalationDeps {
   escalation: EscalationConfig | undefined;
-  store: WarroomStore;
+  store: EscalationHost;
   recorder: TimelineRecorder;
   pager: Pager;
   clock: Clock;

@@ -16,7 +16,8 @@ export interface IncidentSnapshot {
   operator: string;
 }
 
-interface RowView {
+/** A status board row as messages describe it. */
+export interface RowView {
   service: string;
   instance?: string;
   check?: string;
@@ -25,8 +26,8 @@ interface RowView {
 }
 
 /** What is down or degraded on the status board, one line per row, DOWN first. */
-export function whatIsDown(state: unknown, limit = 10): string[] {
-  const rows = Object.values((state as { checks?: { rows?: Record<string, RowView> } }).checks?.rows ?? {});
+export function whatIsDown(state: { checks: { rows: Readonly<Record<string, RowView>> } }, limit = 10): string[] {
+  const rows = Object.values(state.checks.rows);
   const bad = rows.filter((r) => r.state === 'DOWN' || r.state === 'DEGRADED');
   bad.sort((a, b) => (a.state === b.state ? 0 : a.state === 'DOWN' ? -1 : 1));
   const lines = bad.map((r) => {
@@ -37,7 +38,10 @@ export function whatIsDown(state: unknown, limit = 10): string[] {
 }
 
 /** The snapshot of the incident in a store state. */
-export function incidentSnapshot(state: { incident: { id: string; title: string; severity: Severity; startedAt: number; resolvedAt: number | null; operator: string } }, now: number): IncidentSnapshot {
+export function incidentSnapshot(
+  state: { incident: { id: string; title: string; severity: Severity; startedAt: number; resolvedAt: number | null; operator: string }; checks: { rows: Readonly<Record<string, RowView>> } },
+  now: number,
+): IncidentSnapshot {
   const { incident } = state;
   return {
     id: incident.id,

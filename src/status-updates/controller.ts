@@ -4,20 +4,32 @@ import type { Severity } from '../config/types.js';
 import { isDryRun, mayAct } from '../mode/mode-guard.js';
 import type { Clock } from '../escalation/clock.js';
 import type { EscalationController } from '../escalation/controller.js';
+import type { EscalationHost, IncidentFacts } from '../escalation/types.js';
+import type { ActionRunView } from '../actions/types.js';
 import type { Pager } from '../escalation/pager.js';
 import { incidentSnapshot } from '../escalation/snapshot.js';
-import { askConfirm, askText } from '../store/dialog.js';
+import { askConfirm, askText } from '../mode/ask.js';
 import type { StatusPhase } from './types.js';
-import type { WarroomStore } from '../store/store.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { changeSeverity } from '../timeline/incident-changes.js';
 import { refusedChange } from '../timeline/guarded-change.js';
 import { draftStatusUpdate, UPDATE_INTERVAL_MS } from './template.js';
 import { parseSeverity } from '../config/severity.js';
 
+/** What status updates, severity and resolution read and write (the console's store is one). */
+export interface StatusUpdateHost extends EscalationHost {
+  getState(): ReturnType<EscalationHost['getState']> & {
+    /** Finished actions' summaries go into the draft. */
+    actionRuns: readonly Pick<ActionRunView, 'state' | 'summary'>[];
+    setSeverity(severity: IncidentFacts['severity']): void;
+    setIncident(patch: { resolvedAt: number }): void;
+    setControlOverlay(overlay: 'status-update'): void;
+  };
+}
+
 /** What the status-update controller is built from. */
 export interface StatusUpdateDeps {
-  store: WarroomStore;
+  store: StatusUpdateHost;
   recorder: TimelineRecorder;
   pager: Pager;
   escalation: EscalationController;

@@ -1,4 +1,4 @@
-import type { PageAttempt, SendReport } from '../escalation/types.js';
+import type { EscalationState, PageAttempt, SendReport } from '../escalation/types.js';
 import type { StatusPhase } from '../status-updates/types.js';
 import type { SliceCreator } from './slice.js';
 
@@ -24,21 +24,6 @@ export interface StatusUpdateCommands {
   setSeverity(input: string, reason?: string): Promise<boolean>;
   /** Resolves the incident after a confirmation; true when resolved. */
   resolve(): Promise<boolean>;
-}
-
-/** Escalation and status-update state for the header and the overlays. */
-export interface EscalationState {
-  /** The next policy step: who and when (epoch ms); null when none is left or resolved. */
-  next: { contact: string; dueAt: number } | null;
-  /** Latest attempts, oldest first (bounded). */
-  attempts: PageAttempt[];
-  /** The latest delivery that failed for good; the header turns red while set. */
-  failure: string | null;
-  phase: StatusPhase;
-  lastUpdateAt: number | null;
-  nextUpdateAt: number | null;
-  /** The status update being edited (kept here so it survives the confirmation dialog). */
-  draft: { phase: StatusPhase; lines: string[] } | null;
 }
 
 /** The escalation slice. */
