@@ -4,36 +4,24 @@ import type { CommandCheckConfig } from '../config/types.js';
 import type { Executor } from '../exec/types.js';
 import { bodyExcerpt } from './body-excerpt.js';
 import { timeoutReason } from './reasons.js';
-import { rowInfoOf } from './row-info.js';
-import type { Check, ProbeResult, RowInfo, RowOutcome } from './types.js';
+import { SingleRowCheck } from './single-row-check.js';
+import type { ProbeResult } from './types.js';
 
 /** Output kept from a check command: enough for the details view, no more. */
 const OUTPUT_LIMIT = 16 * 1024;
 
 /** Runs a command; a host that cannot be reached is UNKNOWN, a non-zero exit DOWN. */
-export class CommandCheck implements Check {
-  private readonly row: RowInfo;
-
+export class CommandCheck extends SingleRowCheck<CommandCheckConfig> {
   /** @param order position in the config, for config-order sorting. */
   constructor(
-    readonly config: CommandCheckConfig,
+    config: CommandCheckConfig,
     private readonly executor: Executor,
     order = 0,
   ) {
-    this.row = rowInfoOf(config, order);
+    super(config, order);
   }
 
-  /** @inheritdoc */
-  initialRows(): RowInfo[] {
-    return [this.row];
-  }
-
-  /** @inheritdoc */
-  async run(signal?: AbortSignal): Promise<RowOutcome[]> {
-    return [{ row: this.row, ...(await this.probe(signal)) }];
-  }
-
-  private async probe(signal?: AbortSignal): Promise<ProbeResult> {
+  protected async probe(signal?: AbortSignal): Promise<ProbeResult> {
     const { command, host, timeoutMs, env } = this.config;
     let result;
     try {

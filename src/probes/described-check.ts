@@ -2,32 +2,12 @@
 // comes from the descriptor; the row, the abort and the never-throw promise are the board's.
 import { describedKind } from '../config/check-kinds/index.js';
 import type { DescribedCheckConfig } from '../config/types.js';
-import { rowInfoOf } from './row-info.js';
-import type { Check, ProbeResult, RowInfo, RowOutcome } from './types.js';
+import { SingleRowCheck } from './single-row-check.js';
+import type { ProbeResult } from './types.js';
 
 /** A single-row check probed by its kind's descriptor. */
-export class DescribedCheck implements Check {
-  private readonly row: RowInfo;
-
-  /** @param order position in the config, for config-order sorting. */
-  constructor(
-    readonly config: DescribedCheckConfig,
-    order = 0,
-  ) {
-    this.row = rowInfoOf(config, order);
-  }
-
-  /** @inheritdoc */
-  initialRows(): RowInfo[] {
-    return [this.row];
-  }
-
-  /** @inheritdoc */
-  async run(signal?: AbortSignal): Promise<RowOutcome[]> {
-    return [{ row: this.row, ...(await this.probe(signal)) }];
-  }
-
-  private async probe(signal?: AbortSignal): Promise<ProbeResult> {
+export class DescribedCheck extends SingleRowCheck<DescribedCheckConfig> {
+  protected async probe(signal?: AbortSignal): Promise<ProbeResult> {
     const kind = describedKind(this.config.kind);
     if (!kind) return { state: 'UNKNOWN', reason: `no probe for ${this.config.kind} checks`, latencyMs: null };
     const { target, options, timeoutMs } = this.config;

@@ -6,41 +6,30 @@ import { bodyExcerpt } from './body-excerpt.js';
 import { sharedHttpPool, type HttpPool } from './http-pool.js';
 import { jsonMismatch } from './json-match.js';
 import { describeError, timeoutReason } from './reasons.js';
-import { rowInfoOf } from './row-info.js';
-import type { Check, ProbeResult, RowInfo, RowOutcome } from './types.js';
+import { SingleRowCheck } from './single-row-check.js';
+import type { ProbeResult } from './types.js';
 
 /** Bodies past this size are not read further (a health check that sends megabytes is odd). */
 const BODY_LIMIT = 256 * 1024;
 
 /** Probes one URL; headers are sent but never appear in results. */
-export class HttpCheck implements Check {
-  private readonly row: RowInfo;
+export class HttpCheck extends SingleRowCheck<HttpCheckConfig> {
   private readonly url: string;
   private readonly headers: Record<string, string>;
 
   /** @param order position in the config, for config-order sorting. */
   constructor(
-    readonly config: HttpCheckConfig,
+    config: HttpCheckConfig,
     private readonly pool: HttpPool = sharedHttpPool(),
     order = 0,
   ) {
-    this.row = rowInfoOf(config, order);
+    super(config, order);
     const { url, authorization } = splitCredentials(config.url);
     this.url = url;
     this.headers = { ...(authorization ? { authorization } : {}), ...config.headers };
   }
 
-  /** @inheritdoc */
-  initialRows(): RowInfo[] {
-    return [this.row];
-  }
-
-  /** @inheritdoc */
-  async run(signal?: AbortSignal): Promise<RowOutcome[]> {
-    return [{ row: this.row, ...(await this.probe(signal)) }];
-  }
-
-  private async probe(outer?: AbortSignal): Promise<ProbeResult> {
+  protected async probe(outer?: AbortSignal): Promise<ProbeResult> {
     const { timeoutMs } = this.config;
     const watch = this.pool.deadlines.watch(timeoutMs, outer);
     const started = performance.now();

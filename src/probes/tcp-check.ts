@@ -2,32 +2,12 @@
 import { connect } from 'node:net';
 import type { TcpCheckConfig } from '../config/types.js';
 import { describeError, timeoutReason } from './reasons.js';
-import { rowInfoOf } from './row-info.js';
-import type { Check, ProbeResult, RowInfo, RowOutcome } from './types.js';
+import { SingleRowCheck } from './single-row-check.js';
+import type { ProbeResult } from './types.js';
 
 /** Connects and immediately closes; UP when the connection opened. */
-export class TcpCheck implements Check {
-  private readonly row: RowInfo;
-
-  /** @param order position in the config, for config-order sorting. */
-  constructor(
-    readonly config: TcpCheckConfig,
-    order = 0,
-  ) {
-    this.row = rowInfoOf(config, order);
-  }
-
-  /** @inheritdoc */
-  initialRows(): RowInfo[] {
-    return [this.row];
-  }
-
-  /** @inheritdoc */
-  async run(signal?: AbortSignal): Promise<RowOutcome[]> {
-    return [{ row: this.row, ...(await this.probe(signal)) }];
-  }
-
-  private probe(signal?: AbortSignal): Promise<ProbeResult> {
+export class TcpCheck extends SingleRowCheck<TcpCheckConfig> {
+  protected probe(signal?: AbortSignal): Promise<ProbeResult> {
     const { host, port, timeoutMs } = this.config;
     if (signal?.aborted) return Promise.resolve({ state: 'UNKNOWN', reason: 'cancelled', latencyMs: null });
     const started = performance.now();
