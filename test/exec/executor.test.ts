@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createExecutor } from '../../src/exec/index.js';
-import { pidsWithMarker, waitFor } from './process-probe.js';
+import { pidsWithMarker } from './process-probe.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 test('close() cancels runs in flight and stops streams, leaving no process', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-close-'));
@@ -15,11 +16,11 @@ test('close() cancels runs in flight and stops streams, leaving no process', asy
   const running = executor.run(`sh -c 'sleep 60; echo ${file}'`, { timeoutMs: 120_000 });
   const lines: string[] = [];
   executor.stream(`tail -F ${file}`, { onLine: (line) => lines.push(line) });
-  await waitFor(() => pidsWithMarker(file).length >= 2, 20_000, 'both commands to start');
+  await waitFor(() => pidsWithMarker(file).length >= 2, { what: 'both commands to start' });
   await executor.close();
   const result = await running;
   assert.equal(result.cancelled, true);
-  await waitFor(() => pidsWithMarker(file).length === 0, 10_000, 'every process to be gone');
+  await waitFor(() => pidsWithMarker(file).length === 0, { timeoutMs: 10_000, what: 'every process to be gone' });
   const after = await executor.run('echo late');
   assert.equal(after.error, 'not run: warroom is shutting down');
 });

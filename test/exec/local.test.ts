@@ -4,7 +4,8 @@ import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLocal, streamLocal } from '../../src/exec/local.js';
-import { pidsWithMarker, waitFor } from './process-probe.js';
+import { pidsWithMarker } from './process-probe.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 function tempFile(t: { after: (fn: () => void) => void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-exec-'));
@@ -60,20 +61,20 @@ test('a timeout kills the whole process group (no orphaned tail -f)', async (t) 
   assert.equal(result.timedOut, true);
   assert.equal(result.error, 'timed out after 1.5s');
   assert.match(result.stdout, /first/);
-  await waitFor(() => pidsWithMarker(file).length === 0, 10_000, 'tail to be gone');
+  await waitFor(() => pidsWithMarker(file).length === 0, { timeoutMs: 10_000, what: 'tail to be gone' });
 });
 
 test('an AbortSignal cancels the command and its children', async (t) => {
   const file = tempFile(t);
   const controller = new AbortController();
   const running = runLocal(`sh -c 'tail -f ${file} | cat'`, { signal: controller.signal, timeoutMs: 60_000 });
-  await waitFor(() => pidsWithMarker(`tail -f ${file}`).length > 0, 10_000, 'tail to start');
+  await waitFor(() => pidsWithMarker(`tail -f ${file}`).length > 0, { timeoutMs: 10_000, what: 'tail to start' });
   const tailPid = pidsWithMarker(`tail -f ${file}`)[0]!;
   controller.abort();
   const result = await running;
   assert.equal(result.cancelled, true);
   assert.equal(result.error, 'cancelled');
-  await waitFor(() => pidsWithMarker(file).length === 0, 10_000, 'tail to be gone');
+  await waitFor(() => pidsWithMarker(file).length === 0, { timeoutMs: 10_000, what: 'tail to be gone' });
   assert.throws(() => process.kill(tailPid, 0));
 });
 
@@ -104,18 +105,17 @@ test('a stream delivers appended lines and stop() leaves no process', async (t) 
   const lines: string[] = [];
   let exited = false;
   const handle = streamLocal(`tail -n 0 -F ${file}`, { onLine: (line) => lines.push(line), onExit: () => (exited = true) });
-  await waitFor(() => pidsWithMarker(file).length > 0, 10_000, 'tail to start');
+  await waitFor(() => pidsWithMarker(file).length > 0, { timeoutMs: 10_000, what: 'tail to start' });
   // tail -F may not be watching yet when its process appears: append until a line shows.
   await waitFor(
     () => {
       appendFileSync(file, 'tick\n');
       return lines.includes('tick');
     },
-    20_000,
-    'a streamed line',
+    { what: 'a streamed line' },
   );
   await handle.stop();
-  await waitFor(() => pidsWithMarker(file).length === 0, 10_000, 'tail to be gone');
+  await waitFor(() => pidsWithMarker(file).length === 0, { timeoutMs: 10_000, what: 'tail to be gone' });
   assert.equal(exited, false, 'onExit is not called for a stream stopped on purpose');
 });
 

@@ -5,7 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
-import { commandName, descendantsOf, waitFor } from './process-probe.js';
+import { commandName, descendantsOf } from './process-probe.js';
+import { waitFor } from '../helpers/wait-for.js';
 import type { KeyPair } from './ssh-test-server.js';
 
 /** Where sshd lives on Debian. */
@@ -90,8 +91,7 @@ export class OpenSshServer {
         void accepting(this.port).then((ok) => (up ||= ok));
         return up;
       },
-      20_000,
-      'sshd to accept connections',
+      { what: 'sshd to accept connections' },
     );
     // Something else may have answered on the port while sshd failed to bind it: give sshd a
     // moment to die of that before trusting it.

@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { realLab } from './openssh-lab.js';
 import { sshdUnavailable } from './openssh-server.js';
-import { pidsWithMarker, waitFor } from './process-probe.js';
+import { pidsWithMarker } from './process-probe.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 /** Appends numbered lines until `seen` reports one of them arrived. */
 async function appendUntilSeen(file: string, prefix: string, seen: (line: string) => boolean): Promise<void> {
@@ -18,8 +19,7 @@ async function appendUntilSeen(file: string, prefix: string, seen: (line: string
       appendFileSync(file, `${prefix}-${n++}\n`);
       return seen(prefix);
     },
-    40_000,
-    `a "${prefix}" line through sshd`,
+    { timeoutMs: 40_000, what: `a "${prefix}" line through sshd` },
   );
 }
 
@@ -45,8 +45,8 @@ test('real sshd: exec, exit codes, and a tail -F that survives an sshd crash and
   await appendUntilSeen(lab.logFile, 'before', has);
 
   lab.sshd.kill();
-  await waitFor(() => lab.states.some((s) => s.reason === 'connection lost'), 30_000, 'the drop to be noticed');
-  await waitFor(() => lab.states.some((s) => s.reason === 'connection refused'), 30_000, 'a refused reconnect');
+  await waitFor(() => lab.states.some((s) => s.reason === 'connection lost'), { timeoutMs: 30_000, what: 'the drop to be noticed' });
+  await waitFor(() => lab.states.some((s) => s.reason === 'connection refused'), { timeoutMs: 30_000, what: 'a refused reconnect' });
   await lab.sshd.start();
   await appendUntilSeen(lab.logFile, 'after', has);
 
@@ -63,8 +63,7 @@ test('real sshd: exec, exit codes, and a tail -F that survives an sshd crash and
       appendFileSync(lab.logFile, 'nudge\n');
       return pidsWithMarker(lab.logFile).length === 0;
     },
-    30_000,
-    'remote tail processes to end',
+    { timeoutMs: 30_000, what: 'remote tail processes to end' },
   );
 });
 
@@ -87,5 +86,5 @@ test('real sshd as a non-root user: exec, and stop() ends the remote tail by sig
   await appendUntilSeen(lab.logFile, 'line', (prefix) => lines.some((line) => line.startsWith(`${prefix}-`)));
   await handle.stop();
   // A non-root session honours the TERM signal request: no write needed for the tail to go.
-  await waitFor(() => pidsWithMarker(lab.logFile).length === 0, 30_000, 'the remote tail to end');
+  await waitFor(() => pidsWithMarker(lab.logFile).length === 0, { timeoutMs: 30_000, what: 'the remote tail to end' });
 });

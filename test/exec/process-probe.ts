@@ -20,14 +20,6 @@ export function pidsWithMarker(marker: string): number[] {
   return found;
 }
 
-/** Polls `condition` every 25 ms until it holds or `timeoutMs` passes. */
-export async function waitFor(condition: () => boolean, timeoutMs = 20_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** Every descendant of `pid` (children, their children, ...), from /proc. */
 export function descendantsOf(pid: number): number[] {

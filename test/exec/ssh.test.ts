@@ -10,7 +10,8 @@ import type { HostConfig } from '../../src/config/types.js';
 import { createExecutor, type ExecutorOptions, type HostState } from '../../src/exec/index.js';
 import { generateKeyPair, startTestSshServer, type KeyPair, type TestSshServer } from './ssh-test-server.js';
 import { TcpProxy } from './tcp-proxy.js';
-import { pidsWithMarker, waitFor } from './process-probe.js';
+import { pidsWithMarker } from './process-probe.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 interface Lab {
   dir: string;
@@ -126,7 +127,7 @@ test('a timeout sends TERM and closes the channel; the remote process ends', asy
   assert.equal(result.timedOut, true);
   assert.equal(result.error, 'timed out after 1s');
   assert.ok(l.server.signals.includes('TERM'), `signals: ${l.server.signals.join(',')}`);
-  await waitFor(() => pidsWithMarker(marker).length === 0, 10_000, 'remote sleep to end');
+  await waitFor(() => pidsWithMarker(marker).length === 0, { timeoutMs: 10_000, what: 'remote sleep to end' });
 });
 
 test('an AbortSignal cancels a remote command', async (t) => {
@@ -139,7 +140,7 @@ test('an AbortSignal cancels a remote command', async (t) => {
     signal: controller.signal,
     onLine: (line) => lines.push(line),
   });
-  await waitFor(() => lines.includes('started'), 20_000, 'the command to start');
+  await waitFor(() => lines.includes('started'), { what: 'the command to start' });
   controller.abort();
   const result = await running;
   assert.equal(result.cancelled, true);
@@ -157,10 +158,10 @@ test('streams lines from a remote command and stop() ends it', async (t) => {
     onLine: (line) => lines.push(line),
     onExit: () => (exited = true),
   });
-  await waitFor(() => lines.length >= 5, 20_000, 'five streamed lines');
+  await waitFor(() => lines.length >= 5, { what: 'five streamed lines' });
   assert.deepEqual(lines.slice(0, 5), ['line0', 'line1', 'line2', 'line3', 'line4']);
   await handle.stop();
-  await waitFor(() => pidsWithMarker(marker).length === 0, 10_000, 'remote loop to end');
+  await waitFor(() => pidsWithMarker(marker).length === 0, { timeoutMs: 10_000, what: 'remote loop to end' });
   assert.equal(exited, false);
 });
 
@@ -296,7 +297,7 @@ test('ssh-agent keys are used, and named in the failure when they do not fit', a
   const socket = join(l.dir, 'agent.sock');
   const agent = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
   t.after(() => agent.kill());
-  await waitFor(() => existsSync(socket), 10_000, 'the agent socket');
+  await waitFor(() => existsSync(socket), { timeoutMs: 10_000, what: 'the agent socket' });
   const host = l.host({ identityFile: undefined });
   rmSync(l.keyPath);
   const empty = await l.executor({ 'app-1': host }, { agentSocket: socket }).run('echo never', { host: 'app-1' });
@@ -325,14 +326,14 @@ test('a dropped connection comes back: the stream resumes and the gap is a notic
     onNotice: (text) => streamNotices.push(text),
     onExit: () => (exited = true),
   });
-  await waitFor(() => lines.length >= 3, 20_000, 'lines before the drop');
+  await waitFor(() => lines.length >= 3, { what: 'lines before the drop' });
   await proxy.drop();
-  await waitFor(() => l.states.some((s) => s.reason === 'connection lost'), 20_000, 'the drop to be noticed');
+  await waitFor(() => l.states.some((s) => s.reason === 'connection lost'), { what: 'the drop to be noticed' });
   // Keep it down long enough for a reconnect attempt or two to fail.
-  await waitFor(() => l.states.some((s) => s.reason === 'connection refused'), 20_000, 'a failed reconnect attempt');
+  await waitFor(() => l.states.some((s) => s.reason === 'connection refused'), { what: 'a failed reconnect attempt' });
   const seenBefore = lines.length;
   await proxy.listen();
-  await waitFor(() => lines.length >= seenBefore + 3, 30_000, 'lines after the reconnect');
+  await waitFor(() => lines.length >= seenBefore + 3, { timeoutMs: 30_000, what: 'lines after the reconnect' });
   assert.equal(exited, false);
   assert.equal(l.notices.length, 1, l.notices.join('\n'));
   assert.match(l.notices[0]!, /^app-1: connection lost \d\d:\d\d:\d\d–\d\d:\d\d:\d\d$/);
@@ -371,11 +372,11 @@ test('a silent network cut is caught by keepalives and the stream resumes', asyn
   const executor = l.executor({ 'app-1': l.host({ port: proxy.port }) }, { keepaliveIntervalMs: 250, keepaliveCountMax: 2 });
   const lines: string[] = [];
   const handle = executor.stream('while true; do echo tick; sleep 0.05; done', { host: 'app-1', onLine: (line) => lines.push(line) });
-  await waitFor(() => lines.length >= 3, 20_000, 'lines before the cut');
+  await waitFor(() => lines.length >= 3, { what: 'lines before the cut' });
   proxy.freeze();
-  await waitFor(() => l.states.some((s) => s.reason === 'connection lost'), 30_000, 'keepalives to notice the cut');
+  await waitFor(() => l.states.some((s) => s.reason === 'connection lost'), { timeoutMs: 30_000, what: 'keepalives to notice the cut' });
   const seenBefore = lines.length;
-  await waitFor(() => lines.length >= seenBefore + 3, 30_000, 'lines after the reconnect');
+  await waitFor(() => lines.length >= seenBefore + 3, { timeoutMs: 30_000, what: 'lines after the reconnect' });
   assert.equal(l.notices.length, 1, l.notices.join('\n'));
   assert.match(l.notices[0]!, /^app-1: connection lost /);
   await handle.stop();

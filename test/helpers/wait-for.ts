@@ -1,7 +1,7 @@
 /** Polls until `check` returns a truthy value (or stops throwing); fails with the last reason after `timeoutMs`. */
 export async function waitFor<T>(
   check: () => T | Promise<T>,
-  { timeoutMs = 10_000, intervalMs = 20, what = 'condition' } = {},
+  { timeoutMs = 20_000, intervalMs = 20, what = 'condition' } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;

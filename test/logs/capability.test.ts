@@ -11,7 +11,8 @@ import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { logsCapability } from '../../src/logs/capability.js';
 import { INITIAL_LOGS_PANE, markedLine, reduceLogsPane } from '../../src/logs/pane-state.js';
 import { createWarroomStore } from '../../src/store/store.js';
-import { localExecutor, waitFor } from './local-executor.js';
+import { localExecutor } from './local-executor.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warroom-logs-cap-'));
 const executor = localExecutor();
@@ -41,11 +42,11 @@ test('configured file and command sources feed the store; m writes evidence; sto
   await engine.start();
   try {
     const logs = () => store.getState().logs;
-    await waitFor(() => logs().sources.length === 2 && logs().sources[1].warnsTotal === 1 && logs().sources[0].linesTotal === 1, 'both sources');
+    await waitFor(() => logs().sources.length === 2 && logs().sources[1].warnsTotal === 1 && logs().sources[0].linesTotal === 1, { what: 'both sources' });
     assert.deepEqual(logs().sources.map((s) => s.tag), ['api', 'worker']);
     assert.equal(logs().ring!.capacity, 500);
     appendFileSync(path, 'ERROR payment failed token=abc123secret\n');
-    await waitFor(() => logs().sources[0].errorsTotal === 1, 'the appended error');
+    await waitFor(() => logs().sources[0].errorsTotal === 1, { what: 'the appended error' });
     // As the pane's `E` then `m`: the selected error line is handed to the evidence writer.
     const pane = reduceLogsPane(INITIAL_LOGS_PANE, { type: 'prev-error' }, logs().ring!, 10);
     assert.equal(store.getState().markLogEvidence(markedLine(logs().ring!, pane)), 'line marked as evidence on the timeline');

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { CommandSource, remoteTailCommand, shellQuote } from '../../src/logs/command-source.js';
 import { collectingReceiver } from './collecting-receiver.js';
-import { localExecutor, waitFor } from './local-executor.js';
+import { localExecutor } from './local-executor.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warroom-cmdsource-'));
 const executor = localExecutor();
@@ -19,7 +20,7 @@ test('streams stdout lines and marks stderr lines as source errors', async () =>
   const source = new CommandSource(executor, { command: 'echo INFO up; echo "oops" >&2; echo ERROR down; sleep 30' }, got.receiver);
   source.start();
   try {
-    await waitFor(() => got.lines.length === 2 && got.errors.length === 1, 'output');
+    await waitFor(() => got.lines.length === 2 && got.errors.length === 1, { what: 'output' });
     assert.deepEqual(got.lines, ['INFO up', 'ERROR down']);
     assert.deepEqual(got.errors, ['oops']);
   } finally {
@@ -32,7 +33,7 @@ test('a command that exits is restarted with growing backoff, and the exit is a 
   const source = new CommandSource(executor, { command: 'echo tick; exit 3', backoffMs: 50, maxBackoffMs: 200 }, got.receiver);
   source.start();
   try {
-    await waitFor(() => source.starts >= 4, 'three restarts');
+    await waitFor(() => source.starts >= 4, { what: 'three restarts' });
     assert.ok(got.lines.filter((l) => l === 'tick').length >= 3);
     assert.ok(got.errors.some((e) => e.includes('exited with code 3')), got.errors.join('\n'));
     const waits = got.states.filter((s) => s.state === 'restarting').map((s) => s.detail);
@@ -52,10 +53,10 @@ test('a local file can be followed with the remote tail command too (same comman
   const source = new CommandSource(executor, { command: remoteTailCommand(path, 2) }, got.receiver);
   source.start();
   try {
-    await waitFor(() => got.lines.length === 2, 'history');
+    await waitFor(() => got.lines.length === 2, { what: 'history' });
     assert.deepEqual(got.lines, ['h2', 'h3']);
     appendFileSync(path, 'WARN later\n');
-    await waitFor(() => got.lines.length === 3, 'followed line');
+    await waitFor(() => got.lines.length === 3, { what: 'followed line' });
     assert.equal(got.lines[2], 'WARN later');
   } finally {
     await source.stop();

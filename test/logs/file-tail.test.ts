@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { FileTail } from '../../src/logs/file-tail.js';
 import { collectingReceiver } from './collecting-receiver.js';
-import { waitFor } from './local-executor.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warroom-filetail-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,11 +23,11 @@ test('starts with the last N lines, then follows appends', async () => {
   const tail = new FileTail({ path, lines: 100, pollMs: 50 }, got.receiver);
   tail.start();
   try {
-    await waitFor(() => got.lines.length >= 100, 'history');
+    await waitFor(() => got.lines.length >= 100, { what: 'history' });
     assert.equal(got.lines[0], 'line 401');
     assert.equal(got.lines[99], 'line 500');
     appendFileSync(path, 'line 501\n');
-    await waitFor(() => got.lines.length === 101, 'appended line');
+    await waitFor(() => got.lines.length === 101, { what: 'appended line' });
     assert.equal(got.lines[100], 'line 501');
   } finally {
     await tail.stop();
@@ -41,10 +41,10 @@ test('a history shorter than N is read whole; a file without final newline holds
   const tail = new FileTail({ path, lines: 100, pollMs: 50 }, got.receiver);
   tail.start();
   try {
-    await waitFor(() => got.lines.length >= 2, 'history');
+    await waitFor(() => got.lines.length >= 2, { what: 'history' });
     assert.deepEqual(got.lines, ['a', 'b']);
     appendFileSync(path, ' now complete\n');
-    await waitFor(() => got.lines.length === 3, 'completed line');
+    await waitFor(() => got.lines.length === 3, { what: 'completed line' });
     assert.equal(got.lines[2], 'partial now complete');
   } finally {
     await tail.stop();
@@ -58,14 +58,14 @@ test('a line written in pieces arrives once, whole', async () => {
   const tail = new FileTail({ path, lines: 10, pollMs: 30 }, got.receiver);
   tail.start();
   try {
-    await waitFor(() => got.states.some((s) => s.state === 'following'), 'following');
+    await waitFor(() => got.states.some((s) => s.state === 'following'), { what: 'following' });
     for (const piece of ['ERROR half', ' of a ', 'line']) {
       appendFileSync(path, piece);
       await new Promise((resolve) => setTimeout(resolve, 80));
     }
     assert.deepEqual(got.lines, []);
     appendFileSync(path, '\n');
-    await waitFor(() => got.lines.length === 1, 'the whole line');
+    await waitFor(() => got.lines.length === 1, { what: 'the whole line' });
     assert.equal(got.lines[0], 'ERROR half of a line');
   } finally {
     await tail.stop();
@@ -79,14 +79,14 @@ test('follows rotation by rename: drains the old file, then reads the new one fr
   const tail = new FileTail({ path, lines: 100, pollMs: 50 }, got.receiver);
   tail.start();
   try {
-    await waitFor(() => got.lines.length === 3, 'history');
+    await waitFor(() => got.lines.length === 3, { what: 'history' });
     appendFileSync(path, 'old 4\n');
     renameSync(path, `${path}.1`);
     appendFileSync(`${path}.1`, 'old 5\n');
     writeFileSync(path, numbered(1, 2, 'new'));
-    await waitFor(() => got.lines.includes('new 2'), 'the new file');
+    await waitFor(() => got.lines.includes('new 2'), { what: 'the new file' });
     appendFileSync(path, 'new 3\n');
-    await waitFor(() => got.lines.includes('new 3'), 'an append to the new file');
+    await waitFor(() => got.lines.includes('new 3'), { what: 'an append to the new file' });
     assert.deepEqual(got.lines, ['old 1', 'old 2', 'old 3', 'old 4', 'old 5', 'new 1', 'new 2', 'new 3']);
   } finally {
     await tail.stop();
@@ -100,11 +100,11 @@ test('follows copytruncate: a shrunk file is read again from the start', async (
   const tail = new FileTail({ path, lines: 100, pollMs: 50 }, got.receiver);
   tail.start();
   try {
-    await waitFor(() => got.lines.length === 5, 'history');
+    await waitFor(() => got.lines.length === 5, { what: 'history' });
     truncateSync(path, 0);
     await new Promise((resolve) => setTimeout(resolve, 200));
     appendFileSync(path, 'after truncate\n');
-    await waitFor(() => got.lines.includes('after truncate'), 'the line after truncation');
+    await waitFor(() => got.lines.includes('after truncate'), { what: 'the line after truncation' });
     assert.equal(got.lines.length, 6);
   } finally {
     await tail.stop();
@@ -117,11 +117,11 @@ test('waits for a file that does not exist yet, then reads it from the start', a
   const tail = new FileTail({ path, lines: 1, pollMs: 50 }, got.receiver);
   tail.start();
   try {
-    await waitFor(() => got.states.some((s) => s.state === 'waiting'), 'waiting state');
+    await waitFor(() => got.states.some((s) => s.state === 'waiting'), { what: 'waiting state' });
     const { mkdirSync } = await import('node:fs');
     mkdirSync(join(dir, 'late'));
     writeFileSync(path, 'first\nsecond\n');
-    await waitFor(() => got.lines.length === 2, 'lines of the late file');
+    await waitFor(() => got.lines.length === 2, { what: 'lines of the late file' });
     assert.deepEqual(got.lines, ['first', 'second']);
   } finally {
     await tail.stop();
@@ -134,7 +134,7 @@ test('stop releases the file and no more lines arrive', async () => {
   const got = collectingReceiver();
   const tail = new FileTail({ path, lines: 10, pollMs: 30 }, got.receiver);
   tail.start();
-  await waitFor(() => got.lines.length === 1, 'history');
+  await waitFor(() => got.lines.length === 1, { what: 'history' });
   await tail.stop();
   appendFileSync(path, 'two\n');
   await new Promise((resolve) => setTimeout(resolve, 150));
@@ -150,7 +150,7 @@ test('an unreadable path is reported once, not on every poll', async () => {
   const tail = new FileTail({ path, lines: 10, pollMs: 20 }, got.receiver);
   tail.start();
   try {
-    await waitFor(() => got.errors.length > 0, 'the error');
+    await waitFor(() => got.errors.length > 0, { what: 'the error' });
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(got.errors.length, 1, got.errors.join('\n'));
     assert.match(got.errors[0], /EISDIR|directory/);

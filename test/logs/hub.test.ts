@@ -8,7 +8,8 @@ import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { LogHub, type LogsFlush } from '../../src/logs/hub.js';
 import { Level } from '../../src/logs/level.js';
 import { LineFlag } from '../../src/logs/ring-buffer.js';
-import { localExecutor, waitFor } from './local-executor.js';
+import { localExecutor } from './local-executor.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warroom-hub-'));
 const executor = localExecutor();
@@ -37,8 +38,8 @@ test('merges a file and a command, batching many lines into few store commits', 
   hub.addSource({ kind: 'command', tag: 'worker', service: 'worker', command: 'echo "WARN from worker"; echo boom >&2; sleep 30' });
   hub.start();
   try {
-    await waitFor(() => flushes.at(-1)?.sources[1].state === 'following', 'the command to run');
-    await waitFor(() => (flushes.at(-1)?.sourceErrors.length ?? 0) === 1, 'the stderr line');
+    await waitFor(() => flushes.at(-1)?.sources[1].state === 'following', { what: 'the command to run' });
+    await waitFor(() => (flushes.at(-1)?.sourceErrors.length ?? 0) === 1, { what: 'the stderr line' });
     const ring = flushes.at(-1)!.ring;
     const stderrLines = [];
     for (let seq = ring.oldest; seq < ring.total; seq++) if (ring.flags(seq) & LineFlag.stderr) stderrLines.push(ring.text(seq));
@@ -46,7 +47,7 @@ test('merges a file and a command, batching many lines into few store commits', 
     let text = '';
     for (let i = 0; i < 5000; i++) text += `ERROR request ${i} failed\n`;
     appendFileSync(path, text);
-    await waitFor(() => (flushes.at(-1)?.sources[0].errorsTotal ?? 0) === 5000, 'all file lines counted');
+    await waitFor(() => (flushes.at(-1)?.sources[0].errorsTotal ?? 0) === 5000, { what: 'all file lines counted' });
     const last = flushes.at(-1)!;
     assert.ok(flushes.length < 200, `expected batched flushes, got ${flushes.length}`);
     assert.equal(last.sources[1].warnsTotal, 1);
@@ -72,10 +73,10 @@ test('records one error-rate note per episode, and marks evidence', async () => 
   hub.addSource(fileSource('payments', path));
   hub.start();
   try {
-    await waitFor(() => latest?.sources[0].state === 'following', 'following');
+    await waitFor(() => latest?.sources[0].state === 'following', { what: 'following' });
     for (let burst = 0; burst < 3; burst++) {
       appendFileSync(path, 'FATAL db gone\n'.repeat(20));
-      await waitFor(() => latest!.sources[0].errorsTotal === 20 * (burst + 1), `burst ${burst}`);
+      await waitFor(() => latest!.sources[0].errorsTotal === 20 * (burst + 1), { what: `burst ${burst}` });
     }
     assert.equal(recorder.ofKind('log.error-rate').length, 1);
     assert.equal(recorder.ofKind('log.error-rate')[0].data.source, 'payments');
@@ -107,11 +108,11 @@ test('last-minute counts decay without new lines (refreshed each second)', async
   hub.addSource(fileSource('api', path));
   hub.start();
   try {
-    await waitFor(() => latest?.sources[0].state === 'following', 'following');
+    await waitFor(() => latest?.sources[0].state === 'following', { what: 'following' });
     appendFileSync(path, 'ERROR a\n'.repeat(10));
-    await waitFor(() => latest!.sources[0].errorsLastMinute === 10 && latest!.sources[0].errorEpisode, 'the burst counted');
+    await waitFor(() => latest!.sources[0].errorsLastMinute === 10 && latest!.sources[0].errorEpisode, { what: 'the burst counted' });
     clock += 120_000;
-    await waitFor(() => latest!.sources[0].errorsLastMinute === 0 && !latest!.sources[0].errorEpisode, 'the counts to decay');
+    await waitFor(() => latest!.sources[0].errorsLastMinute === 0 && !latest!.sources[0].errorEpisode, { what: 'the counts to decay' });
     assert.equal(latest!.sources[0].errorsTotal, 10);
     // Idle now: no more store commits (they would only cost frames).
     const before = latest;

@@ -11,7 +11,7 @@ import { LogHub, type LogsFlush } from '../../src/logs/hub.js';
 import { Level } from '../../src/logs/level.js';
 import { LineFlag } from '../../src/logs/ring-buffer.js';
 import { generateKeyPair, startTestSshServer, type TestSshServer } from '../exec/ssh-test-server.js';
-import { waitFor } from './local-executor.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warroom-logs-ssh-'));
 let server: TestSshServer;
@@ -62,16 +62,16 @@ test('a file on a host is followed with tail -F over SSH, rotation included', as
     return out;
   };
   try {
-    await waitFor(() => texts().length === 2, 'the last two lines');
+    await waitFor(() => texts().length === 2, { what: 'the last two lines' });
     assert.deepEqual(texts(), ['INFO two', 'ERROR three']);
     assert.ok(server.commands.some((c) => c.startsWith('tail -n 2 -F -- ')), server.commands.join('\n'));
     appendFileSync(path, 'WARN four\n');
-    await waitFor(() => texts().includes('WARN four') && latest!.sources[0].warnsTotal === 1, 'an appended line, counted');
+    await waitFor(() => texts().includes('WARN four') && latest!.sources[0].warnsTotal === 1, { what: 'an appended line, counted' });
     assert.equal(latest!.sources[0].errorsTotal, 1);
     assert.equal(latest!.ring.level(latest!.ring.newest), Level.warn);
     renameSync(path, `${path}.1`);
     writeFileSync(path, 'ERROR after rotation\n');
-    await waitFor(() => texts().includes('ERROR after rotation'), 'the rotated-in file', 20_000);
+    await waitFor(() => texts().includes('ERROR after rotation'), { what: 'the rotated-in file' });
   } finally {
     await hub.stop();
   }
@@ -88,7 +88,7 @@ test('a command over SSH that exits is restarted; its stderr is a source error',
   hub.addSource({ kind: 'command', tag: 'worker', service: 'worker', command: 'echo "INFO tick"; echo "disk gone" >&2; exit 1', host: 'app-1' });
   hub.start();
   try {
-    await waitFor(() => (latest?.sources[0].linesTotal ?? 0) >= 2 && server.commands.filter((c) => c.includes('INFO tick')).length >= 2, 'a restart', 20_000);
+    await waitFor(() => (latest?.sources[0].linesTotal ?? 0) >= 2 && server.commands.filter((c) => c.includes('INFO tick')).length >= 2, { what: 'a restart' });
     assert.ok(latest!.sourceErrors.some((e) => e.source === 'worker' && e.text === 'disk gone'));
   } finally {
     await hub.stop();

@@ -8,7 +8,7 @@ import { startDemoEstate } from '../../src/demo/index.js';
 import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { MetricsPoller } from '../../src/metrics/poller.js';
 import { createWarroomStore } from '../../src/store/store.js';
-import { waitFor } from './fixtures/poll.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 test('demo estate: scrape panels read rates, quantiles and gauges, and the incident crosses crit', { timeout: 120_000 }, async () => {
   const estate = await startDemoEstate({ speed: 10 });
@@ -18,20 +18,19 @@ test('demo estate: scrape panels read rates, quantiles and gauges, and the incid
     const config = loadConfigText(estate.configYaml(), join(estate.info.dir, 'warroom.yaml'), { ...process.env, ...estate.env() });
     assert.ok(config.metrics && config.metrics.panels.length > 0, 'the demo config has panels');
     const poller = new MetricsPoller({ config: { ...config.metrics, stepMs: 500 }, store, recorder });
-    await waitFor('every panel to have a value', async () => {
+    await waitFor(async () => {
       await poller.refreshOnce();
       const panels = store.getState().metrics.panels;
       assert.deepEqual(panels.map((p) => p.error).filter(Boolean), [], 'no panel errors');
       const requests = panels.find((p) => p.title === 'checkout requests/s');
       return requests?.current !== null && requests!.current! > 0 ? true : undefined;
-    });
+    }, { timeoutMs: 60_000, what: 'every panel to have a value', intervalMs: 200 });
     await waitFor(
-      'the scripted incident to push a panel into crit',
       async () => {
         await poller.refreshOnce();
         return recorder.ofKind('metric.threshold').some((e) => e.data.to === 'crit') ? true : undefined;
       },
-      90_000,
+      { timeoutMs: 90_000, what: 'the scripted incident to push a panel into crit', intervalMs: 200 },
     );
     const crit = recorder.ofKind('metric.threshold').find((e) => e.data.to === 'crit')!;
     assert.equal(typeof crit.data.value, 'number');

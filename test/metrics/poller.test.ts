@@ -13,7 +13,7 @@ import type { TimelineJournal } from '../../src/timeline/journal.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { rangeAnswer, startFakeServer } from './fixtures/fake-server.js';
 import { MemoryRecorder } from '../helpers/memory-recorder.js';
-import { waitFor } from './fixtures/poll.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const pos = { file: 'test', line: 1, col: 1 };
 const panel = (extra: Partial<PanelConfig> & { title: string }): PanelConfig => ({ labels: {}, unit: 'count', below: false, pos, ...extra });
@@ -57,7 +57,7 @@ test('start refreshes every step until stopped; a query panel without prometheus
   });
   try {
     poller.start();
-    await waitFor('three rounds', async () => ((store.getState().metrics.panels[1]?.series[0]?.values.length ?? 0) >= 3 ? true : undefined), 30_000);
+    await waitFor(async () => ((store.getState().metrics.panels[1]?.series[0]?.values.length ?? 0) >= 3 ? true : undefined), { timeoutMs: 30_000, what: 'three rounds', intervalMs: 200 });
     await poller.stop();
     const rounds = store.getState().metrics.panels[1]!.series[0]!.values.length;
     assert.equal(store.getState().metrics.panels[0]!.error, 'no prometheus configured for this query');
@@ -109,7 +109,7 @@ test('a query panel added at run time is listed at once, refreshed every step li
   });
   try {
     poller.start();
-    await waitFor('the configured panel', async () => (store.getState().metrics.panels[0]?.current === 1 ? true : undefined), 30_000);
+    await waitFor(async () => (store.getState().metrics.panels[0]?.current === 1 ? true : undefined), { timeoutMs: 30_000, what: 'the configured panel', intervalMs: 200 });
     const outcome = poller.addQueryPanel({
       title: 'Error rate',
       query: '  sum(rate(http_requests_total{code=~"5.."}[5m]))\n',
@@ -120,7 +120,7 @@ test('a query panel added at run time is listed at once, refreshed every step li
     assert.equal(listed?.title, 'Error rate', 'listed in the same call, before its first answer');
     assert.equal(listed.warn, undefined);
     assert.equal(listed.crit, undefined);
-    await waitFor('the added panel has a value', async () => (store.getState().metrics.panels[1]?.current === 42 ? true : undefined), 30_000);
+    await waitFor(async () => (store.getState().metrics.panels[1]?.current === 42 ? true : undefined), { timeoutMs: 30_000, what: 'the added panel has a value', intervalMs: 200 });
     const added = store.getState().metrics.panels[1]!;
     assert.equal(added.state, 'none', 'no thresholds');
     assert.equal(added.source, 'query');
@@ -128,7 +128,7 @@ test('a query panel added at run time is listed at once, refreshed every step li
     // Refreshed every step like the configured panels.
     const asked = () => queries.filter((q) => q.includes('http_requests_total')).length;
     const before = asked();
-    await waitFor('two more refreshes', async () => (asked() >= before + 2 ? true : undefined), 30_000);
+    await waitFor(async () => (asked() >= before + 2 ? true : undefined), { timeoutMs: 30_000, what: 'two more refreshes', intervalMs: 200 });
 
     const events = recorder.ofKind('metric.panel-added');
     assert.equal(events.length, 1);
@@ -197,9 +197,9 @@ test('a panel added while running is refreshed at once, not a step later', async
   });
   try {
     poller.start();
-    await waitFor('first round', async () => (store.getState().metrics.panels[0]?.current === 1 ? true : undefined), 30_000);
+    await waitFor(async () => (store.getState().metrics.panels[0]?.current === 1 ? true : undefined), { timeoutMs: 30_000, what: 'first round', intervalMs: 200 });
     assert.equal(poller.addQueryPanel({ title: 'added', query: 'added' }).status, 'added');
-    await waitFor('the added panel answered', async () => (store.getState().metrics.panels[1]?.current === 7 ? true : undefined), 30_000);
+    await waitFor(async () => (store.getState().metrics.panels[1]?.current === 7 ? true : undefined), { timeoutMs: 30_000, what: 'the added panel answered', intervalMs: 200 });
     assert.equal(prom.requests.filter((r) => r.url.searchParams.get('query') === 'first').length, 1, 'no new round was started for it');
   } finally {
     await poller.stop();
@@ -231,11 +231,11 @@ test('panels added from runbooks come back when the incident is reopened, and sh
     other = resumeIncident(dir, journal.id, { operator: 'bo', pollMs: 50 });
     second = consoleOf(other);
     await second.capability.start();
-    await waitFor('the restored panel answers', async () => (second!.store.getState().metrics.panels.find((p) => p.title === 'Instances up')?.current === 3 ? true : undefined), 30_000);
+    await waitFor(async () => (second!.store.getState().metrics.panels.find((p) => p.title === 'Instances up')?.current === 3 ? true : undefined), { timeoutMs: 30_000, what: 'the restored panel answers', intervalMs: 200 });
     // Ana adds another on her console: Bo's console shows it too.
     await first.capability.start();
     first.store.getState().metrics.actions?.addQueryPanel({ title: 'Errors', query: 'sum(rate(errors_total[5m]))' });
-    await waitFor("ana's new panel on bo's console", async () => (second!.store.getState().metrics.panels.find((p) => p.title === 'Errors')?.current === 5 ? true : undefined), 30_000);
+    await waitFor(async () => (second!.store.getState().metrics.panels.find((p) => p.title === 'Errors')?.current === 5 ? true : undefined), { timeoutMs: 30_000, what: "ana's new panel on bo's console", intervalMs: 200 });
     assert.deepEqual(second.store.getState().metrics.panels.map((p) => p.title), ['Instances up', 'Errors']);
     assert.deepEqual(first.store.getState().metrics.panels.map((p) => p.title), ['Instances up', 'Errors'], 'no duplicate from its own event');
     const added = other.events().filter((e) => e.kind === 'metric.panel-added');

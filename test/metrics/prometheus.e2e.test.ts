@@ -9,7 +9,7 @@ import { startSelfMetricsServer } from '../../src/selfmetrics/server.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { findPrometheus, startPrometheus } from './fixtures/real-prometheus.js';
-import { waitFor } from './fixtures/poll.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const binary = findPrometheus();
 const pos = { file: 'test', line: 1, col: 1 };
@@ -42,11 +42,11 @@ test('real Prometheus: panel values and a crit crossing end to end', { skip: bin
       ],
     });
     // The first scrape lands some seconds after start: wait for points, never assume them.
-    await waitFor('query_range to return points', async () => {
+    await waitFor(async () => {
       await metrics.refreshOnce();
       const [q, rps] = store.getState().metrics.panels;
       return q?.current === 10 && rps?.current !== null && rps!.current! > 0 ? true : undefined;
-    });
+    }, { timeoutMs: 60_000, what: 'query_range to return points', intervalMs: 200 });
     let [queuePanel, rpsPanel, broken, scraped] = store.getState().metrics.panels;
     assert.deepEqual(queuePanel!.series.map((s) => s.name), ['payments', 'mail']);
     assert.equal(queuePanel!.state, 'ok');
@@ -56,10 +56,10 @@ test('real Prometheus: panel values and a crit crossing end to end', { skip: bin
     assert.equal(scraped!.current, 10);
 
     queue.set({ queue: 'payments' }, 500);
-    await waitFor('the crossing to reach the timeline', async () => {
+    await waitFor(async () => {
       await metrics.refreshOnce();
       return recorder.events.length > 0 ? true : undefined;
-    });
+    }, { timeoutMs: 60_000, what: 'the crossing to reach the timeline', intervalMs: 200 });
     [queuePanel] = store.getState().metrics.panels;
     assert.equal(queuePanel!.state, 'crit');
     assert.equal(queuePanel!.current, 500);

@@ -6,7 +6,8 @@ import { statusBoardCapability } from '../../src/probes/capability.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { portChecks, service, warroomConfig } from './fixture-config.js';
 import { testExecutor } from './test-executor.js';
-import { startHttp, waitFor } from './loopback.js';
+import { startHttp } from './loopback.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 describe('status board capability', () => {
   it('is not started when no service has checks', () => {
@@ -24,9 +25,9 @@ describe('status board capability', () => {
     await engine.start();
     try {
       const row = () => Object.values(store.getState().checks.rows)[0];
-      await waitFor(() => row()?.state === 'UP', 30_000, 'UP');
+      await waitFor(() => row()?.state === 'UP', { timeoutMs: 30_000, what: 'UP' });
       status = 503;
-      await waitFor(() => row()?.state === 'DOWN', 30_000, 'DOWN');
+      await waitFor(() => row()?.state === 'DOWN', { timeoutMs: 30_000, what: 'DOWN' });
       assert.equal(row()?.reason, 'HTTP 503');
       assert.deepEqual(recorder.ofKind('check.state').map((e) => [e.data.from, e.data.to]), [['UP', 'DOWN']]);
     } finally {

@@ -108,14 +108,6 @@ export function promqlConfig(query: string, extra: Partial<PromqlCheckConfig> = 
   return { ...base, id: 'fleet#0', service: 'fleet', label: query, kind: 'promql', query, ...extra };
 }
 
-/** Polls until `condition` holds (tests never sleep fixed times). */
-export async function waitFor(condition: () => boolean, timeoutMs = 20_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** Any check config, for tables. */
 export type AnyCheck = CheckConfig;

@@ -5,7 +5,8 @@ import { HttpCheck } from '../../src/probes/http-check.js';
 import { createHttpPool } from '../../src/probes/http-pool.js';
 import { CheckScheduler } from '../../src/probes/scheduler.js';
 import type { RowUpdate } from '../../src/probes/types.js';
-import { httpConfig, startHttp, waitFor, type Loopback } from './loopback.js';
+import { httpConfig, startHttp, type Loopback } from './loopback.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const pool = createHttpPool();
 let server: Loopback;
@@ -48,7 +49,7 @@ describe('CheckScheduler', () => {
     const scheduler = new CheckScheduler(checks, { concurrency: 4, onBatch: (b) => batches.push(b) });
     scheduler.start();
     try {
-      await waitFor(() => batches.flat().length >= 90, 60_000, '90 results');
+      await waitFor(() => batches.flat().length >= 90, { timeoutMs: 60_000, what: '90 results' });
     } finally {
       await scheduler.stop();
     }
@@ -62,7 +63,7 @@ describe('CheckScheduler', () => {
     const scheduler = new CheckScheduler([check], { onBatch: () => undefined });
     scheduler.start();
     try {
-      await waitFor(() => (perPath.get('/slow-one')?.total ?? 0) >= 4, 30_000, 'four runs');
+      await waitFor(() => (perPath.get('/slow-one')?.total ?? 0) >= 4, { timeoutMs: 30_000, what: 'four runs' });
     } finally {
       await scheduler.stop();
     }
@@ -76,7 +77,7 @@ describe('CheckScheduler', () => {
     const scheduler = new CheckScheduler([hanging, fast], { concurrency: 2, onBatch: (b) => updates.push(...b) });
     scheduler.start();
     try {
-      await waitFor(() => updates.filter((u) => u.row.id === fast.config.id).length >= 5, 30_000, 'five fast results');
+      await waitFor(() => updates.filter((u) => u.row.id === fast.config.id).length >= 5, { timeoutMs: 30_000, what: 'five fast results' });
       assert.equal(updates.filter((u) => u.row.id === hanging.config.id).length, 0);
     } finally {
       await scheduler.stop();
@@ -91,11 +92,11 @@ describe('CheckScheduler', () => {
     const scheduler = new CheckScheduler([new HttpCheck(config, pool)], { recorder, onBatch: (b) => updates.push(...b) });
     scheduler.start();
     try {
-      await waitFor(() => updates.some((u) => u.state === 'UP'), 30_000, 'first UP');
+      await waitFor(() => updates.some((u) => u.state === 'UP'), { timeoutMs: 30_000, what: 'first UP' });
       flapStatus = 503;
-      await waitFor(() => recorder.events.length >= 1, 30_000, 'UP -> DOWN');
+      await waitFor(() => recorder.events.length >= 1, { timeoutMs: 30_000, what: 'UP -> DOWN' });
       flapStatus = 200;
-      await waitFor(() => recorder.events.length >= 2, 30_000, 'DOWN -> UP');
+      await waitFor(() => recorder.events.length >= 2, { timeoutMs: 30_000, what: 'DOWN -> UP' });
     } finally {
       await scheduler.stop();
     }
@@ -120,7 +121,7 @@ describe('CheckScheduler.stop', () => {
     const scheduler = new CheckScheduler([hanging], { onBatch: (b) => updates.push(...b) });
     const before = perPath.get('/hang')?.total ?? 0;
     scheduler.start();
-    await waitFor(() => (perPath.get('/hang')?.total ?? 0) > before, 30_000, 'the probe to reach the server');
+    await waitFor(() => (perPath.get('/hang')?.total ?? 0) > before, { timeoutMs: 30_000, what: 'the probe to reach the server' });
     await scheduler.stop(); // would take ten minutes if the probe were not cancelled
     assert.equal(updates.length, 0, 'a cancelled run reports nothing');
   });
@@ -133,9 +134,9 @@ describe('CheckScheduler.runNow', () => {
     const scheduler = new CheckScheduler([check], { onBatch: (b) => updates.push(...b) });
     scheduler.start();
     try {
-      await waitFor(() => updates.length === 1, 30_000, 'first result');
+      await waitFor(() => updates.length === 1, { timeoutMs: 30_000, what: 'first result' });
       scheduler.runNow(check.config.id);
-      await waitFor(() => updates.length === 2, 30_000, 'second result long before the interval');
+      await waitFor(() => updates.length === 2, { timeoutMs: 30_000, what: 'second result long before the interval' });
     } finally {
       await scheduler.stop();
     }

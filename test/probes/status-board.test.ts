@@ -9,7 +9,8 @@ import { createWarroomStore } from '../../src/store/store.js';
 import type { EventKind } from '../../src/timeline/recorder.js';
 import { instanceChecks, portChecks, service, warroomConfig } from './fixture-config.js';
 import { testExecutor } from './test-executor.js';
-import { closedPort, startHttp, startTcp, waitFor, type Loopback } from './loopback.js';
+import { closedPort, startHttp, startTcp, type Loopback } from './loopback.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const pool = createHttpPool();
 const executor = testExecutor();
@@ -59,7 +60,7 @@ describe('one row per port and per instance', () => {
     const board = startStatusBoard({ config: estate(), store, executor, recorder: { record: (kind, data) => events.push({ kind, data }) }, pool });
     try {
       assert.equal(store.getState().checks.ids.length, 5);
-      await waitFor(() => Object.values(store.getState().checks.rows).every((r) => r.lastAt !== null), 30_000, 'every row probed');
+      await waitFor(() => Object.values(store.getState().checks.rows).every((r) => r.lastAt !== null), { timeoutMs: 30_000, what: 'every row probed' });
     } finally {
       await board.stop();
     }
@@ -84,7 +85,7 @@ describe('secrets on the board', () => {
     const store = createWarroomStore();
     const board = startStatusBoard({ config, store, executor, recorder: { record: () => undefined }, pool });
     try {
-      await waitFor(() => Object.values(store.getState().checks.rows).every((r) => r.lastAt !== null), 30_000, 'both rows probed');
+      await waitFor(() => Object.values(store.getState().checks.rows).every((r) => r.lastAt !== null), { timeoutMs: 30_000, what: 'both rows probed' });
     } finally {
       await board.stop();
       await echo.close();

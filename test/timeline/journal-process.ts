@@ -32,12 +32,18 @@ export class JournalProcess {
     return this.ask<string[]>('notes');
   }
 
-  /** Asks the process to close its journal and waits for it to exit. */
-  async quit(): Promise<void> {
-    if (this.child.exitCode !== null) return;
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+  /** Asks the process to close its journal and waits for it to exit; one that does not is killed and reported. */
+  async quit(timeoutMs = 20_000): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<boolean>((resolve) => this.child.once('exit', () => resolve(true)));
     this.child.stdin.write('quit\n');
-    await exited;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const ended = await Promise.race([exited, late]);
+    clearTimeout(timer);
+    if (ended) return;
+    this.child.kill('SIGKILL');
+    throw new Error(`the journal process did not exit within ${timeoutMs} ms of quit; stderr: ${this.stderr}`);
   }
 
   private next(command: string, timeoutMs: number): Promise<string> {
