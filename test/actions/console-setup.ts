@@ -10,7 +10,7 @@ import { createWarroomStore } from '../../src/store/store.js';
 import { startSink, type HttpSink } from '../escalation/http-sink.js';
 import { renderConsole } from '../helpers/render-console.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { RecordingExecutor } from './recording-executor.js';
+import { RecordingExecutor } from '../helpers/recording-executor.js';
 
 const POS = { file: 'warroom.yaml', line: 1, col: 1 };
 

@@ -5,7 +5,7 @@ import { ActionRunner } from '../../src/actions/runner.js';
 import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { redact } from '../../src/text/redact.js';
-import { RecordingExecutor } from './recording-executor.js';
+import { RecordingExecutor } from '../helpers/recording-executor.js';
 import { action, HOSTS } from './fixtures.js';
 
 const yes = async () => true;
@@ -31,7 +31,7 @@ test('rolling: one instance at a time, each waited for, then a summary', async (
   const outcome = await runner.request(three(), { confirm: yes });
   assert.ok(outcome.status === 'ran' && outcome.ok);
   assert.equal(outcome.status === 'ran' && outcome.summary, 'app: 3/3 restarted');
-  assert.deepEqual(executor.commands.map((c) => c.command), ['echo ok app-1', 'echo ok app-2', 'echo ok app-3']);
+  assert.deepEqual(executor.ran.map((c) => c.command), ['echo ok app-1', 'echo ok app-2', 'echo ok app-3']);
   assert.deepEqual(order, ['up? app-1', 'up? app-2', 'up? app-3']);
 });
 
@@ -40,7 +40,7 @@ test('rolling stops at the first failure and says which instance failed and why'
   const outcome = await runner.request(three('app-2'), { confirm: yes });
   assert.ok(outcome.status === 'ran' && !outcome.ok);
   assert.equal(outcome.status === 'ran' && outcome.summary, 'app: 1/3 restarted, app-2 failed: exit 1 (1 not run)');
-  assert.equal(executor.commands.length, 2);
+  assert.equal(executor.ran.length, 2);
   assert.deepEqual(recorder.ofKind('action.finished').map((e) => [e.data.instance, e.data.exitCode]), [['app-1', 0], ['app-2', 1]]);
 });
 
@@ -48,7 +48,7 @@ test('rolling stops when an instance does not come back UP within the timeout', 
   const { runner, executor } = setup({ waitUntilUp: async (_s, instance) => instance !== 'app-2' });
   const outcome = await runner.request(three(), { confirm: yes });
   assert.equal(outcome.status === 'ran' && outcome.summary, 'app: 1/3 restarted, app-2 failed: not UP after 5s (1 not run)');
-  assert.equal(executor.commands.length, 2);
+  assert.equal(executor.ran.length, 2);
 });
 
 test('the store-backed health waits for a fresh UP result of that instance\'s checks', async () => {

@@ -7,7 +7,7 @@ import type { ConsoleMode } from '../../src/mode/console-mode.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { createRedactor } from '../../src/text/redact.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { RecordingExecutor } from './recording-executor.js';
+import { RecordingExecutor } from '../helpers/recording-executor.js';
 import { action, HOSTS } from './fixtures.js';
 
 const alwaysUp: InstanceHealth = { waitUntilUp: async () => true };
@@ -81,18 +81,18 @@ test('a key repeat never runs an action twice: the second request is refused whi
   // The dialog opens once the command has been read (the shell parser loads on first use).
   await waitFor(() => release !== undefined, { what: 'the confirmation asked' });
   release!(true);
-  await waitFor(() => executor.commands.length === 1, { what: 'first run started' });
+  await waitFor(() => executor.ran.length === 1, { what: 'first run started' });
   const repeats = await Promise.all([1, 2, 3].map(() => runner.request(a, { confirm: yes })));
   assert.deepEqual(repeats.map((r) => r.status), ['busy', 'busy', 'busy']);
   assert.equal((await first).status, 'ran');
-  assert.equal(executor.commands.length, 1);
+  assert.equal(executor.ran.length, 1);
 });
 
 test('declining the confirmation runs nothing and records nothing', async () => {
   const { runner, executor, recorder } = setup();
   const outcome = await runner.request(action({ targets: [{ run: 'true' }] }), { confirm: async () => false });
   assert.equal(outcome.status, 'declined');
-  assert.equal(executor.commands.length, 0);
+  assert.equal(executor.ran.length, 0);
   assert.equal(recorder.events.length, 0);
 });
 
@@ -111,7 +111,7 @@ test('dry-run executes nothing and records dryRun: true for every target', async
   const a = action({ rolling: true, targets: [{ instance: 'app-1', host: 'app-1', run: 'touch /tmp/never' }, { instance: 'app-2', host: 'app-2', run: 'touch /tmp/never' }] });
   const outcome = await runner.request(a, { confirm: yes });
   assert.ok(outcome.status === 'ran' && outcome.ok);
-  assert.equal(executor.commands.length, 0);
+  assert.equal(executor.ran.length, 0);
   assert.equal(recorder.ofKind('action.started').length, 2);
   for (const e of recorder.events) assert.equal(e.data.dryRun, true);
   assert.equal(store.getState().actionRuns[0]!.state, 'dry-run');
@@ -123,7 +123,7 @@ test('read-only refuses before confirming, runs nothing, records nothing', async
   const outcome = await runner.request(action({ confirm: 'none', targets: [{ run: 'true' }] }), { confirm: async () => (asked++, true) });
   assert.equal(outcome.status, 'refused');
   assert.equal(asked, 0);
-  assert.equal(executor.commands.length, 0);
+  assert.equal(executor.ran.length, 0);
   assert.equal(recorder.events.length, 0);
   assert.match(store.getState().flash?.text ?? '', /read-only/);
 });
@@ -136,5 +136,5 @@ test('non-rolling actions run every instance; an unknown instance is refused', a
   const one = await runner.request(a, { instance: 'b', confirm: yes });
   assert.ok(one.status === 'ran' && one.results.length === 1);
   assert.equal((await runner.request(a, { instance: 'zz', confirm: yes })).status, 'no-target');
-  assert.equal(executor.commands.length, 3);
+  assert.equal(executor.ran.length, 3);
 });

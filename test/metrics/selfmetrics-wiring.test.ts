@@ -21,7 +21,7 @@ import type { RowUpdate } from '../../src/probes/types.js';
 import type { ConsoleMode } from '../../src/mode/console-mode.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { createRedactor } from '../../src/text/redact.js';
-import { RecordingExecutor } from '../actions/recording-executor.js';
+import { RecordingExecutor } from '../helpers/recording-executor.js';
 import { action } from '../actions/fixtures.js';
 import { startSink } from '../escalation/http-sink.js';
 import { escalationSetup } from '../escalation/setup.js';

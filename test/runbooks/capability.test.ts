@@ -11,7 +11,7 @@ import { runbookCapability } from '../../src/runbooks/capability.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { openIncident, resumeIncident } from '../../src/timeline/incidents.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { recordingExecutor } from './recording-executor.js';
+import { RecordingExecutor } from '../helpers/recording-executor.js';
 
 function configFor(runbook: string, dir: string): WarroomConfig {
   return {
@@ -28,7 +28,7 @@ function configFor(runbook: string, dir: string): WarroomConfig {
 
 async function consoleOn(config: WarroomConfig, journal: ReturnType<typeof openIncident>) {
   const store = createWarroomStore();
-  const engine = new Engine({ config, store, recorder: journal, executor: recordingExecutor(), mode: 'live', operator: journal.operator }, [runbookCapability]);
+  const engine = new Engine({ config, store, recorder: journal, executor: new RecordingExecutor(), mode: 'live', operator: journal.operator }, [runbookCapability]);
   await engine.start();
   await waitFor(() => store.getState().runbook.doc !== null, { what: 'runbook opened' });
   return { store, engine };
@@ -74,9 +74,9 @@ test('the capability stays off without a runbook or folder, and a missing file i
   const journal = openIncident(config.timeline.dir, { title: 'x', severity: 'P2', operator: 'ana', follow: false });
   const none = { ...config, incident: { ...config.incident, runbook: undefined } } as WarroomConfig;
   delete none.incident.runbook;
-  assert.equal(runbookCapability({ config: none, store: createWarroomStore(), recorder: journal, executor: recordingExecutor(), mode: 'live', operator: 'ana' }), null);
+  assert.equal(runbookCapability({ config: none, store: createWarroomStore(), recorder: journal, executor: new RecordingExecutor(), mode: 'live', operator: 'ana' }), null);
   const store = createWarroomStore();
-  const engine = new Engine({ config, store, recorder: journal, executor: recordingExecutor(), mode: 'live', operator: 'ana' }, [runbookCapability]);
+  const engine = new Engine({ config, store, recorder: journal, executor: new RecordingExecutor(), mode: 'live', operator: 'ana' }, [runbookCapability]);
   await engine.start();
   // The runbook opens after start (the parse does not hold the engine's start-up): wait for the message.
   await waitFor(() => /runbook not found/.test(store.getState().runbook.error ?? ''), { what: 'the message in the pane' });

@@ -6,7 +6,7 @@ import { RunbookController } from '../../src/runbooks/controller.js';
 import { parseRunbook } from '../../src/runbooks/parse.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { recordingExecutor } from './recording-executor.js';
+import { RecordingExecutor } from '../helpers/recording-executor.js';
 
 const RUNBOOK = ['# Env', '## Steps', '1. **Call it**', '   ```bash', '   echo "$DEMO_URL/health" "$DEMO_TOKEN" <svc>', '   ```'].join('\n');
 
@@ -23,7 +23,7 @@ function answer(store: ReturnType<typeof createWarroomStore>, expectTitle: RegEx
 test('env values are not asked again but named in the confirmation (secrets by name only); other placeholders are asked with the last answer offered', async () => {
   const store = createWarroomStore();
   const recorder = new MemoryRecorder();
-  const executor = recordingExecutor();
+  const executor = new RecordingExecutor();
   const controller = new RunbookController({ store, recorder, executor, env: { DEMO_URL: 'http://127.0.0.1:9', DEMO_TOKEN: 'tok-123' } });
   controller.attach();
   controller.show(parseRunbook(RUNBOOK, 'env.md'));

@@ -10,7 +10,7 @@ import { prepareCommand, runPreparedCommand } from '../../src/runbooks/run-step.
 import { sectionToOpen, suggestSections } from '../../src/runbooks/symptoms.js';
 import type { TimelineRecorder } from '../../src/timeline/recorder.js';
 import { memoryRecorder } from './memory-recorder.js';
-import { recordingExecutor } from './recording-executor.js';
+import { RecordingExecutor } from '../helpers/recording-executor.js';
 
 const fixture = (name: string) => parseRunbook(readFileSync(fileURLToPath(new URL(`../fixtures/runbooks/${name}`, import.meta.url)), 'utf8'), name);
 
@@ -64,7 +64,7 @@ test('running a step: placeholders bound to variables, output streamed and bound
   assert.ok(!prepared.shown.includes('s3cret'));
 
   const seen: string[] = [];
-  const executor = recordingExecutor();
+  const executor = new RecordingExecutor();
   const outcome = await runPreparedCommand(executor, prepared, { onLine: (l) => seen.push(l), bufferLines: 25 });
   assert.equal(outcome.exitCode, 3);
   assert.equal(outcome.output.all().length, 25);
@@ -86,7 +86,7 @@ test('running a step: placeholders bound to variables, output streamed and bound
 });
 
 test('running a step on a host goes through the executor with that host; failure to start is an outcome', async () => {
-  const executor = recordingExecutor();
+  const executor = new RecordingExecutor();
   const outcome = await runPreparedCommand(executor, prepareCommand({ run: 'uptime', host: 'db-<n>.invalid', placeholders: ['<n>'], line: 1 }, { '<n>': '2' }));
   assert.deepEqual(executor.ran, [{ command: 'uptime', host: 'db-2.invalid' }]);
   assert.equal(outcome.exitCode, null);

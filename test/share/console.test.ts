@@ -12,7 +12,7 @@ import { escalationCapability } from '../../src/escalation/capability.js';
 import { shareCapability } from '../../src/share/capability.js';
 import { createWarroomStore, type WarroomStore } from '../../src/store/store.js';
 import { timelineCapability } from '../../src/timeline/capability.js';
-import { RecordingExecutor } from '../actions/recording-executor.js';
+import { RecordingExecutor } from '../helpers/recording-executor.js';
 import { NatsServer, natsServerMissing } from '../helpers/nats-server.js';
 import { renderConsole } from '../helpers/render-console.js';
 import { waitFor } from '../helpers/wait-for.js';

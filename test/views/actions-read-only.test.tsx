@@ -30,7 +30,7 @@ test('read-only: every action, escalation, status-update and resolve path refuse
     assert.equal(await state.statusController!.send('investigating', 'text'), false);
     assert.equal(await state.statusController!.resolve(), false);
     await new Promise((r) => setTimeout(r, 100));
-    assert.deepEqual(c.executor.commands, []);
+    assert.deepEqual(c.executor.ran, []);
     assert.deepEqual(c.sink.received, []);
     assert.deepEqual(c.recorder.events, []);
     assert.equal(c.store.getState().incident.severity, 'P2');
@@ -57,7 +57,7 @@ test('dry-run: an action is confirmed, shown and recorded as dry-run; nothing ex
     await c.press('\x13', (f) => f.includes('Send the investigating status update?') && f.includes('DRY-RUN'));
     await c.press('y', (f) => f.includes('dry run: status update (investigating) recorded, not sent'));
     assert.ok(!c.ui.frame().includes('sent to'), c.ui.frame());
-    assert.deepEqual(c.executor.commands, []);
+    assert.deepEqual(c.executor.ran, []);
     assert.deepEqual(c.sink.received, []);
     assert.deepEqual(c.recorder.events.map((e) => [e.kind, e.data.dryRun]), [
       ['action.started', true],

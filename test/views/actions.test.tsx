@@ -35,7 +35,7 @@ test('N declines: nothing runs and nothing is recorded', async () => {
     await c.press('R', (f) => f.includes('restart checkout-api?'));
     await c.press('n', (f) => !f.includes('restart checkout-api?'));
     await new Promise((r) => setTimeout(r, 100));
-    assert.equal(c.executor.commands.length, 0);
+    assert.equal(c.executor.ran.length, 0);
     assert.equal(c.recorder.events.length, 0);
   } finally {
     await c.close();
@@ -48,10 +48,10 @@ test('confirm: typed asks for the service name; a wrong name does not run it', a
     await colon(c, 'action checkout-api rollback', (f) => f.includes('Type checkout-api to confirm'));
     await c.press('checkout', (f) => f.includes('to confirm: checkout'));
     await c.press(KEYS.enter, (f) => f.includes('does not match'));
-    assert.equal(c.executor.commands.length, 0);
+    assert.equal(c.executor.ran.length, 0);
     await c.press('-api', (f) => f.includes('to confirm: checkout-api'));
     await c.press(KEYS.enter, (f) => f.includes('rolled back') && f.includes('✔ succeeded'));
-    assert.equal(c.executor.commands.length, 1);
+    assert.equal(c.executor.ran.length, 1);
   } finally {
     await c.close();
   }
@@ -64,7 +64,7 @@ test('a destructive command forces a typed confirmation even with confirm: yes',
     assert.ok(c.ui.frame().includes('⚠ destructive: rm -r ('), c.ui.frame());
     await c.press('y');
     await c.press(KEYS.escape, (f) => !f.includes('Type checkout-api'));
-    assert.equal(c.executor.commands.length, 0);
+    assert.equal(c.executor.ran.length, 0);
   } finally {
     await c.close();
   }
@@ -97,7 +97,7 @@ test(':cancel cancels too; a repeated key never starts a second run', async () =
     await colon(c, 'action checkout-api hang', (f) => f.includes('hang checkout-api is already running'));
     await colon(c, 'cancel');
     await waitFor(() => c.recorder.ofKind('action.finished').length === 1, { what: 'cancelled run recorded', timeoutMs: 30_000 });
-    assert.equal(c.executor.commands.length, 1);
+    assert.equal(c.executor.ran.length, 1);
   } finally {
     await c.close();
   }
@@ -115,7 +115,7 @@ test('a opens the action menu of the selected row; on an instance row it offers 
     // The status board probes app-2 again and finds it UP: the roll completes.
     c.probe('gateway/app-2#0', 'UP');
     await waitFor(() => c.ui.frame().includes('gateway: 2/2 restarted'), { what: 'roll finished', timeoutMs: 30_000 });
-    assert.deepEqual(c.executor.commands.map((x) => x.command), ['echo gw app-1', 'echo gw app-2']);
+    assert.deepEqual(c.executor.ran.map((x) => x.command), ['echo gw app-1', 'echo gw app-2']);
   } finally {
     await c.close();
   }
@@ -128,7 +128,7 @@ test(':restart SVC INST restarts one instance; unknown services and actions are 
     await colon(c, 'action gateway frobnicate', (f) => f.includes('gateway has no action frobnicate (has: restart)'));
     await colon(c, 'restart gateway app-1', (f) => f.includes('restart gateway on app-1?'));
     await c.press('y', (f) => f.includes('restart gateway app-1: exit 0'));
-    assert.deepEqual(c.executor.commands.map((x) => x.command), ['echo gw app-1']);
+    assert.deepEqual(c.executor.ran.map((x) => x.command), ['echo gw app-1']);
   } finally {
     await c.close();
   }

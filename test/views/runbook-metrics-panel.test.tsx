@@ -16,7 +16,7 @@ import { openIncident } from '../../src/timeline/incidents.js';
 import { rangeAnswer, startFakeServer } from '../metrics/fixtures/fake-server.js';
 import { KEYS, renderConsole } from '../helpers/render-console.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { recordingExecutor } from '../runbooks/recording-executor.js';
+import { RecordingExecutor } from '../helpers/recording-executor.js';
 
 const RUNBOOK = [
   '# API errors',
@@ -62,7 +62,7 @@ async function consoleWith(metrics: MetricsConfig | undefined) {
   const store = createWarroomStore();
   store.getState().focusPane('runbook');
   const ui = renderConsole({ columns: 140, rows: 40, store });
-  const engine = new Engine({ config, store, recorder: journal, executor: recordingExecutor(), mode: 'live', operator: 'ana' }, [metricsCapability, runbookCapability]);
+  const engine = new Engine({ config, store, recorder: journal, executor: new RecordingExecutor(), mode: 'live', operator: 'ana' }, [metricsCapability, runbookCapability]);
   await engine.start();
   const stop = async () => {
     ui.unmount();

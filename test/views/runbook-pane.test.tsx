@@ -13,7 +13,7 @@ import { createWarroomStore } from '../../src/store/store.js';
 import { paneBudget } from '../../views/runbook/rows.js';
 import { KEYS, renderConsole } from '../helpers/render-console.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { recordingExecutor } from '../runbooks/recording-executor.js';
+import { RecordingExecutor } from '../helpers/recording-executor.js';
 
 const RUNBOOK = [
   '# Cache misbehaving',
@@ -51,7 +51,7 @@ function setup(events: { kind: string; data: Record<string, unknown> }[] = []) {
   const ui = focusedConsole();
   mounted.push(ui);
   const recorder = new MemoryRecorder();
-  const executor = recordingExecutor();
+  const executor = new RecordingExecutor();
   const controller = new RunbookController({ store: ui.store, recorder, executor, env: {} });
   controller.attach();
   controller.show(parseRunbook(RUNBOOK, 'cache.md'), events);
@@ -140,7 +140,7 @@ test('r opens another runbook from the folder', async () => {
   writeFileSync(join(dir, 'b-second.md'), '# Second\n\n## Part\n\n- [ ] second step\n');
   const ui = focusedConsole();
   mounted.push(ui);
-  const controller = new RunbookController({ store: ui.store, recorder: new MemoryRecorder(), executor: recordingExecutor(), runbooksDir: dir });
+  const controller = new RunbookController({ store: ui.store, recorder: new MemoryRecorder(), executor: new RecordingExecutor(), runbooksDir: dir });
   controller.attach();
   assert.equal(await controller.open(join(dir, 'a-first.md')), true);
   await waitFor(() => ((f: string) => f.includes('first step'))(ui.frame()), { what: 'first frame' });
@@ -187,7 +187,7 @@ test('in a short stacked pane (80x24) a step\'s output never draws over the head
   store.getState().focusPane('runbook');
   const ui = renderConsole({ columns: 80, rows: 24, store });
   mounted.push(ui);
-  const controller = new RunbookController({ store, recorder: new MemoryRecorder(), executor: recordingExecutor(), env: {} });
+  const controller = new RunbookController({ store, recorder: new MemoryRecorder(), executor: new RecordingExecutor(), env: {} });
   controller.attach();
   controller.show(parseRunbook(RUNBOOK, 'cache.md'), []);
   store.getState().setRunbookObserved({ downServices: ['cache'], critPanels: [], allDown: false });

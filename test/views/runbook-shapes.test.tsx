@@ -16,7 +16,7 @@ import { parseRunbook } from '../../src/runbooks/parse.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { KEYS, renderConsole } from '../helpers/render-console.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { recordingExecutor } from '../runbooks/recording-executor.js';
+import { RecordingExecutor } from '../helpers/recording-executor.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/runbooks/', import.meta.url));
 // Every console, controller (a running command is stopped) and executor goes at the end, whatever failed.
@@ -32,7 +32,7 @@ function setup(markdown: string, options: { runbooksDir?: string; columns?: numb
   store.getState().toggleZoom();
   const ui = renderConsole({ columns: options.columns ?? 120, rows: options.rows ?? 44, store });
   const recorder = new MemoryRecorder();
-  const executor = recordingExecutor();
+  const executor = new RecordingExecutor();
   const home = mkdtempSync(join(tmpdir(), 'warroom-hosts-'));
   const controller = new RunbookController({
     store: ui.store,
