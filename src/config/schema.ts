@@ -10,6 +10,7 @@ import { closest } from './suggest.js';
 import { parseMatcher } from './label-matchers.js';
 import { ANNOTATE_KINDS } from './types.js';
 import { CHECK_KIND_LIST, DESCRIBED_CHECK_KINDS, kindList, type SharedOption } from './check-kinds/index.js';
+import { DESCRIBED_LOG_KINDS, LOG_KIND_LIST, logKindList } from './log-kinds/index.js';
 
 /** The metrics window and step when the file gives none (ms). */
 export const DEFAULT_METRICS_RANGE = 30 * 60_000;
@@ -97,19 +98,31 @@ const checkSchema = strict({
   }
 });
 
+// Described kinds (`journal:`) are a target each, like `file:` and `command:`.
+const describedLogTargets: z.ZodRawShape = Object.fromEntries(DESCRIBED_LOG_KINDS.map((kind) => [kind.key, text.optional()]));
+
 const logSchema = strict({
   file: text.optional(),
   command: text.optional(),
+  ...describedLogTargets,
   host: text.optional(),
   tag: text.optional(),
   lines: z.number().int('expected a whole number').min(0, 'must be 0 or more').max(CAPS.logLinesBack, `must be at most ${CAPS.logLinesBack}`).optional(),
 }, 'a log source (services[].logs[])').superRefine((log, ctx) => {
-  if (log.file === undefined && log.command === undefined) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'a log source needs file: or command:' });
-  } else if (log.file !== undefined && log.command !== undefined) {
-    keyIssue(ctx, 'command', 'a log source has either file: or command:, not both');
-  } else if (log.lines !== undefined && log.file === undefined) {
-    keyIssue(ctx, 'lines', 'applies to file: sources only');
+  const written = log as Record<string, unknown>;
+  const kinds = LOG_KIND_LIST.filter((kind) => written[kind.key] !== undefined);
+  if (kinds.length === 0) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `a log source needs one of ${logKindList()}` });
+    return;
+  }
+  if (kinds.length > 1) {
+    keyIssue(ctx, kinds[1]!.key, `a log source has either ${kinds[0]!.key}: or ${kinds[1]!.key}:, not both`);
+    return;
+  }
+  for (const option of ['lines', 'host'] as const) {
+    if (log[option] === undefined || (kinds[0]!.takes as readonly string[]).includes(option)) continue;
+    const takers = LOG_KIND_LIST.filter((kind) => (kind.takes as readonly string[]).includes(option)).map((kind) => `${kind.key}:`);
+    keyIssue(ctx, option, `applies to ${takers.join(', ')} sources only`);
   }
 });
 

@@ -3,6 +3,7 @@
 import { expandCheck, HOST_NAME } from './checks.js';
 import { commandEnvAt, localPath, posOf, report, type ResolveContext } from './context.js';
 import { fillInstanceTokens, missingInstanceToken } from './instance-tokens.js';
+import { DEFAULT_LOG_LINES, describedLogKind, LOG_KIND_LIST } from './log-kinds/index.js';
 import type { PathStep } from './positions.js';
 import type { RawService } from './schema.js';
 import type { ActionConfig, ActionTarget, LogSourceConfig, ServiceConfig } from './types.js';
@@ -22,17 +23,26 @@ function checkFields(ctx: ResolveContext, path: PathStep[], fields: Record<strin
   return ctx.problems.length === before;
 }
 
+/** The kind a log source is written as (the schema let exactly one through) and its target. */
+function logKindOf(log: Readonly<Record<string, unknown>>): { key: string; target: string } {
+  const kind = LOG_KIND_LIST.find((k) => typeof log[k.key] === 'string')!;
+  return { key: kind.key, target: log[kind.key] as string };
+}
+
 /** Log sources of a service, one per instance. */
 function expandLogs(ctx: ResolveContext, service: RawService, path: PathStep[]): LogSourceConfig[] {
   const out: LogSourceConfig[] = [];
   const instances = service.instances ?? [];
   (service.logs ?? []).forEach((log, i) => {
     const logPath = [...path, 'logs', i];
-    if (!checkFields(ctx, logPath, { file: log.file, command: log.command, host: log.host, tag: log.tag }, instances.length > 0)) return;
+    const { key, target } = logKindOf(log);
+    if (!checkFields(ctx, logPath, { [key]: target, host: log.host, tag: log.tag }, instances.length > 0)) return;
+    const described = describedLogKind(key);
     const pos = posOf(ctx, logPath);
     for (const instance of instances.length > 0 ? instances : [undefined]) {
       const values = instance === undefined ? {} : { host: instance, address: ctx.hosts[instance]?.address ?? instance };
       const host = log.host === undefined ? undefined : fillInstanceTokens(log.host, values);
+      const filled = fillInstanceTokens(target, values);
       const common = {
         tag: log.tag !== undefined ? fillInstanceTokens(log.tag, values) : instance === undefined ? service.name : `${service.name}/${instance}`,
         service: service.name,
@@ -40,12 +50,19 @@ function expandLogs(ctx: ResolveContext, service: RawService, path: PathStep[]):
         ...(host === undefined ? {} : { host }),
         pos,
       };
-      if (log.file !== undefined) {
-        const file = fillInstanceTokens(log.file, values);
+      const lines = log.lines ?? DEFAULT_LOG_LINES;
+      if (described) {
+        const problem = described.checkTarget(filled);
+        if (problem) {
+          report(ctx, [...logPath, key], problem);
+          return;
+        }
+        out.push({ kind: 'command', ...common, command: described.command(filled, lines) });
+      } else if (key === 'file') {
         // A remote path is read by the remote shell, which expands its own `~`.
-        out.push({ kind: 'file', ...common, path: host === undefined ? localPath(ctx, file) : file, lines: log.lines ?? 100 });
+        out.push({ kind: 'file', ...common, path: host === undefined ? localPath(ctx, filled) : filled, lines });
       } else {
-        out.push({ kind: 'command', ...common, command: fillInstanceTokens(log.command!, values), ...commandEnvAt(ctx, [...logPath, 'command']) });
+        out.push({ kind: 'command', ...common, command: filled, ...commandEnvAt(ctx, [...logPath, 'command']) });
       }
     }
   });
