@@ -3,7 +3,7 @@
 // blocks the console: events queue, go one at a time, and a failure is shown and retried with
 // backoff while later events wait their turn (Grafana shows them in time order either way).
 import { ApiError } from '../alerts/http-json.js';
-import type { AnnotateKind } from '../config/types.js';
+import type { AnnotateKind } from '../config/integration-types.js';
 import type { TimelineEvent } from '../timeline/event.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { annotationFor } from './event-annotations.js';

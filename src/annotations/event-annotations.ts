@@ -1,7 +1,7 @@
 // Which timeline events become Grafana annotations (`grafana.annotate` lists families), and how
 // one reads there: the timeline's own one-line description, tagged `warroom`, the incident id and
 // the family, at the event's real time.
-import type { AnnotateKind } from '../config/types.js';
+import type { AnnotateKind } from '../config/integration-types.js';
 import { describeEvent } from '../timeline/describe.js';
 import type { TimelineEvent } from '../timeline/event.js';
 import type { Annotation } from './grafana-api.js';

@@ -2,7 +2,8 @@
 // open` and `warroom demo` share once they have a config.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ShareConfig, WarroomConfig } from '../config/types.js';
+import type { WarroomConfig } from '../config/types.js';
+import type { ShareConfig } from '../config/integration-types.js';
 import { createConsoleExecutor } from '../engine/console-executor.js';
 import type { ConsoleMode } from '../mode/console-mode.js';
 import { countTimelineEvent, serveSelfMetrics, type SelfMetricsServer } from '../selfmetrics/index.js';

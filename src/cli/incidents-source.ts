@@ -3,7 +3,7 @@
 // demo's default folder. Shared by `warroom export` and `warroom incidents`.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ShareConfig } from '../config/types.js';
+import type { ShareConfig } from '../config/integration-types.js';
 import { createRedactor, type Redactor } from '../text/redact.js';
 import { UsageError } from './usage-error.js';
 

@@ -3,7 +3,7 @@
 import { addSecret, addUrlSecret, posOf, type ResolveContext } from './context.js';
 import { parseMatcher, type LabelMatcher } from './label-matchers.js';
 import type { RawConfig } from './schema.js';
-import type { AlertsConfig, AnnotateKind, GrafanaConfig } from './types.js';
+import type { AlertsConfig, AnnotateKind, GrafanaConfig } from './integration-types.js';
 
 /** Read alerts every 15 s unless told otherwise: Alertmanager re-evaluates groups about as often. */
 export const DEFAULT_ALERTS_INTERVAL_MS = 15_000;

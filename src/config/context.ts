@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import type { CommandEnv } from '../exec/command-env.js';
 import type { ConfigProblem } from './errors.js';
 import { formatKeyPath, type PathStep, type YamlPositions } from './positions.js';
-import type { HostConfig, SourcePos } from './types.js';
+import type { HostConfig } from './types.js';
+import type { SourcePos } from './source-pos.js';
 
 /** State carried through resolving one file. */
 export interface ResolveContext {

@@ -6,7 +6,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import SSHConfig, { LineType } from 'ssh-config';
 import type { ConfigProblem } from './errors.js';
-import type { SourcePos, WarroomConfig } from './types.js';
+import type { WarroomConfig } from './types.js';
+import type { SourcePos } from './source-pos.js';
 
 /** Options for lintConfig; tests point `sshConfigPath` at a fixture. */
 export interface LintOptions {

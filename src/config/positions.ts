@@ -2,7 +2,7 @@
 // after parsing (by zod or by the resolver) still points at file:line:col.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import type { ConfigProblem } from './errors.js';
-import type { SourcePos } from './types.js';
+import type { SourcePos } from './source-pos.js';
 
 /** One step into the config tree: a map key or a list index. */
 export type PathStep = string | number;

@@ -8,7 +8,7 @@ import {
 import { formatSetting } from '../time/duration-text.js';
 import { closest } from './suggest.js';
 import { parseMatcher } from './label-matchers.js';
-import { ANNOTATE_KINDS } from './types.js';
+import { ANNOTATE_KINDS } from './integration-types.js';
 import { CHECK_KIND_LIST, DESCRIBED_CHECK_KINDS, kindList, type SharedOption } from './check-kinds/index.js';
 import { DESCRIBED_LOG_KINDS, LOG_KIND_LIST, logKindList } from './log-kinds/index.js';
 

@@ -2,7 +2,7 @@
 // config error naming it, not a connection that never comes), one way to authenticate, paths
 // made absolute, and the credentials kept for redaction.
 import type { RawConfig } from './schema.js';
-import type { ShareConfig } from './types.js';
+import type { ShareConfig } from './integration-types.js';
 import { addSecret, localPath, report, type ResolveContext } from './context.js';
 
 const SCHEMES = new Set(['nats:', 'tls:']);

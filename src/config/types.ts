@@ -3,20 +3,15 @@
 // environment, paths made absolute relative to the config file, `instances:` and `ports:`
 // expanded into one entry per row. Nothing downstream ever sees raw YAML.
 
-/** Incident severity, P0 (worst) to P4. SEV-0..SEV-4 in the file are read as these. */
 import type { DescribedKindName } from './check-kinds/index.js';
-import type { LabelMatcher } from './label-matchers.js';
+import type { AlertsConfig, GrafanaConfig, ShareConfig } from './integration-types.js';
+import type { SourcePos } from './source-pos.js';
+
+/** Incident severity, P0 (worst) to P4. SEV-0..SEV-4 in the file are read as these. */
 export type Severity = 'P0' | 'P1' | 'P2' | 'P3' | 'P4';
 
 /** The severities in order, worst first. */
 export const SEVERITIES: readonly Severity[] = ['P0', 'P1', 'P2', 'P3', 'P4'];
-
-/** Where a value came from in the config file, for messages that point at it. */
-export interface SourcePos {
-  file: string;
-  line: number;
-  col: number;
-}
 
 /** The `incident:` block. */
 export interface IncidentConfig {
@@ -251,51 +246,6 @@ export interface LogSettingsConfig {
   buffer: number;
   /** Errors per minute from one source that earn a timeline note. @default 30 */
   errorRateNote: number;
-}
-
-/** The `alerts:` block: where firing alerts are read, and which belong to this war room. */
-export interface AlertsConfig {
-  /** Alertmanager's v2 API (alerts and silences), or Prometheus' /api/v1/alerts (alerts only). */
-  source: 'alertmanager' | 'prometheus';
-  url: string;
-  /** Only alerts matching every one of these belong to the war room (none: every alert). */
-  matchers: LabelMatcher[];
-  /** How often alerts are read. @default 15000 */
-  intervalMs: number;
-  /** How long an acknowledge (or `:silence` without a duration) silences for. @default 3600000 (1h) */
-  silenceMs: number;
-  pos: SourcePos;
-}
-
-/** Families of timeline events that can be posted to Grafana as annotations (`grafana.annotate`). */
-export const ANNOTATE_KINDS = ['action', 'state', 'severity', 'milestone', 'alert', 'note', 'status', 'escalation', 'runbook'] as const;
-/** One family of `grafana.annotate`. */
-export type AnnotateKind = (typeof ANNOTATE_KINDS)[number];
-
-/** The `grafana:` block: timeline events and the incident's span as Grafana annotations. */
-export interface GrafanaConfig {
-  url: string;
-  /** Service-account token (a secret); empty means annotations are off. */
-  token: string;
-  /** @default ['action', 'state', 'severity', 'milestone'] */
-  annotate: AnnotateKind[];
-  pos: SourcePos;
-}
-
-/** The `share:` block: the incident shared across machines through NATS JetStream. */
-export interface ShareConfig {
-  /** Server URLs (`nats://host:4222`, `tls://host:4222`), from the comma-separated `nats:`. */
-  servers: string[];
-  /** JetStream stream holding every incident's events. @default WARROOM */
-  stream: string;
-  /** One way to authenticate (an empty value counts as not set). */
-  token?: string;
-  user?: string;
-  password?: string;
-  /** Absolute path of a NATS creds file. */
-  creds?: string;
-  /** Absolute paths of PEM files; any of them turns TLS on. */
-  tls?: { ca?: string; cert?: string; key?: string };
 }
 
 /** The whole resolved configuration. */

@@ -4,7 +4,7 @@
 // console without `share:` never loads it (start-up time, B5).
 import { readFileSync } from 'node:fs';
 import type { NatsConnection, Status } from '@nats-io/transport-node';
-import type { ShareConfig } from '../config/types.js';
+import type { ShareConfig } from '../config/integration-types.js';
 import { STREAM_SUBJECTS } from './wire.js';
 import { natsCore, natsJetStream } from './nats-modules.js';
 

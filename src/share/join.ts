@@ -3,7 +3,7 @@
 // the console opens on it; from then on it is an incident like any other (sharing continues from
 // the last sequence applied).
 import { rmSync } from 'node:fs';
-import type { ShareConfig } from '../config/types.js';
+import type { ShareConfig } from '../config/integration-types.js';
 import { createJoinedIncident } from '../timeline/incidents.js';
 import { resumeIncident } from '../timeline/incidents.js';
 import type { JournalOptions, TimelineJournal } from '../timeline/journal.js';

@@ -5,7 +5,7 @@
 // unsynced, and everything goes out (and comes in) when the server is back.
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection, Status } from '@nats-io/transport-node';
-import type { ShareConfig } from '../config/types.js';
+import type { ShareConfig } from '../config/integration-types.js';
 import { isBookkeeping, type TimelineEvent } from '../timeline/event.js';
 import type { Claim, StateChange, StateOutcome } from '../timeline/recorder.js';
 import { ensureStream, explain, openConnection, REQUEST_TIMEOUT_MS, ShareError } from './connection.js';

@@ -3,7 +3,7 @@
 // and start, as opened), the last one, and the compare-and-set state (severity, resolved) that
 // every console changes before recording. Listing never creates the stream or the state bucket.
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { ShareConfig } from '../config/types.js';
+import type { ShareConfig } from '../config/integration-types.js';
 import type { TimelineEvent } from '../timeline/event.js';
 import { summarizeIncident, type IncidentSummary } from '../timeline/incident-state.js';
 import { explain, openConnection, REQUEST_TIMEOUT_MS, ShareError } from './connection.js';

@@ -5,7 +5,8 @@
 // has the incident open is in the header, names from other machines neutralised.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { ShareConfig, WarroomConfig } from '../../src/config/types.js';
+import type { WarroomConfig } from '../../src/config/types.js';
+import type { ShareConfig } from '../../src/config/integration-types.js';
 import type { CapabilityFactory } from '../../src/engine/capability.js';
 import { Engine } from '../../src/engine/engine.js';
 import { escalationCapability } from '../../src/escalation/capability.js';

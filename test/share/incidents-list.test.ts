@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { ShareConfig } from '../../src/config/types.js';
+import type { ShareConfig } from '../../src/config/integration-types.js';
 import { changeSeverity } from '../../src/timeline/incident-changes.js';
 import { openIncident } from '../../src/timeline/incidents.js';
 import { isOneLine, runWarroom } from '../cli/run-from-source.js';

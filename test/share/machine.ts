@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ShareConfig } from '../../src/config/types.js';
+import type { ShareConfig } from '../../src/config/integration-types.js';
 import { joinSharedIncident } from '../../src/share/join.js';
 import { SharedIncident } from '../../src/share/shared-incident.js';
 import type { ShareStatus } from '../../src/share/types.js';

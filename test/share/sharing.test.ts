@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
-import type { ShareConfig } from '../../src/config/types.js';
+import type { ShareConfig } from '../../src/config/integration-types.js';
 import { subjectFor } from '../../src/share/wire.js';
 import { freePort, NatsServer, natsServerMissing } from '../helpers/nats-server.js';
 import { waitFor } from '../helpers/wait-for.js';
