@@ -3,13 +3,14 @@
 // (the worker is replaced and the next runbook still loads). Hostile shapes from real failures:
 // 50 KB of nested quotes, 200 KB of `[a](`, a deeply nested list, a 4 MB table, 10 MB of text.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadRunbook, MAX_RUNBOOK_BYTES, parseBudgetMs } from '../../src/runbooks/load.js';
 import { RunbookParseError, RunbookParser, workerEntry } from '../../src/runbooks/parse-off-thread.js';
+import { PARSER_NICE } from '../../src/runbooks/parse-worker.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warroom-hostile-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,6 +62,34 @@ test('50 KB of nested quotes and 200 KB of "[a](" end in a message within their 
     // The worker that ran out of time was replaced: the next parse works.
     const after = await parser.parse('# Fine\n\n- [ ] a step\n', 'fine.md', 60_000);
     assert.equal(after.sections[0]!.steps[0]!.text, 'a step');
+  } finally {
+    await parser.close();
+  }
+});
+
+/** The nice value of each of this process's threads, by thread id (Linux /proc). */
+function threadNiceValues(): Map<number, number> {
+  const values = new Map<number, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      values.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+    } catch {
+      // The thread ended while we looked.
+    }
+  }
+  return values;
+}
+
+test('the parser thread runs at a lower priority than the console\'s own thread (keys and frames go first)', { skip: process.platform !== 'linux' && 'thread priorities are read from Linux /proc' }, async () => {
+  const parser = new RunbookParser(workerEntry(new URL('../../src/runbooks/load.ts', import.meta.url).href));
+  try {
+    // The worker has started once a parse has come back; its thread stays for the next one.
+    await parser.parse('# Warm\n\n- [ ] a step\n', 'warm.md', 60_000);
+    const nice = threadNiceValues();
+    assert.equal(nice.get(process.pid), 0, 'the console\'s main thread keeps its priority');
+    const lowered = [...nice.entries()].filter(([, value]) => value === PARSER_NICE);
+    assert.equal(lowered.length, 1, `one thread (the parser) at nice ${PARSER_NICE}: ${JSON.stringify([...nice.entries()])}`);
   } finally {
     await parser.close();
   }
