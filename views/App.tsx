@@ -84,7 +84,7 @@ function Screen({ responseTargets, onQuit, size }: AppProps) {
     if (running.length === 0 && !held) return onQuit();
     void askConfirm(store, {
       title: 'Quit while work is running?',
-      lines: [...running.map((what) => `⟳ ${what} — quitting cancels it`), ...(held ? [held] : [])],
+      lines: [...running.map((work) => `⟳ ${work.description} — quitting cancels it`), ...(held ? [held] : [])],
     }).then((yes) => yes && onQuit());
   };
 

@@ -44,15 +44,8 @@ export class ActionsController {
           lines: confirmation.lines,
           ...(confirmation.mustType ? { mustType: confirmation.mustType } : {}),
         }),
-      onStart: () => this.store.getState().setControlOverlay('action-output'),
+      onStart: () => this.store.getState().setControlOverlay('run-output'),
     });
-  }
-
-  /** Cancels running actions; says so when nothing runs. */
-  cancel(): boolean {
-    const cancelled = this.runner.cancel();
-    this.store.getState().showFlash(cancelled ? 'cancelling the running action…' : 'no action is running', cancelled ? 'warn' : 'info');
-    return cancelled;
   }
 
   /** Cancels everything in flight (the console is stopping). */

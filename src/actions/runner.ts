@@ -10,7 +10,7 @@ import { buildConfirmation, type ActionConfirmation } from './confirmation.js';
 import type { InstanceHealth } from './instance-health.js';
 import { isDryRun, mayAct, readOnlyRefusal, type ModeHost } from '../mode/mode-guard.js';
 import type { CommitPacer } from '../time/commit-pacer.js';
-import { OutputTail } from './output-lines.js';
+import { OutputTail } from '../exec/output-tail.js';
 import { runRolling, summarize } from './rolling.js';
 import { runTarget, type TargetResult } from './target-run.js';
 import type { ActionOutcome, ActionRunView } from './types.js';
@@ -20,8 +20,8 @@ export interface ActionRunsSink extends ModeHost {
   getState(): ReturnType<ModeHost['getState']> & {
     addActionRun(run: ActionRunView): void;
     updateActionRun(id: string, patch: Partial<ActionRunView>): void;
-    /** Marks work that quitting would interrupt (null: done). */
-    setRunning(id: string, description: string | null): void;
+    /** Registers a run in progress with its cancel (null: done). */
+    setRunning(id: string, work: { description: string; cancel: () => void } | null): void;
   };
   readonly pacer: CommitPacer;
 }
@@ -104,11 +104,12 @@ export class ActionRunner {
     const { store, redactor } = this.deps;
     const runId = `action-${++runCounter}`;
     slot.runId = runId;
-    const output = new OutputTail(200);
+    // The targets clean each line (see target-run.ts); this tail bounds what the view holds.
+    const output = new OutputTail({ clean: 'already-clean' });
     // Live output reaches the store at the pacer's beat, in the same frame as everything else.
     const flush = () => {
       store.pacer.cancel(flush);
-      store.getState().updateActionRun(runId, { lines: output.last() });
+      store.getState().updateActionRun(runId, { lines: output.last(), dropped: output.dropped });
     };
     const label = `${action.name} ${action.service}${targets.length === 1 && targets[0]?.instance ? ` ${targets[0].instance}` : ''}`;
     const view: ActionRunView = {
@@ -122,11 +123,12 @@ export class ActionRunner {
       startedAt: this.now(),
       finishedAt: null,
       lines: [],
+      dropped: 0,
       progress: targets.length > 1 ? `0/${targets.length}` : '',
       summary: '',
     };
     store.getState().addActionRun(view);
-    if (!dryRun) store.getState().setRunning(runId, label);
+    if (!dryRun) store.getState().setRunning(runId, { description: label, cancel: () => this.cancel(runId) });
     onStart?.(runId);
     const context = {
       executor: this.deps.executor,

@@ -5,7 +5,7 @@ import type { Executor } from '../exec/types.js';
 import { formatDuration } from '../time/duration-text.js';
 import type { Redactor } from '../text/redact.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
-import { outputLine, OutputTail } from './output-lines.js';
+import { cleanOutputLine, OutputTail } from '../exec/output-tail.js';
 import { targetLabel } from './target-label.js';
 
 /** Lines of output kept in the 'action.finished' event. */
@@ -68,7 +68,7 @@ export async function runTarget(context: TargetRunContext, target: ActionTarget)
     context.recorder.record('action.finished', { ...base, exitCode: null, durationMs: 0, outputTail: [], dryRun: true });
     return { instance: target.instance, target: where, ok: true, exitCode: null, durationMs: 0, tail: [], cancelled: false, timedOut: false, dryRun: true, failure: null };
   }
-  const tail = new OutputTail(TIMELINE_TAIL_LINES);
+  const tail = new OutputTail({ maxLines: TIMELINE_TAIL_LINES, clean: { redactor } });
   let result;
   try {
     result = await context.executor.run(target.run, {
@@ -76,11 +76,7 @@ export async function runTarget(context: TargetRunContext, target: ActionTarget)
       ...(target.env ? { env: target.env } : {}),
       timeoutMs: action.timeoutMs,
       signal: context.signal,
-      onLine: (line) => {
-        const clean = outputLine(line, redactor);
-        tail.push(clean);
-        context.onLine(clean);
-      },
+      onLine: (line) => context.onLine(tail.push(line)),
     });
   } catch (error) {
     // The Executor reports failures as results; a throw is unexpected, but must still be recorded.
@@ -88,10 +84,10 @@ export async function runTarget(context: TargetRunContext, target: ActionTarget)
   }
   // An executor that keeps output but does not stream it still leaves a tail to show.
   if (tail.total === 0) {
-    for (const line of `${result.stdout}\n${result.stderr}`.split(/\r?\n/)) if (line) tail.push(outputLine(line, redactor));
+    for (const line of `${result.stdout}\n${result.stderr}`.split(/\r?\n/)) if (line) context.onLine(tail.push(line));
   }
   const failure = failureOf(result, action.timeoutMs);
-  const error = result.error ? outputLine(result.error, redactor) : undefined;
+  const error = result.error ? cleanOutputLine(result.error, { redactor }) : undefined;
   const outputTail = tail.last(TIMELINE_TAIL_LINES);
   context.recorder.record('action.finished', {
     ...base,
@@ -113,6 +109,6 @@ export async function runTarget(context: TargetRunContext, target: ActionTarget)
     cancelled: result.cancelled,
     timedOut: result.timedOut,
     dryRun: false,
-    failure: failure === null ? null : outputLine(failure, redactor),
+    failure: failure === null ? null : cleanOutputLine(failure, { redactor }),
   };
 }

@@ -18,8 +18,10 @@ export interface ActionRunView {
   state: ActionRunState;
   startedAt: number;
   finishedAt: number | null;
-  /** The last lines of output, neutralised and redacted, bounded. */
+  /** The newest lines of output, neutralised and redacted, bounded (src/exec/output-tail.ts). */
   lines: string[];
+  /** Earlier lines of output let go to keep within the bound. */
+  dropped: number;
   /** Rolling progress ("2/3 app-2 waiting for UP"), while running. */
   progress: string;
   /** The result in words ("2/3 restarted, app-3 failed: exit 1"). */

@@ -4,7 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { formatSetting } from '../time/duration-text.js';
 import { childEnvironment, hasValues, type CommandEnv } from './command-env.js';
 import { DEFAULT_TIMEOUT_MS, toArgv } from './command-line.js';
-import { LineSplitter } from './output-buffer.js';
+import type { LineSplitter } from '../text/line-splitter.js';
+import { commandLineSplitter } from './output-buffer.js';
 import { RunOutput } from './run-output.js';
 import type { RunOptions, RunResult, StreamHandle, StreamOptions } from './types.js';
 
@@ -130,8 +131,8 @@ export async function runLocal(command: string, options: RunOptions = {}): Promi
 /** Streams a long-running command on this machine, line by line, until it ends or is stopped. */
 export function streamLocal(command: string, options: StreamOptions): StreamHandle {
   const splitters = {
-    stdout: new LineSplitter((line) => options.onLine(line, 'stdout')),
-    stderr: new LineSplitter((line) => options.onLine(line, 'stderr')),
+    stdout: commandLineSplitter((line) => options.onLine(line, 'stdout')),
+    stderr: commandLineSplitter((line) => options.onLine(line, 'stderr')),
   };
   const group = spawnGroup(command, options.env, (chunk, stream) => splitters[stream].push(chunk));
   let stopped = false;

@@ -1,7 +1,8 @@
 // Bounded capture of a command's output: a command that prints 1 GB must not take 1 GB of memory.
 // We keep the first half of the budget (where the error usually is) and a rolling tail (where the
-// summary usually is), and count what fell in between.
-import { StringDecoder } from 'node:string_decoder';
+// summary usually is), and count what fell in between. Lines for live views are split by the
+// text kit's one splitter.
+import { LineSplitter } from '../text/line-splitter.js';
 
 /** Head + rolling tail of one output stream, with a count of the bytes dropped between them. */
 export class BoundedOutput {
@@ -64,40 +65,10 @@ export class BoundedOutput {
   }
 }
 
-/** Longest partial line held back while waiting for its newline; longer lines are cut here. */
-export const MAX_LINE_BYTES = 64 * 1024;
+/** Longest line handed on, in characters; the rest of a line that never ends is only counted. */
+export const MAX_LINE_CHARS = 64 * 1024;
 
-/** Splits a byte stream into lines, holding a partial last line until its newline arrives. */
-export class LineSplitter {
-  private readonly decoder = new StringDecoder('utf8');
-  private partial = '';
-
-  constructor(private readonly emit: (line: string) => void) {}
-
-  /** Takes one chunk; emits every line it completes. */
-  push(chunk: Buffer): void {
-    const text = this.partial + this.decoder.write(chunk);
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      this.emitLine(text.slice(start, nl));
-      start = nl + 1;
-    }
-    this.partial = start === 0 ? text : text.slice(start);
-    // A line with no newline in sight would grow without bound (`yes | tr -d '\n'`).
-    while (this.partial.length > MAX_LINE_BYTES) {
-      this.emit(this.partial.slice(0, MAX_LINE_BYTES));
-      this.partial = this.partial.slice(MAX_LINE_BYTES);
-    }
-  }
-
-  /** Emits the last line if the output did not end with a newline. */
-  flush(): void {
-    const text = this.partial + this.decoder.end();
-    this.partial = '';
-    if (text.length > 0) this.emitLine(text);
-  }
-
-  private emitLine(line: string): void {
-    this.emit(line.endsWith('\r') ? line.slice(0, -1) : line);
-  }
+/** Splits a command's byte stream into raw lines for `onLine` (the text kit's splitter, see there). */
+export function commandLineSplitter(emit: (line: string) => void): LineSplitter {
+  return new LineSplitter((line) => emit(line), MAX_LINE_CHARS, undefined, { raw: true });
 }

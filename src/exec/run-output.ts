@@ -1,7 +1,8 @@
 // What one run to completion collects, locally or over SSH: bounded stdout/stderr, live lines for
 // `onLine`, and the RunResult built from them. One place, so both runners report alike.
 import { DEFAULT_MAX_OUTPUT_BYTES } from './command-line.js';
-import { BoundedOutput, LineSplitter } from './output-buffer.js';
+import type { LineSplitter } from '../text/line-splitter.js';
+import { BoundedOutput, commandLineSplitter } from './output-buffer.js';
 import type { RunOptions, RunResult } from './types.js';
 
 /** Output of one run and the result built from it. */
@@ -16,8 +17,8 @@ export class RunOutput {
     const onLine = options.onLine;
     if (onLine) {
       this.splitters = {
-        stdout: new LineSplitter((line) => onLine(line, 'stdout')),
-        stderr: new LineSplitter((line) => onLine(line, 'stderr')),
+        stdout: commandLineSplitter((line) => onLine(line, 'stdout')),
+        stderr: commandLineSplitter((line) => onLine(line, 'stderr')),
       };
     }
   }

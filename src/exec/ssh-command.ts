@@ -6,7 +6,8 @@ import type { Client, ClientChannel } from 'ssh2';
 import { formatSetting } from '../time/duration-text.js';
 import { hasValues, remoteLaunch, type CommandEnv } from './command-env.js';
 import { DEFAULT_TIMEOUT_MS } from './command-line.js';
-import { LineSplitter } from './output-buffer.js';
+import type { LineSplitter } from '../text/line-splitter.js';
+import { commandLineSplitter } from './output-buffer.js';
 import type { SshHost } from './ssh-host.js';
 import { RunOutput } from './run-output.js';
 import type { RunOptions, RunResult, StreamHandle, StreamOptions } from './types.js';
@@ -160,8 +161,8 @@ export function streamSsh(host: SshHost, command: string, options: StreamOptions
       const release = await host.acquireChannel();
       let end: ChannelEnd;
       const splitters = {
-        stdout: new LineSplitter((line) => options.onLine(line, 'stdout')),
-        stderr: new LineSplitter((line) => options.onLine(line, 'stderr')),
+        stdout: commandLineSplitter((line) => options.onLine(line, 'stdout')),
+        stderr: commandLineSplitter((line) => options.onLine(line, 'stderr')),
       };
       try {
         if (stopped) return;

@@ -34,7 +34,7 @@ const BINDINGS = [
   { keys: ['n'], command: 'note', description: 'add a note (todo: = action item)', scope: 'global', footer: true },
   { keys: ['u'], command: 'status-update', description: 'post a status update', scope: 'global', dangerous: true },
   { keys: ['P'], command: 'page', description: 'page next contact', scope: 'global', dangerous: true },
-  { keys: ['O'], command: 'actions.output', description: 'output of the latest action', scope: 'global' },
+  { keys: ['O'], command: 'actions.output', description: 'output of the latest run (action or runbook step)', scope: 'global' },
   { keys: ['escape'], command: 'cancel', description: 'close / cancel', scope: 'global' },
   { keys: ['q', 'ctrl-c'], command: 'quit', description: 'quit', scope: 'global', footer: true },
 
@@ -141,7 +141,7 @@ const COLON = [
   { name: 'resolve', usage: ':resolve', description: 'resolve the incident', dangerous: true },
   { name: 'silence', usage: ':silence MATCHERS [DURATION] [-- REASON]', description: 'silence alerts in Alertmanager for this incident', dangerous: true },
   { name: 'export', usage: ':export', description: 'write the post-mortem draft' },
-  { name: 'cancel', usage: ':cancel', description: 'cancel the running action' },
+  { name: 'cancel', usage: ':cancel', description: 'cancel what runs (actions, runbook steps)' },
   { name: 'q', usage: ':q', description: 'quit' },
   { name: 'quit', usage: ':quit', description: 'quit' },
 ] as const satisfies readonly ColonCommand<string>[];

@@ -11,7 +11,7 @@ import { ErrorRateWatcher } from './error-rate.js';
 import { FileTail } from './file-tail.js';
 import { LogIngest } from './ingest.js';
 import { LEVEL_NAMES, Level } from './level.js';
-import type { LineSplitter } from './line-splitter.js';
+import type { LineSplitter } from '../text/line-splitter.js';
 import { LineFlag, type LogRingBuffer } from './ring-buffer.js';
 import type { LineReceiver, LogSource, SourceState } from './source.js';
 

@@ -2,7 +2,7 @@
 // Kept free of allocation beyond the line string itself; B2 measures exactly this.
 import { classifyLevel, Level } from './level.js';
 import { LevelCounts } from './level-counts.js';
-import { DEFAULT_MAX_LINE, LineSplitter } from './line-splitter.js';
+import { DEFAULT_MAX_LINE, LineSplitter } from '../text/line-splitter.js';
 import { neutraliseLine } from '../text/neutralise.js';
 import { LineFlag, LogRingBuffer } from './ring-buffer.js';
 

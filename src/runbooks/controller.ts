@@ -3,6 +3,7 @@
 // on the timeline and keeps the store's runbook slice current. No React here: dialogs go through
 // the store (askConfirm/askText) and the App draws them.
 import { basename, dirname } from 'node:path';
+import type { OutputTail } from '../exec/output-tail.js';
 import type { Executor } from '../exec/types.js';
 import { isDryRun, mayAct } from '../mode/mode-guard.js';
 import { askConfirm, askText } from '../mode/ask.js';
@@ -47,8 +48,6 @@ export interface RunbookControllerOptions {
   describeHost?: HostDescriber;
 }
 
-/** Lines of output kept for the output view. */
-const VIEW_LINES = 500;
 /** How long a never-ending command may stream before it is stopped for the lead (12 hours). */
 const STREAM_LIMIT_MS = 12 * 60 * 60 * 1000;
 
@@ -268,8 +267,11 @@ export class RunbookController implements RunbookActions {
   private async runOne(section: Section, step: Step, command: PreparedCommand, dryRun: boolean, about: { endless?: string; choice?: string } = {}): Promise<number | null> {
     const { store } = this.options;
     const base: RunbookOutput = {
+      id: `runbook:${step.line}`,
       shown: command.shown,
+      startedAt: Date.now(),
       lines: [],
+      dropped: 0,
       running: true,
       exitCode: null,
       durationMs: 0,
@@ -285,14 +287,14 @@ export class RunbookController implements RunbookActions {
       return null;
     }
     const id = `runbook:${step.line}`;
-    store.getState().setRunning(id, `runbook: ${command.shown.split('\n')[0]}`);
+    store.getState().setRunning(id, { description: `runbook: ${command.shown.split('\n')[0]}`, cancel: () => this.cancel() });
     store.getState().setRunbook({ output: base });
     this.abort = new AbortController();
-    const lines: string[] = [];
+    let tail: OutputTail | null = null;
     // Streamed output reaches the store at the pacer's beat, in the same frame as everything else.
     const flush = () => {
       const output = store.getState().runbook.output;
-      if (output?.running) store.getState().setRunbook({ output: { ...output, lines: lines.slice(-VIEW_LINES) } });
+      if (output?.running && tail) store.getState().setRunbook({ output: { ...output, lines: tail.last(), dropped: tail.dropped } });
     };
     try {
       const outcome = await runPreparedCommand(this.options.executor, command, {
@@ -300,15 +302,15 @@ export class RunbookController implements RunbookActions {
         signal: this.abort.signal,
         // A command that never ends streams until the lead stops it, not until a timeout calls it failed.
         timeoutMs: about.endless ? STREAM_LIMIT_MS : (this.options.timeoutMs ?? 120_000),
-        onLine: (line) => {
-          lines.push(line);
-          if (lines.length > VIEW_LINES * 2) lines.splice(0, lines.length - VIEW_LINES);
+        onLine: (_line, output) => {
+          tail = output;
           store.pacer.request(flush);
         },
       });
       const output: RunbookOutput = {
         ...base,
-        lines: outcome.output.tail(VIEW_LINES),
+        lines: outcome.output.last(),
+        dropped: outcome.output.dropped,
         running: false,
         exitCode: outcome.exitCode,
         durationMs: outcome.durationMs,

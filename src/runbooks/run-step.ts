@@ -6,11 +6,11 @@
 // on screen and in the timeline only as its variable's name.
 import { shellQuote } from '../exec/command-env.js';
 import { rewriteAsExpansions, UnfillableSite } from '../exec/quote-context.js';
+import { OutputTail } from '../exec/output-tail.js';
 import type { Executor } from '../exec/types.js';
 import { APPROVAL, neutralise } from '../text/neutralise.js';
 import type { Redactor } from '../text/redact.js';
 import type { Command } from './model.js';
-import { OutputBuffer } from './output-buffer.js';
 import { fillPlaceholders, isSecretPlaceholder, placeholderSites, placeholderVariable } from './placeholders.js';
 
 /** One value handed to the command, as the confirmation names it. */
@@ -100,15 +100,15 @@ export interface StepRunOutcome {
   timedOut: boolean;
   cancelled: boolean;
   error?: string;
-  output: OutputBuffer;
+  output: OutputTail;
   /** The last 20 output lines, as recorded on the timeline. */
   tail: string[];
 }
 
 /** Options for running a step's command. */
 export interface RunStepOptions {
-  /** Each output line as it arrives (already neutralised). */
-  onLine?: (line: string) => void;
+  /** Each output line as it arrives (already neutralised and redacted), and the tail keeping it. */
+  onLine?: (line: string, output: OutputTail) => void;
   signal?: AbortSignal;
   /** @default 120000 */
   timeoutMs?: number;
@@ -122,7 +122,7 @@ export interface RunStepOptions {
 export async function runPreparedCommand(executor: Executor, prepared: PreparedCommand, options: RunStepOptions = {}): Promise<StepRunOutcome> {
   // Output arrives line by line: a secret spanning lines is masked line by line too.
   const secrets = prepared.secrets.flatMap((s) => (s.includes('\n') ? [s, ...s.split('\n').filter((part) => part.trim().length >= 4)] : [s]));
-  const output = new OutputBuffer(options.bufferLines ?? 2000, secrets, options.redactor);
+  const output = new OutputTail({ maxLines: options.bufferLines ?? 2000, clean: { secrets, ...(options.redactor ? { redactor: options.redactor } : {}) } });
   let streamed = false;
   const started = Date.now();
   const base = { shown: prepared.shown, ...(prepared.host !== undefined ? { host: prepared.host } : {}) };
@@ -134,8 +134,7 @@ export async function runPreparedCommand(executor: Executor, prepared: PreparedC
       ...(options.signal ? { signal: options.signal } : {}),
       onLine: (line) => {
         streamed = true;
-        output.push(line);
-        options.onLine?.(output.tail(1)[0] ?? '');
+        options.onLine?.(output.push(line), output);
       },
     });
     if (!streamed) {
@@ -150,13 +149,13 @@ export async function runPreparedCommand(executor: Executor, prepared: PreparedC
       timedOut: result.timedOut,
       cancelled: result.cancelled,
       output,
-      tail: output.tail(20),
+      tail: output.last(20),
     };
     if (result.error) outcome.error = result.error;
     return outcome;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     output.push(message);
-    return { ...base, exitCode: null, durationMs: Date.now() - started, timedOut: false, cancelled: false, error: message, output, tail: output.tail(20) };
+    return { ...base, exitCode: null, durationMs: Date.now() - started, timedOut: false, cancelled: false, error: message, output, tail: output.last(20) };
   }
 }

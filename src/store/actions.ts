@@ -8,12 +8,10 @@ export interface ActionCommands {
   actionsOf(service: string): ActionConfig[];
   /** Runs `service`'s action `name` (on one instance or all) after the configured confirmation. */
   request(service: string, name: string, instance?: string): Promise<ActionOutcome>;
-  /** Cancels running actions; says so when nothing runs. */
-  cancel(): boolean;
 }
 
 /** Which of the action/escalation overlays covers the panes, if any. */
-export type ControlOverlay = 'action-menu' | 'action-output' | 'status-update' | null;
+export type ControlOverlay = 'action-menu' | 'run-output' | 'status-update' | null;
 
 /** Actions: recent runs, the overlay shown, and the engine's controller for views to call. */
 export interface ActionsSlice {

@@ -11,11 +11,18 @@ export type { RunbookCursor };
 
 /** The output view of the last (or running) command. */
 export interface RunbookOutput {
+  /** The run's id (as in the console's running work while it runs). */
+  id: string;
   /** The command as shown (secret placeholder values masked). */
   shown: string;
+  /** Epoch ms the command started. */
+  startedAt: number;
   /** Host it runs on; undefined means locally. */
   host?: string;
+  /** The newest lines of output, neutralised and redacted, bounded (src/exec/output-tail.ts). */
   lines: string[];
+  /** Earlier lines of output let go to keep within the bound. */
+  dropped: number;
   running: boolean;
   exitCode: number | null;
   durationMs: number;

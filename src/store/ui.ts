@@ -14,6 +14,12 @@ export interface Flash {
   until: number;
 }
 
+/** A run in progress: what it is, in words ("restart checkout-api"), and how to stop it. */
+export interface RunningWork {
+  description: string;
+  cancel: () => void;
+}
+
 /** Console layout and focus: what the views need to draw the frame around the panes. */
 export interface UiSlice {
   /** The focused pane (the first one shown when no shown pane has this id). */
@@ -25,8 +31,11 @@ export interface UiSlice {
   flash: Flash | null;
   /** Which pane a slot shared by several panes shows (`T` puts the timeline in the logs' slot), by slot; a slot not listed shows its first pane. */
   shown: Readonly<Record<string, PaneId>>;
-  /** Work in progress that quitting would interrupt, by id → description ("restart checkout-api"). */
-  running: Record<string, string>;
+  /**
+   * Runs in progress (actions, runbook steps), by id: the one registry the header counts, quitting
+   * warns about and `:cancel` stops, so the three can never disagree.
+   */
+  running: Record<string, RunningWork>;
   /**
    * The engine is still starting: the console draws its first frame before the checks, log tails
    * and runbook are up, and a pane with nothing to show yet says so rather than "not configured".
@@ -39,7 +48,10 @@ export interface UiSlice {
   showFlash: (text: string, tone?: Flash['tone'], ms?: number) => void;
   /** Shows `pane` in `slot` (null: the slot's first pane again). */
   showInSlot: (slot: string, pane: PaneId | null) => void;
-  setRunning: (id: string, description: string | null) => void;
+  /** Registers a run while it goes (null: it ended). */
+  setRunning: (id: string, work: RunningWork | null) => void;
+  /** Stops every run in progress; returns what was asked to stop. */
+  cancelRunning: () => string[];
   setStarting: (starting: boolean) => void;
 }
 
@@ -64,11 +76,16 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
     else shown[slot] = pane;
     set({ shown });
   },
-  setRunning: (id, description) => {
+  setRunning: (id, work) => {
     const running = { ...get().running };
-    if (description === null) delete running[id];
-    else running[id] = description;
+    if (work === null) delete running[id];
+    else running[id] = work;
     set({ running });
+  },
+  cancelRunning: () => {
+    const works = Object.values(get().running);
+    for (const work of works) work.cancel();
+    return works.map((work) => work.description);
   },
   setStarting: (starting) => set({ starting }),
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BoundedOutput, LineSplitter, MAX_LINE_BYTES } from '../../src/exec/output-buffer.js';
+import { BoundedOutput, commandLineSplitter, MAX_LINE_CHARS } from '../../src/exec/output-buffer.js';
 import { needsShell, toArgv } from '../../src/exec/command-line.js';
 
 test('BoundedOutput keeps everything under the budget', () => {
@@ -25,18 +25,18 @@ test('BoundedOutput handles one chunk larger than the whole budget', () => {
   assert.equal(out.text(), '01\n[… 7 bytes dropped …]\n9x');
 });
 
-test('LineSplitter splits across chunks, strips CR and flushes a partial line', () => {
+test('the command line splitter splits across chunks, strips CR and flushes a partial line', () => {
   const lines: string[] = [];
-  const splitter = new LineSplitter((line) => lines.push(line));
+  const splitter = commandLineSplitter((line) => lines.push(line));
   for (const chunk of ['a\nb', 'c\r\n', '', 'd\n\ne']) splitter.push(Buffer.from(chunk));
   assert.deepEqual(lines, ['a', 'bc', 'd', '']);
   splitter.flush();
   assert.deepEqual(lines, ['a', 'bc', 'd', '', 'e']);
 });
 
-test('LineSplitter keeps a multi-byte character split across chunks whole', () => {
+test('the command line splitter keeps a multi-byte character split across chunks whole', () => {
   const lines: string[] = [];
-  const splitter = new LineSplitter((line) => lines.push(line));
+  const splitter = commandLineSplitter((line) => lines.push(line));
   const bytes = Buffer.from('é✓\n');
   splitter.push(bytes.subarray(0, 1));
   splitter.push(bytes.subarray(1, 3));
@@ -44,14 +44,19 @@ test('LineSplitter keeps a multi-byte character split across chunks whole', () =
   assert.deepEqual(lines, ['é✓']);
 });
 
-test('LineSplitter cuts a line that never ends instead of growing', () => {
+test('the command line splitter cuts a line that never ends instead of growing', () => {
   const lines: string[] = [];
-  const splitter = new LineSplitter((line) => lines.push(line));
-  splitter.push(Buffer.alloc(MAX_LINE_BYTES * 2 + 5, 'y'));
-  assert.equal(lines.length, 2);
-  assert.equal(lines[0]!.length, MAX_LINE_BYTES);
-  splitter.flush();
-  assert.equal(lines[2], 'yyyyy');
+  const splitter = commandLineSplitter((line) => lines.push(line));
+  splitter.push(Buffer.alloc(MAX_LINE_CHARS * 2 + 5, 'y'));
+  splitter.push(Buffer.from('\nnext\n'));
+  assert.deepEqual(lines.map((line) => line.length), [MAX_LINE_CHARS, 4]);
+});
+
+test('the command line splitter hands command lines on raw: escapes are the output tail\'s to neutralise', () => {
+  const lines: string[] = [];
+  const splitter = commandLineSplitter((line) => lines.push(line));
+  splitter.push(Buffer.from('\u001b[31mred\u001b[0m\r\n 10%\r100%\n'));
+  assert.deepEqual(lines, ['\u001b[31mred\u001b[0m', ' 10%\r100%']);
 });
 
 const shellCases: Array<[string, boolean]> = [

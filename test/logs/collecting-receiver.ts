@@ -1,5 +1,5 @@
 // A LineReceiver that collects what a source delivers, for the source tests.
-import { LineSplitter } from '../../src/logs/line-splitter.js';
+import { LineSplitter } from '../../src/text/line-splitter.js';
 import type { LineReceiver, SourceState } from '../../src/logs/source.js';
 
 /** What a source delivered, plus the receiver to hand it. */

@@ -67,7 +67,7 @@ test('running a step: placeholders bound to variables, output streamed and bound
   const executor = new RecordingExecutor();
   const outcome = await runPreparedCommand(executor, prepared, { onLine: (l) => seen.push(l), bufferLines: 25 });
   assert.equal(outcome.exitCode, 3);
-  assert.equal(outcome.output.all().length, 25);
+  assert.equal(outcome.output.last().length, 25);
   assert.equal(outcome.output.dropped, 8);
   assert.equal(outcome.tail.length, 20);
   assert.equal(outcome.tail.at(-1), 'red', 'colour escapes are removed');

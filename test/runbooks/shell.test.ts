@@ -72,13 +72,3 @@ test('tables are recognised by header words; times read as minutes', () => {
   assert.equal(readMinutes('2 hours'), 120);
   assert.equal(readMinutes('soon'), undefined);
 });
-
-test('output lines are neutralised: colours dropped, progress rewrites collapsed, controls made visible', async () => {
-  const { OutputBuffer } = await import('../../src/runbooks/output-buffer.js');
-  const shown = new OutputBuffer(10);
-  for (const line of ['\u001b[1;31mERROR\u001b[0m x', ' 10%\r 55%\r100%', 'a\u0007b\u001b]0;owned\u0007c']) shown.push(line);
-  assert.deepEqual(shown.all(), ['ERROR x', '100%', 'a␇bc']);
-  const buffer = new OutputBuffer(3);
-  for (const line of ['1', '2', '3', '4', '5']) buffer.push(line);
-  assert.deepEqual([buffer.all(), buffer.dropped, buffer.tail(2)], [['3', '4', '5'], 2, ['4', '5']]);
-});

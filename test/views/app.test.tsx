@@ -45,7 +45,7 @@ test('q quits at once when nothing runs, and asks first when something does', as
   const ui = renderConsole();
   await ui.press('q');
   await waitFor(() => ui.quits() === 1, { what: 'quit' });
-  ui.store.getState().setRunning('a1', 'restart checkout-api');
+  ui.store.getState().setRunning('a1', { description: 'restart checkout-api', cancel: () => {} });
   await ui.press('q', (f) => f.includes('Quit while work is running?') && f.includes('restart checkout-api'));
   await ui.press('n', (f) => !f.includes('Quit while work is running?'));
   assert.equal(ui.quits(), 1);

@@ -2,13 +2,14 @@ import { useColonCommands, useCommands } from '../keys/dispatcher.js';
 import { useWarroomStore } from '../store-context.js';
 import { actionsOrSay as controllerOf } from './row-actions.js';
 
-/** Binds the global action keys and `:` commands (O, :restart, :action, :cancel); draws nothing. The status board binds a and R on its selected row. */
+/** Binds the global action keys and `:` commands (O the latest run's output, :restart, :action, :cancel any run); draws nothing. The status board binds a and R on its selected row. */
 export function ActionControls() {
   const store = useWarroomStore();
   useCommands({
     'actions.output': () => {
-      if (store.getState().actionRuns.length === 0) return store.getState().showFlash('no action has run yet', 'info');
-      store.getState().setControlOverlay('action-output');
+      const { actionRuns, runbook } = store.getState();
+      if (actionRuns.length === 0 && !runbook.output) return store.getState().showFlash('nothing has run yet', 'info');
+      store.getState().setControlOverlay('run-output');
     },
   });
   useColonCommands({
@@ -23,11 +24,10 @@ export function ActionControls() {
       void controllerOf(store)?.request(service, name, instance);
     },
     cancel: () => {
-      // A runbook command streaming in the runbook pane is stopped the same way.
-      if (store.getState().runbook.actions?.cancel()) return;
-      const controller = store.getState().actionsController;
-      if (controller) controller.cancel();
-      else store.getState().showFlash('no action is running', 'info');
+      // Every run in progress, action or runbook step: the same registry the header counts.
+      const stopped = store.getState().cancelRunning();
+      if (stopped.length === 0) store.getState().showFlash('nothing is running', 'info');
+      else store.getState().showFlash(`cancelling ${stopped.join(', ')}…`, 'warn');
     },
   });
   return null;

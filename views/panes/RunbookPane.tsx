@@ -2,8 +2,10 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { redact as redactBuiltIn } from '../../src/text/redact.js';
 import { useCommands } from '../keys/dispatcher.js';
-import { OutputView } from '../runbook/OutputView.js';
-import { useOutputScroll } from '../runbook/use-output-scroll.js';
+import { layOutOutput, type OutputLayout } from '../output/OutputLines.js';
+import { useOutputView } from '../output/use-output-view.js';
+import type { ScrollMove } from '../scroll-keys.js';
+import { OutputView, runbookRunKey } from '../runbook/OutputView.js';
 import { runbookParts } from '../runbook/pane-parts.js';
 import { paneBudget, visibleWindow, type Row } from '../runbook/rows.js';
 import { SectionList } from '../runbook/SectionList.js';
@@ -46,14 +48,15 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
   const theme = useTheme();
   const [cursor, dispatch] = useRunbookCursor(doc ? { doc, states, opensAt } : null);
   useRunbookKeys(store, cursor, dispatch, isFocused);
-  const [back, scroll] = useOutputScroll(output?.shown ?? null);
-  // Rows of the output view this frame, for paging through it (set below, once the budget is known).
-  const page = React.useRef({ room: 0, rows: 0 });
+  const [view, viewDispatch] = useOutputView('runbook-output', output ? runbookRunKey(output) : null);
+  // The output view's layout this frame, for paging through it (set below, once the budget is known).
+  const laidOut = React.useRef<OutputLayout | null>(null);
+  const scroll = (move: ScrollMove) => (laidOut.current ? viewDispatch({ type: 'scroll', move, frame: laidOut.current.frame }) : false);
   useCommands(
     {
-      'runbook.output-up': () => (output ? scroll({ type: 'page', step: -1, page: page.current.room, rows: page.current.rows, of: output.shown }) : false),
-      'runbook.output-down': () => (output ? scroll({ type: 'page', step: 1, page: page.current.room, rows: page.current.rows, of: output.shown }) : false),
-      'runbook.output-end': () => (output ? scroll({ type: 'end' }) : false),
+      'runbook.output-up': () => scroll({ by: 'page', step: -1 }),
+      'runbook.output-down': () => scroll({ by: 'page', step: 1 }),
+      'runbook.output-end': () => scroll({ to: 'end' }),
     },
     isFocused,
   );
@@ -78,7 +81,8 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
   const outputHeight = budget.output;
   const listHeight = budget.list;
   const rows = visibleWindow(allRows, listHeight);
-  page.current = { room: Math.max(1, outputHeight - 2), rows: wrapped ?? 0 };
+  const layout = output && outputHeight > 0 ? layOutOutput(runbookRunKey(output), output.lines, width, outputHeight - 2) : null;
+  laidOut.current = layout;
 
   // Keyed by which optional parts show: Ink misplaces a child inserted before its siblings, so a
   // layout change remounts the (small) tree instead.
@@ -104,7 +108,7 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
           ))}
         </Box>
       </Box>
-      {output && outputHeight > 0 ? <OutputView output={output} width={width} height={outputHeight} back={back} /> : null}
+      {output && layout ? <OutputView output={output} layout={layout} state={view} width={width} height={outputHeight} /> : null}
     </Box>
   );
 }

@@ -2,7 +2,9 @@
 // reads stays whole; invalid bytes become U+FFFD; node's StringDecoder, because TextDecoder
 // with {stream: true} measured 3x slower here on Node 20), neutralised controls (the text kit's rule, src/text/neutralise.ts),
 // CRLF handled, and a line that never ends cannot grow without bound: past `maxLine` characters
-// the rest is only counted, and reported with the line.
+// the rest is only counted, and reported with the line. The one splitter of the console: log
+// sources use it as it is; command output (src/exec/) takes its lines `raw`, because the output
+// tail neutralises them with the command-output rule (escapes stripped, `\r` overwrites).
 import { StringDecoder } from 'node:string_decoder';
 import { neutraliseBlock, neutraliseLine } from '../text/neutralise.js';
 
@@ -12,8 +14,20 @@ export const DEFAULT_MAX_LINE = 4096;
 /** Receives each complete, neutralised line and how many bytes were cut off its end. */
 export type LineCallback = (line: string, cutBytes: number) => void;
 
+/** How a splitter hands its lines on. */
+export interface LineSplitterOptions {
+  /**
+   * Hand lines on as decoded (CRLF and invalid UTF-8 still handled, the length still bounded),
+   * for a consumer that neutralises them under its own rule. @default false
+   */
+  raw?: boolean;
+}
+
 /** Splits chunks of bytes into complete lines; a trailing partial line waits for its newline. */
 export class LineSplitter {
+  private readonly raw: boolean;
+  private readonly line: (text: string) => string;
+  private readonly block: (text: string) => string;
   private decoder = new StringDecoder('utf8');
   /** Raw (not yet neutralised) start of the line waiting for its newline. */
   private partial = '';
@@ -24,7 +38,13 @@ export class LineSplitter {
     private readonly maxLine = DEFAULT_MAX_LINE,
     /** Called before the lines of each chunk are emitted (the ingest reads the clock there, once per chunk). */
     private readonly onChunk?: () => void,
-  ) {}
+    options: LineSplitterOptions = {},
+  ) {
+    this.line = options.raw ? (text) => text : neutraliseLine;
+    // Raw blocks keep their CR before LF; emit() drops it from each line.
+    this.block = options.raw ? (text) => text : neutraliseBlock;
+    this.raw = options.raw ?? false;
+  }
 
   /** Feeds a chunk of bytes. */
   push(chunk: Uint8Array): void {
@@ -48,17 +68,17 @@ export class LineSplitter {
       const cut = this.cutBytes;
       this.partial = '';
       this.cutBytes = 0;
-      this.emit(neutraliseLine(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line), cut);
+      this.emit(this.line(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line), cut);
       pos = nl + 1;
     }
     if (pos <= last) {
       // One regex pass over every complete line, then split on the newlines it kept.
-      const block = neutraliseBlock(pos === 0 && last === text.length - 1 ? text : text.slice(pos, last + 1));
+      const block = this.block(pos === 0 && last === text.length - 1 ? text : text.slice(pos, last + 1));
       let from = 0;
       for (;;) {
         const nl = block.indexOf('\n', from);
         if (nl === -1) break;
-        this.emit(block.slice(from, nl), 0);
+        this.emit(this.raw && block.charCodeAt(nl - 1) === 13 && nl > from ? block.slice(from, nl - 1) : block.slice(from, nl), 0);
         from = nl + 1;
       }
     }
@@ -80,7 +100,7 @@ export class LineSplitter {
       const cut = this.cutBytes;
       this.partial = '';
       this.cutBytes = 0;
-      this.emit(neutraliseLine(line), cut);
+      this.emit(this.line(line), cut);
     }
   }
 

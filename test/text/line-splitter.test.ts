@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LineSplitter } from '../../src/logs/line-splitter.js';
+import { LineSplitter } from '../../src/text/line-splitter.js';
 
 function collect(maxLine?: number): { lines: Array<[string, number]>; splitter: LineSplitter } {
   const lines: Array<[string, number]> = [];

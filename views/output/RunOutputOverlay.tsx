@@ -1,0 +1,78 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import { TextField } from '../dialogs/TextField.js';
+import { useModalInput } from '../keys/dispatcher.js';
+import { keyNames, scrollMove } from '../scroll-keys.js';
+import { useWarroom, useWarroomStore } from '../store-context.js';
+import { useTheme } from '../theme/use-theme.js';
+import { useNow } from '../use-now.js';
+import { layOutOutput, OutputLines } from './OutputLines.js';
+import { matchingLines } from './output-rows.js';
+import { latestRun } from './run-doc.js';
+import { useOutputView } from './use-output-view.js';
+
+/**
+ * The output of the latest run, action or runbook step (`O`), over the panes: the whole kept
+ * output, scrolled with j/k, PgUp/PgDn, g/G; `/` searches it (matches painted, n older, N
+ * newer); Ctrl-C cancels the run while it goes; Esc or q closes the view (the run goes on).
+ */
+export function RunOutputOverlay({ width, height }: { width: number; height: number }) {
+  const store = useWarroomStore();
+  const action = useWarroom((s) => s.actionRuns.at(-1));
+  const runbook = useWarroom((s) => s.runbook.output);
+  const now = useNow();
+  const theme = useTheme();
+  const [searching, setSearching] = React.useState(false);
+  const run = latestRun(action ? [action] : [], runbook, now);
+  const [view, dispatch] = useOutputView('run-output', run?.key ?? null);
+  const inner = Math.max(1, width - 4);
+  const linesHeight = Math.max(2, height - 2 - 3 - (run?.summary ? 1 : 0));
+  const layout = layOutOutput(run?.key ?? '', run?.lines ?? [], inner, linesHeight - 1);
+  useModalInput((input, key) => {
+    if (!run) return false;
+    if (key.ctrl && input === 'c') {
+      const work = run.running ? store.getState().running[run.runId] : undefined;
+      if (!work) return false; // nothing to cancel: Ctrl-C quits
+      work.cancel();
+      store.getState().showFlash(`cancelling ${work.description}…`, 'warn');
+      return true;
+    }
+    for (const name of keyNames(input, key)) {
+      if (name === 'escape' || name === 'q') return void store.getState().setControlOverlay(null);
+      if (name === '/') return void setSearching(true);
+      if (name === 'n' || name === 'N') {
+        if (!view.query) store.getState().showFlash('/ to search first', 'info');
+        else if (matchingLines(run.lines, view.query).length === 0) store.getState().showFlash(`no match for ${view.query}`, 'warn');
+        else dispatch({ type: 'next', toward: name === 'n' ? 'older' : 'newer', frame: layout.frame });
+        continue;
+      }
+      const move = scrollMove(name);
+      if (move) dispatch({ type: 'scroll', move, frame: layout.frame });
+    }
+    return false;
+  }, !searching);
+  if (!run) return null;
+  const search = (query: string) => {
+    setSearching(false);
+    if (query === '') return;
+    dispatch({ type: 'search', query, frame: layout.frame });
+    if (matchingLines(run.lines, query).length === 0) store.getState().showFlash(`no match for ${query}`, 'warn');
+  };
+  const tone = { ...theme.strong, ...theme.tone[run.tone] };
+  const hint = `${run.running ? 'Ctrl-C cancel · ' : ''}PgUp/PgDn j/k g/G scroll · / search${view.query ? ' · n older N newer' : ''} · Esc close${run.running ? ' (keeps running)' : ''}`;
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1} width={width} height={height}>
+      <Text {...tone} wrap="truncate">{run.title}</Text>
+      <Text wrap="truncate">
+        <Text {...theme.strong}>$ {run.command}</Text> <Text {...theme.secondary}>({run.where})</Text>
+      </Text>
+      <OutputLines layout={layout} state={view} dropped={run.dropped} width={inner} height={linesHeight} />
+      {run.summary ? <Text {...tone} wrap="truncate">{run.summary}</Text> : null}
+      {searching ? (
+        <TextField prefix="/" width={inner} onSubmit={search} onCancel={() => setSearching(false)} />
+      ) : (
+        <Text {...theme.secondary} wrap="truncate">{hint}</Text>
+      )}
+    </Box>
+  );
+}
