@@ -1,0 +1,163 @@
+// Output of every run is read, scrolled, searched and cancelled the same way, in a real terminal
+// (tmux), reproduced as it was found: an action's `seq 1 200` showed only its last 12 lines with
+// no way back to line 1; `O` said "no action has run yet" after a runbook step; `:cancel` said "no
+// action is running" while the header showed "⟳ 1 running". Keys go several per write.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { KEY_BYTES as K, styledRows, TmuxSession, tmuxMissing, warroomShellLine } from '../helpers/tmux.js';
+
+const missing = tmuxMissing();
+const folders: string[] = [];
+after(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A folder with a config: service `api` with action `count` (`seq 1 200`), and a runbook whose first step runs `first`. */
+function incidentFolder(first: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'warroom-e2e-output-'));
+  folders.push(dir);
+  mkdirSync(join(dir, 'runbooks'));
+  writeFileSync(
+    join(dir, 'runbooks', 'drill.md'),
+    ['# Drill', '', '## Look', '', '1. Run it', '   ```bash', `   ${first}`, '   ```', ''].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'warroom.yaml'),
+    [
+      'incident:', '  title: Output drill', '  runbook: runbooks/drill.md',
+      'services:', '  - name: api', '    checks:', '      - command: "true"', '        interval: 5s',
+      '    actions:', '      count:', "        run: 'seq 1 200'", '        confirm: none', '',
+    ].join('\n'),
+  );
+  return dir;
+}
+
+/** The rows the output view's rule says it shows, of 200. */
+function shownRows(screen: string): [number, number] | null {
+  const m = / rows (\d+)-(\d+) of 200 /.exec(screen);
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/** True when output line `text` is on screen, alone in its row of the overlay (inside its border). */
+function lineShown(screen: string, text: string): boolean {
+  return new RegExp(`^│ ${text}\\s*│$`, 'm').test(screen);
+}
+
+/** The SGR codes on the first cell of `query` in the overlay row showing output line `line`. */
+function matchStyle(styled: string, line: string, query: string): string[] | null {
+  for (const row of styledRows(styled)) {
+    const plain = row.map((cell) => cell.char).join('');
+    if (!new RegExp(`^│ ${line}\\s*│$`).test(plain)) continue;
+    return row[plain.indexOf(query, 2)]?.sgr ?? null;
+  }
+  return null;
+}
+
+const inverse = (sgr: string[] | null): boolean => (sgr ?? []).some((code) => code.split(';').includes('7'));
+
+for (const [columns, rows] of [[80, 24], [160, 48]] as const) {
+  test(`${columns}x${rows}: an action's seq 1 200 scrolls back to line 1, and / finds 137 (n/N step through matches)`, { skip: missing ?? false }, async () => {
+    const dir = incidentFolder('echo ready');
+    const tmux = TmuxSession.start(warroomShellLine('open --as output'), { columns, rows, cwd: dir, env: { HOME: dir } });
+    try {
+      await tmux.waitForScreen((s) => s.includes('Status') && s.includes('§'), 'the console up');
+      tmux.writeRaw(':action api count\r');
+      let screen = await tmux.waitForScreen((s) => s.includes('✔ succeeded count api') && shownRows(s)?.[1] === 200, 'the action done, its newest rows shown');
+      assert.ok(lineShown(screen, '200'), `the newest line shows:\n${screen}`);
+      const [from] = shownRows(screen)!;
+      assert.ok(from > 1, 'more output than fits: line 1 is not on screen yet');
+
+      // Back to line 1 with PgUp, twenty in one write: every key of the read is a page.
+      tmux.writeRaw(K.pageUp.repeat(20));
+      screen = await tmux.waitForScreen((s) => shownRows(s)?.[0] === 1, 'scrolled back to line 1');
+      assert.ok(lineShown(screen, '1'), `line 1 shows:\n${screen}`);
+      tmux.writeRaw('G');
+      await tmux.waitForScreen((s) => shownRows(s)?.[1] === 200, 'G: the newest again');
+
+      // A search typed in one write with its Enter: line 137 comes into view, its match painted.
+      tmux.writeRaw('/137\r');
+      let styled = await tmux.waitForStyledScreen((s) => matchStyle(s, '137', '137') !== null, 'line 137 in view');
+      screen = tmux.screen();
+      assert.match(screen, /\/137 /, `the rule names the search:\n${screen}`);
+      assert.ok(inverse(matchStyle(styled, '137', '137')), `the match is painted:\n${JSON.stringify(styled)}`);
+
+      // Nothing matches: said so, and the view stays.
+      tmux.writeRaw('/nowhere\r');
+      screen = await tmux.waitForScreen((s) => s.includes('no match for nowhere'), 'no match said');
+      assert.ok(lineShown(screen, '137'));
+
+      // `99` is in lines 99 and 199: the search starts at the nearest above the view's bottom (99),
+      // n goes further back (round to 199), N comes back (99). The query starts empty each time.
+      tmux.writeRaw('/99\rn');
+      styled = await tmux.waitForStyledScreen((s) => inverse(matchStyle(s, '199', '99')), 'n: the match in 199 is the current one');
+      assert.ok(!inverse(matchStyle(styled, '99', '99')), 'one current match');
+      tmux.writeRaw('N');
+      styled = await tmux.waitForStyledScreen((s) => inverse(matchStyle(s, '99', '99')), 'N: back to the match in 99');
+
+      tmux.writeRaw(K.escape);
+      await tmux.waitForScreen((s) => !s.includes('✔ succeeded count api'), 'Esc closes the output');
+    } finally {
+      tmux.kill();
+    }
+  });
+}
+
+test("80x24: O after a runbook step shows the step's output, scrolled back to line 1 and searched", { skip: missing ?? false }, async () => {
+  const dir = incidentFolder('seq 1 200');
+  const tmux = TmuxSession.start(warroomShellLine('open --as output'), { columns: 80, rows: 24, cwd: dir, env: { HOME: dir } });
+  try {
+    await tmux.waitForScreen((s) => /§ \d+\/\d+ Look/.test(s), 'the runbook open');
+    tmux.writeRaw(`4${K.enter}`);
+    await tmux.waitForScreen((s) => s.includes('Proceed? y / N'), 'the confirmation');
+    tmux.writeRaw('y');
+    await tmux.waitForScreen((s) => s.includes('✓ exit 0'), 'the step ran');
+    tmux.writeRaw('O');
+    let screen = await tmux.waitForScreen((s) => s.includes('✔ succeeded runbook step') && shownRows(s)?.[1] === 200, "O shows the step's output");
+    assert.doesNotMatch(screen, /no action has run yet|nothing has run yet/);
+    assert.match(screen, /\$ seq 1 200/);
+    tmux.writeRaw('g/137\r');
+    screen = await tmux.waitForScreen((s) => lineShown(s, '137') && /\/137 /.test(s), 'g then /137: line 137 found');
+    tmux.writeRaw('g');
+    screen = await tmux.waitForScreen((s) => shownRows(s)?.[0] === 1 && lineShown(s, '1'), 'g: line 1');
+  } finally {
+    tmux.kill();
+  }
+});
+
+test('80x24: :cancel stops a long runbook step (sleep 30); the header count and the output agree', { skip: missing ?? false }, async () => {
+  const dir = incidentFolder('sleep 30');
+  const tmux = TmuxSession.start(warroomShellLine('open --as output'), { columns: 80, rows: 24, cwd: dir, env: { HOME: dir } });
+  try {
+    await tmux.waitForScreen((s) => /§ \d+\/\d+ Look/.test(s), 'the runbook open');
+    tmux.writeRaw(`4${K.enter}`);
+    await tmux.waitForScreen((s) => s.includes('Proceed? y / N'), 'the confirmation');
+    tmux.writeRaw('y');
+    await tmux.waitForScreen((s) => s.includes('⟳ 1 running') && s.includes('⟳ running'), 'the step running, counted in the header');
+    tmux.writeRaw('O');
+    await tmux.waitForScreen((s) => s.includes('⟳ running runbook step') && s.includes('Ctrl-C cancel'), 'O shows the running step');
+    tmux.writeRaw(`${K.escape}:cancel\r`);
+    const screen = await tmux.waitForScreen((s) => s.includes('■ stopped after') && !s.includes('running'), ':cancel stopped it', 20_000);
+    assert.doesNotMatch(screen, /no action is running|nothing is running/);
+    tmux.writeRaw('O');
+    await tmux.waitForScreen((s) => s.includes('■ cancelled runbook step'), 'O shows it cancelled');
+  } finally {
+    tmux.kill();
+  }
+});
+
+test('80x24: Ctrl-C in the output view cancels a running runbook step, not the console', { skip: missing ?? false }, async () => {
+  const dir = incidentFolder('sleep 30');
+  const tmux = TmuxSession.start(warroomShellLine('open --as output'), { columns: 80, rows: 24, cwd: dir, env: { HOME: dir } });
+  try {
+    await tmux.waitForScreen((s) => /§ \d+\/\d+ Look/.test(s), 'the runbook open');
+    tmux.writeRaw(`4${K.enter}`);
+    await tmux.waitForScreen((s) => s.includes('Proceed? y / N'), 'the confirmation');
+    tmux.writeRaw('yO');
+    await tmux.waitForScreen((s) => s.includes('⟳ running runbook step') && s.includes('⟳ 1 running'), 'O shows the running step');
+    tmux.writeRaw(K.ctrl('c'));
+    await tmux.waitForScreen((s) => s.includes('■ cancelled runbook step') && !s.includes('⟳ 1 running'), 'Ctrl-C cancelled the step', 20_000);
+  } finally {
+    tmux.kill();
+  }
+});
