@@ -175,9 +175,11 @@ test('paneBudget: the parts never add up to more than the pane; in a short one t
   assert.deepEqual(paneBudget(4, true, 2), { suggestion: 0, list: 1, output: 2 }, '80x24: header, the step, the output');
   assert.deepEqual(paneBudget(4, true, null), { suggestion: 1, list: 2, output: 0 });
   assert.deepEqual(paneBudget(3, true, 2), { suggestion: 1, list: 1, output: 0 }, 'no room for the output: keep the suggestion');
+  assert.deepEqual(paneBudget(22, true, 200, 3), { suggestion: 1, list: 3, output: 17 }, 'a short step list leaves its rows to a long output');
+  assert.deepEqual(paneBudget(22, true, 200, 30), { suggestion: 1, list: 12, output: 8 }, 'a long list keeps its 60%');
   for (let height = 2; height <= 30; height++) {
     for (const suggestion of [true, false]) {
-      for (const lines of [null, 0, 1, 5, 100]) assert.ok(total(paneBudget(height, suggestion, lines)) <= height, `height ${height}`);
+      for (const lines of [null, 0, 1, 5, 100]) for (const list of [0, 3, 50]) assert.ok(total(paneBudget(height, suggestion, lines, list)) <= height, `height ${height}`);
     }
   }
 });

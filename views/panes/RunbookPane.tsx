@@ -77,7 +77,7 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
   }
 
   const { header, suggestionLine, rows: allRows, sideWidth, stepWidth, outputRows: wrapped } = runbookParts(doc, states, cursor, suggestions, output, width, redact);
-  const budget = paneBudget(height, suggestionLine !== null, wrapped);
+  const budget = paneBudget(height, suggestionLine !== null, wrapped, allRows.length);
   const outputHeight = budget.output;
   const listHeight = budget.list;
   const rows = visibleWindow(allRows, listHeight);

@@ -135,11 +135,13 @@ export interface PaneBudget {
  * Shares `height` rows between the suggestion line, the section header (always 1), the step list
  * (at least 1) and the output view (at least 2: its rule and the command with its state), so the
  * parts never add up to more than the pane and get drawn over each other. The output wants 40% of
- * the pane, at least 3 rows and no more than its `outputLines` need; in a short pane it comes before
- * the suggestion line, which the section header makes less needed once a step has run.
+ * the pane, at least 3 rows, and the rows the step list (`listRows` long) leaves blank (a zoomed
+ * pane reads a long output whole), no more than its `outputLines` need; in a short pane it comes
+ * before the suggestion line, which the section header makes less needed once a step has run.
  */
-export function paneBudget(height: number, hasSuggestion: boolean, outputLines: number | null): PaneBudget {
-  const wanted = outputLines === null ? 0 : Math.min(Math.max(3, Math.floor(height * 0.4)), outputLines + 2);
+export function paneBudget(height: number, hasSuggestion: boolean, outputLines: number | null, listRows = Infinity): PaneBudget {
+  const spare = height - 1 - (hasSuggestion ? 1 : 0) - listRows;
+  const wanted = outputLines === null ? 0 : Math.min(Math.max(3, Math.floor(height * 0.4), spare), outputLines + 2);
   let suggestion = hasSuggestion ? 1 : 0;
   const room = () => height - 1 - suggestion - 1;
   if (wanted > 0 && room() < 2 && room() + suggestion >= 2) suggestion = 0;
