@@ -54,6 +54,17 @@ function matchStyle(styled: string, line: string, query: string): string[] | nul
   return null;
 }
 
+/** A console at 80x24 on a runbook whose step runs `command`, the step confirmed and started. */
+async function runStep(command: string): Promise<TmuxSession> {
+  const dir = incidentFolder(command);
+  const tmux = TmuxSession.start(warroomShellLine('open --as output'), { columns: 80, rows: 24, cwd: dir, env: { HOME: dir } });
+  await tmux.waitForScreen((s) => /§ \d+\/\d+ Look/.test(s), 'the runbook open');
+  tmux.writeRaw(`4${K.enter}`);
+  await tmux.waitForScreen((s) => s.includes('Proceed? y / N'), 'the confirmation');
+  tmux.writeRaw('y');
+  return tmux;
+}
+
 const inverse = (sgr: string[] | null): boolean => (sgr ?? []).some((code) => code.split(';').includes('7'));
 
 for (const [columns, rows] of [[80, 24], [160, 48]] as const) {
@@ -104,13 +115,8 @@ for (const [columns, rows] of [[80, 24], [160, 48]] as const) {
 }
 
 test("80x24: O after a runbook step shows the step's output, scrolled back to line 1 and searched", { skip: missing ?? false }, async () => {
-  const dir = incidentFolder('seq 1 200');
-  const tmux = TmuxSession.start(warroomShellLine('open --as output'), { columns: 80, rows: 24, cwd: dir, env: { HOME: dir } });
+  const tmux = await runStep('seq 1 200');
   try {
-    await tmux.waitForScreen((s) => /§ \d+\/\d+ Look/.test(s), 'the runbook open');
-    tmux.writeRaw(`4${K.enter}`);
-    await tmux.waitForScreen((s) => s.includes('Proceed? y / N'), 'the confirmation');
-    tmux.writeRaw('y');
     await tmux.waitForScreen((s) => s.includes('✓ exit 0'), 'the step ran');
     tmux.writeRaw('O');
     let screen = await tmux.waitForScreen((s) => s.includes('✔ succeeded runbook step') && shownRows(s)?.[1] === 200, "O shows the step's output");
@@ -126,13 +132,8 @@ test("80x24: O after a runbook step shows the step's output, scrolled back to li
 });
 
 test('80x24: :cancel stops a long runbook step (sleep 30); the header count and the output agree', { skip: missing ?? false }, async () => {
-  const dir = incidentFolder('sleep 30');
-  const tmux = TmuxSession.start(warroomShellLine('open --as output'), { columns: 80, rows: 24, cwd: dir, env: { HOME: dir } });
+  const tmux = await runStep('sleep 30');
   try {
-    await tmux.waitForScreen((s) => /§ \d+\/\d+ Look/.test(s), 'the runbook open');
-    tmux.writeRaw(`4${K.enter}`);
-    await tmux.waitForScreen((s) => s.includes('Proceed? y / N'), 'the confirmation');
-    tmux.writeRaw('y');
     await tmux.waitForScreen((s) => s.includes('⟳ 1 running') && s.includes('⟳ running'), 'the step running, counted in the header');
     tmux.writeRaw('O');
     await tmux.waitForScreen((s) => s.includes('⟳ running runbook step') && s.includes('Ctrl-C cancel'), 'O shows the running step');
@@ -147,13 +148,9 @@ test('80x24: :cancel stops a long runbook step (sleep 30); the header count and 
 });
 
 test('80x24: Ctrl-C in the output view cancels a running runbook step, not the console', { skip: missing ?? false }, async () => {
-  const dir = incidentFolder('sleep 30');
-  const tmux = TmuxSession.start(warroomShellLine('open --as output'), { columns: 80, rows: 24, cwd: dir, env: { HOME: dir } });
+  const tmux = await runStep('sleep 30');
   try {
-    await tmux.waitForScreen((s) => /§ \d+\/\d+ Look/.test(s), 'the runbook open');
-    tmux.writeRaw(`4${K.enter}`);
-    await tmux.waitForScreen((s) => s.includes('Proceed? y / N'), 'the confirmation');
-    tmux.writeRaw('yO');
+    tmux.writeRaw('O');
     await tmux.waitForScreen((s) => s.includes('⟳ running runbook step') && s.includes('⟳ 1 running'), 'O shows the running step');
     tmux.writeRaw(K.ctrl('c'));
     await tmux.waitForScreen((s) => s.includes('■ cancelled runbook step') && !s.includes('⟳ 1 running'), 'Ctrl-C cancelled the step', 20_000);
