@@ -6,7 +6,7 @@
 // sources use it as it is; command output (src/exec/) takes its lines `raw`, because the output
 // tail neutralises them with the command-output rule (escapes stripped, `\r` overwrites).
 import { StringDecoder } from 'node:string_decoder';
-import { neutraliseBlock, neutraliseLine } from '../text/neutralise.js';
+import { neutraliseBlock, neutraliseLine } from './neutralise.js';
 
 /** Characters kept of one line; the rest is counted and reported with a cut marker. @default 4096 */
 export const DEFAULT_MAX_LINE = 4096;
@@ -26,8 +26,6 @@ export interface LineSplitterOptions {
 /** Splits chunks of bytes into complete lines; a trailing partial line waits for its newline. */
 export class LineSplitter {
   private readonly raw: boolean;
-  private readonly line: (text: string) => string;
-  private readonly block: (text: string) => string;
   private decoder = new StringDecoder('utf8');
   /** Raw (not yet neutralised) start of the line waiting for its newline. */
   private partial = '';
@@ -40,9 +38,6 @@ export class LineSplitter {
     private readonly onChunk?: () => void,
     options: LineSplitterOptions = {},
   ) {
-    this.line = options.raw ? (text) => text : neutraliseLine;
-    // Raw blocks keep their CR before LF; emit() drops it from each line.
-    this.block = options.raw ? (text) => text : neutraliseBlock;
     this.raw = options.raw ?? false;
   }
 
@@ -68,18 +63,23 @@ export class LineSplitter {
       const cut = this.cutBytes;
       this.partial = '';
       this.cutBytes = 0;
-      this.emit(this.line(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line), cut);
+      const whole = line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line;
+      this.emit(this.raw ? whole : neutraliseLine(whole), cut);
       pos = nl + 1;
     }
     if (pos <= last) {
-      // One regex pass over every complete line, then split on the newlines it kept.
-      const block = this.block(pos === 0 && last === text.length - 1 ? text : text.slice(pos, last + 1));
-      let from = 0;
-      for (;;) {
-        const nl = block.indexOf('\n', from);
-        if (nl === -1) break;
-        this.emit(this.raw && block.charCodeAt(nl - 1) === 13 && nl > from ? block.slice(from, nl - 1) : block.slice(from, nl), 0);
-        from = nl + 1;
+      const whole = pos === 0 && last === text.length - 1 ? text : text.slice(pos, last + 1);
+      if (this.raw) this.emitRaw(whole);
+      else {
+        // One regex pass over every complete line, then split on the newlines it kept.
+        const block = neutraliseBlock(whole);
+        let from = 0;
+        for (;;) {
+          const nl = block.indexOf('\n', from);
+          if (nl === -1) break;
+          this.emit(block.slice(from, nl), 0);
+          from = nl + 1;
+        }
       }
     }
     if (last + 1 < text.length) this.hold(text, last + 1, text.length);
@@ -100,7 +100,18 @@ export class LineSplitter {
       const cut = this.cutBytes;
       this.partial = '';
       this.cutBytes = 0;
-      this.emit(this.line(line), cut);
+      this.emit(this.raw ? line : neutraliseLine(line), cut);
+    }
+  }
+
+  /** Emits every line of a block of whole lines as it is, less the CR of a CRLF. */
+  private emitRaw(block: string): void {
+    let from = 0;
+    for (;;) {
+      const nl = block.indexOf('\n', from);
+      if (nl === -1) break;
+      this.emit(nl > from && block.charCodeAt(nl - 1) === 13 ? block.slice(from, nl - 1) : block.slice(from, nl), 0);
+      from = nl + 1;
     }
   }
 
