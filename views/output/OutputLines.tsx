@@ -21,7 +21,7 @@ export function layOutOutput(of: string, lines: readonly string[], width: number
  * matches painted, under a rule saying where in the output the view is. Used by every output
  * view: the runbook pane's and the run output overlay (`O`), so both read and scroll alike.
  */
-export function OutputLines({ layout, state, dropped, width, height, header }: { layout: OutputLayout; state: OutputViewState; dropped: number; width: number; height: number; header?: React.ReactNode }) {
+export function OutputLines({ layout, state, dropped, width, height, header, hint }: { layout: OutputLayout; state: OutputViewState; dropped: number; width: number; height: number; header?: React.ReactNode; hint?: string }) {
   const theme = useTheme();
   const { rows, frame } = layout;
   const room = Math.max(0, height - 1 - (header ? 1 : 0));
@@ -30,7 +30,7 @@ export function OutputLines({ layout, state, dropped, width, height, header }: {
   const position = rows.length > room ? ` rows ${end - shown.length + 1}-${end} of ${rows.length}${end < rows.length ? ' · PgDn on, G newest' : ' · PgUp back'} ` : '';
   const lost = dropped > 0 ? ` ${dropped} earlier lines dropped ` : '';
   const found = state.match >= 0 ? ` /${state.query} ` : '';
-  const words = [position, lost, found].filter((w) => w !== '').join('·');
+  const words = [position, lost, found, hint ? ` ${hint} ` : ''].filter((w) => w !== '').join('·');
   const rule = `${words ? `─${words}` : ''}${'─'.repeat(Math.max(0, width))}`.slice(0, Math.max(0, width));
   const matchPaint = theme.tone.warn;
   return (

@@ -31,5 +31,7 @@ export function OutputView({ output, layout, state, width, height }: { output: R
       {status} <Text {...theme.strong}>$ {output.shown.split('\n')[0]!.slice(0, width)}</Text> <Text {...theme.secondary}>({where})</Text>
     </Text>
   );
-  return <OutputLines layout={layout} state={state} dropped={output.dropped} width={width} height={height} header={header} />;
+  // Searching takes `/`, which the runbook pane gives to the runbook: the output view (`O`) searches.
+  const hint = layout.frame.rows > layout.frame.room ? 'O search' : undefined;
+  return <OutputLines layout={layout} state={state} dropped={output.dropped} width={width} height={height} header={header} {...(hint ? { hint } : {})} />;
 }
