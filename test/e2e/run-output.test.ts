@@ -13,7 +13,7 @@ const missing = tmuxMissing();
 const folders: string[] = [];
 after(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-/** A folder with a config: service `api` with action `count` (`seq 1 200`), and a runbook whose first step runs `first`. */
+/** A folder with a config: service `api` with actions `count` (`seq 1 200`) and `hang` (`sleep 30`), and a runbook whose first step runs `first`. */
 function incidentFolder(first: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-e2e-output-'));
   folders.push(dir);
@@ -27,7 +27,7 @@ function incidentFolder(first: string): string {
     [
       'incident:', '  title: Output drill', '  runbook: runbooks/drill.md',
       'services:', '  - name: api', '    checks:', '      - command: "true"', '        interval: 5s',
-      '    actions:', '      count:', "        run: 'seq 1 200'", '        confirm: none', '',
+      '    actions:', '      count:', "        run: 'seq 1 200'", '        confirm: none', '      hang:', "        run: 'sleep 30'", '        confirm: none', '',
     ].join('\n'),
   );
   return dir;
@@ -154,6 +154,22 @@ test('80x24: Ctrl-C in the output view cancels a running runbook step, not the c
     await tmux.waitForScreen((s) => s.includes('⟳ running runbook step') && s.includes('⟳ 1 running'), 'O shows the running step');
     tmux.writeRaw(K.ctrl('c'));
     await tmux.waitForScreen((s) => s.includes('■ cancelled runbook step') && !s.includes('⟳ 1 running'), 'Ctrl-C cancelled the step', 20_000);
+  } finally {
+    tmux.kill();
+  }
+});
+
+test('80x24: with an action and a runbook step both running, the header counts 2 and one :cancel stops both', { skip: missing ?? false }, async () => {
+  const tmux = await runStep('sleep 30');
+  try {
+    await tmux.waitForScreen((s) => s.includes('⟳ 1 running'), 'the step running');
+    tmux.writeRaw(':action api hang\r');
+    await tmux.waitForScreen((s) => s.includes('⟳ 2 running') && s.includes('⟳ running hang api'), 'the action running too, counted');
+    tmux.writeRaw(`${K.escape}:cancel\r`);
+    const screen = await tmux.waitForScreen((s) => !/⟳ \d running/.test(s) && s.includes('■ stopped after'), 'both stopped, the count gone', 20_000);
+    assert.doesNotMatch(screen, /nothing is running/);
+    tmux.writeRaw('O');
+    await tmux.waitForScreen((s) => s.includes('■ cancelled hang api'), 'the action cancelled');
   } finally {
     tmux.kill();
   }
