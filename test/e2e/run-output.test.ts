@@ -174,3 +174,20 @@ test('80x24: with an action and a runbook step both running, the header counts 2
     tmux.kill();
   }
 });
+
+test('80x24: [ and ] in the output view go to earlier and later runs, a runbook step and an action alike', { skip: missing ?? false }, async () => {
+  const tmux = await runStep('echo from-the-step');
+  try {
+    await tmux.waitForScreen((s) => s.includes('✓ exit 0'), 'the step ran');
+    tmux.writeRaw(':action api count\r');
+    await tmux.waitForScreen((s) => s.includes('✔ succeeded count api') && s.includes('run 2/2'), 'the action shown, the latest of two runs');
+    tmux.writeRaw('[');
+    let screen = await tmux.waitForScreen((s) => s.includes('✔ succeeded runbook step') && s.includes('run 1/2'), '[: the step before it');
+    assert.ok(lineShown(screen, 'from-the-step'), `the step's output:\n${screen}`);
+    tmux.writeRaw('[]]');
+    screen = await tmux.waitForScreen((s) => s.includes('✔ succeeded count api') && s.includes('run 2/2'), '[ ] ]: back to the latest, and no further');
+    assert.ok(lineShown(screen, '200'));
+  } finally {
+    tmux.kill();
+  }
+});

@@ -8,22 +8,39 @@ import { useTheme } from '../theme/use-theme.js';
 import { useNow } from '../use-now.js';
 import { layOutOutput, OutputLines } from './OutputLines.js';
 import { matchingLines } from './output-rows.js';
-import { latestRun } from './run-doc.js';
+import { keptRuns, type RunDoc } from './run-doc.js';
 import { useOutputView } from './use-output-view.js';
+
+/** The run picked with [ ] (null: the latest), and which run was the latest when it was picked. */
+interface Pick {
+  key: string | null;
+  latest: string | null;
+}
 
 /**
  * The output of the latest run, action or runbook step (`O`), over the panes: the whole kept
  * output, scrolled with j/k, PgUp/PgDn, g/G; `/` searches it (matches painted, n older, N
- * newer); Ctrl-C cancels the run while it goes; Esc or q closes the view (the run goes on).
+ * newer); `[` and `]` go to earlier and later runs kept; Ctrl-C cancels the shown run while it
+ * goes; Esc or q closes the view (the run goes on).
  */
 export function RunOutputOverlay({ width, height }: { width: number; height: number }) {
   const store = useWarroomStore();
-  const action = useWarroom((s) => s.actionRuns.at(-1));
+  const actionRuns = useWarroom((s) => s.actionRuns);
   const runbook = useWarroom((s) => s.runbook.output);
   const now = useNow();
   const theme = useTheme();
   const [searching, setSearching] = React.useState(false);
-  const run = latestRun(action ? [action] : [], runbook, now);
+  const runs = keptRuns(actionRuns, runbook, now);
+  const [pick, setPick] = React.useState<Pick>({ key: null, latest: null });
+  const latest = runs.at(-1) ?? null;
+  // A run picked with [ ] stays shown until another run starts: then the view follows it.
+  const picked = pick.key !== null && pick.latest === latest?.key ? runs.findIndex((r) => r.key === pick.key) : -1;
+  const index = picked >= 0 ? picked : runs.length - 1;
+  const run: RunDoc | null = runs[index] ?? null;
+  const step = (by: 1 | -1) => {
+    const next = runs[Math.max(0, Math.min(runs.length - 1, index + by))];
+    if (next) setPick({ key: next === latest ? null : next.key, latest: latest?.key ?? null });
+  };
   const [view, dispatch] = useOutputView('run-output', run?.key ?? null);
   const inner = Math.max(1, width - 4);
   const linesHeight = Math.max(2, height - 2 - 3 - (run?.summary ? 1 : 0));
@@ -40,6 +57,10 @@ export function RunOutputOverlay({ width, height }: { width: number; height: num
     for (const name of keyNames(input, key)) {
       if (name === 'escape' || name === 'q') return void store.getState().setControlOverlay(null);
       if (name === '/') return void setSearching(true);
+      if (name === '[' || name === ']') {
+        step(name === '[' ? -1 : 1);
+        continue;
+      }
       if (name === 'n' || name === 'N') {
         if (!view.query) store.getState().showFlash('/ to search first', 'info');
         else if (matchingLines(run.lines, view.query).length === 0) store.getState().showFlash(`no match for ${view.query}`, 'warn');
@@ -59,10 +80,11 @@ export function RunOutputOverlay({ width, height }: { width: number; height: num
     if (matchingLines(run.lines, query).length === 0) store.getState().showFlash(`no match for ${query}`, 'warn');
   };
   const tone = { ...theme.strong, ...theme.tone[run.tone] };
-  const hint = `${run.running ? 'Ctrl-C cancel · ' : ''}PgUp/PgDn j/k g/G scroll · / search${view.query ? ' · n older N newer' : ''} · Esc close${run.running ? ' (keeps running)' : ''}`;
+  const hint = `${run.running ? 'Ctrl-C cancel · ' : ''}PgUp/PgDn j/k g/G scroll · / search${view.query ? ' · n older N newer' : ''}${runs.length > 1 ? ' · [ ] runs' : ''} · Esc close${run.running ? ' (keeps running)' : ''}`;
+  const which = runs.length > 1 ? ` · run ${index + 1}/${runs.length}` : '';
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={width} height={height}>
-      <Text {...tone} wrap="truncate">{run.title}</Text>
+      <Text {...tone} wrap="truncate">{run.title}{which}</Text>
       <Text wrap="truncate">
         <Text {...theme.strong}>$ {run.command}</Text> <Text {...theme.secondary}>({run.where})</Text>
       </Text>

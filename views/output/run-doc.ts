@@ -64,9 +64,10 @@ export function runbookDoc(output: RunbookOutput, now: number): RunDoc {
   };
 }
 
-/** The latest run, action or runbook step (the later started), or null when none has run. */
-export function latestRun(actionRuns: readonly ActionRunView[], runbook: RunbookOutput | null, now: number): RunDoc | null {
-  const action = actionRuns.at(-1);
-  if (action && (!runbook || action.startedAt >= runbook.startedAt)) return actionDoc(action, now);
-  return runbook ? runbookDoc(runbook, now) : null;
+/** Every run whose output is kept (the actions' recent runs, the runbook's last command), oldest first. */
+export function keptRuns(actionRuns: readonly ActionRunView[], runbook: RunbookOutput | null, now: number): RunDoc[] {
+  const runs = actionRuns.map((run) => ({ at: run.startedAt, doc: () => actionDoc(run, now) }));
+  if (runbook) runs.push({ at: runbook.startedAt, doc: () => runbookDoc(runbook, now) });
+  // Stable: an action and a step started in the same millisecond keep their order.
+  return runs.sort((a, b) => a.at - b.at).map((run) => run.doc());
 }

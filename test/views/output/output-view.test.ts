@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lineStarts, matchingLines, outputRows, rowPieces } from '../../../views/output/output-rows.js';
+import { keptRuns } from '../../../views/output/run-doc.js';
 import { FRESH, outputViewReducer, type OutputFrame } from '../../../views/output/use-output-view.js';
 
 const LINES = Array.from({ length: 200 }, (_, i) => String(i + 1));
@@ -61,4 +62,17 @@ test("another run's output starts fresh", () => {
   const s = outputViewReducer(FRESH, { type: 'search', query: '137', frame: f });
   const other = outputViewReducer(s, { type: 'scroll', move: { by: 'line', step: -1 }, frame: { ...f, of: 'run-2' } });
   assert.deepEqual([other.back, other.query, other.match], [1, '', -1]);
+});
+
+test('kept runs: actions and the runbook step in the order they started, each in the words the overlay shows', () => {
+  const action = (id: string, startedAt: number) => ({
+    id, service: 'api', action: 'count', target: 'local', command: 'seq 1 200', state: 'succeeded' as const,
+    startedAt, finishedAt: startedAt + 65_000, lines: ['1'], dropped: 0, progress: '', summary: 'count api: exit 0',
+  });
+  const step = { id: 'runbook:7', shown: 'sleep 30', startedAt: 2_000, lines: [], dropped: 3, running: true, exitCode: null, durationMs: 0 };
+  const runs = keptRuns([action('action-1', 1_000), action('action-2', 3_000)], step, 12_000);
+  assert.deepEqual(runs.map((r) => r.key), ['action-1', 'runbook:7@2000', 'action-2']);
+  assert.equal(runs[0]!.title, '✔ succeeded count api · 1m05s');
+  assert.deepEqual([runs[1]!.title, runs[1]!.running, runs[1]!.runId, runs[1]!.dropped], ['⟳ running runbook step · 10s', true, 'runbook:7', 3]);
+  assert.deepEqual(keptRuns([], null, 0), []);
 });
