@@ -27,7 +27,8 @@ function incidentFolder(first: string): string {
     [
       'incident:', '  title: Output drill', '  runbook: runbooks/drill.md',
       'services:', '  - name: api', '    checks:', '      - command: "true"', '        interval: 5s',
-      '    actions:', '      count:', "        run: 'seq 1 200'", '        confirm: none', '      hang:', "        run: 'sleep 30'", '        confirm: none', '',
+      '    actions:', '      count:', "        run: 'seq 1 200'", '        confirm: none', '      hang:', "        run: 'sleep 30'", '        confirm: none',
+      '      evil:', `        run: 'printf "a\\033[2Jb\\033]0;pwned\\007c\\033]52;c;ZXZpbA==\\007d\\r\\n 10%%\\r100%%\\n\\303\\050x\\n"'`, '        confirm: none', '',
     ].join('\n'),
   );
   return dir;
@@ -187,6 +188,24 @@ test('80x24: [ and ] in the output view go to earlier and later runs, a runbook 
     tmux.writeRaw('[]]');
     screen = await tmux.waitForScreen((s) => s.includes('✔ succeeded count api') && s.includes('run 2/2'), '[ ] ]: back to the latest, and no further');
     assert.ok(lineShown(screen, '200'));
+  } finally {
+    tmux.kill();
+  }
+});
+
+test('80x24: hostile action output is inert in the output view: no clear, no title, no clipboard; progress bars keep their last state', { skip: missing ?? false }, async () => {
+  const dir = incidentFolder('echo ready');
+  const tmux = TmuxSession.start(warroomShellLine('open --as output'), { columns: 80, rows: 24, cwd: dir, env: { HOME: dir } });
+  try {
+    await tmux.waitForScreen((s) => s.includes('Status') && s.includes('§'), 'the console up');
+    const title = tmux.tmux(['display-message', '-p', '-t', 'main', '#{pane_title}']).trim();
+    tmux.writeRaw(':action api evil\r');
+    const screen = await tmux.waitForScreen((s) => s.includes('✔ succeeded evil api') && lineShown(s, '100%'), 'the output shown');
+    assert.ok(lineShown(screen, 'abcd'), `the text around the sequences, the sequences gone:\n${screen}`);
+    assert.ok(lineShown(screen, '\ufffd\\(x'), `invalid UTF-8 shown as U+FFFD:\n${screen}`);
+    assert.match(screen, /INC-/, 'the header was not cleared');
+    assert.equal(tmux.tmux(['display-message', '-p', '-t', 'main', '#{pane_title}']).trim(), title, 'the pane title is unchanged');
+    assert.equal(tmux.tmux(['list-buffers']).trim(), '', 'nothing reached the clipboard');
   } finally {
     tmux.kill();
   }
