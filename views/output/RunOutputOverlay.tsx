@@ -46,7 +46,10 @@ export function RunOutputOverlay({ width, height }: { width: number; height: num
   const linesHeight = Math.max(2, height - 2 - 3 - (run?.summary ? 1 : 0));
   const layout = layOutOutput(run?.key ?? '', run?.lines ?? [], inner, linesHeight - 1);
   useModalInput((input, key) => {
-    if (!run) return false;
+    if (!run) {
+      if (key.escape || input === 'q') store.getState().setControlOverlay(null);
+      return false;
+    }
     if (key.ctrl && input === 'c') {
       const work = run.running ? store.getState().running[run.runId] : undefined;
       if (!work) return false; // nothing to cancel: Ctrl-C quits
