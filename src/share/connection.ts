@@ -3,6 +3,8 @@
 // into sentences for the operator. The NATS client is loaded here, on first use only, so a
 // console without `share:` never loads it (start-up time, B5).
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import type { NatsConnection, Status } from '@nats-io/transport-node';
 import type { ShareConfig } from '../config/integration-types.js';
 import { STREAM_SUBJECTS } from './wire.js';
@@ -46,7 +48,7 @@ export async function openConnection(share: ShareConfig, name: string, onStatus:
       ...(share.token ? { token: share.token } : {}),
       ...(share.user ? { user: share.user, pass: share.password ?? '' } : {}),
       ...(authenticator ? { authenticator } : {}),
-      ...(share.tls ? { tls: { ...(share.tls.ca ? { caFile: share.tls.ca } : {}), ...(share.tls.cert ? { certFile: share.tls.cert } : {}), ...(share.tls.key ? { keyFile: share.tls.key } : {}) } } : {}),
+      ...(tlsOptions(share) ? { tls: tlsOptions(share) } : {}),
       // Offline is normal during an incident: keep trying, quickly enough to notice a server back.
       maxReconnectAttempts: -1,
       reconnectTimeWait: 1000,
@@ -62,6 +64,31 @@ export async function openConnection(share: ShareConfig, name: string, onStatus:
   } catch (error) {
     throw explain(error, share);
   }
+}
+
+/** The client's TLS options: the configured files, and a host check that works for IP addresses; undefined when TLS is not asked for. */
+function tlsOptions(share: ShareConfig): Record<string, unknown> | undefined {
+  const wanted = share.tls !== undefined || share.servers.some((url) => url.startsWith('tls://'));
+  if (!wanted) return undefined;
+  const ips = share.servers.map((url) => new URL(url).hostname.replace(/^\[|\]$/g, '')).filter((host) => isIP(host) !== 0);
+  return {
+    ...(share.tls?.ca ? { caFile: share.tls.ca } : {}),
+    ...(share.tls?.cert ? { certFile: share.tls.cert } : {}),
+    ...(share.tls?.key ? { keyFile: share.tls.key } : {}),
+    // Dialling an IP address, the client names no host, and Node then checks the certificate
+    // against "localhost" (measured: a valid certificate for 127.0.0.1 was refused). The
+    // configured addresses are what the certificate must name instead (any of them: every
+    // server of the team's cluster is signed by the team's CA).
+    ...(ips.length > 0
+      ? {
+          checkServerIdentity: (host: string, cert: PeerCertificate) => {
+            const plain = checkServerIdentity(host, cert);
+            if (!plain) return undefined;
+            return ips.some((ip) => checkServerIdentity(ip, cert) === undefined) ? undefined : checkServerIdentity(ips[0]!, cert);
+          },
+        }
+      : {}),
+  };
 }
 
 /** Makes sure the stream exists and takes incident subjects; creates it when missing (if allowed). */
@@ -93,11 +120,22 @@ export async function ensureStream(nc: NatsConnection, stream: string): Promise<
   }
 }
 
+/** Node's certificate verification errors (unknown CA, self-signed, wrong host, expired). */
+function isTlsFailure(error: Error & { code?: string | number }): boolean {
+  const code = String(error.code ?? (error.cause as { code?: string } | undefined)?.code ?? '');
+  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code) || /certificate|altnames/i.test(error.message);
+}
+
 /** A client error as a ShareError (never the credentials themselves). */
 export function explain(error: unknown, share?: ShareConfig): ShareError {
   if (error instanceof ShareError) return error;
   const e = error as Error & { code?: string | number };
   const how = share ? (share.creds ? 'the creds file' : share.token ? 'the token' : share.user ? `user ${share.user}` : 'no credentials') : 'the credentials';
+  if (isTlsFailure(e)) {
+    // Waiting does not make a certificate trusted: said once, with what to check.
+    const where = share?.tls?.ca ? `share.tls.ca (${share.tls.ca})` : 'the system\'s CAs (set share.tls.ca)';
+    return new ShareError(`TLS: the NATS server's certificate is not trusted by ${where}: ${e.message}`, false);
+  }
   switch (e.name) {
     case 'AuthorizationError':
       return new ShareError(`the NATS server refused ${how} (Authorization Violation)`, false);
