@@ -14,37 +14,13 @@ import { SharedIncidentState } from './incident-state.js';
 import { Outbox } from './outbox.js';
 import { Presence } from './presence.js';
 import { readSyncState, unsyncedEvents, type SyncState } from '../timeline/journal-sync.js';
-import type { ShareStatus } from './types.js';
+import { StreamMarks } from './stream-marks.js';
+import type { ShareJournal, ShareReports, ShareStatus } from './types.js';
 import { encodeForStream, subjectFor } from './wire.js';
 import { natsJetStream } from './nats-modules.js';
 
-/** What a shared incident needs of the local journal (TimelineJournal has it). */
-export interface ShareJournal {
-  readonly id: string;
-  readonly operator: string;
-  events(): readonly TimelineEvent[];
-  onEvents(listener: (added: readonly TimelineEvent[]) => void): () => void;
-  /** Writes events read from the stream (with their sequence) unless already known. */
-  importShared(batch: readonly StreamedEvent[]): void;
-  /** Whether the journal knows an event id. */
-  knows(id: string): boolean;
-  /** Appends one sync bookkeeping line (not shown, not published). */
-  recordSync(data: { upTo: number; acked: [string, number][] }): void;
-}
-
-
-/** What a shared incident reports to the console. */
-export interface ShareReports {
-  status: (status: ShareStatus) => void;
-  warn: (message: string) => void;
-}
-
-/** How often acknowledged events and the sequence reached are written to the journal. */
-const MARK_EVERY_MS = 1000;
 /** Wait before connecting again after a failure that waiting may fix. */
 const RETRY_MS = 2000;
-/** Acknowledgements per bookkeeping line (each line stays far below the journal's line limit). */
-const ACKS_PER_MARK = 800;
 /** A first connection still pending after this long is shown as offline (it keeps trying). */
 const OFFLINE_AFTER_MS = 3000;
 
@@ -66,10 +42,8 @@ export class SharedIncident {
   private status: ShareStatus = { state: 'connecting', unsynced: 0, detail: null, present: [] };
   private presence: Presence | null = null;
   private presenceStart: Promise<Presence | null> | null = null;
-  private pendingAcks: [string, number][] = [];
-  private markedUpTo: number;
+  private readonly marks: StreamMarks;
   private readonly timers = new Set<NodeJS.Timeout>();
-  private markTimer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
   private stopped = false;
   private unreadable = 0;
@@ -82,13 +56,13 @@ export class SharedIncident {
     private readonly mode = 'live',
   ) {
     this.sync = readSyncState(journal.events());
-    this.markedUpTo = this.sync.lastApplied;
+    this.marks = new StreamMarks(this.sync, (data) => journal.recordSync(data));
     const subject = subjectFor(journal.id);
     this.outbox = new Outbox((event) => this.publish(subject, event), {
       acked: (pairs) => {
         // A publish went through: reachable again after a failed one.
         if (this.status.state === 'offline' && this.connected) this.setStatus({ state: 'online', detail: null });
-        this.noteInStream(pairs);
+        this.marks.note(pairs);
       },
       size: (unsynced) => this.setStatus({ unsynced }),
       failed: (error) => {
@@ -127,7 +101,7 @@ export class SharedIncident {
     this.outbox.stop();
     await this.inbox?.stop().catch(() => undefined);
     await (await this.presenceStart)?.stop();
-    this.writeMark();
+    this.marks.close();
     await this.nc?.close().catch(() => undefined);
   }
 
@@ -281,33 +255,7 @@ export class SharedIncident {
     if (fresh.length > 0) this.journal.importShared(fresh);
     for (const item of fresh) this.sync.inStream.set(item.event.id, item.seq);
     for (const [id] of echoes) this.outbox.settle(id);
-    this.noteInStream(echoes);
-  }
-
-  private noteInStream(pairs: readonly [string, number][]): void {
-    for (const [id, seq] of pairs) {
-      if (this.sync.inStream.has(id)) continue;
-      this.sync.inStream.set(id, seq);
-      this.pendingAcks.push([id, seq]);
-    }
-    // After stop() the journal may be closed: what is acknowledged late is sent again next
-    // time (the server and every console drop the copy by its id).
-    if (this.stopped) return;
-    this.markTimer ??= setTimeout(() => this.writeMark(), MARK_EVERY_MS);
-    this.markTimer.unref();
-  }
-
-  /** One journal line for what was acknowledged and the sequence reached since the last one. */
-  private writeMark(): void {
-    if (this.markTimer) clearTimeout(this.markTimer);
-    this.markTimer = null;
-    if (this.pendingAcks.length === 0 && this.sync.lastApplied === this.markedUpTo) return;
-    const acked = this.pendingAcks;
-    this.pendingAcks = [];
-    this.markedUpTo = this.sync.lastApplied;
-    for (let i = 0; i === 0 || i < acked.length; i += ACKS_PER_MARK) {
-      this.journal.recordSync({ upTo: this.sync.lastApplied, acked: acked.slice(i, i + ACKS_PER_MARK) });
-    }
+    this.marks.note(echoes);
   }
 
   private noteUnreadable(seq: number): void {

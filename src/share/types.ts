@@ -1,4 +1,7 @@
-// The shared incident's own type names, for the store and the views.
+// The shared incident's own type names: what the store and the views show, and what a shared
+// incident needs of the journal and reports to the console.
+import type { TimelineEvent } from '../timeline/event.js';
+import type { StreamedEvent } from './inbox.js';
 
 /** Where the shared incident stands, for the header. */
 export interface ShareStatus {
@@ -17,4 +20,24 @@ export interface Present {
   operator: string;
   /** Its mode: live, read-only, dry-run. */
   mode: string;
+}
+
+/** What a shared incident needs of the local journal (TimelineJournal has it). */
+export interface ShareJournal {
+  readonly id: string;
+  readonly operator: string;
+  events(): readonly TimelineEvent[];
+  onEvents(listener: (added: readonly TimelineEvent[]) => void): () => void;
+  /** Writes events read from the stream (with their sequence) unless already known. */
+  importShared(batch: readonly StreamedEvent[]): void;
+  /** Whether the journal knows an event id. */
+  knows(id: string): boolean;
+  /** Appends one sync bookkeeping line (not shown, not published). */
+  recordSync(data: { upTo: number; acked: [string, number][] }): void;
+}
+
+/** What a shared incident reports to the console. */
+export interface ShareReports {
+  status: (status: ShareStatus) => void;
+  warn: (message: string) => void;
 }

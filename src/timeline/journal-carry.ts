@@ -5,13 +5,30 @@
 // middle (a leaked secret cut out by hand) stay removed.
 import { closeSync, constants, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { TimelineEvent } from './event.js';
+import { encodeEvent, type TimelineEvent } from './event.js';
+import type { JournalAppender } from './journal-appender.js';
+import { readJournal, type LoadedJournal } from './journal-file.js';
 
 /** The events to append to the new file, and how many the edit removed before them. */
 export interface Carry {
   carry: TimelineEvent[];
   /** Known events, older than the new file's last known one, that the new file lacks. */
   removed: number;
+}
+
+/**
+ * Opens (or recreates) the file `path` names now — reopened in any case when it was cut short —
+ * and appends what it lacks of `known`; returns what it held before. One console at a time: the
+ * next one reads what the previous one wrote back.
+ */
+export function carryOnto(path: string, appender: JournalAppender, known: readonly TimelineEvent[], shrunk: boolean): Carry & { onDisk: LoadedJournal } {
+  return withRelinkLock(path, () => {
+    if (shrunk || appender.check() !== 'same') appender.reopen();
+    const read = readJournal(path, false);
+    const split = eventsToCarry(known, new Set(read.events.map((e) => e.id)));
+    if (split.carry.length > 0) appender.append(split.carry.map(encodeEvent).join(''));
+    return { onDisk: read, ...split };
+  });
 }
 
 /** Splits `known` (in the order this console learned them) against the ids the new file holds. */

@@ -6,26 +6,21 @@
 // longer the one being appended to (replaced, deleted, cut short), the journal moves onto what
 // the path holds now and writes into it what the new file lacks.
 import { basename } from 'node:path';
-import type { Claim, EventKind, RecordOptions, StateChange, StateOutcome, TimelineRecorder } from './recorder.js';
+import type { EventKind, RecordOptions, StateChange, StateOutcome, TimelineRecorder } from './recorder.js';
 import { encodeEvent, newEventId, SCHEMA_VERSION, type TimelineEvent } from './event.js';
 import { JournalFollower } from './follow.js';
 import { readJournal, type LoadedJournal, type ParsedLines } from './journal-file.js';
-import { AppendError, JournalAppender, type PathState } from './journal-appender.js';
-import { eventsToCarry, relinkMessage, withRelinkLock } from './journal-carry.js';
-import { CLAIM_KIND, ClaimBook, type ClaimResult } from './journal-claims.js';
+import { JournalAppender, type PathState } from './journal-appender.js';
+import { HeldEvents } from './journal-held.js';
+import { carryOnto, relinkMessage } from './journal-carry.js';
+import { CLAIM_KIND, JournalClaims, type ClaimResult, type SharedState } from './journal-claims.js';
 import { redactData, redact, type Redactor } from '../text/redact.js';
 import { isAutomatedKind, SYSTEM_OPERATOR } from './actor.js';
 import { StreamOrder, SYNC_KIND } from './journal-sync.js';
 import { JournalSignals, type HealthListener, type JournalHealth, type TimelineListener, type WarningListener } from './journal-signals.js';
 
 export type { HealthListener, JournalHealth, TimelineListener, WarningListener } from './journal-signals.js';
-
-/** The shared incident's server-side decisions, when sharing is on (see src/share). */
-export interface SharedState {
-  /** The server's claim; null when it cannot be asked (offline). */
-  claim(key: string): Promise<Claim | null>;
-  changeState(change: StateChange): Promise<StateOutcome>;
-}
+export type { SharedState } from './journal-claims.js';
 
 /** How a journal is opened. */
 export interface JournalOptions {
@@ -41,9 +36,6 @@ export interface JournalOptions {
   retryMs?: number;
 }
 
-/** Largest run of held events written again with one write. */
-const RETRY_BATCH = 256;
-
 /** One incident's journal, open for appending and following. */
 export class TimelineJournal implements TimelineRecorder {
   /** Warnings found when it was opened (torn tail quarantined, unreadable lines). */
@@ -52,17 +44,11 @@ export class TimelineJournal implements TimelineRecorder {
   private readonly appender: JournalAppender;
   private readonly list: TimelineEvent[];
   private readonly ids: Set<string>;
-  private readonly held: TimelineEvent[] = [];
-  private readonly heldIds = new Set<string>();
+  private readonly held: HeldEvents;
   private shared: SharedState | null = null;
-  private heldError: string | null = null;
   /** A move onto a replaced or recreated file that failed half way (retried before any write). */
   private relinkPending: Exclude<PathState, 'same'> | 'shrunk' | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private readonly retryMs: number;
-  private readonly claims = new ClaimBook();
-  /** Ids of the claims this process wrote (an operator name is not unique across consoles). */
-  private readonly ownClaims = new Set<string>();
+  private readonly claims = new JournalClaims();
   private readonly signals = new JournalSignals();
   private readonly streamOrder = new StreamOrder();
   private readonly redactor: Redactor;
@@ -79,7 +65,7 @@ export class TimelineJournal implements TimelineRecorder {
   ) {
     this.operator = options.operator;
     this.redactor = options.redactor ?? redact;
-    this.retryMs = options.retryMs ?? 1000;
+    this.held = new HeldEvents(options.retryMs ?? 1000, () => this.writeHeld());
     this.list = loaded.events;
     this.ids = new Set(loaded.events.map((e) => e.id));
     this.claims.note(loaded.events);
@@ -129,7 +115,7 @@ export class TimelineJournal implements TimelineRecorder {
       data,
     };
     if (options.backfilled) event.backfilled = true;
-    this.hold(event);
+    this.held.hold(event);
     this.writeHeld();
     return this.ids.has(event.id) ? event : null;
   }
@@ -143,14 +129,14 @@ export class TimelineJournal implements TimelineRecorder {
     for (const { event, seq } of batch) {
       if (this.knows(event.id)) continue;
       // Redacted again with this console's own patterns: its secrets are masked whoever wrote it.
-      this.hold({ ...event, data: redactData(event.data, this.redactor), seq });
+      this.held.hold({ ...event, data: redactData(event.data, this.redactor), seq });
     }
     this.writeHeld();
   }
 
   /** Whether this journal has (or holds for writing) an event id. */
   knows(id: string): boolean {
-    return this.ids.has(id) || this.heldIds.has(id);
+    return this.ids.has(id) || this.held.has(id);
   }
 
   /** Lets the shared incident decide claims and guarded state changes (null: this journal alone). */
@@ -169,22 +155,15 @@ export class TimelineJournal implements TimelineRecorder {
    * could not be written (then nobody can be told: the caller decides).
    */
   async claim(key: string, data: Record<string, unknown> = {}): Promise<ClaimResult | null> {
-    // Shared across machines: the server decides; the winner's claim line goes on the record.
-    // Offline, the journal decides among the consoles on this machine.
-    const server = this.shared ? await this.shared.claim(key) : null;
-    if (server) {
-      if (server.won) this.record(CLAIM_KIND as EventKind, { ...data, key });
-      return server;
-    }
-    const existing = this.claims.winner(key);
-    if (existing) return { won: this.ownClaims.has(existing.id), by: claimant(existing), at: existing.ts };
-    const mine = this.record(CLAIM_KIND as EventKind, { ...data, key });
-    if (!mine) return null;
-    this.ownClaims.add(mine.id);
-    if (this.follower) this.follower.poll();
-    else this.claims.note(readJournal(this.path, false).events);
-    const first = this.claims.winner(key) ?? mine;
-    return { won: first.id === mine.id, by: claimant(first), at: first.ts };
+    return this.claims.claim(
+      {
+        shared: this.shared,
+        recordClaim: (claim) => this.record(CLAIM_KIND as EventKind, claim),
+        readBack: () => (this.follower ? this.follower.poll() : this.claims.note(readJournal(this.path, false).events)),
+      },
+      key,
+      data,
+    );
   }
 
   /** Every event known so far, in the order this process learned of them. */
@@ -194,8 +173,8 @@ export class TimelineJournal implements TimelineRecorder {
 
   /** Events held back by a failing disk, and the error. */
   health(): JournalHealth {
-    const failing = this.held.length > 0 || this.relinkPending !== null;
-    return { held: this.held.length, error: failing ? this.heldError : null };
+    const failing = this.held.size > 0 || this.relinkPending !== null;
+    return { held: this.held.size, error: failing ? this.held.error : null };
   }
 
   /** The redactor this journal writes with, for views and exports to share. */
@@ -229,34 +208,32 @@ export class TimelineJournal implements TimelineRecorder {
   /** Stops following and closes the file after a last try to write what is held. */
   close(): void {
     if (this.closed) return;
-    if (this.held.length > 0) this.writeHeld();
+    if (this.held.size > 0) this.writeHeld();
     this.closed = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.held.cancelRetry();
     this.follower?.close();
     this.appender.close();
   }
 
   /** Writes held events in order (batched), stopping at the first failure. */
   private writeHeld(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.held.cancelRetry();
     const saved: TimelineEvent[] = [];
     try {
       // A move that failed half way is finished first. A replaced file is found after the
       // write (one stat per append, not two): what went into the old file is carried over.
       if (this.relinkPending) this.relink(this.relinkPending);
-      while (this.held.length > 0) {
-        const batch = this.held.slice(0, RETRY_BATCH);
+      while (this.held.size > 0) {
+        const batch = this.held.next();
         this.appender.append(batch.map(encodeEvent).join(''));
-        this.held.splice(0, batch.length);
+        this.held.written(batch);
         for (const event of batch) {
-          this.heldIds.delete(event.id);
           this.ids.add(event.id);
           this.list.push(event);
         }
         saved.push(...batch);
       }
-      this.heldError = null;
+      this.held.error = null;
       // Written, but into the file the path names? A file replaced or deleted before (or
       // during) the write holds lines nobody reads: move over and carry them.
       const after = this.pathState();
@@ -269,19 +246,9 @@ export class TimelineJournal implements TimelineRecorder {
     this.signals.health(this.health());
   }
 
-  private hold(event: TimelineEvent): void {
-    this.held.push(event);
-    this.heldIds.add(event.id);
-  }
-
-  /** Notes a failed write or move, and retries later. Programming errors still throw. */
+  /** Notes a failed write or move, and retries later. */
   private failed(error: unknown): void {
-    if (!(error instanceof AppendError) && (error as NodeJS.ErrnoException).code === undefined) throw error;
-    const e = error as NodeJS.ErrnoException;
-    this.heldError = `${e.code ?? 'EIO'}: ${e.message.replace(/^[A-Z]+: /, '')}`;
-    if (this.closed || this.retryTimer) return;
-    this.retryTimer = setTimeout(() => this.writeHeld(), this.retryMs);
-    this.retryTimer.unref();
+    this.held.failed(error, this.closed);
   }
 
   /** relink() from a timer or the follower: a failure is held and retried, never thrown. */
@@ -313,14 +280,7 @@ export class TimelineJournal implements TimelineRecorder {
   private relink(why: Exclude<PathState, 'same'> | 'shrunk'): void {
     this.relinkPending = why;
     if (why !== 'shrunk') this.follower?.poll();
-    // One console at a time: the next one reads what the previous one wrote back.
-    const { onDisk, carry, removed } = withRelinkLock(this.path, () => {
-      if (why === 'shrunk' || this.appender.check() !== 'same') this.appender.reopen();
-      const read = readJournal(this.path, false);
-      const split = eventsToCarry(this.list, new Set(read.events.map((e) => e.id)));
-      if (split.carry.length > 0) this.appender.append(split.carry.map(encodeEvent).join(''));
-      return { onDisk: read, ...split };
-    });
+    const { onDisk, carry, removed } = carryOnto(this.path, this.appender, this.list, why === 'shrunk');
     this.follower?.reopen(onDisk.size);
     this.relinkPending = null;
     this.adopt({ events: onDisk.events, bad: [] });
@@ -345,9 +305,4 @@ export class TimelineJournal implements TimelineRecorder {
     this.warnings.push(message);
     this.signals.warn(message);
   }
-}
-
-/** The console that made a claim: claims are the console's own, recorded under warroom naming it. */
-function claimant(claim: TimelineEvent): string {
-  return claim.console ?? claim.operator;
 }
