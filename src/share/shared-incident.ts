@@ -110,8 +110,12 @@ export class SharedIncident {
     return this.status;
   }
 
-  /** Compare-and-set of shared state; offline or failed: refused (it must not fork). */
+  /**
+   * Compare-and-set of shared state; offline: refused (it must not fork). Sharing that gave up
+   * (refused credentials, an untrusted certificate) is a console on its journal alone: it decides.
+   */
   async changeState(change: StateChange): Promise<StateOutcome> {
+    if (this.status.state === 'failed') return { ok: true };
     if (!this.state || this.status.state !== 'online') return { ok: false, offline: true, ...(this.status.detail ? { detail: this.status.detail } : {}) };
     try {
       return await this.state.change(change);

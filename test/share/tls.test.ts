@@ -100,6 +100,8 @@ test('a wrong CA, or none: NOT SHARED with one clear line, the journal keeps wor
     assert.match(detail, ca ? /^TLS: the NATS server's certificate is not trusted by share\.tls\.ca \(.*someone-elses-ca\.pem\): / : /^TLS: the NATS server's certificate is not trusted by the system's CAs \(set share\.tls\.ca\): /);
     assert.ok(!detail.includes('\n'), 'one line');
     assert.ok(m.notes().includes('still recorded'), 'the journal is untouched by the refusal');
+    // Not shared at all, it decides alone (offline would refuse: the others may still be deciding).
+    assert.deepEqual(await m.journal.changeState({ field: 'severity', from: 'P2', to: 'P1' }), { ok: true });
   }
 
   // In a console: the header badge and the flash.
