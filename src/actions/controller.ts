@@ -1,17 +1,26 @@
 // What the views call: find an action by service and name, ask the confirmation dialog, run it,
 // cancel it. Views only hold the store, so the actions capability puts this controller there.
 import type { ActionConfig, WarroomConfig } from '../config/types.js';
-import { askConfirm } from '../mode/ask.js';
-import type { WarroomStore } from '../store/store.js';
+import { askConfirm, type DialogSpec } from '../mode/ask.js';
 import type { ActionRunner } from './runner.js';
 import type { ActionOutcome } from './types.js';
+
+/** What the controller needs of the console (the store is one): the footer, questions, the output overlay. */
+export interface ActionsHost {
+  getState(): {
+    showFlash(text: string, tone?: 'info' | 'warn' | 'error', ms?: number): void;
+    openDialog(spec: DialogSpec): boolean;
+    /** Opens the run's output as it starts. */
+    setControlOverlay(overlay: 'run-output'): void;
+  };
+}
 
 /** Finds and runs configured actions for the console, with the confirmation dialog. */
 export class ActionsController {
   constructor(
     private readonly config: WarroomConfig,
     private readonly runner: ActionRunner,
-    private readonly store: WarroomStore,
+    private readonly store: ActionsHost,
   ) {}
 
   /** The actions of a service, in config order. */

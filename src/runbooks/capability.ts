@@ -1,6 +1,7 @@
 // Starts the runbook pane's controller when the config names a runbook or a runbooks folder, and
 // (for every console) the feed of what the console sees that drives the suggested sections.
 import type { Capability, CapabilityFactory } from '../engine/capability.js';
+import type { RunbookActions } from '../store/runbook.js';
 import type { WarroomState, WarroomStore } from '../store/store.js';
 import { createRedactor } from '../text/redact.js';
 import { RunbookController } from './controller.js';
@@ -40,6 +41,8 @@ export function createRunbookCapability(pastEvents?: PastEventsSource): Capabili
       ...(past ? { pastEvents: past } : {}),
       ...(journal ? { liveEvents: (listener: (added: readonly PastEvent[]) => void) => journal.onEvents(listener) } : {}),
     });
+    // The pane's keys reach the controller through the store's declared RunbookActions.
+    void (controller satisfies RunbookActions);
     return {
       name: 'runbooks',
       async start() {

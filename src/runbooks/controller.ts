@@ -1,35 +1,32 @@
-// The runbook capability's behaviour behind the pane's keys: asks for placeholder values,
-// confirms with the exact command and host, runs through the execution layer, records progress
-// on the timeline and keeps the store's runbook slice current. No React here: dialogs go through
-// the store (askConfirm/askText) and the App draws them.
+// The runbook capability's behaviour behind the pane's keys: opens runbooks, approves a step
+// (step-approval.ts) and runs it where the pane shows it (shown-run.ts), records progress on the
+// timeline and keeps the pane's data current through what it declares it needs (host.ts). No
+// React here: questions go through src/mode/ask.ts and the views draw them.
 import { basename, dirname } from 'node:path';
-import type { OutputTail } from '../exec/output-tail.js';
 import type { Executor } from '../exec/types.js';
 import { isDryRun, mayAct } from '../mode/mode-guard.js';
-import { askConfirm, askText } from '../mode/ask.js';
-import type { RunbookActions, RunbookOutput } from '../store/runbook.js';
-import type { WarroomStore } from '../store/store.js';
+import { askText } from '../mode/ask.js';
+import type { RunbookHost } from './host.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { redact, type Redactor } from '../text/redact.js';
 import { listRunbooks, loadRunbook } from './load.js';
 import type { Runbook, Section, Step } from './model.js';
 import type { HostDescriber } from './host-notes.js';
 import { sectionStart, type RunbookCursor } from './places.js';
-import { askPlaceholderValues } from './placeholder-prompt.js';
 import { RunbookProgress, type PastEvent, type StepState } from './progress.js';
 import { addStepPanels } from './promql-panels.js';
-import { prepareCommand, recordedCommand, runPreparedCommand, type PreparedCommand } from './run-step.js';
-import { confirmStep } from './step-confirmation.js';
-import { stepNotes } from './step-notes.js';
+import { recordedCommand, type PreparedCommand } from './run-step.js';
+import { approveStep } from './step-approval.js';
+import { runShown, showDryRun } from './shown-run.js';
 import { findInRunbook } from './search.js';
-import { chooseCommands, type Asker } from './step-choice.js';
+import type { Asker } from './step-choice.js';
 import { FolderSuggestions, RunbookCatalog } from './catalog.js';
 import { pickRunbook } from './picker.js';
 import { sectionToOpen, suggestSections, type ObservedState, type SectionSuggestion } from './symptoms.js';
 
 /** What the controller needs from the console. */
 export interface RunbookControllerOptions {
-  store: WarroomStore;
+  store: RunbookHost;
   recorder: TimelineRecorder;
   executor: Executor;
   /** Folder the `r` key lists; the open runbook's folder by default. */
@@ -52,7 +49,7 @@ export interface RunbookControllerOptions {
 const STREAM_LIMIT_MS = 12 * 60 * 60 * 1000;
 
 /** Drives one console's runbook pane. */
-export class RunbookController implements RunbookActions {
+export class RunbookController {
   private progress: RunbookProgress | null = null;
   private readonly values: Record<string, string> = {};
   private abort: AbortController | null = null;
@@ -223,35 +220,19 @@ export class RunbookController implements RunbookActions {
     if (state.runbook.output?.running) return state.showFlash('a command is still running — Esc or :cancel stops it', 'warn');
     if (!mayAct(this.options.store, 'running runbook commands')) return;
     if (at.step.commands.length === 0) return state.showFlash('this step has no command to run; Space marks it done', 'info');
-    // A step whose commands are choices asks which one first (step-choice.ts).
-    const chosen = await chooseCommands(this.asker, at.step, at.command);
-    if (!chosen) return;
-    const commands = chosen.indexes.map((i) => at.step.commands[i]!);
-    const asked = await askPlaceholderValues(this.options.store, commands, this.options.env ?? process.env, this.values);
-    if (!asked) return;
-    // What is shown (confirmation, output header, timeline) has its secrets masked; `run` keeps them.
-    const redactor = this.options.redactor ?? redact;
-    const prepared = commands.map((c) => {
-      const p = prepareCommand(c, asked.values);
-      return { ...p, shown: redactor(p.shown) };
-    });
     const dryRun = isDryRun(this.options.store);
-    // The exact text each command runs, its values by name, and a typed confirmation when it
-    // destroys data; around each, the author's words and warnings for the commands chosen.
-    const notes = stepNotes({
-      step: at.step,
-      indexes: chosen.indexes,
-      hosts: prepared.map((p) => p.host),
-      ...(chosen.choice ? { choice: chosen.choice } : {}),
+    const approved = await approveStep(this.options.store, at.step, at.command, {
+      asker: this.asker,
+      env: this.options.env ?? process.env,
+      remembered: this.values,
+      redactor: this.options.redactor ?? redact,
+      dryRun,
       ...(this.options.describeHost ? { describeHost: this.options.describeHost } : {}),
     });
-    const confirmation = await confirmStep(at.step.text, prepared, asked.sources, dryRun, notes);
-    if (confirmation.refused) return state.showFlash(confirmation.refused, 'error');
-    const yes = await askConfirm(this.options.store, confirmation);
-    if (!yes) return;
-    for (const [k, command] of prepared.entries()) {
-      const source = commands[k]!;
-      const exitCode = await this.runOne(at.section, at.step, command, dryRun, { ...(source.endless ? { endless: source.endless } : {}), ...(chosen.choice ? { choice: chosen.choice.label } : {}) });
+    if (!approved) return;
+    for (const [k, command] of approved.prepared.entries()) {
+      const source = approved.commands[k]!;
+      const exitCode = await this.runOne(at.section, at.step, command, dryRun, { ...(source.endless ? { endless: source.endless } : {}), ...(approved.choice ? { choice: approved.choice.label } : {}) });
       if (exitCode !== 0 && !dryRun) break;
     }
   }
@@ -265,75 +246,41 @@ export class RunbookController implements RunbookActions {
   }
 
   private async runOne(section: Section, step: Step, command: PreparedCommand, dryRun: boolean, about: { endless?: string; choice?: string } = {}): Promise<number | null> {
-    const { store } = this.options;
-    const base: RunbookOutput = {
-      id: `runbook:${step.line}`,
-      shown: command.shown,
-      startedAt: Date.now(),
-      lines: [],
-      dropped: 0,
-      running: true,
-      exitCode: null,
-      durationMs: 0,
-      ...(command.host ? { host: command.host } : {}),
-      ...(about.endless ? { endless: about.endless } : {}),
-    };
+    const id = `runbook:${step.line}`;
     const choice = about.choice !== undefined ? { choice: about.choice } : {};
+    const where = command.host ? { host: command.host } : {};
     if (dryRun) {
-      const output: RunbookOutput = { ...base, running: false, dryRun: true, lines: ['[dry-run] not executed'] };
-      store.getState().setRunbook({ output });
-      this.progress!.apply(section, step, { status: 'ran', command: recordedCommand(command), exitCode: null, durationMs: 0, dryRun: true, ...(command.host ? { host: command.host } : {}), ...choice });
+      showDryRun(this.options.store, id, command, about.endless);
+      this.progress!.apply(section, step, { status: 'ran', command: recordedCommand(command), exitCode: null, durationMs: 0, dryRun: true, ...where, ...choice });
       this.commit(null);
       return null;
     }
-    const id = `runbook:${step.line}`;
-    store.getState().setRunning(id, { description: `runbook: ${command.shown.split('\n')[0]}`, cancel: () => this.cancel() });
-    store.getState().setRunbook({ output: base });
     this.abort = new AbortController();
-    let tail: OutputTail | null = null;
-    // Streamed output reaches the store at the pacer's beat, in the same frame as everything else.
-    const flush = () => {
-      const output = store.getState().runbook.output;
-      if (output?.running && tail) store.getState().setRunbook({ output: { ...output, lines: tail.last(), dropped: tail.dropped } });
-    };
     try {
-      const outcome = await runPreparedCommand(this.options.executor, command, {
+      const outcome = await runShown(this.options.store, command, {
+        id,
+        executor: this.options.executor,
         redactor: this.options.redactor ?? redact,
         signal: this.abort.signal,
+        cancel: () => this.cancel(),
         // A command that never ends streams until the lead stops it, not until a timeout calls it failed.
         timeoutMs: about.endless ? STREAM_LIMIT_MS : (this.options.timeoutMs ?? 120_000),
-        onLine: (_line, output) => {
-          tail = output;
-          store.pacer.request(flush);
-        },
+        ...(about.endless ? { endless: about.endless } : {}),
       });
-      const output: RunbookOutput = {
-        ...base,
-        lines: outcome.output.last(),
-        dropped: outcome.output.dropped,
-        running: false,
-        exitCode: outcome.exitCode,
-        durationMs: outcome.durationMs,
-        ...(outcome.cancelled ? { cancelled: true } : {}),
-        ...(outcome.error ? { error: outcome.error } : {}),
-      };
-      store.getState().setRunbook({ output });
       this.progress!.apply(section, step, {
         status: 'ran',
         command: recordedCommand(command),
         exitCode: outcome.exitCode,
         durationMs: outcome.durationMs,
         tail: outcome.tail,
-        ...(command.host ? { host: command.host } : {}),
+        ...where,
         ...(outcome.cancelled ? { stopped: true } : {}),
         ...choice,
       });
       this.commit(null);
       return outcome.exitCode;
     } finally {
-      store.pacer.cancel(flush);
       this.abort = null;
-      store.getState().setRunning(id, null);
     }
   }
 

@@ -3,9 +3,8 @@
 // instead, where Esc still stops the run. Anything else (`<service_name>`, `INC-XXXX`) is asked
 // every time, with the last answer offered. Secret-looking values are never put on screen, and
 // no value is ever pasted into a command (see run-step.ts).
-import { askText } from '../mode/ask.js';
+import { askText, type DialogHost } from '../mode/ask.js';
 import { APPROVAL, neutralise } from '../text/neutralise.js';
-import type { WarroomStore } from '../store/store.js';
 import type { Command } from './model.js';
 import { isSecretPlaceholder, placeholderEnvName } from './placeholders.js';
 import type { ValueSource } from './step-confirmation.js';
@@ -18,7 +17,7 @@ export interface PlaceholderValues {
 
 /** Asks for what is unknown; null when the lead cancels one of the questions. */
 export async function askPlaceholderValues(
-  store: WarroomStore,
+  store: DialogHost,
   commands: readonly Command[],
   env: Readonly<Record<string, string | undefined>>,
   remembered: Record<string, string>,

@@ -2,7 +2,7 @@
 // the metrics capability (store.metrics.actions). Only reads metrics, so a read-only console may
 // do it too. `<placeholders>` in a query are asked for first, the way Enter asks for a command's.
 import { NO_PROMETHEUS_MESSAGE } from '../metrics/poller.js';
-import type { WarroomStore } from '../store/store.js';
+import type { RunbookHost } from './host.js';
 import type { Command, Section, Step } from './model.js';
 import { askPlaceholderValues } from './placeholder-prompt.js';
 import { fillPlaceholders, findPlaceholders } from './placeholders.js';
@@ -14,7 +14,7 @@ const TITLE_MAX = 40;
  * Adds each PromQL block of `step` as a metrics panel and says what became of each in a flash.
  * `remembered` holds placeholder values given earlier in the session (and receives new ones).
  */
-export async function addStepPanels(store: WarroomStore, section: Section, step: Step, remembered: Record<string, string>): Promise<void> {
+export async function addStepPanels(store: RunbookHost, section: Section, step: Step, remembered: Record<string, string>): Promise<void> {
   const state = store.getState();
   const blocks = step.references.filter((r) => r.metricsPanel);
   if (blocks.length === 0) return state.showFlash('this step has no PromQL block to add as a metrics panel', 'info');

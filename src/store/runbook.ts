@@ -5,34 +5,10 @@ import type { Runbook } from '../runbooks/model.js';
 import type { RunbookCursor } from '../runbooks/places.js';
 import type { StepState } from '../runbooks/progress.js';
 import type { ObservedState, SectionSuggestion } from '../runbooks/symptoms.js';
+import type { RunbookOutput } from '../runbooks/output.js';
 import type { SliceCreator } from './slice.js';
 
-export type { RunbookCursor };
-
-/** The output view of the last (or running) command. */
-export interface RunbookOutput {
-  /** The run's id (as in the console's running work while it runs). */
-  id: string;
-  /** The command as shown (secret placeholder values masked). */
-  shown: string;
-  /** Epoch ms the command started. */
-  startedAt: number;
-  /** Host it runs on; undefined means locally. */
-  host?: string;
-  /** The newest lines of output, neutralised and redacted, bounded (src/exec/output-tail.ts). */
-  lines: string[];
-  /** Earlier lines of output let go to keep within the bound. */
-  dropped: number;
-  running: boolean;
-  exitCode: number | null;
-  durationMs: number;
-  error?: string;
-  dryRun?: boolean;
-  /** Why the command never ends by itself: it streams until the lead stops it. */
-  endless?: string;
-  /** Stopped by the lead (Esc, `:cancel`). */
-  cancelled?: boolean;
-}
+export type { RunbookCursor, RunbookOutput };
 
 /**
  * What the pane's keys ask of the runbook capability (implemented by RunbookController), each

@@ -1,7 +1,7 @@
 // One shape for "a run's output", whatever ran: an action on its targets or a runbook step. The
 // output overlay (`O`) draws this, so both kinds read, scroll, search and cancel the same way.
 import type { ActionRunView } from '../../src/actions/types.js';
-import type { RunbookOutput } from '../../src/store/runbook.js';
+import type { RunbookOutput } from '../../src/runbooks/output.js';
 import { formatDuration } from '../../src/time/duration-text.js';
 import type { Tone } from '../theme/theme.js';
 

@@ -1,6 +1,6 @@
 import React from 'react';
 import { Text } from 'ink';
-import type { RunbookOutput } from '../../src/store/runbook.js';
+import type { RunbookOutput } from '../../src/runbooks/output.js';
 import { OutputLines, type OutputLayout } from '../output/OutputLines.js';
 import type { OutputViewState } from '../output/use-output-view.js';
 import { useTheme } from '../theme/use-theme.js';

@@ -6,7 +6,7 @@ import type { RunbookCursor } from '../../src/runbooks/places.js';
 import type { Runbook } from '../../src/runbooks/model.js';
 import type { StepState } from '../../src/runbooks/progress.js';
 import type { SectionSuggestion } from '../../src/runbooks/symptoms.js';
-import type { RunbookOutput } from '../../src/store/runbook.js';
+import type { RunbookOutput } from '../../src/runbooks/output.js';
 import { sectionRows, type Row } from './rows.js';
 
 /** The runbook pane's parts at one width. */
