@@ -265,5 +265,9 @@ export function warroomShellLine(args: string): string {
 /** Waits for warroom (started by warroomShellLine) to exit and returns its exit code. */
 export async function warroomExitCode(tmux: TmuxSession): Promise<number> {
   const screen = await tmux.waitForScreen((s) => /warroom exited \d+/.test(s), 'warroom to exit');
-  return Number(/warroom exited (\d+)/.exec(screen)![1]);
+  const code = Number(/warroom exited (\d+)/.exec(screen)![1]);
+  // A test that did not expect it fails on the number alone: the screen says why (the last
+  // message warroom printed), so it goes to the test's output.
+  if (code !== 0) process.stderr.write(`warroom exited ${code}; the screen then:\n${screen}\n`);
+  return code;
 }
