@@ -12,7 +12,7 @@ import { isDryRun, mayAct, readOnlyRefusal, type ModeHost } from '../mode/mode-g
 import type { CommitPacer } from '../time/commit-pacer.js';
 import { OutputTail } from '../exec/output-tail.js';
 import { runRolling, summarize } from './rolling.js';
-import { runTarget, type TargetResult } from './target-run.js';
+import { runTarget } from './target-run.js';
 import type { ActionOutcome, ActionRunView } from './types.js';
 
 /** Where runs are shown while they go, and the beat output commits on (the console's store is one). */

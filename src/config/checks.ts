@@ -1,6 +1,6 @@
 // Expands one configured check into status-board rows: one per instance and per port, each with
 // a stable id (`service[/instance]#index[:port]`) and a short label.
-import { addHeaderSecrets, addSecret, addUrlSecret, commandEnvAt, posOf, report, type ResolveContext } from './context.js';
+import { addHeaderSecrets, addUrlSecret, commandEnvAt, posOf, report, type ResolveContext } from './context.js';
 import { fillInstanceTokens, missingInstanceToken, instanceTokensIn, type InstanceTokenValues } from './instance-tokens.js';
 import type { PathStep } from './positions.js';
 import { MAX_PORT_ROWS, parsePorts } from './ports.js';

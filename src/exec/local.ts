@@ -4,7 +4,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { formatSetting } from '../time/duration-text.js';
 import { childEnvironment, hasValues, type CommandEnv } from './command-env.js';
 import { DEFAULT_TIMEOUT_MS, toArgv } from './command-line.js';
-import type { LineSplitter } from '../text/line-splitter.js';
 import { commandLineSplitter } from './output-buffer.js';
 import { RunOutput } from './run-output.js';
 import type { RunOptions, RunResult, StreamHandle, StreamOptions } from './types.js';

@@ -6,7 +6,6 @@ import type { Client, ClientChannel } from 'ssh2';
 import { formatSetting } from '../time/duration-text.js';
 import { hasValues, remoteLaunch, type CommandEnv } from './command-env.js';
 import { DEFAULT_TIMEOUT_MS } from './command-line.js';
-import type { LineSplitter } from '../text/line-splitter.js';
 import { commandLineSplitter } from './output-buffer.js';
 import type { SshHost } from './ssh-host.js';
 import { RunOutput } from './run-output.js';

@@ -9,7 +9,7 @@ import { askText } from '../mode/ask.js';
 import type { RunbookHost } from './host.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import { redact, type Redactor } from '../text/redact.js';
-import { listRunbooks, loadRunbook } from './load.js';
+import { loadRunbook } from './load.js';
 import type { Runbook, Section, Step } from './model.js';
 import type { HostDescriber } from './host-notes.js';
 import { sectionStart, type RunbookCursor } from './places.js';

@@ -15,12 +15,17 @@ import type { ObservedState, SectionSuggestion } from './symptoms.js';
 /** The runbook pane's data, as the capability writes it. */
 export interface RunbookPaneData {
   doc: Runbook | null;
+  /** Why no runbook is open (a plain message), when none is. */
   error: string | null;
+  /** Step states by the step's line; replaced as a whole on every change. */
   states: Readonly<Record<number, StepState>>;
+  /** Where the pane's cursor starts on the open runbook (its first open steps, or the section it was opened at). */
   opensAt: RunbookCursor;
   output: RunbookOutput | null;
   suggestions: SectionSuggestion[];
+  /** The last search, offered again by `/`. */
   lastSearch: string;
+  /** What the status board and metrics see, as last reported by them (drives the suggestions). */
   observed: ObservedState;
   /** Who answers the pane's keys (the controller while the capability runs). */
   actions: unknown;

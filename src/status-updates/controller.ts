@@ -1,6 +1,5 @@
 // Status updates, severity and resolution: the lead's messages to the outside world and the
 // incident's own state changes, each recorded in full and refused in a read-only console.
-import type { Severity } from '../config/types.js';
 import { isDryRun, mayAct } from '../mode/mode-guard.js';
 import type { Clock } from '../escalation/clock.js';
 import type { EscalationController } from '../escalation/controller.js';

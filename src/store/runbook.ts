@@ -1,11 +1,10 @@
 // The runbook pane's data: the open runbook, progress per step, where it opens, the last
 // command's output and the suggested sections. The controller (src/runbooks/controller.ts) writes
 // it; the pane reads it and keeps its own cursor, handing it to each command.
-import type { Runbook } from '../runbooks/model.js';
 import type { RunbookCursor } from '../runbooks/places.js';
-import type { StepState } from '../runbooks/progress.js';
-import type { ObservedState, SectionSuggestion } from '../runbooks/symptoms.js';
+import type { ObservedState } from '../runbooks/symptoms.js';
 import type { RunbookOutput } from '../runbooks/output.js';
+import type { RunbookPaneData } from '../runbooks/host.js';
 import type { SliceCreator } from './slice.js';
 
 export type { RunbookCursor, RunbookOutput };
@@ -32,20 +31,8 @@ export interface RunbookActions {
 
 /** What the runbook pane shows. */
 export interface RunbookSlice {
-  runbook: {
-    doc: Runbook | null;
-    /** Why no runbook is open (a plain message), when none is. */
-    error: string | null;
-    /** Step states by the step's line; replaced as a whole on every change. */
-    states: Readonly<Record<number, StepState>>;
-    /** Where the pane's cursor starts on the open runbook (its first open steps, or the section it was opened at). */
-    opensAt: RunbookCursor;
-    output: RunbookOutput | null;
-    suggestions: SectionSuggestion[];
-    /** The last search, offered again by `/`. */
-    lastSearch: string;
-    /** What the status board and metrics see, as last reported by them (drives the suggestions). */
-    observed: ObservedState;
+  /** The pane's data in the capability's own shape, and who answers the pane's keys. */
+  runbook: Omit<RunbookPaneData, 'actions'> & {
     /** Set while the runbook capability runs; null means no runbook is configured. */
     actions: RunbookActions | null;
   };

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { KEY_BYTES, TmuxSession, tmuxMissing, warroomShellLine } from '../helpers/tmux.js';
+import { TmuxSession, tmuxMissing, warroomShellLine } from '../helpers/tmux.js';
 
 const missing = tmuxMissing();
 const folders: string[] = [];
