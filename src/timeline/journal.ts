@@ -102,7 +102,6 @@ export class TimelineJournal implements TimelineRecorder {
   }
 
   private append(kind: EventKind, data: Record<string, unknown>, options: RecordOptions): TimelineEvent | null {
-    if (this.closed) throw new Error(`timeline ${this.id} is closed`);
     const automated = options.automated === true || isAutomatedKind(kind);
     const event: TimelineEvent = {
       v: SCHEMA_VERSION,
@@ -115,9 +114,28 @@ export class TimelineJournal implements TimelineRecorder {
       data,
     };
     if (options.backfilled) event.backfilled = true;
+    if (this.closed) return this.appendLate(event);
     this.held.hold(event);
     this.writeHeld();
     return this.ids.has(event.id) ? event : null;
+  }
+
+  /**
+   * An event recorded after close (a delivery still retrying when the operator quit): written
+   * with an append of its own, durable as any other, and shown to nobody (the console is gone).
+   * Null when even that fails: the caller's "not saved" path, never a crash on the way out.
+   */
+  private appendLate(event: TimelineEvent): TimelineEvent | null {
+    let late: JournalAppender | null = null;
+    try {
+      late = new JournalAppender(this.path);
+      late.append(encodeEvent(event));
+      return event;
+    } catch {
+      return null;
+    } finally {
+      late?.close();
+    }
   }
 
   /**

@@ -56,6 +56,22 @@ test('each event is one line on disk before record() returns, with unique ids', 
   journal.close();
 });
 
+test('an event recorded after close (a delivery still retrying at quit) is written on its own, redacted, never thrown', () => {
+  const dir = tempDir();
+  const journal = openIncident(dir, { title: 'db down', severity: 'P2', operator: 'ana', follow: false });
+  journal.record('operator.left', { mode: 'live', end: 'quit' });
+  journal.close();
+  const late = journal.record('escalation.sent', { contact: 'oncall', attempt: 2, text: 'token=abc123secret' });
+  assert.ok(late, 'recorded, not refused');
+  const last = journalLines(journal.path).at(-1);
+  assert.equal(last?.id, late.id);
+  assert.equal(last?.kind, 'escalation.sent');
+  assert.ok(!JSON.stringify(last).includes('abc123secret'), 'redacted like any other event');
+  const reopened = resumeIncident(dir, journal.id, { operator: 'ana', follow: false });
+  assert.equal(reopened.events().filter((e) => e.id === late.id).length, 1);
+  reopened.close();
+});
+
 test('resume continues the same journal; list and latest report open and resolved incidents', () => {
   const dir = tempDir();
   const first = openIncident(dir, { title: 'old one', severity: 'P3', operator: 'ana', now: AT - 86_400_000, follow: false });
