@@ -59,6 +59,7 @@ const BINDINGS = [
   { keys: ['E'], command: 'logs.prev-error', description: 'previous error', scope: 'logs' },
   { keys: ['w'], command: 'logs.wrap', description: 'wrap long lines', scope: 'logs' },
   { keys: ['m'], command: 'logs.mark', description: 'mark line as evidence', scope: 'logs' },
+  { keys: ['enter'], command: 'logs.detail', description: 'line details: every field', scope: 'logs' },
 
   { keys: ['j', 'down'], command: 'metrics.down', description: 'next panel', scope: 'metrics' },
   { keys: ['k', 'up'], command: 'metrics.up', description: 'previous panel', scope: 'metrics' },

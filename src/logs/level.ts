@@ -85,8 +85,17 @@ export function classifyLevel(line: string): Level {
     const syslog = syslogLevel(line);
     if (syslog !== Level.unknown) return syslog;
   } else if (first === 123 /* { */) {
-    const json = jsonLevel(line);
+    const json = jsonLevel(line, 0);
     if (json !== Level.unknown) return json;
+  } else if (first >= 48 && first <= 57) {
+    // A timestamp, then a JSON object (`2026-… {"level":"error",…}`, as docker, kubectl and
+    // journald prefixes leave it): the object's own level, before any level-like word in its
+    // message. lastIndexOf from 64 reads at most the prefix, not the whole line.
+    const brace = line.lastIndexOf('{"', 64);
+    if (brace > 0) {
+      const json = jsonLevel(line, brace);
+      if (json !== Level.unknown) return json;
+    }
   }
   const glog = glogLevel(line, first);
   if (glog !== Level.unknown) return glog;
@@ -106,11 +115,11 @@ function syslogLevel(line: string): Level {
   return SYSLOG[priority & 7];
 }
 
-function jsonLevel(line: string): Level {
-  let at = line.indexOf('"level"');
+function jsonLevel(line: string, from: number): Level {
+  let at = line.indexOf('"level"', from);
   let skip = 7;
   if (at === -1) {
-    at = line.indexOf('"severity"');
+    at = line.indexOf('"severity"', from);
     skip = 10;
   }
   if (at === -1) return Level.unknown;

@@ -42,6 +42,14 @@ const cases: Array<[string, Level]> = [
   ['ERRORS_TOTAL=5 INFORMATION only', Level.unknown],
   ['GET /error 200', Level.unknown],
   ['2024 INFO retry after ERROR', Level.info],
+  // A JSON object after a timestamp prefix (docker, kubectl --timestamps, journald): its own level.
+  ['2026-12-03T08:12:26.810Z {"level":"error","msg":"queue full"}', Level.error],
+  ['2026-12-03T08:12:26.810Z stdout F {"level":"warn","msg":"slow"}', Level.warn],
+  ['2026-12-03 08:12:26 {"severity":"CRITICAL","message":"x"}', Level.critical],
+  ['2026-12-03T08:12:26Z {"level":"info","msg":"retrying after ERROR"}', Level.info],
+  ['2026-12-03T08:12:26Z {"level":50,"msg":"pino error"}', Level.error],
+  ['2026-12-03T08:12:26Z {"msg":"no level"} ERROR after it', Level.error],
+  ['2026-12-03T08:12:26Z ERROR {"user":"x"}', Level.error],
 ];
 
 for (const [line, level] of cases) {

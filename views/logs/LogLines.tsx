@@ -5,8 +5,9 @@ import type { LogRow } from './log-row.js';
 /** Whether two rows draw the same (rows are rebuilt on every flush; most are unchanged). */
 function sameRow(a: LogRow, b: LogRow): boolean {
   return (
-    a.key === b.key && a.marker === b.marker && a.time === b.time && a.tag === b.tag && a.mark === b.mark && a.text === b.text &&
-    a.tagPaint === b.tagPaint && a.markPaint === b.markPaint && a.textPaint === b.textPaint
+    a.key === b.key && a.marker === b.marker && a.time === b.time && a.tag === b.tag && a.mark === b.mark &&
+    a.tagPaint === b.tagPaint && a.markPaint === b.markPaint && a.runs.length === b.runs.length &&
+    a.runs.every((run, i) => run.text === b.runs[i]!.text && run.paint === b.runs[i]!.paint)
   );
 }
 
@@ -21,7 +22,9 @@ const LogLine = memo(function LogLine({ row }: { row: LogRow }) {
       {row.time ? `${row.time} ` : ''}
       <Text {...row.tagPaint}>{row.tag}</Text>{' '}
       <Text {...row.markPaint}>{row.mark}</Text>{' '}
-      <Text {...row.textPaint}>{row.text}</Text>
+      {row.runs.map((run, i) => (
+        <Text key={i} {...run.paint}>{run.text}</Text>
+      ))}
     </Text>
   );
 }, (before, after) => sameRow(before.row, after.row));

@@ -1,10 +1,15 @@
 // Pure row rendering for the log pane: a ring line becomes the few coloured pieces of one (or,
 // wrapped, several) terminal rows, already cut to the pane width so Ink never measures or wraps
-// long strings (FIELD-NOTES: string width is what a frame costs).
+// long strings (FIELD-NOTES: string width is what a frame costs). Structured lines (JSON, logfmt,
+// a leading ISO timestamp) are shown in columns as lnav does: the line's own short time, the
+// level letter, the source, the message first; the other fields after it (on rows of their own
+// when wrapped). They are parsed here, for the rows on screen only, never on ingest.
 import { Level, LEVEL_LETTERS } from '../../src/logs/level.js';
 import { LineFlag, type LogRingBuffer } from '../../src/logs/ring-buffer.js';
+import { fieldsText, lineParts } from '../../src/logs/structure.js';
 import { cutToWidth, wrapToWidth } from '../../src/text/width.js';
 import type { Paint, Theme } from '../theme/theme.js';
+import { matchRanges, runsOf, type PaintRange, type Run } from './paint-runs.js';
 import { sourcePaint } from './source-colour.js';
 
 /** One terminal row of the log pane. */
@@ -20,9 +25,8 @@ export interface LogRow {
   /** Level letter (E, W, ...), `!` for a source error. */
   mark: string;
   markPaint: Paint;
-  text: string;
-  /** How the text itself is painted: errors and warnings stand out, the rest stays plain. */
-  textPaint: Paint;
+  /** The text column in painted runs: origin and fields secondary, filter matches marked. */
+  runs: readonly Run[];
 }
 
 /** Widths of the fixed columns, derived from the pane width and the tags. */
@@ -36,8 +40,9 @@ export interface RowLayout {
 
 /** Column layout for a pane `width` wide showing sources named `tags`. */
 export function rowLayout(width: number, tags: readonly string[]): RowLayout {
-  // Arrival time only where there is room: most lines carry their own timestamp.
-  const showTime = width >= 100;
+  // The time column costs 9 columns; the lines' own timestamps are no longer repeated in the text,
+  // so it pays for itself from 50 columns on (the logs half of a 120-column screen is 58).
+  const showTime = width >= 50;
   const longest = tags.reduce((max, tag) => Math.max(max, tag.length), 3);
   const tagWidth = Math.min(longest, width >= 100 ? 20 : 12);
   // marker + time + tag + space + level letter + space
@@ -45,40 +50,73 @@ export function rowLayout(width: number, tags: readonly string[]): RowLayout {
   return { width, showTime, tagWidth, textWidth: Math.max(1, width - fixed) };
 }
 
-/** HH:MM:SS of an epoch ms, in UTC (the timeline's clock). */
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** HH:MM:SS of an epoch ms in local time (as the timeline shows it by default). */
 export function clockTime(ms: number): string {
-  return new Date(ms).toISOString().slice(11, 19);
+  const d = new Date(ms);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** How one line is drawn, before it is cut into rows. */
+export interface RowOptions {
+  selected: boolean;
+  wrap: boolean;
+  redact: ((text: string) => string) | null;
+  /** The pane's filter: its matches are marked. */
+  filter: RegExp | null;
 }
 
 /** The rows of one ring line: one row, or several when wrapping. */
-export function rowsOfLine(
-  ring: LogRingBuffer,
-  seq: number,
-  layout: RowLayout,
-  tags: readonly string[],
-  theme: Theme,
-  selected: boolean,
-  wrap: boolean,
-  redact: ((text: string) => string) | null = null,
-): LogRow[] {
+export function rowsOfLine(ring: LogRingBuffer, seq: number, layout: RowLayout, tags: readonly string[], theme: Theme, options: RowOptions): LogRow[] {
   const source = ring.source(seq);
   const level = ring.level(seq);
   const sourceError = (ring.flags(seq) & LineFlag.stderr) !== 0;
-  const tag = (tags[source] ?? `#${source}`).slice(0, layout.tagWidth).padEnd(layout.tagWidth);
+  const tagText = tags[source] ?? `#${source}`;
+  const tag = tagText.slice(0, layout.tagWidth).padEnd(layout.tagWidth);
   const markPaint = theme.levelMark[sourceError ? Level.error : level] ?? {};
   const textPaint = sourceError ? theme.sourceError : (theme.levelText[level] ?? {});
-  const tagPaint = sourcePaint(theme, source);
-  const text = redact ? redact(ring.text(seq)) : ring.text(seq);
-  const pieces = wrap ? wrapToWidth(text, layout.textWidth) : [cutToWidth(text, layout.textWidth)];
-  return pieces.map((piece, i) => ({
+  const raw = options.redact ? options.redact(ring.text(seq)) : ring.text(seq);
+  // Source errors are warroom's own words about the source: shown as written.
+  const parts = sourceError ? null : lineParts(raw);
+  // The origin is left out where it only repeats the source tag (a service naming itself).
+  const origin = parts && parts.origin !== '' && !tagText.startsWith(parts.origin) ? `[${parts.origin}] ` : '';
+  // Redacted again once decoded: a secret written with JSON escapes only reads as one now.
+  const redact = options.redact ?? ((text: string) => text);
+  const head = parts ? redact(`${origin}${parts.message}`) : raw;
+  const fields = parts ? redact(fieldsText(parts.fields)) : '';
+  // Head, then the fields: after two spaces on one row, on rows of their own when wrapped.
+  const gap = fields === '' ? '' : options.wrap ? '' : '  ';
+  const full = `${head}${gap}${fields}`;
+  const fieldsAt = head.length + gap.length;
+  const ranges: PaintRange[] = [];
+  if (origin !== '') ranges.push([0, origin.length, theme.secondary]);
+  if (fields !== '') ranges.push([fieldsAt, full.length, theme.secondary]);
+  for (const [start, end] of matchRanges(full, options.filter)) ranges.push([start, end, theme.match]);
+
+  const pieces: Array<[number, string]> = [];
+  const addPieces = (from: number, text: string): void => {
+    let at = from;
+    for (const piece of wrapToWidth(text, layout.textWidth)) {
+      pieces.push([at, piece]);
+      at += piece.length;
+    }
+  };
+  if (options.wrap) {
+    addPieces(0, head);
+    if (fields !== '') addPieces(fieldsAt, fields);
+  } else {
+    pieces.push([0, cutToWidth(full, layout.textWidth)]);
+  }
+  const time = parts && !Number.isNaN(parts.time) ? parts.time : ring.time(seq);
+  return pieces.map(([at, piece], i) => ({
     key: `${seq}:${i}`,
-    marker: selected && i === 0 ? '›' : ' ',
-    time: layout.showTime ? (i === 0 ? clockTime(ring.time(seq)) : ' '.repeat(8)) : '',
+    marker: options.selected && i === 0 ? '›' : ' ',
+    time: layout.showTime ? (i === 0 ? clockTime(time) : ' '.repeat(8)) : '',
     tag: i === 0 ? tag : ' '.repeat(layout.tagWidth),
-    tagPaint,
+    tagPaint: sourcePaint(theme, source),
     mark: i === 0 ? (sourceError ? '!' : LEVEL_LETTERS[level]) : ' ',
     markPaint,
-    text: piece,
-    textPaint,
+    runs: runsOf(full, at, at + piece.length, ranges, textPaint),
   }));
 }

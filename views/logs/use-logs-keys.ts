@@ -8,6 +8,8 @@ import { useWarroomStore } from '../store-context.js';
 export interface LogsKeyTargets {
   editFilter: () => void;
   pickSources: () => void;
+  /** Shows every field of the selected line. */
+  showDetail: () => void;
 }
 
 /** Binds the logs scope's commands; `dispatch` applies a pane action to the ring as shown now. */
@@ -28,6 +30,7 @@ export function useLogsKeys(pane: LogsPaneState, dispatch: (action: LogsPaneActi
       'logs.next-error': () => dispatch({ type: 'next-error' }),
       'logs.prev-error': () => dispatch({ type: 'prev-error' }),
       'logs.wrap': () => dispatch({ type: 'toggle-wrap' }),
+      'logs.detail': targets.showDetail,
       'logs.mark': () => {
         const { logs, markLogEvidence } = store.getState();
         const seq = logs.ring ? markedLine(logs.ring, pane) : -1;

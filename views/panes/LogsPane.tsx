@@ -1,8 +1,9 @@
 import React, { useMemo, useState } from 'react';
 import { Box } from 'ink';
-import { newSinceFrozen, visibleLines, type LogsPaneAction } from '../../src/logs/pane-state.js';
+import { markedLine, newSinceFrozen, visibleLines, type LogsPaneAction } from '../../src/logs/pane-state.js';
 import { useTheme } from '../theme/use-theme.js';
 import { TextField } from '../dialogs/TextField.js';
+import { LineDetail } from '../logs/LineDetail.js';
 import { LogLines } from '../logs/LogLines.js';
 import { rowLayout, rowsOfLine, type LogRow } from '../logs/log-row.js';
 import { SourceCounts } from '../logs/SourceCounts.js';
@@ -23,11 +24,18 @@ export function LogsPane({ isFocused, width, height }: PaneProps) {
   const [pane, dispatchPane] = useLogsCursor();
   const [editing, setEditing] = useState(false);
   const [picking, setPicking] = useState(false);
+  /** The line whose fields are shown (Enter), or null. */
+  const [detail, setDetail] = useState<number | null>(null);
   const linesHeight = Math.max(1, height - 2);
   const dispatch = (action: LogsPaneAction) => {
     if (ring !== null) dispatchPane({ action, ring, height: linesHeight });
   };
-  useLogsKeys(pane, dispatch, { editFilter: () => setEditing(true), pickSources: () => setPicking(true) }, isFocused);
+  const showDetail = () => {
+    const seq = ring === null ? -1 : markedLine(ring, pane);
+    if (seq === -1) dispatch({ type: 'message', text: 'no line to show' });
+    else setDetail(seq);
+  };
+  useLogsKeys(pane, dispatch, { editFilter: () => setEditing(true), pickSources: () => setPicking(true), showDetail }, isFocused);
 
   const tags = useMemo(() => sources.map((s) => s.tag), [sources]);
   const theme = useTheme();
@@ -36,7 +44,7 @@ export function LogsPane({ isFocused, width, height }: PaneProps) {
     const layout = rowLayout(width, tags);
     const built: LogRow[] = [];
     for (const seq of visibleLines(ring, pane, linesHeight)) {
-      built.push(...rowsOfLine(ring, seq, layout, tags, theme, seq === pane.selected, pane.wrap, redact));
+      built.push(...rowsOfLine(ring, seq, layout, tags, theme, { selected: seq === pane.selected, wrap: pane.wrap, redact, filter: pane.filter }));
     }
     return built.slice(-linesHeight);
     // version: the ring is mutated in place; each flush bumps it.
@@ -49,7 +57,17 @@ export function LogsPane({ isFocused, width, height }: PaneProps) {
     <Box flexDirection="column" height={height} width={width}>
       <SourceCounts sources={sources} hidden={pane.hidden} width={width} />
       <Box flexDirection="column" height={linesHeight}>
-        {picking ? (
+        {detail !== null && ring !== null ? (
+          <LineDetail
+            ring={ring}
+            seq={detail}
+            tag={tags[ring.source(detail)] ?? ''}
+            redact={redact}
+            width={width}
+            height={linesHeight}
+            onClose={() => setDetail(null)}
+          />
+        ) : picking ? (
           <SourcePicker
             sources={sources}
             hidden={pane.hidden}

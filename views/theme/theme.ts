@@ -72,6 +72,8 @@ export interface Theme {
   blur: { title: Paint; border: BorderPaint };
   /** The selected row: inverse, with and without colour. */
   selection: Paint;
+  /** Where the log filter matched: inverse in the accent hue (inverse alone without colour). */
+  match: Paint;
   /** Secondary text: hints, column headers, counts. */
   secondary: Paint;
   /** What must be read first (titles, the command being approved). */
@@ -127,6 +129,7 @@ export function createTheme(depth: ColourDepth): Theme {
     focus: { title: p('accent', { bold: true }), border: border(depth, 'accent') },
     blur: { title: p('grey'), border: border(depth, 'grey') },
     selection: { inverse: true },
+    match: p('accent', { inverse: true }),
     secondary,
     strong: { bold: true },
     command: p('accent'),
