@@ -175,6 +175,7 @@ export function streamSsh(host: SshHost, command: string, options: StreamOptions
           options.onExit?.({ exitCode: null, signal: null, error: `${host.label}: ${(error as Error).message}` });
           return;
         }
+        options.onInterrupted?.();
         continue;
       } finally {
         release();
@@ -194,6 +195,7 @@ export function streamSsh(host: SshHost, command: string, options: StreamOptions
         options.onExit?.({ exitCode: null, signal: null, error: `${host.label}: the server closed the channel` });
         return;
       }
+      if (!stopped) options.onInterrupted?.();
     }
   };
   const finished = loop().finally(() => {

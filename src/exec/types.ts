@@ -52,6 +52,8 @@ export interface StreamOptions {
   onExit?: (result: { exitCode: number | null; signal: string | null; error?: string }) => void;
   /** Connection notices for the timeline ("app-1: connection lost 14:02:11–14:02:19"). */
   onNotice?: (text: string) => void;
+  /** The SSH connection dropped: no data until the command is started again on the host. */
+  onInterrupted?: () => void;
 }
 
 /** A running stream; stop() ends it and its processes (remote ones by closing the channel). */

@@ -87,6 +87,12 @@ export class CommandSource implements LogSource {
         },
         onExit,
         onNotice: (text) => this.receiver.error(text),
+        // The host went away; the stream starts the command again when it is back, and that
+        // run's first line is following again (the pane's gap marker goes there).
+        onInterrupted: () => {
+          following = false;
+          this.receiver.state('disconnected', 'host unreachable');
+        },
       });
       this.handle = current;
     } catch (err) {

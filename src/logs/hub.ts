@@ -12,7 +12,9 @@ import { FileTail } from './file-tail.js';
 import { LogIngest } from './ingest.js';
 import { LEVEL_NAMES, Level } from './level.js';
 import type { LineSplitter } from '../text/line-splitter.js';
+import { ResendFilter } from './resend-filter.js';
 import { LineFlag, type LogRingBuffer } from './ring-buffer.js';
+import { localClock } from '../time/clock-text.js';
 import type { LineReceiver, LogSource, SourceState } from './source.js';
 
 /** One source as the pane shows it. */
@@ -32,6 +34,10 @@ export interface LogSourceStatus {
   warnsLastMinute: number;
   /** Above the error-rate threshold right now. */
   errorEpisode: boolean;
+  /** When the source stopped (its command or host went away) and has not come back; null while live. */
+  staleSince: number | null;
+  /** Lines the source sent again after reconnecting, dropped (not shown or counted twice). */
+  repeatsDropped: number;
 }
 
 /** A source error kept for the pane (stderr line, exit, missing file). */
@@ -72,6 +78,10 @@ export interface LogHubOptions {
 }
 
 const SOURCE_ERRORS_KEPT = 50;
+/** Lines a command source remembers to recognise its re-sent tail (journalctl -f sends 10). */
+const COMMAND_TAIL_KEPT = 200;
+/** A re-sent tail arrives in one burst: lines held this long without more are settled. */
+const RESEND_SETTLE_MS = 1000;
 
 interface SourceEntry {
   status: LogSourceStatus;
@@ -79,6 +89,9 @@ interface SourceEntry {
   splitter: LineSplitter | null;
   /** Lines of this source already counted into warroom's own /metrics. */
   counted: number;
+  /** Drops what a restarted follow command sends again (command and remote sources). */
+  resend: ResendFilter | null;
+  settleTimer: NodeJS.Timeout | null;
 }
 
 /** Owns log sources, the ring they feed, and batching into the store. */
@@ -109,9 +122,13 @@ export class LogHub {
     const status: LogSourceStatus = {
       id, tag: config.tag, kind: config.kind, host: config.host, state: 'stopped',
       linesTotal: 0, lastMinuteTotal: 0, errorsTotal: 0, warnsTotal: 0, errorsLastMinute: 0, warnsLastMinute: 0, errorEpisode: false,
+      staleSince: null, repeatsDropped: 0,
     };
+    const local = config.kind === 'file' && config.host === undefined;
+    // A remote `tail -n N -F` re-sends its N lines on every restart; a command some of its own.
+    const kept = config.kind === 'file' ? Math.min(2000, Math.max(config.lines, 10)) : COMMAND_TAIL_KEPT;
     // The receiver needs the entry (its splitter) before the source exists.
-    const entry: Omit<SourceEntry, 'source'> = { status, splitter: null, counted: 0 };
+    const entry: Omit<SourceEntry, 'source'> = { status, splitter: null, counted: 0, resend: local ? null : new ResendFilter(kept), settleTimer: null };
     const source = this.createSource(config, this.receiverFor(entry));
     this.entries.push(Object.assign(entry, { source }));
     // The source's series exist (at 0) from the start, so a rate over them is defined at once.
@@ -135,7 +152,10 @@ export class LogHub {
     if (this.ticker) clearInterval(this.ticker);
     this.ticker = null;
     await Promise.all(this.entries.map((entry) => entry.source.stop()));
-    for (const entry of this.entries) entry.splitter?.flush();
+    for (const entry of this.entries) {
+      entry.splitter?.flush();
+      this.settle(entry);
+    }
     this.flush();
   }
 
@@ -187,6 +207,7 @@ export class LogHub {
         errorsLastMinute: tally.lastMinute[Level.error] + tally.lastMinute[Level.critical] + tally.lastMinute[Level.fatal],
         warnsLastMinute: tally.lastMinute[Level.warn],
         errorEpisode: this.watcher.active(status.id),
+        repeatsDropped: entry.resend?.dropped ?? 0,
       };
     });
     this.recentActivity = sources.some((s) => s.lastMinuteTotal > 0);
@@ -230,7 +251,12 @@ export class LogHub {
         entry.splitter = null;
       },
       line: (text) => {
-        this.ingest.acceptLine(id, text);
+        const resend = entry.resend;
+        if (resend === null) this.ingest.acceptLine(id, text);
+        else {
+          for (const line of resend.offer(text)) this.ingest.acceptLine(id, line);
+          if (resend.holding) this.armSettle(entry);
+        }
         this.scheduleFlush();
       },
       error: (text) => {
@@ -240,10 +266,36 @@ export class LogHub {
         this.scheduleFlush();
       },
       state: (state, detail) => {
-        entry.status.state = state;
-        entry.status.detail = detail;
+        const { status } = entry;
+        const now = this.ingest.now();
+        // A follow command that ended is a gap in the stream until it follows again.
+        if ((state === 'restarting' || state === 'disconnected') && status.staleSince === null) status.staleSince = now;
+        if (state === 'following' && status.staleSince !== null) {
+          this.ingest.acceptMarker(id, `— ${status.tag}: no data ${localClock(status.staleSince)}–${localClock(now)}, reconnected —`, now);
+          status.staleSince = null;
+          entry.resend?.reconnected();
+        }
+        status.state = state;
+        status.detail = detail;
         this.scheduleFlush();
       },
     };
+  }
+
+  // Held lines of a re-sent tail are settled once the burst is over.
+  private armSettle(entry: Omit<SourceEntry, 'source'>): void {
+    if (entry.settleTimer) clearTimeout(entry.settleTimer);
+    entry.settleTimer = setTimeout(() => {
+      entry.settleTimer = null;
+      this.settle(entry);
+      this.scheduleFlush();
+    }, RESEND_SETTLE_MS);
+    entry.settleTimer.unref?.();
+  }
+
+  private settle(entry: Omit<SourceEntry, 'source'>): void {
+    if (entry.settleTimer) clearTimeout(entry.settleTimer);
+    entry.settleTimer = null;
+    for (const line of entry.resend?.settle() ?? []) this.ingest.acceptLine(entry.status.id, line);
   }
 }

@@ -58,6 +58,11 @@ export class LogIngest {
     return level;
   }
 
+  /** Puts warroom's own note into the stream (a gap marker): shown at every level, never counted. */
+  acceptMarker(source: number, text: string, time = this.now()): void {
+    this.ring.push(source, Level.unknown, time, text, LineFlag.marker);
+  }
+
   /** A line splitter for a byte stream of `source` (one per open file or stream). */
   splitterFor(source: number): LineSplitter {
     // One clock read per chunk, not per line: the lines of one read arrived together.

@@ -54,8 +54,11 @@ export type LogsPaneAction =
 /** True when line `seq` passes the pane's filters. */
 export function lineMatches(ring: LogRingBuffer, seq: number, state: LogsPaneState): boolean {
   if (state.hidden.length > 0 && state.hidden.includes(ring.source(seq))) return false;
+  const flags = ring.flags(seq);
+  // Gap markers show under every filter: they say the lines around them are not the whole story.
+  if ((flags & LineFlag.marker) !== 0) return true;
   // Source errors (stderr) show at every level: they are about the source, not the service.
-  if (state.minLevel !== Level.unknown && ring.level(seq) < state.minLevel && (ring.flags(seq) & LineFlag.stderr) === 0) return false;
+  if (state.minLevel !== Level.unknown && ring.level(seq) < state.minLevel && (flags & LineFlag.stderr) === 0) return false;
   return state.filter === null || state.filter.test(ring.text(seq));
 }
 

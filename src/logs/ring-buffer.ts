@@ -7,6 +7,8 @@ import type { Level } from './level.js';
 export const LineFlag = {
   /** The line came from the source's stderr (a source error, shown marked). */
   stderr: 1,
+  /** warroom's own note in the stream (a gap while the source was away), not a line of the source. */
+  marker: 2,
 } as const;
 
 /** One line read back out of the ring. */

@@ -15,7 +15,7 @@ export interface LineReceiver {
 }
 
 /** What a source is doing right now. */
-export type SourceState = 'starting' | 'following' | 'waiting' | 'restarting' | 'stopped';
+export type SourceState = 'starting' | 'following' | 'waiting' | 'restarting' | 'disconnected' | 'stopped';
 
 /** A running source of log lines. */
 export interface LogSource {

@@ -48,6 +48,8 @@ export async function startTestSshServer(options: {
   hostKey: KeyPair;
   authorizedKey: KeyPair;
   user?: string;
+  /** Listen on this port (a server coming back where it was); default a free one. */
+  port?: number;
 }): Promise<TestSshServer> {
   const allowed = parsed(options.authorizedKey.public);
   const user = options.user ?? 'deploy';
@@ -116,7 +118,10 @@ export async function startTestSshServer(options: {
       });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
   state.port = (server.address() as { port: number }).port;
   state.close = async () => {
     for (const connection of connections) connection.end();

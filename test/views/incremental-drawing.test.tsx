@@ -203,7 +203,7 @@ test('incremental frames leave the screen as a full redraw would: logs, zoom, di
     ingest.addSource(1);
     const sources = [0, 1].map((id) => ({
       id, tag: id === 0 ? 'api' : 'worker', kind: 'file' as const, state: 'following' as const, linesTotal: 0, lastMinuteTotal: 0,
-      errorsTotal: 0, warnsTotal: 0, errorsLastMinute: 0, warnsLastMinute: 0, errorEpisode: false,
+      errorsTotal: 0, warnsTotal: 0, errorsLastMinute: 0, warnsLastMinute: 0, errorEpisode: false, staleSince: null, repeatsDropped: 0,
     }));
     const flush = () => store.getState().logsFlushed({ ring: ingest.ring, total: ingest.ring.total, sources, sourceErrors: [] });
     const levels = ['INFO', 'WARN', 'ERROR', 'DEBUG'];

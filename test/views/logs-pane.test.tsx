@@ -18,7 +18,7 @@ import { waitFor } from '../helpers/wait-for.js';
 function status(id: number, tag: string, errors: number, warns: number): LogSourceStatus {
   return {
     id, tag, kind: 'file', state: 'following', linesTotal: 0, lastMinuteTotal: 0, errorsTotal: errors, warnsTotal: warns,
-    errorsLastMinute: 0, warnsLastMinute: 0, errorEpisode: false,
+    errorsLastMinute: 0, warnsLastMinute: 0, errorEpisode: false, staleSince: null, repeatsDropped: 0,
   };
 }
 
@@ -179,6 +179,21 @@ test('the counts line shows the last minute\'s errors, marked while above the no
   store.getState().logsFlushed({ ring: ingest.ring, total: ingest.ring.total, sources: [hot, warm], sourceErrors: [] });
   const ui = renderPane(store);
   await waitFor(() => ui.frame().includes('api E40 W2 !35/min · worker E3 W0 2/min'));
+  ui.unmount();
+});
+
+test('a source that went away says stale since when, LIVE says how many are stale, its gap marker shows at every level', async () => {
+  const { store, ingest } = filledStore(5);
+  const lostAt = new Date(2026, 11, 3, 16, 2, 10).getTime();
+  ingest.acceptMarker(0, '— api: no data 16:02:10–16:03:12, reconnected —');
+  const gone = { ...status(0, 'api', 1, 0), state: 'disconnected' as const, staleSince: lostAt };
+  store.getState().logsFlushed({ ring: ingest.ring, total: ingest.ring.total, sources: [gone, status(1, 'worker', 0, 0)], sourceErrors: [] });
+  const ui = renderPane(store);
+  await waitFor(() => ui.frame().includes('api E1 W0 (stale since 16:02:10)'), { what: 'the stale note' });
+  assert.match(ui.frame(), /LIVE · 1 stale/);
+  assert.match(ui.frame(), /api\s+─ — api: no data 16:02:10–16:03:12, reconnected —/);
+  await ui.press('llll', (f) => f.includes('≥error'));
+  assert.match(ui.frame(), /no data 16:02:10–16:03:12/, 'the marker stays under the level filter');
   ui.unmount();
 });
 

@@ -2,6 +2,7 @@ import React from 'react';
 import { Text } from 'ink';
 import type { LogSourceStatus } from '../../src/logs/hub.js';
 import { cutToWidth } from '../../src/text/width.js';
+import { localClock } from '../../src/time/clock-text.js';
 import { useTheme } from '../theme/use-theme.js';
 import { sourcePaint } from './source-colour.js';
 
@@ -16,7 +17,9 @@ export function SourceCounts({ sources, hidden, width }: { sources: readonly Log
     // Totals, plus the last minute's errors when there are any (`!` while above the note threshold).
     const rate = source.errorsLastMinute > 0 ? ` ${source.errorEpisode ? '!' : ''}${source.errorsLastMinute}/min` : '';
     const counts = ` E${source.errorsTotal} W${source.warnsTotal}${rate}`;
-    const note = (hidden.includes(source.id) ? ' (hidden)' : '') + (STATE_NOTES[source.state] ?? '');
+    // A source that went away says since when: its silence is not a quiet service.
+    const stateNote = source.staleSince !== null ? ` (stale since ${localClock(source.staleSince)})` : (STATE_NOTES[source.state] ?? '');
+    const note = (hidden.includes(source.id) ? ' (hidden)' : '') + stateNote;
     const piece = `${source.tag}${counts}${note}`;
     const sep = parts.length > 0 ? ' · ' : '';
     if (used + sep.length + piece.length > width) {
@@ -29,7 +32,7 @@ export function SourceCounts({ sources, hidden, width }: { sources: readonly Log
         {sep}
         <Text {...sourcePaint(theme, source.id)} {...(hidden.includes(source.id) ? theme.secondary : {})}>{source.tag}</Text>
         <Text {...(source.errorsTotal > 0 ? theme.tone.bad : {})}>{counts}</Text>
-        <Text {...theme.secondary}>{note}</Text>
+        <Text {...(source.staleSince !== null ? theme.tone.warn : theme.secondary)}>{note}</Text>
       </Text>,
     );
   }

@@ -5,9 +5,13 @@ import type { LogsPaneState } from '../../src/logs/pane-state.js';
 import { useTheme } from '../theme/use-theme.js';
 import { cutToWidth } from '../../src/text/width.js';
 
-/** The pane's bottom line: live / paused with the new-line count, filter, level, wrap, last message. */
-export function StatusLine({ state, newLines, width }: { state: LogsPaneState; newLines: number; width: number }) {
-  const mode = state.paused ? 'PAUSED' : state.anchor !== null ? 'SCROLLED' : 'LIVE';
+/**
+ * The pane's bottom line: live / paused with the new-line count, filter, level, wrap, last
+ * message. `stale` sources (gone away, not back) keep LIVE from claiming the whole stream is live.
+ */
+export function StatusLine({ state, newLines, stale, width }: { state: LogsPaneState; newLines: number; stale: number; width: number }) {
+  const following = state.paused ? 'PAUSED' : state.anchor !== null ? 'SCROLLED' : 'LIVE';
+  const mode = stale > 0 ? `${following} · ${stale} stale` : following;
   const fresh = newLines > 0 ? ` +${newLines.toLocaleString('en-US')} new` : '';
   const hint = state.anchor !== null || state.paused ? ' (G live)' : '';
   const parts = [

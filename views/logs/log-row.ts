@@ -8,6 +8,7 @@ import { Level, LEVEL_LETTERS } from '../../src/logs/level.js';
 import { LineFlag, type LogRingBuffer } from '../../src/logs/ring-buffer.js';
 import { fieldsText, lineParts } from '../../src/logs/structure.js';
 import { cutToWidth, wrapToWidth } from '../../src/text/width.js';
+import { localClock } from '../../src/time/clock-text.js';
 import type { Paint, Theme } from '../theme/theme.js';
 import { matchRanges, runsOf, type PaintRange, type Run } from './paint-runs.js';
 import { sourcePaint } from './source-colour.js';
@@ -50,13 +51,8 @@ export function rowLayout(width: number, tags: readonly string[]): RowLayout {
   return { width, showTime, tagWidth, textWidth: Math.max(1, width - fixed) };
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
 /** HH:MM:SS of an epoch ms in local time (as the timeline shows it by default). */
-export function clockTime(ms: number): string {
-  const d = new Date(ms);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
+export const clockTime = localClock;
 
 /** How one line is drawn, before it is cut into rows. */
 export interface RowOptions {
@@ -71,14 +67,17 @@ export interface RowOptions {
 export function rowsOfLine(ring: LogRingBuffer, seq: number, layout: RowLayout, tags: readonly string[], theme: Theme, options: RowOptions): LogRow[] {
   const source = ring.source(seq);
   const level = ring.level(seq);
-  const sourceError = (ring.flags(seq) & LineFlag.stderr) !== 0;
+  const flags = ring.flags(seq);
+  const sourceError = (flags & LineFlag.stderr) !== 0;
+  // A gap marker is warroom's own note: drawn as written, in the stale paint, its mark a rule.
+  const marker = (flags & LineFlag.marker) !== 0;
   const tagText = tags[source] ?? `#${source}`;
   const tag = tagText.slice(0, layout.tagWidth).padEnd(layout.tagWidth);
   const markPaint = theme.levelMark[sourceError ? Level.error : level] ?? {};
-  const textPaint = sourceError ? theme.sourceError : (theme.levelText[level] ?? {});
+  const textPaint = marker ? theme.tone.warn : sourceError ? theme.sourceError : (theme.levelText[level] ?? {});
   const raw = options.redact ? options.redact(ring.text(seq)) : ring.text(seq);
-  // Source errors are warroom's own words about the source: shown as written.
-  const parts = sourceError ? null : lineParts(raw);
+  // Source errors and markers are warroom's own words about the source: shown as written.
+  const parts = sourceError || marker ? null : lineParts(raw);
   // The origin is left out where it only repeats the source tag (a service naming itself).
   const origin = parts && parts.origin !== '' && !tagText.startsWith(parts.origin) ? `[${parts.origin}] ` : '';
   // Redacted again once decoded: a secret written with JSON escapes only reads as one now.
@@ -115,7 +114,7 @@ export function rowsOfLine(ring: LogRingBuffer, seq: number, layout: RowLayout, 
     time: layout.showTime ? (i === 0 ? clockTime(time) : ' '.repeat(8)) : '',
     tag: i === 0 ? tag : ' '.repeat(layout.tagWidth),
     tagPaint: sourcePaint(theme, source),
-    mark: i === 0 ? (sourceError ? '!' : LEVEL_LETTERS[level]) : ' ',
+    mark: i === 0 ? (sourceError ? '!' : marker ? '─' : LEVEL_LETTERS[level]) : ' ',
     markPaint,
     runs: runsOf(full, at, at + piece.length, ranges, textPaint),
   }));

@@ -93,7 +93,7 @@ export function LogsPane({ isFocused, width, height }: PaneProps) {
           onCancel={() => setEditing(false)}
         />
       ) : (
-        <StatusLine state={pane} newLines={newSinceFrozen(ring, pane)} width={width} />
+        <StatusLine state={pane} newLines={newSinceFrozen(ring, pane)} stale={sources.filter((s) => s.staleSince !== null).length} width={width} />
       )}
     </Box>
   );
