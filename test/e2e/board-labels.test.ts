@@ -2,6 +2,7 @@
 // check labels (`postgres`, `redis`) in their own column, the instance (host) of each row kept at
 // 80 columns and in the 160-column grid, every row on screen when the other panes have nothing to
 // show (they fold to a title line that says so: 14 rows fill 80x24 only then), and a pane that is not configured says so there.
+// The selected row's failure reason shows without opening its details (issue #17: it was hidden unless zoomed).
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,11 @@ for (const [columns, rows] of [[80, 24], [160, 45]] as const) {
       assert.match(board, /gateway\s+app-1\s/, `the instance names the gateway's first row:\n${screen}`);
       assert.match(board, /\n\s+app-2\s/, `and its second:\n${screen}`);
       assert.doesNotMatch(status.rows[0] ?? '', /\d+-\d+\/14/, `no row is cut off the board:\n${screen}`);
+      // Why the selected row is DOWN, without Enter or z: under it where there is room, else at
+      // the end of the summary line (every row keeps its place on the board).
+      const selected = status.rows.findIndex((row) => row.startsWith('›'));
+      const reasonAt = columns < 120 ? 0 : selected + 1;
+      assert.match(status.rows[reasonAt] ?? '', /↳ connection refused/, `the failure reason, unzoomed:\n${screen}`);
       if (columns < 120) {
         for (const [key, title, says] of [['2', 'Logs', 'no log sources configured'], ['3', 'Metrics', 'no panels'], ['4', 'Runbook', 'no runbook configured']]) {
           assert.match(screen, new RegExp(`── ${key} ${title} · ${says} · folded · ${key} opens it`), `${title} folds and says why:\n${screen}`);

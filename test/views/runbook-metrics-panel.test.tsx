@@ -143,6 +143,8 @@ test('without a Prometheus the key says so and adds nothing (scrape-only metrics
 
   const none = await consoleWith(undefined);
   assert.equal(none.store.getState().metrics.actions, null);
+  await waitFor(() => /⟨promql⟩ sum\(rate/.test(none.ui.frame()), { what: 'the PromQL step' });
+  assert.doesNotMatch(none.ui.frame(), /press a to add as a metrics panel/, 'not offered where it cannot work');
   await none.ui.press('a', (f) => f.includes('no Prometheus configured: set metrics.prometheus'));
   assert.equal(none.store.getState().metrics.panels.length, 0);
   assert.equal(none.journal.events().filter((e) => e.kind === 'metric.panel-added').length, 0);

@@ -43,6 +43,7 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
   const output = useWarroom((s) => s.runbook.output);
   const suggestions = useWarroom((s) => s.runbook.suggestions);
   const actions = useWarroom((s) => s.runbook.actions);
+  const canChart = useWarroom((s) => s.metrics.actions !== null);
   // The journal's redactor (the config's secrets too) once the timeline is open; the built-in rules before.
   const redact = useWarroom((s) => s.timelineActions?.redact) ?? redactBuiltIn;
   const theme = useTheme();
@@ -76,7 +77,7 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
     );
   }
 
-  const { header, suggestionLine, rows: allRows, sideWidth, stepWidth, outputRows: wrapped } = runbookParts(doc, states, cursor, suggestions, output, width, redact);
+  const { header, suggestionLine, rows: allRows, sideWidth, stepWidth, outputRows: wrapped } = runbookParts(doc, states, cursor, suggestions, output, width, redact, canChart);
   const budget = paneBudget(height, suggestionLine !== null, wrapped, allRows.length);
   const outputHeight = budget.output;
   const listHeight = budget.list;

@@ -4,7 +4,7 @@ import { summaryLine, worstFirst } from '../../src/probes/board-format.js';
 import type { CheckRow } from '../../src/store/checks.js';
 import { StatusDetails } from '../status/StatusDetails.js';
 import { StatusTable } from '../status/StatusTable.js';
-import { fit, statusColumns } from '../status/status-columns.js';
+import { fit, reasonOf, statusColumns } from '../status/status-columns.js';
 import { selectedIndex, useStatusCursor } from '../status/use-status-cursor.js';
 import { useStatusKeys } from '../status/use-status-keys.js';
 import { useWarroom } from '../store-context.js';
@@ -36,20 +36,23 @@ export function StatusPane({ isFocused, width, height }: PaneProps) {
   }
   if (cursor.details && selected) return <StatusDetails row={selected} width={width} height={height} now={now} />;
 
-  // Only the rows that fit are rendered; the window follows the cursor.
-  const visible = Math.max(1, height - 2);
+  // Only the rows that fit are rendered; the window follows the cursor. The selected row's
+  // reason takes a line of its own under it when every row still fits, else it ends the summary.
+  const reason = selected ? reasonOf(selected) : null;
+  const reasonBelow = reason !== null && rows.length + 1 <= height - 2;
+  const visible = Math.max(1, height - 2 - (reasonBelow ? 1 : 0));
   if (index < offset.current) offset.current = index;
   if (index >= offset.current + visible) offset.current = index - visible + 1;
   offset.current = Math.max(0, Math.min(offset.current, rows.length - visible));
   const window = rows.slice(offset.current, offset.current + visible);
   const more = rows.length > visible ? ` · ${offset.current + 1}-${offset.current + window.length}/${rows.length}` : '';
   const order = cursor.sort === 'worst-first' ? 'worst first' : 'config order';
-  const summary = `${summaryLine(rows.map((r) => r.state))}${more} · ${order} (o)`;
+  const summary = `${summaryLine(rows.map((r) => r.state))}${more}${reason !== null && !reasonBelow ? ` · ↳ ${reason}` : ` · ${order} (o)`}`;
 
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">{fit(summary, width)}</Text>
-      <StatusTable rows={window} columns={columns} selectedId={selected?.id ?? null} isFocused={isFocused} now={now} />
+      <StatusTable rows={window} columns={columns} selectedId={selected?.id ?? null} isFocused={isFocused} now={now} width={width} reasonBelow={reasonBelow} />
     </Box>
   );
 }

@@ -30,6 +30,8 @@ export function runbookParts(
   output: RunbookOutput | null,
   width: number,
   redact: (text: string) => string,
+  /** PromQL blocks can be charted (Prometheus configured): the pane offers `a` only then. */
+  canChart = true,
 ): RunbookParts {
   const section = doc.sections[at.section];
   const done = section ? section.steps.filter((s) => states[s.line]?.status === 'done').length : 0;
@@ -42,7 +44,7 @@ export function runbookParts(
     : null;
   const sideWidth = width >= 100 ? Math.min(36, Math.floor(width * 0.3)) : 0;
   const stepWidth = width - sideWidth - (sideWidth > 0 ? 1 : 0);
-  const rows = section ? sectionRows(section, states, at, redact, sectionSymptoms(doc, at.section), stepWidth) : [];
+  const rows = section ? sectionRows(section, states, at, redact, sectionSymptoms(doc, at.section), stepWidth, canChart) : [];
   const outputRows = output ? output.lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / Math.max(1, width))), 0) : null;
   return { header, suggestionLine, rows, sideWidth, stepWidth, outputRows };
 }

@@ -31,7 +31,7 @@ function runMark(state: StepState): string {
   return run.exitCode === null ? '  · ran (dry-run or no exit code)' : `  ✗ exit ${run.exitCode}`;
 }
 
-function stepRows(step: Step, index: number, state: StepState, cursor: RunbookCursor, expanded: boolean): Row[] {
+function stepRows(step: Step, index: number, state: StepState, cursor: RunbookCursor, expanded: boolean, canChart: boolean): Row[] {
   const selected = cursor.step === index && cursor.command < 0;
   const skip = state.status === 'skipped' ? ` (skipped: ${state.reason ?? ''})` : '';
   const hosts = [...new Set(step.commands.map((c) => c.host).filter((h): h is string => h !== undefined))];
@@ -66,8 +66,9 @@ function stepRows(step: Step, index: number, state: StepState, cursor: RunbookCu
   for (const reference of step.references) {
     const first = reference.text.split('\n')[0] ?? '';
     rows.push({ text: `      ⟨${reference.lang || 'text'}⟩ ${first}`, tone: 'reference', selected: false });
-    // On its own line: after a long query it would be cut off at the pane's edge.
-    if (reference.metricsPanel) rows.push({ text: `        — press ${keyFor('runbook.add-panel')} to add as a metrics panel`, tone: 'reference', selected: false });
+    // On its own line: after a long query it would be cut off at the pane's edge. Offered only
+    // where it can work (a Prometheus is configured); without one `a` says so.
+    if (reference.metricsPanel && canChart) rows.push({ text: `        — press ${keyFor('runbook.add-panel')} to add as a metrics panel`, tone: 'reference', selected: false });
   }
   for (const detail of step.details) rows.push({ text: `      · ${detail}`, tone: 'detail', selected: false });
   for (const note of state.notes) rows.push({ text: `      ✎ ${note}`, tone: 'note', selected: false });
@@ -88,9 +89,11 @@ export function sectionRows(
   redact: (text: string) => string = (text) => text,
   symptoms: readonly string[] = section.symptoms,
   width?: number,
+  /** A PromQL block can become a metrics panel (Prometheus is configured). */
+  canChart = true,
 ): Row[] {
   const clean = (text: string) => redact(neutralise(text, { escapes: 'show' }));
-  const rows = sectionRowsRaw(section, states, cursor, symptoms, width === undefined).map((row) => ({ ...row, text: clean(row.text) }));
+  const rows = sectionRowsRaw(section, states, cursor, symptoms, width === undefined, canChart).map((row) => ({ ...row, text: clean(row.text) }));
   if (width === undefined) return rows;
   const tables = section.tables.flatMap((table) => tableRows({ ...table, headers: table.headers.map(clean), rows: table.rows.map((cells) => cells.map(clean)) }, width));
   const empty = rows.length === 0 && tables.length === 0 ? [{ text: '  (nothing under this heading)', tone: 'text' as const, selected: false }] : [];
@@ -98,11 +101,11 @@ export function sectionRows(
 }
 
 /** The section's rows before the text kit; tables as one-line rows only `withTables`. */
-function sectionRowsRaw(section: Section, states: Readonly<Record<number, StepState>>, cursor: RunbookCursor, symptoms: readonly string[], withTables: boolean): Row[] {
+function sectionRowsRaw(section: Section, states: Readonly<Record<number, StepState>>, cursor: RunbookCursor, symptoms: readonly string[], withTables: boolean, canChart: boolean): Row[] {
   const rows: Row[] = [];
   // What the author wrote to recognise the situation comes before what to do about it.
   if (symptoms.length > 0) rows.push({ text: `  Symptoms: ${symptoms.join('; ')}`, tone: 'symptoms', selected: false });
-  section.steps.forEach((step, i) => rows.push(...stepRows(step, i, states[step.line] ?? OPEN, cursor, i === cursor.step)));
+  section.steps.forEach((step, i) => rows.push(...stepRows(step, i, states[step.line] ?? OPEN, cursor, i === cursor.step, canChart)));
   if (section.steps.length === 0) for (const block of section.text.slice(0, 12)) rows.push({ text: `  ${block.text}`, tone: 'text', selected: false });
   if (withTables) {
     for (const table of section.tables) {

@@ -16,12 +16,13 @@ export function useRunbookRows(width: number): PaneRows {
   // The pane's redactor: a masked secret may be shorter than the text, and wraps differently.
   const redact = useWarroom((s) => s.timelineActions?.redact) ?? redactBuiltIn;
   const actions = useWarroom((s) => s.runbook.actions !== null);
+  const canChart = useWarroom((s) => s.metrics.actions !== null);
   const error = useWarroom((s) => s.runbook.error !== null);
   const [cursor] = useRunbookCursor(doc ? { doc, states, opensAt } : null);
   if (!doc && !actions && !error) return { wants: 2, least: 2, notice: 'no runbook configured' };
   // Why none is open, or that it is opening, and what r / g would do: worth its rows.
   if (!doc) return { wants: 3, least: 2 };
-  const parts = runbookParts(doc, states, cursor, suggestions, output, width, redact);
+  const parts = runbookParts(doc, states, cursor, suggestions, output, width, redact, canChart);
   const outputRows = parts.outputRows === null ? 0 : parts.outputRows + 2;
   // The header, the step under the cursor and its command are the least worth drawing.
   return { wants: (parts.suggestionLine ? 1 : 0) + 1 + parts.rows.length + outputRows, least: 1 + Math.min(parts.rows.length, 2) };

@@ -2,7 +2,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { CheckRow } from '../../src/store/checks.js';
 import { useTheme } from '../theme/use-theme.js';
-import { headerCells, rowCells, type StatusColumns } from './status-columns.js';
+import { fit, headerCells, reasonOf, rowCells, type StatusColumns } from './status-columns.js';
 
 /** Props of the board's table. */
 export interface StatusTableProps {
@@ -12,6 +12,10 @@ export interface StatusTableProps {
   selectedId: string | null;
   isFocused: boolean;
   now: number;
+  /** Columns of the pane (the reason line under the selected row is cut to it). */
+  width: number;
+  /** Draw the selected row's reason on a line under it (the pane had room). */
+  reasonBelow: boolean;
 }
 
 function join(parts: string[]): string {
@@ -19,7 +23,7 @@ function join(parts: string[]): string {
 }
 
 /** The column header and the visible rows; the selected row is marked with › (not colour alone). */
-export function StatusTable({ rows, columns, selectedId, isFocused, now }: StatusTableProps) {
+export function StatusTable({ rows, columns, selectedId, isFocused, now, width, reasonBelow }: StatusTableProps) {
   const theme = useTheme();
   const head = headerCells(columns);
   return (
@@ -31,13 +35,17 @@ export function StatusTable({ rows, columns, selectedId, isFocused, now }: Statu
         // Rows of one service (instances, ports) read as a group: the name is written once.
         const repeat = i > 0 && rows[i - 1]?.service === row.service;
         const left = join([repeat ? ' '.repeat(cells.service.length) : cells.service, cells.check, cells.instance, cells.target]);
+        const reason = selected && reasonBelow ? reasonOf(row) : null;
         return (
-          <Text key={row.id} wrap="truncate">
-            <Text bold={selected} {...(selected && isFocused ? theme.selection : {})}>{`${selected ? '›' : ' '} ${left}`}</Text>
-            <Text {...theme.state[row.state]}>{` ${cells.state}`}</Text>
-            {cells.latency ? <Text>{` ${cells.latency}`}</Text> : null}
-            {cells.history ? <Text {...(row.state === 'UP' ? theme.secondary : {})}>{` ${cells.history}`}</Text> : null}
-          </Text>
+          <React.Fragment key={row.id}>
+            <Text wrap="truncate">
+              <Text bold={selected} {...(selected && isFocused ? theme.selection : {})}>{`${selected ? '›' : ' '} ${left}`}</Text>
+              <Text {...theme.state[row.state]}>{` ${cells.state}`}</Text>
+              {cells.latency ? <Text>{` ${cells.latency}`}</Text> : null}
+              {cells.history ? <Text {...(row.state === 'UP' ? theme.secondary : {})}>{` ${cells.history}`}</Text> : null}
+            </Text>
+            {reason !== null ? <Text wrap="truncate" {...theme.state[row.state]}>{fit(`    ↳ ${reason}`, width)}</Text> : null}
+          </React.Fragment>
         );
       })}
     </Box>

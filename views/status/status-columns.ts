@@ -3,6 +3,7 @@
 import stringWidth from 'string-width';
 import { formatAge, formatLatency, historyStrip, stateLabel } from '../../src/probes/board-format.js';
 import type { CheckRow } from '../../src/store/checks.js';
+import { oneLine } from '../../src/text/neutralise.js';
 
 /** Column widths for one pane width (0 = column hidden). */
 export interface StatusColumns {
@@ -20,6 +21,16 @@ const STATE_WIDTH = 17; // "▲ DEGRADED 12m03s"
 const LATENCY_WIDTH = 6;
 const GAP = 1;
 const MIN_TARGET = 6;
+
+/**
+ * Why a row is not UP, for the line under the selected row (the board shows it without opening
+ * the details: the bridge reads the screen, it does not press Enter); null for an UP row.
+ */
+export function reasonOf(row: CheckRow): string | null {
+  if (row.state === 'UP') return null;
+  const reason = oneLine(row.reason);
+  return reason === '' ? null : reason;
+}
 
 /**
  * The check's label when it was configured (`label: postgres`); '' when it is only the target

@@ -2,17 +2,27 @@
 // column header and one row per check, or the details view of the selected row.
 import type { PaneRows } from '../panes/pane-entry.js';
 import { useWarroom } from '../store-context.js';
-import { useStatusCursor } from './use-status-cursor.js';
+import { worstFirst } from '../../src/probes/board-format.js';
+import type { CheckRow } from '../../src/store/checks.js';
+import { reasonOf } from './status-columns.js';
+import { selectedIndex, useStatusCursor } from './use-status-cursor.js';
 
 /** Rows of the details view: the check, its reason, the body excerpt and the last transitions. */
 const DETAILS_ROWS = 18;
 
 /** The rows the board can use now. */
 export function useStatusRows(): PaneRows {
-  const count = useWarroom((s) => s.checks.ids.length);
+  const checks = useWarroom((s) => s.checks);
+  const count = checks.ids.length;
   const [cursor] = useStatusCursor();
   if (count === 0) return { wants: 2, least: 2, notice: 'no checks configured' };
   if (cursor.details) return { wants: DETAILS_ROWS, least: 6 };
+  // The selected row as the pane finds it, for the reason line under it.
+  const all = checks.ids.map((id) => checks.rows[id]).filter((r): r is CheckRow => r !== undefined);
+  const rows = cursor.sort === 'worst-first' ? worstFirst(all) : all;
+  const selected = rows[selectedIndex(cursor, rows.map((r) => r.id))];
+  const reason = selected && reasonOf(selected) !== null ? 1 : 0;
   // Three rows are the least worth drawing: the worst ones (the board sorts worst first).
-  return { wants: count + 2, least: 2 + Math.min(count, 3) };
+  // (Short of rows, the reason ends the summary line instead.)
+  return { wants: count + 2 + reason, least: 2 + Math.min(count, 3) };
 }
