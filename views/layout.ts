@@ -1,6 +1,6 @@
 // Where the slots of the pane registry go on screen, and how many rows each gets. Slots come in
 // registry order; a wide terminal lays them out in two columns (slots alternate left and right:
-// status|logs over metrics|runbook), a narrow one stacks them. Space follows content: each slot
+// status|logs over metrics|runbook, unless another split shows more), a narrow one stacks them. Space follows content: each slot
 // says how many rows it can use and how few are still worth showing, the focused one grows, a
 // pane with little to show yields its rows to the others, and when rows run short the panes that
 // matter least fold to their title line (still there, one key away) instead of all being cut. A
@@ -114,7 +114,56 @@ export function computeLayout(columns: number, height: number, needs: readonly S
   };
   if (isGrid(columns, height, needs.length)) {
     const left = Math.floor(columns / 2);
-    return [place(needs.filter((_, i) => i % 2 === 0), left), place(needs.filter((_, i) => i % 2 === 1), columns - left)];
+    const inLeft = gridColumns(height, needs, focus);
+    return [place(needs.filter((_, i) => inLeft[i]), left), place(needs.filter((_, i) => !inLeft[i]), columns - left)];
   }
   return [place(needs, columns)];
+}
+
+/** Rows of content a column of `needs` shows in `height` rows: of panes that can be shown whole, and in all. */
+function shownRows(height: number, needs: readonly SlotNeed[], focus: string): { whole: number; all: number } {
+  const heights = shareColumn(height, needs, focus);
+  let whole = 0;
+  let all = 0;
+  needs.forEach((need, i) => {
+    const shown = heights[i]! > FOLDED ? Math.min(heights[i]! - FRAME_ROWS, Math.max(0, need.wants)) : 0;
+    all += shown;
+    // A stream (the logs) always wants more: its rows count, but a pane's whole content first.
+    if (need.wants <= height) whole += shown;
+  });
+  return { whole, all };
+}
+
+/** A split must show this many more rows to leave the usual columns (panes stay put otherwise). */
+const MOVE_GAIN = 3;
+
+/**
+ * Which slots go in the left column: they alternate (status|logs over metrics|runbook) unless
+ * another split, registry order kept in each column, shows more: first more of the panes that
+ * can be shown whole, then more rows in all. A column whose panes leave rows blank takes a pane
+ * the other column cuts (at 160x45 the board and the metrics left half their column blank while
+ * the runbook cut the logs short); a pane is never moved to where it would be cut instead.
+ */
+function gridColumns(height: number, needs: readonly SlotNeed[], focus: string): boolean[] {
+  const split = (inLeft: readonly boolean[]) => {
+    const left = shownRows(height, needs.filter((_, i) => inLeft[i]), focus);
+    const right = shownRows(height, needs.filter((_, i) => !inLeft[i]), focus);
+    return { whole: left.whole + right.whole, all: left.all + right.all };
+  };
+  const usual = needs.map((_, i) => i % 2 === 0);
+  const base = split(usual);
+  let best = usual;
+  let bestScore = { whole: base.whole, all: base.all + MOVE_GAIN - 1 };
+  // Every split of a handful of slots (the registry has six at most): 2^n tries of arithmetic.
+  for (let mask = 1; mask < (1 << needs.length) - 1; mask++) {
+    // The first slot (the board) stays on the left: the screen keeps its corner.
+    if ((mask & 1) === 0) continue;
+    const inLeft = needs.map((_, i) => (mask & (1 << i)) !== 0);
+    const score = split(inLeft);
+    if (score.whole > bestScore.whole || (score.whole === bestScore.whole && score.all > bestScore.all)) {
+      best = inLeft;
+      bestScore = score;
+    }
+  }
+  return best;
 }

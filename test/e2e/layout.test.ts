@@ -97,17 +97,21 @@ test('100x32: every pane shows real content, no pane keeps blank rows while anot
   }
 });
 
-for (const [columns, rows] of [[120, 40], [200, 50]] as const) {
-  test(`${columns}x${rows}: two columns, every pane whole but the logs, which take the rest`, { skip: missing ?? false }, async () => {
+for (const [columns, rows] of [[120, 40], [160, 45], [200, 50]] as const) {
+  test(`${columns}x${rows}: two columns, every pane whole but the logs, which take a whole column`, { skip: missing ?? false }, async () => {
     const tmux = await demoAt(columns, rows);
     try {
       const gridAt = Math.floor(columns / 2);
-      const { panes, screen } = await panesWhen(tmux, gridAt, (p) => p.length === 4 && logLines(titled(p, 'Logs')) >= rows - 20, 'four panes, the logs filled');
+      const { panes, screen } = await panesWhen(tmux, gridAt, (p) => p.length === 4 && logLines(titled(p, 'Logs')) >= rows - 12, 'four panes, the logs filled');
       assert.equal(checkRows(paneTitled(panes, 'Status', screen)), CHECKS.length, `every check on the board:\n${screen}`);
       assert.ok(paneTitled(panes, 'Metrics', screen).rows.filter((row) => row.trim() !== '').length >= 5, `every metrics panel:\n${screen}`);
       assert.ok(runbookRows(paneTitled(panes, 'Runbook', screen)) >= 4, `the runbook's section:\n${screen}`);
+      // The board, the metrics and the runbook fit one column: the logs get the other, instead of
+      // the left column keeping half its rows blank while the runbook cut the logs short.
+      const right = drawnPanes(screen.split('\n').map((line) => [...line].slice(gridAt).join('')).join('\n'));
+      assert.deepEqual(right.map((pane) => pane.title), ['Logs'], `the logs alone in the right column:\n${screen}`);
       const logs = paneTitled(panes, 'Logs', screen);
-      assert.ok(logLines(logs) >= rows - 20, `the logs take what the runbook leaves of their column (${logLines(logs)} lines):\n${screen}`);
+      assert.ok(logLines(logs) >= rows - 12, `the logs take their whole column (${logLines(logs)} lines):\n${screen}`);
     } finally {
       tmux.kill();
     }

@@ -47,8 +47,24 @@ test('a terminal too small even for title lines leaves out the least important',
 });
 
 test('two columns from 120x28 rows of panes, each column shared on its own; zoom shows the focused slot alone', () => {
+  // Where the board and the metrics leave their column half blank, the runbook joins them and
+  // the logs take the whole right column (160x45 left 20 blank rows beside a cut stream).
   const grid = computeLayout(160, 43, DEMO, 'status', false);
-  assert.deepEqual(grid.map((column) => column.map((box) => box.slot)), [['status', 'metrics'], ['logs', 'runbook']]);
+  assert.deepEqual(grid.map((column) => column.map((box) => box.slot)), [['status', 'metrics', 'runbook'], ['logs']]);
   assert.deepEqual(grid.map((column) => column.reduce((a, box) => a + box.height, 0)), [43, 43]);
+  assert.deepEqual(grid[1], [{ slot: 'logs', width: 80, height: 43 }]);
+  // Whatever the runbook's section wants, every pane but the stream is whole when the two columns
+  // can hold them all, and the board keeps its corner.
+  for (const [height, runbook] of [[28, 20], [43, 40], [48, 6], [28, 6]] as const) {
+    const needs = [DEMO[0]!, DEMO[1]!, DEMO[2]!, need('runbook', runbook, 3, 2)];
+    const layout = computeLayout(160, height, needs, 'status', false);
+    const what = `${height} rows, a runbook of ${runbook}: ${JSON.stringify(layout)}`;
+    for (const box of layout.flat()) {
+      const wants = needs.find((n) => n.slot === box.slot)!.wants;
+      if (box.slot !== 'logs') assert.ok(box.height - 2 >= wants, `${box.slot} whole, ${what}`);
+      else assert.ok(box.height - 2 >= 17, `the logs keep a good part of a column, ${what}`);
+    }
+    assert.equal(layout[0]![0]!.slot, 'status', 'the board keeps its corner');
+  }
   assert.deepEqual(computeLayout(80, 21, DEMO, 'runbook', true), [[{ slot: 'runbook', width: 80, height: 21 }]]);
 });
