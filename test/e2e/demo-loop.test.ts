@@ -63,9 +63,10 @@ for (const [columns, rows] of [[200, 50], [80, 24]] as const) {
       // All four panes alive: checks with states, log lines, metric panels with values, the runbook.
       await tmux.waitForScreen(
         (s) =>
-          (grid ? /1 Status.*2 Logs/.test(s) && /3 Metrics.*4 Runbook/.test(s) : ['1 Status', '2 Logs', '3 Metrics', '4 Runbook'].every((t) => s.includes(t))) &&
+          // Where each pane sits follows content (two columns need not pair them up): all four titles.
+          ['1 Status', '2 Logs', '3 Metrics', '4 Runbook'].every((t) => s.includes(t)) &&
           s.includes(OPERATOR) && /\d+ UP · \d+ DEGRADED · \d+ DOWN/.test(s) && /checkout-api +(?:127\.0\.0\.1)?:\d+\/health +[✔▲✖] [A-Z]+/.test(s) &&
-          /checkout-api E\d+ W\d+/.test(s) && /│ (checkout-api|payments|catalog) +[DIWEF] \S/.test(s) &&
+          /checkout-api E\d+ W\d+/.test(s) && /│ (?:\d\d:\d\d:\d\d )?(checkout-api|payments|catalog) +[DIWEF] \S/.test(s) &&
           (!grid || metricsAlive(s)) && /§ \d+\/\d+ /.test(s),
         'all four panes alive',
       );
