@@ -12,7 +12,7 @@ import { LogHub, type LogsFlush } from '../../src/logs/hub.js';
 import { LineFlag } from '../../src/logs/ring-buffer.js';
 import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { generateKeyPair, startTestSshServer } from '../exec/ssh-test-server.js';
-import { waitFor } from './local-executor.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warroom-logs-reconnect-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,19 +49,19 @@ test('an SSH host that goes away: stale since, one gap marker, the re-sent tail 
   };
   const source = () => latest!.sources[0]!;
   try {
-    await waitFor(() => lines(0).length === 3, 'the first three lines');
+    await waitFor(() => lines(0).length === 3, { what: 'the first three lines' });
     assert.equal(source().staleSince, null);
 
     await server.close();
-    await waitFor(() => latest !== null && source().staleSince !== null, 'the source stale once the host is gone', 20_000);
+    await waitFor(() => latest !== null && source().staleSince !== null, { what: 'the source stale once the host is gone', timeoutMs: 20_000 });
     const staleSince = source().staleSince!;
     assert.equal(lines(0).length, 3, 'nothing new while away');
     // Written while the host was unreachable: arrives with the re-sent tail.
     appendFileSync(path, 'ERROR four\n');
 
     server = await startTestSshServer({ hostKey, authorizedKey: userKey, port });
-    await waitFor(() => lines(0).includes('ERROR four') && source().staleSince === null, 'the source back, with the line written meanwhile', 30_000);
-    await waitFor(() => source().repeatsDropped === 3, 'the re-sent tail dropped', 10_000);
+    await waitFor(() => lines(0).includes('ERROR four') && source().staleSince === null, { what: 'the source back, with the line written meanwhile', timeoutMs: 30_000 });
+    await waitFor(() => source().repeatsDropped === 3, { what: 'the re-sent tail dropped', timeoutMs: 10_000 });
     assert.deepEqual(lines(0), ['INFO one', 'ERROR two', 'INFO three', 'ERROR four'], 'each line once');
     assert.equal(source().errorsTotal, 2, 'ERROR two counted once');
     const markers = lines(LineFlag.marker);
