@@ -126,7 +126,8 @@ function shownRows(height: number, needs: readonly SlotNeed[], focus: string): {
   let whole = 0;
   let all = 0;
   needs.forEach((need, i) => {
-    const shown = heights[i]! > FOLDED ? Math.min(heights[i]! - FRAME_ROWS, Math.max(0, need.wants)) : 0;
+    // A notice ("no runbook configured") is not content: moving a pane to open one gains nothing.
+    const shown = heights[i]! > FOLDED && !need.notice ? Math.min(heights[i]! - FRAME_ROWS, Math.max(0, need.wants)) : 0;
     all += shown;
     // A stream (the logs) always wants more: its rows count, but a pane's whole content first.
     if (need.wants <= height) whole += shown;

@@ -66,5 +66,8 @@ test('two columns from 120x28 rows of panes, each column shared on its own; zoom
     }
     assert.equal(layout[0]![0]!.slot, 'status', 'the board keeps its corner');
   }
+  // A pane that has only a notice is not moved to open it: the columns stay as they were.
+  const notice = computeLayout(200, 48, [need('status', 3, 3, 4), DEMO[1]!, DEMO[2]!, { ...need('runbook', 2, 2, 2), notice: true }], 'status', false);
+  assert.deepEqual(notice.map((column) => column.map((box) => [box.slot, box.height])), [[['status', 43], ['metrics', 5]], [['logs', 47], ['runbook', 1]]]);
   assert.deepEqual(computeLayout(80, 21, DEMO, 'runbook', true), [[{ slot: 'runbook', width: 80, height: 21 }]]);
 });
