@@ -12,10 +12,9 @@ import { FileTail } from './file-tail.js';
 import { LogIngest } from './ingest.js';
 import { LEVEL_NAMES, Level } from './level.js';
 import type { LineSplitter } from '../text/line-splitter.js';
-import { ResendFilter } from './resend-filter.js';
 import { LineFlag, type LogRingBuffer } from './ring-buffer.js';
-import { localClock } from '../time/clock-text.js';
 import type { LineReceiver, LogSource, SourceState } from './source.js';
+import { SourceGaps } from './source-gaps.js';
 
 /** One source as the pane shows it. */
 export interface LogSourceStatus {
@@ -80,8 +79,6 @@ export interface LogHubOptions {
 const SOURCE_ERRORS_KEPT = 50;
 /** Lines a command source remembers to recognise its re-sent tail (journalctl -f sends 10). */
 const COMMAND_TAIL_KEPT = 200;
-/** A re-sent tail arrives in one burst: lines held this long without more are settled. */
-const RESEND_SETTLE_MS = 1000;
 
 interface SourceEntry {
   status: LogSourceStatus;
@@ -89,9 +86,8 @@ interface SourceEntry {
   splitter: LineSplitter | null;
   /** Lines of this source already counted into warroom's own /metrics. */
   counted: number;
-  /** Drops what a restarted follow command sends again (command and remote sources). */
-  resend: ResendFilter | null;
-  settleTimer: NodeJS.Timeout | null;
+  /** Stale since, gap markers, and what a restarted follow command sends again. */
+  gaps: SourceGaps;
 }
 
 /** Owns log sources, the ring they feed, and batching into the store. */
@@ -126,9 +122,14 @@ export class LogHub {
     };
     const local = config.kind === 'file' && config.host === undefined;
     // A remote `tail -n N -F` re-sends its N lines on every restart; a command some of its own.
-    const kept = config.kind === 'file' ? Math.min(2000, Math.max(config.lines, 10)) : COMMAND_TAIL_KEPT;
+    const remembered = local ? 0 : config.kind === 'file' ? Math.min(2000, Math.max(config.lines, 10)) : COMMAND_TAIL_KEPT;
+    const gaps = new SourceGaps(config.tag, remembered, {
+      line: (text) => this.ingest.acceptLine(id, text),
+      marker: (text, at) => this.ingest.acceptMarker(id, text, at),
+      changed: () => this.scheduleFlush(),
+    });
     // The receiver needs the entry (its splitter) before the source exists.
-    const entry: Omit<SourceEntry, 'source'> = { status, splitter: null, counted: 0, resend: local ? null : new ResendFilter(kept), settleTimer: null };
+    const entry: Omit<SourceEntry, 'source'> = { status, splitter: null, counted: 0, gaps };
     const source = this.createSource(config, this.receiverFor(entry));
     this.entries.push(Object.assign(entry, { source }));
     // The source's series exist (at 0) from the start, so a rate over them is defined at once.
@@ -154,7 +155,7 @@ export class LogHub {
     await Promise.all(this.entries.map((entry) => entry.source.stop()));
     for (const entry of this.entries) {
       entry.splitter?.flush();
-      this.settle(entry);
+      entry.gaps.settle();
     }
     this.flush();
   }
@@ -207,7 +208,8 @@ export class LogHub {
         errorsLastMinute: tally.lastMinute[Level.error] + tally.lastMinute[Level.critical] + tally.lastMinute[Level.fatal],
         warnsLastMinute: tally.lastMinute[Level.warn],
         errorEpisode: this.watcher.active(status.id),
-        repeatsDropped: entry.resend?.dropped ?? 0,
+        staleSince: entry.gaps.staleSince,
+        repeatsDropped: entry.gaps.repeatsDropped,
       };
     });
     this.recentActivity = sources.some((s) => s.lastMinuteTotal > 0);
@@ -251,12 +253,7 @@ export class LogHub {
         entry.splitter = null;
       },
       line: (text) => {
-        const resend = entry.resend;
-        if (resend === null) this.ingest.acceptLine(id, text);
-        else {
-          for (const line of resend.offer(text)) this.ingest.acceptLine(id, line);
-          if (resend.holding) this.armSettle(entry);
-        }
+        entry.gaps.line(text);
         this.scheduleFlush();
       },
       error: (text) => {
@@ -266,36 +263,11 @@ export class LogHub {
         this.scheduleFlush();
       },
       state: (state, detail) => {
-        const { status } = entry;
-        const now = this.ingest.now();
-        // A follow command that ended is a gap in the stream until it follows again.
-        if ((state === 'restarting' || state === 'disconnected') && status.staleSince === null) status.staleSince = now;
-        if (state === 'following' && status.staleSince !== null) {
-          this.ingest.acceptMarker(id, `— ${status.tag}: no data ${localClock(status.staleSince)}–${localClock(now)}, reconnected —`, now);
-          status.staleSince = null;
-          entry.resend?.reconnected();
-        }
-        status.state = state;
-        status.detail = detail;
+        entry.gaps.state(state, this.ingest.now());
+        entry.status.state = state;
+        entry.status.detail = detail;
         this.scheduleFlush();
       },
     };
-  }
-
-  // Held lines of a re-sent tail are settled once the burst is over.
-  private armSettle(entry: Omit<SourceEntry, 'source'>): void {
-    if (entry.settleTimer) clearTimeout(entry.settleTimer);
-    entry.settleTimer = setTimeout(() => {
-      entry.settleTimer = null;
-      this.settle(entry);
-      this.scheduleFlush();
-    }, RESEND_SETTLE_MS);
-    entry.settleTimer.unref?.();
-  }
-
-  private settle(entry: Omit<SourceEntry, 'source'>): void {
-    if (entry.settleTimer) clearTimeout(entry.settleTimer);
-    entry.settleTimer = null;
-    for (const line of entry.resend?.settle() ?? []) this.ingest.acceptLine(entry.status.id, line);
   }
 }
