@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LogIngest } from '../../src/logs/ingest.js';
 import { clockTime, rowLayout, rowsOfLine, type LogRow, type RowOptions } from '../../views/logs/log-row.js';
+import { matchRanges } from '../../views/logs/paint-runs.js';
 import { createTheme } from '../../views/theme/theme.js';
 
 const theme = createTheme('ansi256');
@@ -77,4 +78,11 @@ test('secrets stay masked in the columns, also when a JSON escape spelled them',
   const escaped = ingestOf('{"msg":"login","password":"hunter\\u0032"}');
   const [again] = rowsOfLine(escaped.ring, 0, rowLayout(100, TAGS), TAGS, theme, { ...PLAIN, redact });
   assert.doesNotMatch(text(again!), /hunter2/);
+});
+
+test('a filter matching everywhere or nowhere (`.`, `x*`) marks a bounded number of places and never loops', () => {
+  assert.equal(matchRanges('a'.repeat(500), /./).length, 64);
+  assert.deepEqual(matchRanges('abc', /x*/), []);
+  assert.deepEqual(matchRanges('queue and queue', /queue/), [[0, 5], [10, 15]]);
+  assert.deepEqual(matchRanges('queue and queue', /queue/), [[0, 5], [10, 15]], 'the same again: no state kept between rows');
 });

@@ -14,10 +14,18 @@ export type PaintRange = readonly [start: number, end: number, paint: Paint];
 /** At most this many matches are marked in one line (a filter like `.` would mark every letter). */
 const MAX_MATCHES = 64;
 
+// The global twin of each filter, made once per filter rather than once per row and frame.
+const globals = new WeakMap<RegExp, RegExp>();
+
 /** Where `filter` matches in `text`, as [start, end) ranges (empty matches are skipped). */
 export function matchRanges(text: string, filter: RegExp | null): Array<[number, number]> {
   if (filter === null || text === '') return [];
-  const global = new RegExp(filter.source, filter.flags.includes('g') ? filter.flags : `${filter.flags}g`);
+  let global = globals.get(filter);
+  if (global === undefined) {
+    global = new RegExp(filter.source, filter.flags.includes('g') ? filter.flags : `${filter.flags}g`);
+    globals.set(filter, global);
+  }
+  global.lastIndex = 0;
   const ranges: Array<[number, number]> = [];
   for (let match = global.exec(text); match !== null && ranges.length < MAX_MATCHES; match = global.exec(text)) {
     if (match[0].length === 0) {
