@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Runbook } from './model.js';
 import type { ParseReply, ParseRequest } from './parse-worker.js';
+import { assembleRunbook } from './runbook-pieces.js';
 
 /** A runbook the parser gave up on, with a message for the operator. */
 export class RunbookParseError extends Error {
@@ -134,13 +135,13 @@ export class RunbookParser {
     });
   }
 
-  private settle(reply: { id: number; runbook: Runbook } | { id: number; error: string }): void {
+  private settle(reply: Exclude<ParseReply, { ready: true }>): void {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
     clearTimeout(pending.timer);
     if (this.pending.size === 0) this.worker?.thread.unref();
-    if ('runbook' in reply) pending.resolve(reply.runbook);
+    if ('pieces' in reply) assembleRunbook(reply.pieces).then(pending.resolve, (error: Error) => pending.reject(new RunbookParseError(`could not read the parsed runbook: ${error.message}`)));
     else pending.reject(new RunbookParseError(`could not parse the runbook: ${reply.error}`));
   }
 

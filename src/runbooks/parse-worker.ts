@@ -5,6 +5,7 @@ import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { Runbook } from './model.js';
 import { parseRunbook } from './parse.js';
+import { runbookPieces, type RunbookPieces } from './runbook-pieces.js';
 
 /** A request: the Markdown text and the file name it came from. */
 export interface ParseRequest {
@@ -14,7 +15,7 @@ export interface ParseRequest {
 }
 
 /** The answer: the parsed runbook, or why it could not be parsed; `ready` once the parser has loaded. */
-export type ParseReply = { id: number; runbook: Runbook } | { id: number; error: string } | { ready: true };
+export type ParseReply = { id: number; pieces: RunbookPieces } | { id: number; error: string } | { ready: true };
 
 /** The nice value the parser runs at: the console's own thread (keys, frames) goes first. */
 export const PARSER_NICE = 10;
@@ -38,7 +39,7 @@ if (parentPort) yieldToTheConsole();
 parentPort?.on('message', (request: ParseRequest) => {
   let reply: ParseReply;
   try {
-    reply = { id: request.id, runbook: parseRunbook(request.source, request.file) };
+    reply = { id: request.id, pieces: runbookPieces(parseRunbook(request.source, request.file)) };
   } catch (error) {
     // parseRunbook keeps whatever it does not understand as text; what still throws is the
     // engine running out of stack or memory on a hostile file.
