@@ -1,6 +1,7 @@
 // Reads the war room's alerts on an interval, hands the pane one list per read, and puts firing
 // and resolving on the timeline. What the timeline already says (this console's earlier runs, or
 // another console on the same incident) is not said again: the feed learns it from the journal.
+import type { Redactor } from '../text/redact.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import type { ServiceLinker } from './alert-links.js';
 import { alertView, compareAlerts } from './alert-view.js';
@@ -30,6 +31,8 @@ export interface AlertFeedOptions {
   recorder: TimelineRecorder;
   sink: AlertsSink;
   intervalMs: number;
+  /** Masks secrets in what is shown of an alert (its summary and runbook link). @default built-in rules only */
+  redact?: Redactor;
   now?: () => number;
 }
 
@@ -104,7 +107,7 @@ export class AlertFeed {
     }
     if (this.stopped) return;
     this.latest = new Map(alerts.map((alert) => [alert.fingerprint, alert]));
-    const views = alerts.map((alert) => alertView(alert, linker)).sort(compareAlerts);
+    const views = alerts.map((alert) => alertView(alert, linker, this.options.redact)).sort(compareAlerts);
     const fired = this.recordChanges(views, now());
     sink.showAlerts(views, now());
     // What fires when the console starts is on the pane and the timeline; news is what fires after.

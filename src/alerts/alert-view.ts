@@ -1,6 +1,7 @@
 // An alert as the pane shows it: its name, severity and identifying labels picked out of the
 // label set, every outside string made safe for the terminal, and the board service it is about.
 import { oneLine } from '../text/neutralise.js';
+import { redact, type Redactor } from '../text/redact.js';
 import type { ServiceLinker } from './alert-links.js';
 import type { AlertView, IdentityLabel, SourceAlert } from './types.js';
 
@@ -9,8 +10,8 @@ const MAX_SHOWN = 300;
 /** Labels that say which thing fires, in the order they are shown. */
 const IDENTITY = ['service', 'instance'];
 
-/** Builds the view of one alert. */
-export function alertView(alert: SourceAlert, linker: ServiceLinker): AlertView {
+/** Builds the view of one alert; the summary and runbook link are shown as they are, so they pass the console's redactor (a token in a wiki URL). */
+export function alertView(alert: SourceAlert, linker: ServiceLinker, redactor: Redactor = redact): AlertView {
   const labels = safeMap(alert.labels);
   const annotations = safeMap(alert.annotations);
   const identity: IdentityLabel[] = IDENTITY.filter((name) => labels[name] !== undefined).map((name) => ({ name, value: labels[name]! }));
@@ -22,13 +23,17 @@ export function alertView(alert: SourceAlert, linker: ServiceLinker): AlertView 
     identity,
     labels,
     annotations,
-    summary: annotations.summary ?? annotations.description ?? annotations.message ?? null,
-    runbookUrl: annotations.runbook_url ?? annotations.runbook ?? null,
+    summary: shown(annotations.summary ?? annotations.description ?? annotations.message, redactor),
+    runbookUrl: shown(annotations.runbook_url ?? annotations.runbook, redactor),
     since: alert.startsAt,
     state: alert.state,
     silencedBy: alert.silencedBy.map((id) => oneLine(id, 64)),
     service: linker.serviceFor(alert.labels),
   };
+}
+
+function shown(text: string | undefined, redactor: Redactor): string | null {
+  return text === undefined ? null : redactor(text);
 }
 
 /** Labels or annotations with every name and value on one safe line. */

@@ -59,6 +59,7 @@ export const alertsCapability: CapabilityFactory = (context) => {
     source,
     linker: new ServiceLinker(config.services),
     recorder,
+    redact: createRedactor(config),
     intervalMs: settings.intervalMs,
     sink: {
       showAlerts: (list, at) => store.getState().setAlerts({ list, readAt: at, error: null }),

@@ -67,7 +67,7 @@ export function createRunbookCapability(pastEvents?: PastEventsSource): Capabili
 /** The factory CAPABILITIES lists: progress restored from, and followed on, the incident journal. */
 export const runbookCapability: CapabilityFactory = createRunbookCapability();
 
-/** Keeps `runbook.observed` in step with the status board and the metrics. */
+/** Keeps `runbook.observed` in step with the status board, the metrics and the alerts. */
 class ObservedFeed implements Capability {
   readonly name = 'runbook-observed';
   private unsubscribe: (() => void) | null = null;
@@ -81,7 +81,7 @@ class ObservedFeed implements Capability {
     };
     update(this.store.getState());
     this.unsubscribe = this.store.subscribe((state, previous) => {
-      if (state.checks !== previous.checks || state.metrics !== previous.metrics) update(state);
+      if (state.checks !== previous.checks || state.metrics !== previous.metrics || state.alerts.list !== previous.alerts.list) update(state);
     });
   }
 
@@ -91,5 +91,5 @@ class ObservedFeed implements Capability {
   }
 }
 
-/** The observed feed, for every console (it costs nothing without checks or panels). */
+/** The observed feed, for every console (it costs nothing without checks, panels or alerts). */
 export const observedFeedCapability: CapabilityFactory = (context) => new ObservedFeed(context.store);

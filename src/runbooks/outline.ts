@@ -41,7 +41,8 @@ export function sectionSymptoms(runbook: Runbook, index: number): string[] {
   const parentLevel = runbook.sections[parent]!.level;
   for (let i = parent + 1; i < runbook.sections.length && runbook.sections[i]!.level > parentLevel; i++) {
     const sibling = runbook.sections[i]!;
-    if (sibling.level === section.level && sibling.symptoms.length > 0) return sibling.symptoms;
+    // Only a sibling that is a symptoms list (`### Symptoms`): another scenario's symptoms are not this one's.
+    if (sibling.level === section.level && sibling.symptoms.length > 0 && /symptom/i.test(sibling.title)) return sibling.symptoms;
   }
   return runbook.sections[parent]!.symptoms;
 }

@@ -1,7 +1,9 @@
 // Suggests the runbook sections that fit what the console sees right now, so the lead does not
 // have to hunt for "P1: Complete Outage" while everything is red.
+import { alertEvidence, type ObservedAlert } from './alert-match.js';
 import type { Runbook } from './model.js';
 import { hasStepsWithin, sectionLabel } from './outline.js';
+import { ERRORS, LATENCY, mentions, OUTAGE, SERVICE_DOWN } from './symptom-words.js';
 
 /** What the status board and metrics show at the moment. */
 export interface ObservedState {
@@ -11,6 +13,8 @@ export interface ObservedState {
   critPanels: string[];
   /** Every check is DOWN. */
   allDown: boolean;
+  /** The war room's alerts that fire (silenced ones too: acknowledged is not fixed), by name. */
+  alerts?: readonly ObservedAlert[];
 }
 
 /** A section worth opening, with the reason shown beside it. */
@@ -26,10 +30,8 @@ export interface SectionSuggestion {
   runbook?: string;
 }
 
-const OUTAGE = /\b(complete|total|full|major)\s+outage\b|\ball\s+(services?|systems?|instances?)\s+(are\s+)?(down|unavailable|unreachable)\b|\beverything\s+(is\s+)?down\b|\bservice\s+outage\b/i;
-const SERVICE_DOWN = /\b(down|not responding|unreachable|unavailable|outage|unhealthy|refused)\b/i;
-const ERRORS = /\berror(s|\s+rate)?\b|\b5\d\d\b|\b5xx\b|\bfailures?\b/i;
-const LATENCY = /\b(slow|latency|response times?|timeouts?|p9\d|duration)\b/i;
+/** Points for the best section of a runbook an alert's `runbook_url` names without a section. */
+const FILE_POINTS = 12;
 
 /** The words a section is matched on: its heading, its child "Symptoms" list, and its parents' headings. */
 function sectionTexts(runbook: Runbook): string[] {
@@ -46,20 +48,21 @@ function sectionTexts(runbook: Runbook): string[] {
   return texts;
 }
 
-function mentions(text: string, name: string): boolean {
-  if (name.trim() === '') return false;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[-_\s]+/g, '[-_\\s]+');
-  return new RegExp(`(^|[^\\w])${escaped}($|[^\\w])`, 'i').test(text);
+/** Whether `g` may take the operator to a section: it has steps in or under it, and is not a bare "Symptoms" list. */
+function suggestable(runbook: Runbook, index: number): boolean {
+  const section = runbook.sections[index]!;
+  if (section.level === 0 || section.symptoms.length > 0 && section.steps.length === 0 && /symptom/i.test(section.title)) return false;
+  // `g` opens a suggestion: one with no steps in it or under it would land on an empty page.
+  return hasStepsWithin(runbook, index);
 }
 
-/** Ranks sections by how well their heading or symptoms match what is seen; best first, at most `limit`. */
+/** Ranks sections by how well their heading or symptoms match what is seen (the board, the metrics, the firing alerts); best first, at most `limit`. */
 export function suggestSections(runbook: Runbook, seen: ObservedState, limit = 3): SectionSuggestion[] {
-  const out: SectionSuggestion[] = [];
-  sectionTexts(runbook).forEach((text, index) => {
-    const section = runbook.sections[index]!;
-    if (section.level === 0 || section.symptoms.length > 0 && section.steps.length === 0 && /symptom/i.test(section.title)) return;
-    // `g` opens a suggestion: one with no steps in it or under it would land on an empty page.
-    if (!hasStepsWithin(runbook, index)) return;
+  const texts = sectionTexts(runbook);
+  const alerts = alertEvidence(runbook, texts, seen.alerts ?? []);
+  const scored: { index: number; score: number; reasons: string[] }[] = [];
+  texts.forEach((text, index) => {
+    if (!suggestable(runbook, index)) return;
     let score = 0;
     const reasons: string[] = [];
     if (seen.allDown && OUTAGE.test(text)) {
@@ -88,9 +91,27 @@ export function suggestSections(runbook: Runbook, seen: ObservedState, limit = 3
         reasons.push('slow responses');
       }
     }
-    if (score > 0) out.push({ index, title: sectionLabel(runbook, index), line: section.line, score, reason: [...new Set(reasons)].join(', ') });
+    score += alerts.points[index]!;
+    // An alert's own link says more than what the board shows: its reason is read first.
+    const linked = alerts.reasons[index]!.filter((r) => r.endsWith('runbook_url'));
+    reasons.unshift(...linked);
+    reasons.push(...alerts.reasons[index]!.filter((r) => !linked.includes(r)));
+    scored.push({ index, score, reasons });
   });
-  return out.sort((a, b) => b.score - a.score || a.index - b.index).slice(0, limit);
+  if (alerts.namesRunbook !== null && scored.length > 0) {
+    // The alert names this runbook but no section of it: its best section so far is where it
+    // points; when nothing else fits, the first one under the runbook's own title.
+    const titled = (s: { index: number }) => runbook.sections[s.index]!.level === 1 && runbook.sections[s.index]!.title === runbook.title;
+    const first = scored.find((s) => !titled(s)) ?? scored[0]!;
+    const best = scored.reduce((a, b) => (b.score > a.score ? b : a), first);
+    best.score += FILE_POINTS;
+    best.reasons.unshift(`${alerts.namesRunbook} runbook_url`);
+  }
+  return scored
+    .filter((s) => s.score > 0)
+    .map((s) => ({ index: s.index, title: sectionLabel(runbook, s.index), line: runbook.sections[s.index]!.line, score: s.score, reason: [...new Set(s.reasons)].join(', ') }))
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .slice(0, limit);
 }
 
 /**

@@ -51,7 +51,7 @@ export const createRunbookSlice: SliceCreator<RunbookSlice> = (set, get) => ({
     output: null,
     suggestions: [],
     lastSearch: '',
-    observed: { downServices: [], critPanels: [], allDown: false },
+    observed: { downServices: [], critPanels: [], allDown: false, alerts: [] },
     actions: null,
   },
   setRunbook: (patch) => set({ runbook: { ...get().runbook, ...patch } }),

@@ -22,7 +22,7 @@ const SEVERE = /^(critical|page|p0|p1|error|high)$/i;
 const WARNING = /^(warning|warn|p2|medium)$/i;
 
 /** How an alert reads: its severity decides the colour only while it is firing. */
-function toneOf(alert: AlertView): Tone {
+export function toneOf(alert: AlertView): Tone {
   if (alert.state !== 'firing') return 'plain';
   if (alert.severity !== null && SEVERE.test(alert.severity)) return 'bad';
   if (alert.severity !== null && WARNING.test(alert.severity)) return 'warn';
@@ -42,6 +42,19 @@ export function alertRow(alert: AlertView, width: number, now: number): AlertRow
   const left = `${alert.name}${severity}${where === '' ? '' : `  ${where}`}`;
   const room = Math.max(0, width - 2 - right.length);
   return { id: alert.id, mark: MARKS[alert.state], text: fit(left, room) + right, tone: toneOf(alert) };
+}
+
+/**
+ * The line under the selected alert: the board rows it belongs to (by its labels, see
+ * src/alerts/alert-links.ts) and its runbook_url, for the operator to open; null when it has
+ * neither. The URL arrives neutralised and redacted (alert-view.ts).
+ */
+export function alertDetail(alert: AlertView, boardRows: number, width: number): string | null {
+  const parts: string[] = [];
+  if (alert.service !== null) parts.push(`board: ${alert.service}${boardRows > 0 ? ` (${boardRows} ${boardRows === 1 ? 'row' : 'rows'})` : ''}`);
+  if (alert.runbookUrl !== null) parts.push(`runbook: ${alert.runbookUrl}`);
+  if (parts.length === 0) return null;
+  return fit(`  ↳ ${parts.join(' · ')}`, width);
 }
 
 /** The line above the list: source, counts, freshness, or why the list is stale. */

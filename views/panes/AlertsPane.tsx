@@ -1,7 +1,7 @@
 import React, { useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
 import { useCommands } from '../keys/dispatcher.js';
-import { alertRow, alertsStatus, annotationsLine, silencesLine } from '../alerts/alert-rows.js';
+import { alertDetail, alertRow, alertsStatus, annotationsLine, silencesLine } from '../alerts/alert-rows.js';
 import { selectedAlertIndex, useAlertCursor } from '../alerts/use-alert-cursor.js';
 import { fit } from '../status/status-columns.js';
 import { useWarroom, useWarroomStore } from '../store-context.js';
@@ -22,6 +22,8 @@ export function AlertsPane({ isFocused, width, height }: PaneProps) {
   const ids = useMemo(() => alerts.list.map((a) => a.id), [alerts.list]);
   const index = selectedAlertIndex(cursor, ids);
   const selected = alerts.list[index];
+  // How many board rows the selected alert belongs to (a number: the pane does not redraw for every check).
+  const boardRows = useWarroom((s) => (selected === undefined || selected.service === null ? 0 : Object.values(s.checks.rows).filter((row) => row.service === selected.service).length));
   const move = (step: number) => dispatch({ type: 'move', step, ids });
   useCommands(
     {
@@ -44,7 +46,8 @@ export function AlertsPane({ isFocused, width, height }: PaneProps) {
   }
   const status = alertsStatus(alerts, now);
   const silences = silencesLine(alerts.silences, now);
-  const room = Math.max(1, height - 1 - (silences === null ? 0 : 1) - (grafana === null ? 0 : 1));
+  const detail = selected === undefined ? null : alertDetail(selected, boardRows, width);
+  const room = Math.max(1, height - 1 - (silences === null ? 0 : 1) - (grafana === null ? 0 : 1) - (detail === null ? 0 : 1));
   if (index < offset.current) offset.current = index;
   if (index >= offset.current + room) offset.current = index - room + 1;
   offset.current = Math.max(0, Math.min(offset.current, ids.length - room));
@@ -58,9 +61,12 @@ export function AlertsPane({ isFocused, width, height }: PaneProps) {
         const row = alertRow(alert, width, now);
         const isSelected = isFocused && alert.id === selected?.id;
         return (
-          <Text key={alert.id} wrap="truncate" {...(isSelected ? theme.selection : {})}>
-            <Text {...theme.tone[row.tone]}>{isSelected ? '›' : row.mark}</Text> <Text {...(alert.state === 'firing' ? {} : theme.secondary)}>{row.text}</Text>
-          </Text>
+          <React.Fragment key={alert.id}>
+            <Text wrap="truncate" {...(isSelected ? theme.selection : {})}>
+              <Text {...theme.tone[row.tone]}>{isSelected ? '›' : row.mark}</Text> <Text {...(alert.state === 'firing' ? {} : theme.secondary)}>{row.text}</Text>
+            </Text>
+            {alert.id === selected?.id && detail !== null ? <Text {...theme.secondary} wrap="truncate">{detail}</Text> : null}
+          </React.Fragment>
         );
       })}
       {silences === null ? null : <Text {...theme.secondary} wrap="truncate">{fit(silences, width)}</Text>}

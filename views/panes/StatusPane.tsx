@@ -1,6 +1,7 @@
 import React, { useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
 import { summaryLine, worstFirst } from '../../src/probes/board-format.js';
+import { ALERT_MARK, alertingServices } from '../alerts/board-marks.js';
 import type { CheckRow } from '../../src/store/checks.js';
 import { StatusDetails } from '../status/StatusDetails.js';
 import { StatusTable } from '../status/StatusTable.js';
@@ -15,6 +16,8 @@ import type { PaneProps } from './pane-props.js';
 /** The status board: one row per check, worst first, with a summary line and a details view. */
 export function StatusPane({ isFocused, width, height }: PaneProps) {
   const checks = useWarroom((s) => s.checks);
+  const alerts = useWarroom((s) => s.alerts.list);
+  const alerting = useMemo(() => alertingServices(alerts), [alerts]);
   const [cursor, dispatch] = useStatusCursor();
   const now = useNow();
   const offset = useRef(0);
@@ -47,12 +50,15 @@ export function StatusPane({ isFocused, width, height }: PaneProps) {
   const window = rows.slice(offset.current, offset.current + visible);
   const more = rows.length > visible ? ` · ${offset.current + 1}-${offset.current + window.length}/${rows.length}` : '';
   const order = cursor.sort === 'worst-first' ? 'worst first' : 'config order';
-  const summary = `${summaryLine(rows.map((r) => r.state))}${more}${reason !== null && !reasonBelow ? ` · ↳ ${reason}` : ` · ${order} (o)`}`;
+  const onBoard = [...new Set(rows.filter((r) => alerting.has(r.service)).map((r) => r.service))];
+  // A count, not names: the rows marked ! say which services.
+  const alerted = onBoard.length === 0 ? '' : ` · ${ALERT_MARK} alerts on ${onBoard.length} ${onBoard.length === 1 ? 'service' : 'services'} (A)`;
+  const summary = `${summaryLine(rows.map((r) => r.state))}${alerted}${more}${reason !== null && !reasonBelow ? ` · ↳ ${reason}` : ` · ${order} (o)`}`;
 
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">{fit(summary, width)}</Text>
-      <StatusTable rows={window} columns={columns} selectedId={selected?.id ?? null} isFocused={isFocused} now={now} width={width} reasonBelow={reasonBelow} />
+      <StatusTable rows={window} columns={columns} selectedId={selected?.id ?? null} isFocused={isFocused} now={now} width={width} reasonBelow={reasonBelow} alerting={alerting} />
     </Box>
   );
 }

@@ -1,6 +1,8 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { CheckRow } from '../../src/store/checks.js';
+import { ALERT_MARK } from '../alerts/board-marks.js';
+import type { Tone } from '../theme/theme.js';
 import { useTheme } from '../theme/use-theme.js';
 import { fit, headerCells, reasonOf, rowCells, type StatusColumns } from './status-columns.js';
 
@@ -16,14 +18,16 @@ export interface StatusTableProps {
   width: number;
   /** Draw the selected row's reason on a line under it (the pane had room). */
   reasonBelow: boolean;
+  /** Services with a firing alert and its colour: their rows are marked `!` (see alerts/board-marks.ts). */
+  alerting?: ReadonlyMap<string, Tone>;
 }
 
 function join(parts: string[]): string {
   return parts.filter((p) => p !== '').join(' ');
 }
 
-/** The column header and the visible rows; the selected row is marked with › (not colour alone). */
-export function StatusTable({ rows, columns, selectedId, isFocused, now, width, reasonBelow }: StatusTableProps) {
+/** The column header and the visible rows; the selected row is marked with › (not colour alone), a row with a firing alert with `!`. */
+export function StatusTable({ rows, columns, selectedId, isFocused, now, width, reasonBelow, alerting }: StatusTableProps) {
   const theme = useTheme();
   const head = headerCells(columns);
   return (
@@ -36,10 +40,14 @@ export function StatusTable({ rows, columns, selectedId, isFocused, now, width, 
         const repeat = i > 0 && rows[i - 1]?.service === row.service;
         const left = join([repeat ? ' '.repeat(cells.service.length) : cells.service, cells.check, cells.instance, cells.target]);
         const reason = selected && reasonBelow ? reasonOf(row) : null;
+        const alert = alerting?.get(row.service);
+        const paint = selected && isFocused ? theme.selection : {};
         return (
           <React.Fragment key={row.id}>
             <Text wrap="truncate">
-              <Text bold={selected} {...(selected && isFocused ? theme.selection : {})}>{`${selected ? '›' : ' '} ${left}`}</Text>
+              <Text bold={selected} {...paint}>{selected ? '›' : ' '}</Text>
+              {alert === undefined ? <Text {...paint}> </Text> : <Text bold {...theme.tone[alert]}>{ALERT_MARK}</Text>}
+              <Text bold={selected} {...paint}>{left}</Text>
               <Text {...theme.state[row.state]}>{` ${cells.state}`}</Text>
               {cells.latency ? <Text>{` ${cells.latency}`}</Text> : null}
               {cells.history ? <Text {...(row.state === 'UP' ? theme.secondary : {})}>{` ${cells.history}`}</Text> : null}
