@@ -1,5 +1,5 @@
 // The post-mortem's facts, computed from the events alone: key times, severity history, roles
-// and responders, impact, evidence, what was sent to whom, and the notes that seed the parts a
+// and responders, impact, alerts and silences, evidence, what was sent to whom, and the notes that seed the parts a
 // console cannot know. Every export (Markdown, templates, JSON) reports these same facts.
 import { actorText } from '../timeline/actor.js';
 import { isTodo } from '../timeline/backfill.js';
@@ -8,6 +8,7 @@ import { summarizeIncident } from '../timeline/incident-state.js';
 import { keyTimes, type KeyTimes } from '../timeline/key-times.js';
 import { responders, roleHistory, type Responder, type RoleHolders } from '../timeline/roles.js';
 import { severityHistory, type SeverityHistory } from '../timeline/severity-history.js';
+import { firedAlerts, incidentSilences, type FiredAlert, type SilenceRecord } from './alert-history.js';
 import { impactWindows, metricBreaches, serviceImpact, type ImpactWindow, type MetricBreach, type ServiceImpact } from './impact.js';
 import { seededNotes, type SeededNotes } from './seeds.js';
 
@@ -63,6 +64,10 @@ export interface IncidentFacts {
   impact: ImpactWindow[];
   serviceImpact: ServiceImpact[];
   metricBreaches: MetricBreach[];
+  /** The war room's alerts that fired, and when they resolved. */
+  alerts: FiredAlert[];
+  /** The silences the incident created, and what became of them. */
+  silences: SilenceRecord[];
   evidence: Evidence[];
   statusUpdates: StatusUpdate[];
   /** `todo:` notes, without the prefix. */
@@ -143,6 +148,8 @@ export function incidentFacts(id: string, events: readonly TimelineEvent[]): Inc
     impact: impactWindows(sorted, endAt),
     serviceImpact: serviceImpact(sorted, endAt),
     metricBreaches: metricBreaches(sorted, endAt),
+    alerts: firedAlerts(sorted, endAt),
+    silences: incidentSilences(sorted),
     evidence: evidenceOf(sorted),
     statusUpdates: statusUpdatesOf(sorted),
     actionItems: sorted

@@ -1,13 +1,13 @@
 // The post-mortem draft in Markdown: the story first (summary, key times, impact, severity,
 // responders), then the record (timeline, evidence, actions, runbook, pages, status updates,
-// metric breaches), then the prompts for what only people can write. Templates place the same
-// section blocks in their own order (templates.ts).
+// metric breaches, alerts and silences), then the prompts for what only people can write.
+// Templates place the same section blocks in their own order (templates.ts).
 import type { Redactor } from '../text/redact.js';
 import type { IncidentFacts } from './facts.js';
 import { inlineText } from './markdown-escape.js';
 import { actionItemsList, improvePrompt, rootCausePrompt, wentWellPrompt } from './prompts.js';
 import { cellMaker } from './render-kit.js';
-import { actionsSection, breachesSection, escalationsSection, runbookSection, statusUpdatesSection, timelineSection } from './sections-record.js';
+import { actionsSection, alertsSection, breachesSection, escalationsSection, runbookSection, statusUpdatesSection, timelineSection } from './sections-record.js';
 import { evidenceSection, impactSection, keyTimesSection, respondersSection, severitySection, summaryTable, summaryText } from './sections-story.js';
 
 export { utcTime } from './render-kit.js';
@@ -29,6 +29,8 @@ export interface PostmortemSections {
   escalations: string;
   statusUpdates: string;
   metricBreaches: string;
+  /** The alerts that fired and the silences the incident created. */
+  alerts: string;
   rootCause: string;
   wentWell: string;
   improve: string;
@@ -64,6 +66,7 @@ export function renderSections(f: IncidentFacts, redactor: Redactor): Postmortem
     escalations: escalationsSection(f, cell) ?? 'Nobody was paged from warroom.',
     statusUpdates: statusUpdatesSection(f, cell) ?? 'No status updates were sent.',
     metricBreaches: breachesSection(f, cell) ?? 'No metric crossed a threshold.',
+    alerts: alertsSection(f, cell) ?? 'No alert fired and no silence was created.',
     rootCause: rootCausePrompt(f, redactor),
     wentWell: wentWellPrompt(),
     improve: improvePrompt(f, redactor),
@@ -85,6 +88,7 @@ const DEFAULT_LAYOUT: readonly [string, keyof PostmortemSections][] = [
   ['Escalations', 'escalations'],
   ['Status updates', 'statusUpdates'],
   ['Metric breaches', 'metricBreaches'],
+  ['Alerts and silences', 'alerts'],
   ['Root cause', 'rootCause'],
   ['What went well', 'wentWell'],
   ['What could be improved', 'improve'],

@@ -1,13 +1,15 @@
 // The sections that are the record itself: the UTC timeline, actions with exit codes, runbook
-// progress, pages, status updates (what was said and where it went) and metric breaches.
+// progress, pages, status updates (what was said and where it went), metric breaches, and the
+// alerts that fired with the silences the incident created.
 import { basename } from 'node:path';
 import { actorText } from '../timeline/actor.js';
 import { describeEvent } from '../timeline/describe.js';
 import type { TimelineEvent } from '../timeline/event.js';
+import type { IncidentSilence } from '../alerts/types.js';
 import type { IncidentFacts } from './facts.js';
 import { table } from './markdown-escape.js';
 import { formatRunTime } from '../time/duration-text.js';
-import { duration, str, utcTime, type Cell } from './render-kit.js';
+import { duration, str, utcTime, when, type Cell } from './render-kit.js';
 
 /** Every event as a row: time, who (warroom for what the console saw), what. */
 export function timelineSection(f: IncidentFacts, cell: Cell): string | null {
@@ -98,4 +100,45 @@ export function breachesSection(f: IncidentFacts, cell: Cell): string | null {
       [b.panel, b.level, utcTime(b.from), b.to === null ? 'ongoing' : utcTime(b.to), duration(b.durationMs), b.peak === null ? '—' : (b.peakDisplay ?? String(b.peak))].map(cell),
     ),
   );
+}
+
+/** What became of a silence: expired (when), kept or still active (until when), or never sent. */
+function silenceOutcome(s: IncidentSilence): string {
+  switch (s.state) {
+    case 'expired':
+      return `expired ${when(s.endsAt, '?')}`;
+    case 'kept':
+      return `kept after the resolution (lapses ${when(s.endsAt, '?')})`;
+    case 'dry-run':
+      return 'dry run: not sent';
+    default:
+      return `active until ${when(s.endsAt, '?')}`;
+  }
+}
+
+/** The alerts that fired (when, for how long) and the silences the incident created; null when neither. */
+export function alertsSection(f: IncidentFacts, cell: Cell): string | null {
+  if (f.alerts.length === 0 && f.silences.length === 0) return null;
+  const parts: string[] = [];
+  if (f.alerts.length === 0) parts.push('No alert fired.');
+  else {
+    parts.push('Alerts that fired:');
+    parts.push(
+      table(
+        ['Fired (UTC)', 'Alert', 'Severity', 'Labels', 'Resolved (UTC)', 'Firing for'],
+        f.alerts.map((a) => [utcTime(a.firedAt), a.alert, a.severity ?? '—', a.labels || '—', a.resolvedAt === null ? 'still firing' : utcTime(a.resolvedAt), duration(a.durationMs)].map(cell)),
+      ),
+    );
+  }
+  if (f.silences.length === 0) parts.push('No silence was created.');
+  else {
+    parts.push('Silences the incident created:');
+    parts.push(
+      table(
+        ['Created (UTC)', 'Matchers', 'Created by', 'For alert', 'Outcome'],
+        f.silences.map((s) => [utcTime(s.startsAt), s.matchers, s.createdBy, s.alert ?? '—', silenceOutcome(s)].map(cell)),
+      ),
+    );
+  }
+  return parts.join('\n\n');
 }

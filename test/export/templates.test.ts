@@ -46,6 +46,8 @@ for (const name of TEMPLATE_NAMES) {
     assert.ok(md.includes('> - 23:53:30 UTC, bo@bastion: the pool was sized for the old retry policy'), 'seeded from the cause: note');
     assert.ok(md.includes('- [ ] make \\*deploys\\* roll back automatically on 5xx > 5%'), 'action items from todo: notes');
     assert.ok(md.includes('| 2026-11-22 23:42:00 | warroom (seen by ana@bastion) | checkout-api http /health: UP → DEGRADED'), 'automated events are warroom\'s');
+    assert.ok(md.includes('| 2026-11-22 23:43:30 | CheckoutHighErrorRate | critical | service=checkout-api instance=app-1:8080 | 2026-11-22 23:52:20 | 8m50s |'), 'the alerts that fired, when, for how long');
+    assert.ok(md.includes('| 2026-11-22 23:46:40 | alertname=\\~"Pool.\\*\\|DB.\\*", service="checkout-db" | ana@bastion | PostgresPoolExhausted | expired 2026-11-23 00:01:05 UTC |'), 'the silences created and what became of them');
     // Same journal, same bytes: checked against the golden file (UPDATE_GOLDEN=1 rewrites it).
     const golden = new URL(`./fixtures/checkout-${name}.md`, import.meta.url);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, md);

@@ -39,6 +39,8 @@ export const ATLASSIAN_TEMPLATE = `# {{ sections.title }}
 
 Detected at {{ times.detected }}, {{ durations.to_detect }} after the start.
 
+{{ sections.alerts }}
+
 ## Response
 
 Acknowledged at {{ times.acknowledged }}, {{ durations.to_acknowledge }} after

@@ -42,6 +42,8 @@ after the start) and acknowledged at {{ times.acknowledged }}
 
 {{ sections.key_times }}
 
+{{ sections.alerts }}
+
 ## Action items
 
 {{ sections.action_items }}

@@ -15,6 +15,8 @@ export const PAGERDUTY_TEMPLATE = `# {{ sections.title }}
 
 {{ sections.key_times }}
 
+{{ sections.alerts }}
+
 ## Contributing factors
 
 {{ sections.root_cause }}
