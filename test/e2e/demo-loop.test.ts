@@ -102,7 +102,7 @@ for (const [columns, rows] of [[200, 50], [80, 24]] as const) {
 
       // Restart the failed service from the status board with R, confirm, and watch the check come back.
       tmux.send('1');
-      await tmux.waitForScreen((s) => s.includes('▶1 Status') && /› checkout-api/.test(s), 'status board focused on checkout-api');
+      await tmux.waitForScreen((s) => s.includes('▶1 Status') && /›[ !]checkout-api/.test(s), 'status board focused on checkout-api (marked ! while its alert fires)');
       tmux.send('R');
       await tmux.waitForScreen((s) => s.includes('restart checkout-api?') && s.includes('Proceed? y / N'), 'the restart confirmation');
       tmux.send('y');

@@ -104,7 +104,7 @@ test('an incident run through detection, :ack, a severity change, a handover, ev
 
     // Mitigation: restart checkout-api from the status board; the board goes all clear.
     tmux.send('1');
-    await tmux.waitForScreen((s) => s.includes('▶1 Status') && /› checkout-api/.test(s), 'status board on checkout-api');
+    await tmux.waitForScreen((s) => s.includes('▶1 Status') && /›[ !]checkout-api/.test(s), 'status board on checkout-api (marked ! while its alert fires)');
     tmux.send('R');
     await tmux.waitForScreen((s) => s.includes('restart checkout-api?') && s.includes('Proceed? y / N'), 'the restart confirmation');
     tmux.send('y');
