@@ -44,6 +44,10 @@ export class Annotator {
   private readonly queue: Work[] = [];
   private regionId: number | null = null;
   private regionAsked = false;
+  /** A region this console created and has not yet kept or deleted (see openRegionIn). */
+  private ownRegion: number | null = null;
+  /** Regions the timeline already names (another console's grafana.region). */
+  private readonly recordedRegions = new Set<number>();
   private sent = 0;
   private dropped = 0;
   private error: string | null = null;
@@ -91,7 +95,9 @@ export class Annotator {
   }
 
   private noteRegion(event: TimelineEvent): void {
-    if (event.kind === 'grafana.region' && typeof event.data.annotationId === 'number') this.regionId = event.data.annotationId;
+    if (event.kind !== 'grafana.region' || typeof event.data.annotationId !== 'number') return;
+    this.regionId = event.data.annotationId;
+    this.recordedRegions.add(event.data.annotationId);
   }
 
   private push(work: Work): void {
@@ -151,14 +157,36 @@ export class Annotator {
     if (work.kind === 'event') {
       await api.create(work.annotation);
     } else if (work.kind === 'open-region') {
-      if (this.regionId !== null) return;
-      const annotationId = await api.create({ time: startedAt, timeEnd: Math.max(startedAt, this.now()), tags: ['warroom', id, 'incident'], text: `${id}: ${title} (open)` });
-      this.regionId = annotationId;
-      // On the timeline, so other consoles and later runs update this region rather than add one.
-      this.options.recorder.record('grafana.region', { annotationId });
+      await this.openRegionIn(id, title, startedAt);
     } else if (this.regionId !== null) {
       await api.patch(this.regionId, { time: startedAt, timeEnd: Math.max(startedAt, work.at), text: `${id}: ${title} (resolved)`, tags: ['warroom', id, 'incident'] });
     }
+  }
+
+  /**
+   * Finds or creates the incident's region. Another console (sharing the journal or not) may have
+   * created it: Grafana is asked first. Two consoles starting together may both find none and both
+   * create one; each then looks again and keeps the oldest (Grafana's ids grow), deleting its own
+   * if that is not it, so both end on the same region whatever the order. A retry after a failure
+   * resumes where it stopped (the region this console created is remembered, not created again).
+   */
+  private async openRegionIn(id: string, title: string, startedAt: number): Promise<void> {
+    if (this.regionId !== null) return;
+    const { api } = this.options;
+    const tags = ['warroom', id, 'incident'];
+    let found = await api.find(tags);
+    if (this.regionId !== null) return;
+    if (found.length === 0 && this.ownRegion === null) {
+      this.ownRegion = await api.create({ time: startedAt, timeEnd: Math.max(startedAt, this.now()), tags, text: `${id}: ${title} (open)` });
+      found = await api.find(tags);
+    }
+    const kept = Math.min(...found, ...(this.ownRegion === null ? [] : [this.ownRegion]));
+    if (this.ownRegion !== null && this.ownRegion !== kept) await api.remove(this.ownRegion);
+    this.ownRegion = null;
+    if (this.regionId !== null) return;
+    this.regionId = kept;
+    // On the timeline, so other consoles and later runs update this region rather than look again.
+    if (!this.recordedRegions.has(kept)) this.options.recorder.record('grafana.region', { annotationId: kept });
   }
 
   private report(): void {

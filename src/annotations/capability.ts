@@ -56,9 +56,8 @@ export const annotationsCapability: CapabilityFactory = (context) => {
       show(store, OFF);
       annotator.learn(journal.events());
       unfollow = journal.onEvents((added) => annotator.follow(added));
-      // The incident's region: created by the first console that finds none on the timeline (two
-      // consoles starting in the same second on a new incident could both create one; a claim
-      // through the journal would stay on the timeline for good, for a cosmetic duplicate).
+      // The incident's region: found in Grafana, or created by this console when there is none
+      // (consoles starting together converge on one: see Annotator.openRegionIn).
       annotator.openRegion();
     },
     stop() {

@@ -1,6 +1,8 @@
 // Grafana annotations against a local server that records every request (Grafana cannot run
 // here) and checks it against Grafana's documented annotations API: POST /api/annotations with
-// time/timeEnd (epoch ms), tags and text, answered { id, message }; PATCH /api/annotations/{id}.
+// time/timeEnd (epoch ms), tags and text, answered { id, message }; PATCH /api/annotations/{id};
+// GET /api/annotations?tags=…&type=annotation answered with the stored annotations that carry
+// every tag; DELETE /api/annotations/{id}.
 // The incident is one region, closed at the resolution; events of the configured families are
 // posted with the `warroom` and incident tags; failures are shown, retried in order, never lost.
 import assert from 'node:assert/strict';
@@ -34,12 +36,23 @@ interface Recorded {
 const POST_FIELDS = new Set(['dashboardUID', 'dashboardId', 'panelId', 'time', 'timeEnd', 'tags', 'text']);
 const PATCH_FIELDS = new Set(['time', 'timeEnd', 'tags', 'text']);
 
+/** Query parameters `GET /api/annotations` takes. */
+const FIND_PARAMS = new Set(['from', 'to', 'userId', 'alertId', 'dashboardId', 'dashboardUID', 'panelId', 'limit', 'tags', 'type', 'matchAny']);
+
 /** Checks one request against the documented API; returns why it is not a valid call, or null. */
 function invalid(request: Recorded): string | null {
   const { method, path, body } = request;
-  const patch = /^\/api\/annotations\/(\d+)$/.exec(path);
-  if (!(method === 'POST' && path === '/api/annotations') && !(method === 'PATCH' && patch)) return `not an annotations call: ${method} ${path}`;
+  const url = new URL(path, 'http://grafana');
+  const one = /^\/api\/annotations\/(\d+)$/.exec(url.pathname);
   if (!/^Bearer \S+$/.test(request.authorization ?? '')) return 'no Bearer token';
+  if (method === 'GET' && url.pathname === '/api/annotations') {
+    const unknown = [...url.searchParams.keys()].filter((key) => !FIND_PARAMS.has(key));
+    if (unknown.length > 0) return `query parameters the API does not take: ${unknown.join(', ')}`;
+    if (!['', 'annotation', 'alert'].includes(url.searchParams.get('type') ?? '')) return 'type is annotation or alert';
+    return null;
+  }
+  if (method === 'DELETE' && one && url.search === '') return null;
+  if (!(method === 'POST' && path === '/api/annotations') && !(method === 'PATCH' && one)) return `not an annotations call: ${method} ${path}`;
   if (request.contentType !== 'application/json') return 'not JSON';
   const allowed = method === 'POST' ? POST_FIELDS : PATCH_FIELDS;
   const extra = Object.keys(body).filter((key) => !allowed.has(key));
@@ -52,10 +65,52 @@ function invalid(request: Recorded): string | null {
   return null;
 }
 
+/** An annotation as Grafana stores and lists it (the documented fields of GET /api/annotations). */
+interface Stored {
+  id: number;
+  alertId: number;
+  dashboardUID: string;
+  panelId: number;
+  time: number;
+  timeEnd: number;
+  text: string;
+  tags: string[];
+}
+
+/** What the recording Grafana answers: the stored annotations listed, created, changed or deleted. */
+function answer(recorded: Recorded, store: Map<number, Stored>, nextId: () => number): { status: number; body: unknown } {
+  const url = new URL(recorded.path, 'http://grafana');
+  const id = Number(/^\/api\/annotations\/(\d+)$/.exec(url.pathname)?.[1]);
+  switch (recorded.method) {
+    case 'GET': {
+      const tags = url.searchParams.getAll('tags');
+      const list = [...store.values()].filter((a) => tags.every((tag) => a.tags.includes(tag)));
+      // Newest first, as Grafana lists them.
+      return { status: 200, body: list.sort((a, b) => b.time - a.time).slice(0, Number(url.searchParams.get('limit') ?? 100)) };
+    }
+    case 'POST': {
+      const b = recorded.body as { time: number; timeEnd?: number; text: string; tags?: string[] };
+      const created: Stored = { id: nextId(), alertId: 0, dashboardUID: '', panelId: 0, time: b.time, timeEnd: b.timeEnd ?? b.time, text: b.text, tags: b.tags ?? [] };
+      store.set(created.id, created);
+      return { status: 200, body: { message: 'Annotation added', id: created.id } };
+    }
+    case 'DELETE':
+      if (!store.delete(id)) return { status: 404, body: { message: 'Annotation not found' } };
+      return { status: 200, body: { message: 'Annotation deleted' } };
+    default: {
+      const known = store.get(id);
+      if (known) Object.assign(known, recorded.body);
+      return { status: 200, body: { message: 'Annotation patched' } };
+    }
+  }
+}
+
 /** A recording Grafana: answers as Grafana does, or with the queued failures first. */
 async function startGrafana() {
   const requests: Recorded[] = [];
   const failures: { status: number; body: string }[] = [];
+  const stored = new Map<number, Stored>();
+  const held: { count: number; waiting: (() => void)[] } = { count: 0, waiting: [] };
   let nextId = 100;
   const server: Server = createServer((req, res) => {
     let text = '';
@@ -68,18 +123,30 @@ async function startGrafana() {
         contentType: req.headers['content-type'],
         body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
       };
+      if (recorded.method === 'GET' && held.count > 0) {
+        // Held until `count` look-ups are waiting: consoles that looked at the same moment.
+        held.waiting.push(() => reply(recorded));
+        if (held.waiting.length >= held.count) {
+          held.count = 0;
+          held.waiting.splice(0).forEach((release) => release());
+        }
+        return;
+      }
+      reply(recorded);
+    });
+    const reply = (recorded: Recorded) => {
       const failure = failures.shift();
       if (failure) return res.writeHead(failure.status, { 'content-type': 'application/json' }).end(failure.body);
       requests.push(recorded);
       const problem = invalid(recorded);
       if (problem) return res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ message: problem }));
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(recorded.method === 'POST' ? { message: 'Annotation added', id: nextId++ } : { message: 'Annotation patched' }));
-    });
+      const { status, body } = answer(recorded, stored, () => nextId++);
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, requests, failures, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { url, requests, failures, stored, held, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 function setup(grafanaUrl: string, mode: ConsoleMode = 'live', token = 'glsa_s3cret0token') {
@@ -98,7 +165,10 @@ test('the incident as a region, events of the chosen families as tagged annotati
   try {
     await capability.start();
     await waitFor(() => journal.events().some((e) => e.kind === 'grafana.region'), { what: 'the region recorded' });
-    const [region] = grafana.requests;
+    // Grafana is asked for the incident's region first; there is none, so one is created.
+    const [look, region] = grafana.requests;
+    assert.equal(look!.method, 'GET');
+    assert.equal(look!.path, `/api/annotations?tags=warroom&tags=${journal.id}&tags=incident&type=annotation&limit=100`);
     assert.equal(region!.method, 'POST');
     assert.equal(region!.authorization, 'Bearer glsa_s3cret0token');
     assert.deepEqual(region!.body.tags, ['warroom', journal.id, 'incident']);
@@ -112,8 +182,9 @@ test('the incident as a region, events of the chosen families as tagged annotati
     journal.record('note', { text: 'pool resized #grafana' });
     journal.record('metric.panel-added', { title: 'x' });
     journal.record('action.finished', { service: 'checkout-api', action: 'restart', exitCode: 0, durationMs: 1200 });
-    await waitFor(() => grafana.requests.length === 4, { what: 'three annotations after the region' });
-    const [severity, note, action] = grafana.requests.slice(1);
+    const posts = () => grafana.requests.filter((r) => r.method === 'POST');
+    await waitFor(() => posts().length === 4, { what: 'three annotations after the region' });
+    const [severity, note, action] = posts().slice(1);
     assert.deepEqual(severity!.body.tags, ['warroom', journal.id, 'severity']);
     assert.match(severity!.body.text as string, /P2.*P1.* — ana$/);
     assert.equal(severity!.body.timeEnd, undefined, 'an event is a point, not a region');
@@ -164,6 +235,39 @@ test('a console resuming the incident updates its region, never adds a second', 
     first.journal.close();
     await grafana.close();
     rmSync(first.dir, { recursive: true, force: true });
+  }
+});
+
+test('two consoles starting together (no shared journal) end on one region; a later console finds it in Grafana', async () => {
+  const grafana = await startGrafana();
+  const incident = { id: 'INC-7', title: 'Checkout', startedAt: Date.now() - 60_000, resolvedAt: null };
+  const consoleOn = (recorder: MemoryRecorder) =>
+    new Annotator({ api: new GrafanaClient(grafana.url, 'glsa_tok'), annotate: [], incident: () => incident, own: () => true, recorder, showStatus: () => {} });
+  const recorders = [new MemoryRecorder(), new MemoryRecorder()];
+  const annotators = recorders.map(consoleOn);
+  try {
+    // Both look before either creates: both find none and both create one.
+    grafana.held.count = 2;
+    annotators.forEach((a) => a.openRegion());
+    await waitFor(() => recorders.every((r) => r.ofKind('grafana.region').length === 1), { what: 'both consoles settled on a region' });
+    await Promise.all(annotators.map((a) => a.idle()));
+    assert.equal(grafana.requests.filter((r) => r.method === 'POST').length, 2, 'both created one');
+    assert.deepEqual(grafana.requests.filter((r) => r.method === 'DELETE').map((r) => r.path), ['/api/annotations/101'], 'the younger one deleted by its creator');
+    assert.deepEqual([...grafana.stored.keys()], [100], 'one region left in Grafana');
+    assert.deepEqual(recorders.map((r) => r.ofKind('grafana.region')[0]!.data.annotationId), [100, 100], 'both consoles update the same region');
+
+    // A console on another machine (its own journal) finds it rather than adding one.
+    const later = new MemoryRecorder();
+    const third = consoleOn(later);
+    third.openRegion();
+    await waitFor(() => later.ofKind('grafana.region').length === 1, { what: 'the region found' });
+    assert.equal(later.ofKind('grafana.region')[0]!.data.annotationId, 100);
+    assert.equal(grafana.requests.filter((r) => r.method === 'POST').length, 2, 'no region added');
+    assert.deepEqual(grafana.requests.map(invalid).filter(Boolean), [], 'every call is a valid Grafana API call');
+    third.stop();
+  } finally {
+    annotators.forEach((a) => a.stop());
+    await grafana.close();
   }
 });
 
