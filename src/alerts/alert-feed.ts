@@ -2,6 +2,7 @@
 // and resolving on the timeline. What the timeline already says (this console's earlier runs, or
 // another console on the same incident) is not said again: the feed learns it from the journal.
 import type { Redactor } from '../text/redact.js';
+import { stableEventId } from '../timeline/event.js';
 import type { TimelineRecorder } from '../timeline/recorder.js';
 import type { ServiceLinker } from './alert-links.js';
 import { alertView, compareAlerts } from './alert-view.js';
@@ -31,6 +32,12 @@ export interface AlertFeedOptions {
   recorder: TimelineRecorder;
   sink: AlertsSink;
   intervalMs: number;
+  /**
+   * The incident the events belong to: firing and resolving are recorded under stable ids made
+   * from it, the alert's fingerprint and when it started, so consoles polling the same
+   * Alertmanager in step put each on the record once.
+   */
+  incident: () => string;
   /** Masks secrets in what is shown of an alert (its summary and runbook link). @default built-in rules only */
   redact?: Redactor;
   now?: () => number;
@@ -115,6 +122,11 @@ export class AlertFeed {
     this.readOnce = true;
   }
 
+  /** The stable id of an alert's firing or resolution in this incident. */
+  private eventId(kind: string, fingerprint: string, since: number): string {
+    return stableEventId(kind, this.options.incident(), fingerprint, String(since));
+  }
+
   /** Records firing alerts the timeline does not know yet, and known ones that are gone; returns the new firing ones. */
   private recordChanges(views: readonly AlertView[], now: number): AlertView[] {
     const { recorder } = this.options;
@@ -127,20 +139,24 @@ export class AlertFeed {
       const data = firingData(view);
       this.firing.set(view.id, firingOf(data));
       // At the time it started firing: the timeline says when it fired, not when this console looked.
-      recorder.record('alert.firing', data, { at: Math.min(view.since, now) });
+      recorder.record('alert.firing', data, { at: Math.min(view.since, now), id: this.eventId('alert.firing', view.id, view.since) });
       if (view.state === 'firing') fired.push(view);
     }
     for (const [fingerprint, known] of [...this.firing]) {
       if (current.has(fingerprint)) continue;
       this.firing.delete(fingerprint);
-      recorder.record('alert.resolved', {
-        alert: known.alert,
-        fingerprint,
-        ...(known.service ? { service: known.service } : {}),
-        ...(known.instance ? { instance: known.instance } : {}),
-        startsAt: known.since,
-        firedForMs: Math.max(0, now - known.since),
-      });
+      recorder.record(
+        'alert.resolved',
+        {
+          alert: known.alert,
+          fingerprint,
+          ...(known.service ? { service: known.service } : {}),
+          ...(known.instance ? { instance: known.instance } : {}),
+          startsAt: known.since,
+          firedForMs: Math.max(0, now - known.since),
+        },
+        { id: this.eventId('alert.resolved', fingerprint, known.since) },
+      );
     }
     return fired;
   }

@@ -59,6 +59,7 @@ export const alertsCapability: CapabilityFactory = (context) => {
     source,
     linker: new ServiceLinker(config.services),
     recorder,
+    incident: () => store.getState().incident.id,
     redact: createRedactor(config),
     intervalMs: settings.intervalMs,
     sink: {

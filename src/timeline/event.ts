@@ -1,6 +1,6 @@
 // One line of an incident journal: the schema, how an event becomes a bounded line of JSON, and
 // how a line is read back (including lines written by newer versions, kept as they are).
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** The journal schema version this code writes. Readers keep newer versions' events as raw. */
 export const SCHEMA_VERSION = 1;
@@ -11,7 +11,7 @@ export const MAX_LINE_BYTES = 64 * 1024;
 /** One event of the incident timeline as stored in `journal.jsonl`. */
 export interface TimelineEvent {
   v: number;
-  /** Unique across processes: pid, a per-process counter and random bytes. */
+  /** Unique across processes: pid, a per-process counter and random bytes (or a stable id, see stableEventId). */
   id: string;
   /** UTC epoch ms the event happened (its real time when backfilled). */
   ts: number;
@@ -42,13 +42,31 @@ export function newEventId(): string {
   return `${processTag}-${counter.toString(36)}-${randomBytes(2).toString('hex')}`;
 }
 
+/** Stable ids this process wrote (see stableEventId): its own events too. */
+const ownStableIds = new Set<string>();
+
 /**
- * Whether this process recorded the event (its id carries this process's tag): work that one
- * console does for its own events (posting them to Grafana, asking about silences at its own
- * `:resolve`) is not done again by every console following the same incident.
+ * The id of an event every console that sees the same thing records alike (an alert starting to
+ * fire): the same parts give the same id, so the journal keeps the first line of it and the
+ * shared stream drops the second publication, and the event is on the record once.
+ */
+export function stableEventId(...parts: string[]): string {
+  return `s-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`;
+}
+
+/** Notes that this process wrote the event with a stable id. */
+export function noteOwnStableId(id: string): void {
+  ownStableIds.add(id);
+}
+
+/**
+ * Whether this process recorded the event (its id carries this process's tag, or it wrote it
+ * under a stable id): work that one console does for its own events (posting them to Grafana,
+ * asking about silences at its own `:resolve`) is not done again by every console following the
+ * same incident.
  */
 export function isOwnEvent(event: { id: string }): boolean {
-  return event.id.startsWith(`${processTag}-`);
+  return event.id.startsWith(`${processTag}-`) || ownStableIds.has(event.id);
 }
 
 const TRUNCATED = '…[truncated]';

@@ -7,7 +7,7 @@
 // the path holds now and writes into it what the new file lacks.
 import { basename } from 'node:path';
 import type { EventKind, RecordOptions, StateChange, StateOutcome, TimelineRecorder } from './recorder.js';
-import { encodeEvent, newEventId, SCHEMA_VERSION, type TimelineEvent } from './event.js';
+import { encodeEvent, newEventId, noteOwnStableId, SCHEMA_VERSION, type TimelineEvent } from './event.js';
 import { JournalFollower } from './follow.js';
 import { readJournal, type LoadedJournal, type ParsedLines } from './journal-file.js';
 import { JournalAppender, type PathState } from './journal-appender.js';
@@ -87,7 +87,8 @@ export class TimelineJournal implements TimelineRecorder {
    * Appends an event and returns it once it is on disk. Synchronous on purpose: nothing may show
    * an event that a crash right after could lose. When the disk refuses it, the event is held
    * (with any recorded after it, in order) and retried; it returns null and the event is shown
-   * when it is written. The journal's health says how many are held.
+   * when it is written. The journal's health says how many are held. Null too, with nothing
+   * written, when an event of `options.id` is on the record already (another console's).
    */
   record(kind: EventKind, data: Record<string, unknown>, options: RecordOptions = {}): TimelineEvent | null {
     return this.append(kind, redactData(data, this.redactor), options);
@@ -102,10 +103,13 @@ export class TimelineJournal implements TimelineRecorder {
   }
 
   private append(kind: EventKind, data: Record<string, unknown>, options: RecordOptions): TimelineEvent | null {
+    // Another console recorded it already (a stable id): on the record once.
+    if (options.id !== undefined && this.knows(options.id)) return null;
+    if (options.id !== undefined) noteOwnStableId(options.id);
     const automated = options.automated === true || isAutomatedKind(kind);
     const event: TimelineEvent = {
       v: SCHEMA_VERSION,
-      id: newEventId(),
+      id: options.id ?? newEventId(),
       ts: options.at ?? Date.now(),
       // What the console saw by itself is warroom's, naming the console that saw it.
       operator: automated ? SYSTEM_OPERATOR : this.operator,

@@ -47,6 +47,11 @@ export interface RecordOptions {
    * under `warroom`, naming this console. Kinds that are always automated need not say so.
    */
   automated?: boolean;
+  /**
+   * A stable id (stableEventId) for an event several consoles may record alike: a journal that
+   * already has an event of that id records nothing, and readers keep the first line of an id.
+   */
+  id?: string;
 }
 
 /** Who holds a claim made through the timeline (see TimelineRecorder.claim). */

@@ -3,15 +3,22 @@
 // firing and resolving on the timeline once each, and a failed read (nothing listening, a body
 // that is not alerts, a refusal) is a clear message that keeps the last list.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parseMatchers, type LabelMatcher } from '../../src/config/label-matchers.js';
 import { ServiceLinker } from '../../src/alerts/alert-links.js';
 import { AlertFeed } from '../../src/alerts/alert-feed.js';
 import { AlertmanagerClient } from '../../src/alerts/alertmanager-api.js';
 import { createWarroomStore, type WarroomStore } from '../../src/store/store.js';
+import { readJournal } from '../../src/timeline/journal-file.js';
+import type { TimelineJournal } from '../../src/timeline/journal.js';
+import { JOURNAL_FILE, openIncident, resumeIncident } from '../../src/timeline/incidents.js';
 import { MemoryRecorder } from '../helpers/memory-recorder.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { freePort } from '../metrics/fixtures/real-prometheus.js';
 import { findAlertmanager, startAlertmanager, type RunningAlertmanager } from './fixtures/real-alertmanager.js';
 
@@ -40,6 +47,7 @@ function feedFor(url: string, source = new AlertmanagerClient(url, matchers('tea
     source,
     linker: new ServiceLinker([]),
     recorder,
+    incident: () => 'INC-test',
     intervalMs: 60_000,
     sink: {
       showAlerts: (list, at) => store.getState().setAlerts({ list, readAt: at, error: null }),
@@ -117,6 +125,44 @@ test('a console started on an incident whose timeline already has the alert does
   assert.equal(second.store.getState().alerts.list.length, 1);
   assert.equal(second.recorder.events.length, 0);
   await am.resolve([checkoutDb]);
+});
+
+test('two consoles on one journal polling in step put a firing and its resolution on the record once', { skip }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'warroom-alerts-twice-'));
+  const first = openIncident(dir, { title: 'Disk', severity: 'P2', operator: 'ana' });
+  const second = resumeIncident(dir, first.id, { operator: 'bo' });
+  const feedOn = (journal: TimelineJournal) =>
+    new AlertFeed({
+      source: new AlertmanagerClient(am.url, matchers('team="checkout"'), 2000),
+      linker: new ServiceLinker([]),
+      recorder: journal,
+      incident: () => first.id,
+      intervalMs: 60_000,
+      sink: { showAlerts: () => {}, showAlertsError: () => {} },
+    });
+  const feeds = [feedOn(first), feedOn(second)];
+  const onRecord = (kind: string) => readJournal(join(dir, first.id, JOURNAL_FILE), false).events.filter((e) => e.kind === kind);
+  try {
+    await am.post([{ labels: checkoutDb }]);
+    // Neither has heard of the other's event before it reads: both see the alert fire.
+    await Promise.all(feeds.map((feed) => feed.refreshOnce()));
+    assert.equal(onRecord('alert.firing').length, 1, 'fired once on the record');
+    await am.resolve([checkoutDb]);
+    await Promise.all(feeds.map((feed) => feed.refreshOnce()));
+    assert.equal(onRecord('alert.resolved').length, 1, 'resolved once on the record');
+    // Each console's own timeline says it once too, once it has read the other's lines.
+    await waitFor(() => [first, second].every((j) => j.events().filter((e) => e.kind.startsWith('alert.')).length === 2), { what: 'both timelines followed' });
+    // It fires again later (a new start): a second firing.
+    await am.post([{ labels: checkoutDb }]);
+    await Promise.all(feeds.map((feed) => feed.refreshOnce()));
+    assert.equal(onRecord('alert.firing').length, 2, 'firing again is a new event');
+    await am.resolve([checkoutDb]);
+  } finally {
+    await Promise.all(feeds.map((feed) => feed.stop()));
+    first.close();
+    second.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('nothing listening: a clear error, and the last list stays', { skip }, async () => {
