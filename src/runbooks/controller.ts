@@ -20,7 +20,8 @@ import { approveStep } from './step-approval.js';
 import { runShown, showDryRun } from './shown-run.js';
 import { findInRunbook } from './search.js';
 import type { Asker } from './step-choice.js';
-import { FolderSuggestions, RunbookCatalog } from './catalog.js';
+import { linksTo, runbookLink, type RunbookLink } from './alert-match.js';
+import { FolderSuggestions, RunbookCatalog, suggestRunbooks } from './catalog.js';
 import { pickRunbook } from './picker.js';
 import { sectionToOpen, suggestSections, type ObservedState, type SectionSuggestion } from './symptoms.js';
 
@@ -117,6 +118,7 @@ export class RunbookController {
     const first = at ?? runbook.sections.findIndex((s) => this.progress!.nextOpen(s) >= 0);
     const opensAt = sectionStart(runbook, states, Math.max(0, first));
     this.options.store.getState().setRunbook({ doc: runbook, error: null, output: null, suggestions, states, opensAt });
+    void this.suggestLinkedElsewhere(runbook, this.options.store.getState().runbook.observed, suggestions);
   }
 
   /** Applies runbook events another operator (or console) put on the timeline; our own come back while recording and are skipped. */
@@ -132,7 +134,24 @@ export class RunbookController {
   observe(seen: ObservedState): void {
     const doc = this.options.store.getState().runbook.doc;
     if (!doc) return void this.suggestRunbook(seen);
-    this.publishSuggestions(suggestSections(doc, seen));
+    const here = suggestSections(doc, seen);
+    this.publishSuggestions(here);
+    void this.suggestLinkedElsewhere(doc, seen, here);
+  }
+
+  /**
+   * An alert whose runbook_url names another runbook of the folder: that runbook's section goes
+   * first when it outranks the open runbook's best (`g` opens it). Read from the catalog, so
+   * only when an alert links elsewhere; dropped if the runbook or what is seen changed meanwhile.
+   */
+  private async suggestLinkedElsewhere(doc: Runbook, seen: ObservedState, here: readonly SectionSuggestion[]): Promise<void> {
+    const links = (seen.alerts ?? []).map((alert) => (alert.runbookUrl === null ? null : runbookLink(alert.runbookUrl))).filter((link): link is RunbookLink => link !== null && !linksTo(link, doc.file));
+    if (links.length === 0) return;
+    const entries = (await this.catalog.entries(this.options.runbooksDir ?? dirname(doc.file))).filter((entry) => links.some((link) => linksTo(link, entry.file)));
+    const best = suggestRunbooks(entries, seen, 1)[0];
+    const now = this.options.store.getState().runbook;
+    if (!best || now.doc !== doc || now.observed !== seen || best.score <= (here[0]?.score ?? 0)) return;
+    this.publishSuggestions([best, ...here].slice(0, 3));
   }
 
   private publishSuggestions(suggestions: SectionSuggestion[]): void {

@@ -23,6 +23,8 @@ export interface RunbookActions {
   /** Asks for a query; returns the next place mentioning it. */
   search(at: RunbookCursor): Promise<RunbookCursor | null>;
   pick(): Promise<void>;
+  /** Opens another runbook of the folder at a section (a suggestion an alert's runbook_url points at). */
+  open(file: string, section?: number): Promise<boolean>;
   /** Adds the step's PromQL block(s) as metrics panels. */
   addPanel(at: RunbookCursor): Promise<void>;
   /** Stops the running runbook command; false when none runs. */

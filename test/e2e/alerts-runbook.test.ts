@@ -3,7 +3,8 @@
 // anchors another fires, then `g` opens that one; the alerted service's board row is marked `!`
 // in the alert's colour (read back); the alerts pane names the board row of the selected alert
 // and shows an outside runbook link neutralised and redacted; an alert with no link steers the
-// suggestion by its name and service label.
+// suggestion by its name and service label; one linking another runbook of the folder puts that
+// runbook's section first, and `g` opens it there.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,9 +47,12 @@ const RUNBOOK = [
   '',
 ].join('\n');
 
+const DISK_RUNBOOK = ['# Disk space', '', '## Clean up', '', '- [ ] Delete old logs: `echo cleaning`', '', '## Grow the volume', '', '- [ ] Resize it: `echo resizing`', ''].join('\n');
+
 const errors = { alertname: 'CheckoutErrors', team: 'checkout', service: 'checkout-api', severity: 'critical' };
 const tls = { alertname: 'TlsExpiry', team: 'checkout', service: 'www', severity: 'info' };
 const backlog = { alertname: 'QueueBacklog', team: 'checkout', service: 'orders-worker', severity: 'warning' };
+const disk = { alertname: 'DiskFull', team: 'checkout', service: 'orders-db', severity: 'critical' };
 
 /** The cell just before `service`'s name on its board row (where the row's alert mark goes). */
 function markBefore(styled: string, service: string): { char: string; sgr: string[] } | null {
@@ -64,6 +68,7 @@ test('an alert\'s runbook_url and labels pick the suggested section; its board r
   const dir = mkdtempSync(join(tmpdir(), 'warroom-e2e-alert-runbook-'));
   mkdirSync(join(dir, 'runbooks'));
   writeFileSync(join(dir, 'runbooks', 'checkout.md'), RUNBOOK);
+  writeFileSync(join(dir, 'runbooks', 'disk.md'), DISK_RUNBOOK);
   const check = (name: string, command: string) => [`  - name: ${name}`, '    checks:', `      - command: "${command}"`, '        interval: 1s'];
   writeFileSync(
     join(dir, 'warroom.yaml'),
@@ -128,10 +133,16 @@ test('an alert\'s runbook_url and labels pick the suggested section; its board r
     await tmux.waitForScreen((s) => s.includes('★ suggested (g): Payments API down (payments-api is down)'), 'the board decides again once the alert resolved');
     await am.post([{ labels: backlog, annotations: { summary: 'orders-worker is 2000 messages behind' } }]);
     await tmux.waitForScreen((s) => s.includes('★ suggested (g): Queue backlog (alert QueueBacklog)'), 'the alert named like a section suggests it');
+
+    // An alert linking another runbook of the folder: its section first, and g opens that runbook there.
+    await am.post([{ labels: disk, annotations: { runbook_url: 'https://git.example.com/ops/runbooks/blob/main/disk.md#grow-the-volume' } }]);
+    await tmux.waitForScreen((s) => s.includes('★ suggested (g): Disk space › Grow the volume (DiskFull runbook_url)'), 'the linked runbook of the folder suggested');
+    tmux.send('g');
+    await tmux.waitForScreen((s) => /§ \d+\/\d+ Grow the volume/.test(s) && s.includes('Resize it'), 'g opens the other runbook at the linked section');
     tmux.send('q');
   } finally {
     tmux.kill();
-    await am.resolve([errors, tls, backlog]);
+    await am.resolve([errors, tls, backlog, disk]);
     // The console may still be writing its journal as it is killed: retried, not failed on.
     rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   }

@@ -53,3 +53,34 @@ test('env values are not asked again but named in the confirmation (secrets by n
   await second;
   assert.equal(executor.ran.length, 1);
 });
+
+test("an alert whose runbook_url names another runbook of the folder puts that runbook's section first; opening it follows", async () => {
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'warroom-linked-runbook-'));
+  try {
+    writeFileSync(join(dir, 'api.md'), '# API\n\n## Api down\n\n- [ ] restart the api\n');
+    writeFileSync(join(dir, 'disk.md'), '# Disk\n\n## Clean up\n\n- [ ] delete old logs\n\n## Grow the volume\n\n- [ ] resize it\n');
+    const store = createWarroomStore();
+    const controller = new RunbookController({ store, recorder: new MemoryRecorder(), executor: new RecordingExecutor(), runbooksDir: dir });
+    controller.attach();
+    await controller.open(join(dir, 'api.md'));
+    store.getState().setRunbookObserved({ downServices: ['api'], critPanels: [], allDown: false, alerts: [] });
+    assert.equal(store.getState().runbook.suggestions[0]?.title, 'Api down', 'the board decides while no alert links elsewhere');
+    const alert = { name: 'DiskFull', summary: null, services: [], runbookUrl: 'https://git.example.com/ops/disk.md#grow-the-volume' };
+    store.getState().setRunbookObserved({ downServices: ['api'], critPanels: [], allDown: false, alerts: [alert] });
+    await waitFor(() => store.getState().runbook.suggestions[0]?.file === join(dir, 'disk.md'), { what: 'the linked runbook suggested first' });
+    const [top, next] = store.getState().runbook.suggestions;
+    assert.deepEqual([top!.runbook, top!.title, top!.reason], ['Disk', 'Grow the volume', 'DiskFull runbook_url']);
+    assert.equal(next?.title, 'Api down', "the open runbook's own suggestion follows");
+    // What `g` does with it: open that runbook at that section.
+    assert.ok(await controller.open(top!.file!, top!.index));
+    assert.equal(store.getState().runbook.doc?.title, 'Disk');
+    assert.equal(store.getState().runbook.doc?.sections[store.getState().runbook.opensAt.section]?.title, 'Grow the volume', 'opened at the linked section');
+    assert.equal(store.getState().runbook.suggestions[0]?.title, 'Grow the volume');
+    controller.stop();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -39,8 +39,10 @@ export function runbookParts(
     ? `§ ${at.section + 1}/${doc.sections.length} ${sectionLabel(doc, at.section)} · ${done}/${section.steps.length} done`
     : `${doc.title}: no sections`;
   const suggestion = suggestions[0];
+  // A suggestion in another runbook of the folder (an alert's runbook_url names it) says which.
+  const where = suggestion?.file !== undefined && suggestion.file !== doc.file ? `${suggestion.runbook ?? suggestion.file} › ` : '';
   const suggestionLine = suggestion
-    ? `★ suggested (g): ${suggestion.title} (${suggestion.reason})${suggestions.length > 1 ? ` +${suggestions.length - 1} more` : ''}`
+    ? `★ suggested (g): ${where}${suggestion.title} (${suggestion.reason})${suggestions.length > 1 ? ` +${suggestions.length - 1} more` : ''}`
     : null;
   const sideWidth = width >= 100 ? Math.min(36, Math.floor(width * 0.3)) : 0;
   const stepWidth = width - sideWidth - (sideWidth > 0 ? 1 : 0);

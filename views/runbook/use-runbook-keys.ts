@@ -34,8 +34,12 @@ export function useRunbookKeys(store: WarroomStore, at: RunbookCursor, dispatch:
         // Cycles through the suggestions, so each suggested section is one key away; a scenario
         // heading with no steps of its own opens at its first steps (its Diagnose). With no runbook
         // open, the suggestion is a runbook of the folder: the picker offers it.
-        const { suggestions: list, doc: runbook } = state().runbook;
-        if (!runbook && actions && list[0]?.file) return void actions.pick();
+        const { suggestions: all, doc: runbook } = state().runbook;
+        if (!runbook && actions && all[0]?.file) return void actions.pick();
+        // The top suggestion may be in another runbook of the folder (an alert links it): g opens it there.
+        const first = all[0];
+        if (runbook && actions && first?.file !== undefined && first.file !== runbook.file) return void actions.open(first.file, first.index);
+        const list = all.filter((s) => s.file === undefined || s.file === runbook?.file);
         if (list.length === 0) return state().showFlash('no section matches what the console sees right now', 'info');
         const open = (index: number) => (runbook ? sectionToOpen(runbook, index) : index);
         // The first g goes to the top suggestion, wherever the cursor is (the runbook may have
