@@ -20,18 +20,10 @@ import { JOURNAL_FILE, openIncident, resumeIncident } from '../../src/timeline/i
 import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { freePort } from '../metrics/fixtures/real-prometheus.js';
-import { findAlertmanager, startAlertmanager, type RunningAlertmanager } from './fixtures/real-alertmanager.js';
+import { useAlertmanager } from './fixtures/real-alertmanager.js';
 
-const binary = findAlertmanager();
-const skip = binary ? false : 'prometheus-alertmanager is not installed (apt-get install prometheus-alertmanager)';
-let am: RunningAlertmanager;
-
-before(async () => {
-  if (binary) am = await startAlertmanager(binary);
-});
-after(async () => {
-  await am?.stop();
-});
+const alertmanager = useAlertmanager();
+const { skip } = alertmanager;
 
 const matchers = (text: string): LabelMatcher[] => parseMatchers(text) as LabelMatcher[];
 const checkoutApi = { alertname: 'HighErrorRate', team: 'checkout', service: 'checkout-api', instance: '10.0.0.5:8080', severity: 'warning' };
@@ -61,12 +53,12 @@ function feedFor(url: string, source = new AlertmanagerClient(url, matchers('tea
 const names = (store: WarroomStore) => store.getState().alerts.list.map((a) => `${a.name}/${a.labels.service}/${a.state}`);
 
 test('the client lists only alerts matching the war room\'s matchers, as Alertmanager filters them', { skip }, async () => {
-  await am.post([
+  await alertmanager.server().post([
     { labels: checkoutApi, annotations: { summary: 'checkout 5xx above 5%', runbook_url: 'https://runbooks.example/checkout#errors' } },
     { labels: checkoutDb, annotations: { description: 'disk at 97%' } },
     { labels: otherTeam },
   ]);
-  const client = new AlertmanagerClient(am.url, matchers('team="checkout"'), 2000);
+  const client = new AlertmanagerClient(alertmanager.server().url, matchers('team="checkout"'), 2000);
   const alerts = await client.list();
   assert.deepEqual(alerts.map((a) => a.labels.service).sort(), ['checkout-api', 'orders-db']);
   const api = alerts.find((a) => a.labels.service === 'checkout-api')!;
@@ -75,15 +67,15 @@ test('the client lists only alerts matching the war room\'s matchers, as Alertma
   assert.equal(api.annotations.runbook_url, 'https://runbooks.example/checkout#errors');
   assert.ok(Math.abs(api.startsAt - Date.now()) < 120_000, 'startsAt is a real time near now');
   // A regex matcher and a negative one are Alertmanager's to evaluate too.
-  const critical = await new AlertmanagerClient(am.url, matchers('severity=~"crit.*", team!="search"'), 2000).list();
+  const critical = await new AlertmanagerClient(alertmanager.server().url, matchers('severity=~"crit.*", team!="search"'), 2000).list();
   assert.deepEqual(critical.map((a) => a.labels.alertname), ['DiskFull']);
-  await am.resolve([checkoutApi, checkoutDb, otherTeam]);
+  await alertmanager.server().resolve([checkoutApi, checkoutDb, otherTeam]);
 });
 
 test('the feed shows alerts worst first, records firing once and resolving when an alert is gone', { skip }, async () => {
-  const { store, recorder, feed, fired } = feedFor(am.url);
+  const { store, recorder, feed, fired } = feedFor(alertmanager.server().url);
   await feed.refreshOnce();
-  await am.post([{ labels: checkoutApi, annotations: { summary: 'checkout 5xx above 5%' } }, { labels: checkoutDb }]);
+  await alertmanager.server().post([{ labels: checkoutApi, annotations: { summary: 'checkout 5xx above 5%' } }, { labels: checkoutDb }]);
   await feed.refreshOnce();
   assert.deepEqual(fired, [['DiskFull', 'HighErrorRate']], 'told once, worst first');
   assert.deepEqual(names(store), ['DiskFull/orders-db/firing', 'HighErrorRate/checkout-api/firing']);
@@ -102,7 +94,7 @@ test('the feed shows alerts worst first, records firing once and resolving when 
   assert.equal(recorder.ofKind('alert.firing').length, 2, 'a second read of the same alerts records nothing');
   assert.equal(fired.length, 1, 'and tells nothing');
 
-  await am.resolve([checkoutDb]);
+  await alertmanager.server().resolve([checkoutDb]);
   await feed.refreshOnce();
   assert.deepEqual(names(store), ['HighErrorRate/checkout-api/firing']);
   const resolved = recorder.ofKind('alert.resolved');
@@ -110,21 +102,21 @@ test('the feed shows alerts worst first, records firing once and resolving when 
   assert.equal(resolved[0]!.data.alert, 'DiskFull');
   assert.equal(resolved[0]!.data.service, 'orders-db');
   assert.equal(typeof resolved[0]!.data.firedForMs, 'number');
-  await am.resolve([checkoutApi]);
+  await alertmanager.server().resolve([checkoutApi]);
 });
 
 test('a console started on an incident whose timeline already has the alert does not record it again', { skip }, async () => {
-  await am.post([{ labels: checkoutDb }]);
-  const first = feedFor(am.url);
+  await alertmanager.server().post([{ labels: checkoutDb }]);
+  const first = feedFor(alertmanager.server().url);
   await first.feed.refreshOnce();
   const recorded = first.recorder.ofKind('alert.firing');
   assert.equal(recorded.length, 1);
-  const second = feedFor(am.url);
+  const second = feedFor(alertmanager.server().url);
   second.feed.adopt(recorded.map((e) => ({ kind: e.kind, data: e.data })));
   await second.feed.refreshOnce();
   assert.equal(second.store.getState().alerts.list.length, 1);
   assert.equal(second.recorder.events.length, 0);
-  await am.resolve([checkoutDb]);
+  await alertmanager.server().resolve([checkoutDb]);
 });
 
 test('two consoles on one journal polling in step put a firing and its resolution on the record once', { skip }, async () => {
@@ -133,7 +125,7 @@ test('two consoles on one journal polling in step put a firing and its resolutio
   const second = resumeIncident(dir, first.id, { operator: 'bo' });
   const feedOn = (journal: TimelineJournal) =>
     new AlertFeed({
-      source: new AlertmanagerClient(am.url, matchers('team="checkout"'), 2000),
+      source: new AlertmanagerClient(alertmanager.server().url, matchers('team="checkout"'), 2000),
       linker: new ServiceLinker([]),
       recorder: journal,
       incident: () => first.id,
@@ -143,20 +135,20 @@ test('two consoles on one journal polling in step put a firing and its resolutio
   const feeds = [feedOn(first), feedOn(second)];
   const onRecord = (kind: string) => readJournal(join(dir, first.id, JOURNAL_FILE), false).events.filter((e) => e.kind === kind);
   try {
-    await am.post([{ labels: checkoutDb }]);
+    await alertmanager.server().post([{ labels: checkoutDb }]);
     // Neither has heard of the other's event before it reads: both see the alert fire.
     await Promise.all(feeds.map((feed) => feed.refreshOnce()));
     assert.equal(onRecord('alert.firing').length, 1, 'fired once on the record');
-    await am.resolve([checkoutDb]);
+    await alertmanager.server().resolve([checkoutDb]);
     await Promise.all(feeds.map((feed) => feed.refreshOnce()));
     assert.equal(onRecord('alert.resolved').length, 1, 'resolved once on the record');
     // Each console's own timeline says it once too, once it has read the other's lines.
     await waitFor(() => [first, second].every((j) => j.events().filter((e) => e.kind.startsWith('alert.')).length === 2), { what: 'both timelines followed' });
     // It fires again later (a new start): a second firing.
-    await am.post([{ labels: checkoutDb }]);
+    await alertmanager.server().post([{ labels: checkoutDb }]);
     await Promise.all(feeds.map((feed) => feed.refreshOnce()));
     assert.equal(onRecord('alert.firing').length, 2, 'firing again is a new event');
-    await am.resolve([checkoutDb]);
+    await alertmanager.server().resolve([checkoutDb]);
   } finally {
     await Promise.all(feeds.map((feed) => feed.stop()));
     first.close();
@@ -166,13 +158,13 @@ test('two consoles on one journal polling in step put a firing and its resolutio
 });
 
 test('nothing listening: a clear error, and the last list stays', { skip }, async () => {
-  await am.post([{ labels: checkoutDb }]);
+  await alertmanager.server().post([{ labels: checkoutDb }]);
   const port = await freePort();
-  let url = am.url;
+  let url = alertmanager.server().url;
   const client = new AlertmanagerClient('http://placeholder', matchers('team="checkout"'), 2000);
   // Same client, its address switched under it: first the real one, then a closed port.
   Object.defineProperty(client, 'base', { get: () => url });
-  const { store, recorder, feed } = feedFor(am.url, client);
+  const { store, recorder, feed } = feedFor(alertmanager.server().url, client);
   await feed.refreshOnce();
   assert.equal(store.getState().alerts.list.length, 1);
   const readAt = store.getState().alerts.readAt;
@@ -183,10 +175,10 @@ test('nothing listening: a clear error, and the last list stays', { skip }, asyn
   assert.equal(store.getState().alerts.list.length, 1, 'the last list is kept (the pane marks it stale)');
   assert.equal(store.getState().alerts.readAt, readAt);
   assert.equal(recorder.ofKind('alert.resolved').length, 0, 'an unreachable Alertmanager resolves nothing');
-  url = am.url;
+  url = alertmanager.server().url;
   await feed.refreshOnce();
   assert.equal(store.getState().alerts.error, null);
-  await am.resolve([checkoutDb]);
+  await alertmanager.server().resolve([checkoutDb]);
 });
 
 /** A local server answering every request with one canned response. */

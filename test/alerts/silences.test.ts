@@ -10,18 +10,10 @@ import type { ConsoleMode } from '../../src/mode/console-mode.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { describeEvent } from '../../src/timeline/describe.js';
 import { MemoryRecorder } from '../helpers/memory-recorder.js';
-import { findAlertmanager, startAlertmanager, type RunningAlertmanager } from './fixtures/real-alertmanager.js';
+import { useAlertmanager } from './fixtures/real-alertmanager.js';
 
-const binary = findAlertmanager();
-const skip = binary ? false : 'prometheus-alertmanager is not installed (apt-get install prometheus-alertmanager)';
-let am: RunningAlertmanager;
-
-before(async () => {
-  if (binary) am = await startAlertmanager(binary);
-});
-after(async () => {
-  await am?.stop();
-});
+const alertmanager = useAlertmanager();
+const { skip } = alertmanager;
 
 const HOUR = 3_600_000;
 
@@ -33,7 +25,7 @@ function controller(options: { mode?: ConsoleMode; answers?: boolean[]; silenceM
   const questions: { title: string; lines: string[] }[] = [];
   const answers = [...(options.answers ?? [true])];
   const silences = new SilenceController({
-    api: new AlertmanagerClient(am.url, [], 5000),
+    api: new AlertmanagerClient(alertmanager.server().url, [], 5000),
     recorder,
     mode: store,
     confirm: async (question) => {
@@ -54,7 +46,7 @@ function controller(options: { mode?: ConsoleMode; answers?: boolean[]; silenceM
 const labels = { alertname: 'HighErrorRate', service: 'checkout-api', team: 'checkout' };
 
 async function silenceFor(id: string) {
-  return (await am.silences()).find((s) => s.id === id);
+  return (await alertmanager.server().silences()).find((s) => s.id === id);
 }
 
 test('acknowledge: confirmed, then a silence of exactly that alert, by the operator, naming the incident', { skip }, async () => {
@@ -85,11 +77,11 @@ test('acknowledge: confirmed, then a silence of exactly that alert, by the opera
   assert.equal(c.store.getState().alerts.silences.length, 1);
   assert.equal(c.store.getState().alerts.silences[0]!.state, 'active');
   // The alert it mutes is now shown silenced by that id.
-  await am.post([{ labels }]);
-  const [alert] = await new AlertmanagerClient(am.url, [], 5000).list();
+  await alertmanager.server().post([{ labels }]);
+  const [alert] = await new AlertmanagerClient(alertmanager.server().url, [], 5000).list();
   assert.equal(alert?.state, 'silenced');
   assert.deepEqual(alert?.silencedBy, [id]);
-  await am.resolve([labels]);
+  await alertmanager.server().resolve([labels]);
 });
 
 test(':silence with a reason after --: the why goes into the comment, a -- inside a quoted value stays the value', { skip }, async () => {
@@ -107,16 +99,16 @@ test(':silence with a reason after --: the why goes into the comment, a -- insid
 });
 
 test('a "no" sends nothing and records nothing', { skip }, async () => {
-  const before = (await am.silences()).length;
+  const before = (await alertmanager.server().silences()).length;
   const c = controller({ answers: [false] });
   assert.equal(await c.silences.silenceCommand('alertname="Nope"'), false);
   assert.equal(c.questions.length, 1);
   assert.equal(c.recorder.events.length, 0);
-  assert.equal((await am.silences()).length, before);
+  assert.equal((await alertmanager.server().silences()).length, before);
 });
 
 test('read-only refuses before asking; dry-run asks, records, and sends nothing', { skip }, async () => {
-  const before = (await am.silences()).length;
+  const before = (await alertmanager.server().silences()).length;
   const ro = controller({ mode: 'read-only' });
   assert.equal(await ro.silences.silenceCommand('alertname="X"'), false);
   assert.equal(ro.questions.length, 0);
@@ -136,7 +128,7 @@ test('read-only refuses before asking; dry-run asks, records, and sends nothing'
   // Nothing to extend or expire in a dry run.
   await dry.silences.extendDue();
   await dry.silences.resolved();
-  assert.equal((await am.silences()).length, before, 'Alertmanager was never sent a silence');
+  assert.equal((await alertmanager.server().silences()).length, before, 'Alertmanager was never sent a silence');
 });
 
 test(':silence arguments: bad matchers and durations are refused with the reason, nothing asked', { skip }, async () => {
@@ -203,7 +195,7 @@ test('kept at :resolve: recorded as kept, still active in Alertmanager; someone 
   c.echo();
   const [keep, gone] = c.recorder.ofKind('alert.silenced').map((e) => e.data.silenceId as string);
   // Someone expires the second one in Alertmanager's UI; the next extension pass sees it and lets it be.
-  await new AlertmanagerClient(am.url, [], 5000).expire(gone!);
+  await new AlertmanagerClient(alertmanager.server().url, [], 5000).expire(gone!);
   skew = HOUR - 60_000;
   await c.silences.extendDue();
   c.echo();

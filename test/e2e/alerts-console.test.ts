@@ -8,19 +8,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { findAlertmanager, startAlertmanager, type RunningAlertmanager } from '../alerts/fixtures/real-alertmanager.js';
+import { useAlertmanager } from '../alerts/fixtures/real-alertmanager.js';
 import { KEY_BYTES, styledRows, TmuxSession, tmuxMissing, warroomShellLine } from '../helpers/tmux.js';
 
-const binary = findAlertmanager();
-const skip = tmuxMissing() ?? (binary ? false : 'prometheus-alertmanager is not installed (apt-get install prometheus-alertmanager)');
-let am: RunningAlertmanager;
-
-before(async () => {
-  if (!skip) am = await startAlertmanager(binary!);
-});
-after(async () => {
-  await am?.stop();
-});
+const alertmanager = useAlertmanager(tmuxMissing());
+const { skip } = alertmanager;
 
 const disk = { alertname: 'DiskFull', team: 'checkout', service: 'orders-db', severity: 'critical' };
 const errors = { alertname: 'HighErrorRate', team: 'checkout', service: 'checkout-api', instance: '10.0.0.5:8080', severity: 'warning' };
@@ -42,7 +34,7 @@ function setup(): { dir: string; config: string } {
       '      - command: "true"',
       '        interval: 5s',
       'alerts:',
-      `  alertmanager: ${am.url}`,
+      `  alertmanager: ${alertmanager.server().url}`,
       `  matchers: ['team="checkout"']`,
       '  interval: 1s',
       '',
@@ -75,7 +67,7 @@ function markStyle(styled: string, text: string): string[] {
 }
 
 test('alerts pane at 80x24: worst first in colour, ja acknowledges in one write, :silence, :resolve expires', { skip, timeout: 180_000 }, async () => {
-  await am.post([{ labels: errors, annotations: { summary: 'checkout 5xx above 5%' } }, { labels: disk }, { labels: hostile }, { labels: search }]);
+  await alertmanager.server().post([{ labels: errors, annotations: { summary: 'checkout 5xx above 5%' } }, { labels: disk }, { labels: hostile }, { labels: search }]);
   const { dir, config } = setup();
   const tmux = TmuxSession.start(warroomShellLine(`open --config ${config} --as e2e-op`), { columns: 80, rows: 24, cwd: dir });
   try {
@@ -100,7 +92,7 @@ test('alerts pane at 80x24: worst first in colour, ja acknowledges in one write,
 
     // An alert that fires while the console runs is news, whatever pane is in front.
     const fresh = { alertname: 'QueueBacklog', team: 'checkout', service: 'orders-worker', severity: 'info' };
-    await am.post([{ labels: fresh }]);
+    await alertmanager.server().post([{ labels: fresh }]);
     await tmux.waitForScreen((s) => s.includes('▲ alert firing: QueueBacklog (service=orders-worker) — A shows the alerts'), 'the new alert told in the footer');
 
     // `ja` in one write: down to HighErrorRate, acknowledge it.
@@ -116,7 +108,7 @@ test('alerts pane at 80x24: worst first in colour, ja acknowledges in one write,
     tmux.send('y');
     await tmux.waitForScreen((s) => s.includes('2 silenced') && s.includes('silences by this incident: 2 active'), 'both silenced');
 
-    const silences = (await am.silences()).filter((s) => s.status.state === 'active');
+    const silences = (await alertmanager.server().silences()).filter((s) => s.status.state === 'active');
     assert.equal(silences.length, 2);
     for (const silence of silences) {
       assert.equal(silence.createdBy, 'e2e-op');
@@ -132,7 +124,7 @@ test('alerts pane at 80x24: worst first in colour, ja acknowledges in one write,
     await tmux.waitForScreen((s) => s.includes('Expire the 2 silences this incident created?'), 'the expire question');
     tmux.send('y');
     await tmux.waitForScreen((s) => s.includes('expired 2 silences') || s.includes('silences by this incident: 2 expired'), 'the silences expired');
-    const after = await am.silences();
+    const after = await alertmanager.server().silences();
     for (const silence of silences) assert.equal(after.find((s) => s.id === silence.id)?.status.state, 'expired');
 
     const events = journal(dir);
@@ -144,14 +136,14 @@ test('alerts pane at 80x24: worst first in colour, ja acknowledges in one write,
     tmux.send('q');
   } finally {
     tmux.kill();
-    await am.resolve([disk, errors, hostile, search, { alertname: 'QueueBacklog', team: 'checkout', service: 'orders-worker', severity: 'info' }]);
+    await alertmanager.server().resolve([disk, errors, hostile, search, { alertname: 'QueueBacklog', team: 'checkout', service: 'orders-worker', severity: 'info' }]);
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
 test('dry-run and read-only consoles never send a silence', { skip, timeout: 180_000 }, async () => {
-  await am.post([{ labels: disk }]);
-  const before = (await am.silences()).length;
+  await alertmanager.server().post([{ labels: disk }]);
+  const before = (await alertmanager.server().silences()).length;
   for (const mode of ['dry-run', 'read-only'] as const) {
     const { dir, config } = setup();
     const tmux = TmuxSession.start(warroomShellLine(`open --config ${config} --as e2e-op --${mode}`), { columns: 80, rows: 24, cwd: dir });
@@ -171,14 +163,14 @@ test('dry-run and read-only consoles never send a silence', { skip, timeout: 180
         tmux.writeRaw(`:silence alertname="DiskFull"${KEY_BYTES.enter}`);
         await tmux.waitForScreen((s) => s.includes('read-only console: silence refused'), 'the :silence refusal');
       }
-      assert.equal((await am.silences()).length, before, `${mode}: nothing sent to Alertmanager`);
+      assert.equal((await alertmanager.server().silences()).length, before, `${mode}: nothing sent to Alertmanager`);
       tmux.send('q');
     } finally {
       tmux.kill();
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  await am.resolve([disk]);
+  await alertmanager.server().resolve([disk]);
 });
 
 test('warroom demo shows its alerts: the incident fires HighErrorRate, a silences it', { skip: tmuxMissing() ?? false, timeout: 180_000 }, async () => {

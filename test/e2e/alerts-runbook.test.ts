@@ -10,19 +10,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { findAlertmanager, startAlertmanager, type RunningAlertmanager } from '../alerts/fixtures/real-alertmanager.js';
+import { useAlertmanager } from '../alerts/fixtures/real-alertmanager.js';
 import { styledRows, TmuxSession, tmuxMissing, warroomShellLine } from '../helpers/tmux.js';
 
-const binary = findAlertmanager();
-const skip = tmuxMissing() ?? (binary ? false : 'prometheus-alertmanager is not installed (apt-get install prometheus-alertmanager)');
-let am: RunningAlertmanager;
-
-before(async () => {
-  if (!skip) am = await startAlertmanager(binary!);
-});
-after(async () => {
-  await am?.stop();
-});
+const alertmanager = useAlertmanager(tmuxMissing());
+const { skip } = alertmanager;
 
 const RUNBOOK = [
   '# Checkout runbook',
@@ -81,7 +73,7 @@ test('an alert\'s runbook_url and labels pick the suggested section; its board r
       ...check('checkout-api', 'true'),
       ...check('orders-worker', 'true'),
       'alerts:',
-      `  alertmanager: ${am.url}`,
+      `  alertmanager: ${alertmanager.server().url}`,
       `  matchers: ['team="checkout"']`,
       '  interval: 1s',
       '',
@@ -96,7 +88,7 @@ test('an alert\'s runbook_url and labels pick the suggested section; its board r
     tmux.send('z');
     await tmux.waitForScreen((s) => s.includes('★ suggested (g): Payments API down (payments-api is down)'), 'the board decides while no alert fires');
 
-    await am.post([
+    await alertmanager.server().post([
       { labels: errors, annotations: { summary: 'checkout 5xx above 5%', runbook_url: 'https://git.example.com/ops/runbooks/blob/main/checkout.md#high-error-rate' } },
       { labels: tls, annotations: { runbook_url: 'https://wiki.example/tls\u001b[2J?token=s3cretvalue' } },
     ]);
@@ -127,22 +119,22 @@ test('an alert\'s runbook_url and labels pick the suggested section; its board r
     await tmux.waitForScreen((s) => s.includes('! alerts on 1 service (A)'), 'the board back');
 
     // With no link, the name and service label steer: the queue section, not the DOWN service's.
-    await am.resolve([errors]);
+    await alertmanager.server().resolve([errors]);
     tmux.send('4');
     tmux.send('z');
     await tmux.waitForScreen((s) => s.includes('★ suggested (g): Payments API down (payments-api is down)'), 'the board decides again once the alert resolved');
-    await am.post([{ labels: backlog, annotations: { summary: 'orders-worker is 2000 messages behind' } }]);
+    await alertmanager.server().post([{ labels: backlog, annotations: { summary: 'orders-worker is 2000 messages behind' } }]);
     await tmux.waitForScreen((s) => s.includes('★ suggested (g): Queue backlog (alert QueueBacklog)'), 'the alert named like a section suggests it');
 
     // An alert linking another runbook of the folder: its section first, and g opens that runbook there.
-    await am.post([{ labels: disk, annotations: { runbook_url: 'https://git.example.com/ops/runbooks/blob/main/disk.md#grow-the-volume' } }]);
+    await alertmanager.server().post([{ labels: disk, annotations: { runbook_url: 'https://git.example.com/ops/runbooks/blob/main/disk.md#grow-the-volume' } }]);
     await tmux.waitForScreen((s) => s.includes('★ suggested (g): Disk space › Grow the volume (DiskFull runbook_url)'), 'the linked runbook of the folder suggested');
     tmux.send('g');
     await tmux.waitForScreen((s) => /§ \d+\/\d+ Grow the volume/.test(s) && s.includes('Resize it'), 'g opens the other runbook at the linked section');
     tmux.send('q');
   } finally {
     tmux.kill();
-    await am.resolve([errors, tls, backlog, disk]);
+    await alertmanager.server().resolve([errors, tls, backlog, disk]);
     // The console may still be writing its journal as it is killed: retried, not failed on.
     rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   }
