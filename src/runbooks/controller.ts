@@ -20,10 +20,10 @@ import { approveStep } from './step-approval.js';
 import { runShown, showDryRun } from './shown-run.js';
 import { findInRunbook } from './search.js';
 import type { Asker } from './step-choice.js';
-import { linksTo, runbookLink, type RunbookLink } from './alert-match.js';
-import { FolderSuggestions, RunbookCatalog, suggestRunbooks } from './catalog.js';
+import { RunbookCatalog } from './catalog.js';
+import { SuggestionFeed } from './suggestion-feed.js';
 import { pickRunbook } from './picker.js';
-import { sectionToOpen, suggestSections, type ObservedState, type SectionSuggestion } from './symptoms.js';
+import { sectionToOpen, suggestSections, type ObservedState } from './symptoms.js';
 
 /** What the controller needs from the console. */
 export interface RunbookControllerOptions {
@@ -56,14 +56,16 @@ export class RunbookController {
   private abort: AbortController | null = null;
   /** The folder's runbooks, parsed once each: the picker's titles and the suggestion before one is open. */
   private readonly catalog = new RunbookCatalog();
-  private readonly folderSuggestions = new FolderSuggestions(this.catalog);
+  private readonly suggestions: SuggestionFeed;
   /** Questions and messages for the choice and the picker, through the store's dialog. */
   private readonly asker: Asker = {
     ask: (question) => askText(this.options.store, question),
     warn: (text) => this.options.store.getState().showFlash(text, 'warn'),
   };
 
-  constructor(private readonly options: RunbookControllerOptions) {}
+  constructor(private readonly options: RunbookControllerOptions) {
+    this.suggestions = new SuggestionFeed(options.store, this.catalog, options.runbooksDir);
+  }
 
   private unsubscribe: (() => void) | null = null;
 
@@ -118,7 +120,7 @@ export class RunbookController {
     const first = at ?? runbook.sections.findIndex((s) => this.progress!.nextOpen(s) >= 0);
     const opensAt = sectionStart(runbook, states, Math.max(0, first));
     this.options.store.getState().setRunbook({ doc: runbook, error: null, output: null, suggestions, states, opensAt });
-    void this.suggestLinkedElsewhere(runbook, this.options.store.getState().runbook.observed, suggestions);
+    void this.suggestions.linkedElsewhere(runbook, this.options.store.getState().runbook.observed, suggestions);
   }
 
   /** Applies runbook events another operator (or console) put on the timeline; our own come back while recording and are skipped. */
@@ -130,41 +132,9 @@ export class RunbookController {
     if (changed) this.commit(null);
   }
 
-  /** Updates the suggested sections from what the status board and metrics see (commits only on change); with no runbook open, suggests one of the folder's. */
+  /** Updates the suggested sections from what the status board, metrics and alerts see; with no runbook open, suggests one of the folder's. */
   observe(seen: ObservedState): void {
-    const doc = this.options.store.getState().runbook.doc;
-    if (!doc) return void this.suggestRunbook(seen);
-    const here = suggestSections(doc, seen);
-    this.publishSuggestions(here);
-    void this.suggestLinkedElsewhere(doc, seen, here);
-  }
-
-  /**
-   * An alert whose runbook_url names another runbook of the folder: that runbook's section goes
-   * first when it outranks the open runbook's best (`g` opens it). Read from the catalog, so
-   * only when an alert links elsewhere; dropped if the runbook or what is seen changed meanwhile.
-   */
-  private async suggestLinkedElsewhere(doc: Runbook, seen: ObservedState, here: readonly SectionSuggestion[]): Promise<void> {
-    const links = (seen.alerts ?? []).map((alert) => (alert.runbookUrl === null ? null : runbookLink(alert.runbookUrl))).filter((link): link is RunbookLink => link !== null && !linksTo(link, doc.file));
-    if (links.length === 0) return;
-    const entries = (await this.catalog.entries(this.options.runbooksDir ?? dirname(doc.file))).filter((entry) => links.some((link) => linksTo(link, entry.file)));
-    const best = suggestRunbooks(entries, seen, 1)[0];
-    const now = this.options.store.getState().runbook;
-    if (!best || now.doc !== doc || now.observed !== seen || best.score <= (here[0]?.score ?? 0)) return;
-    this.publishSuggestions([best, ...here].slice(0, 3));
-  }
-
-  private publishSuggestions(suggestions: SectionSuggestion[]): void {
-    const current = this.options.store.getState().runbook.suggestions;
-    if (JSON.stringify(suggestions) !== JSON.stringify(current)) this.options.store.getState().setRunbook({ suggestions });
-  }
-
-  /** Suggests one of the folder's runbooks while none is open (a scan at a time, the latest state last). */
-  private async suggestRunbook(seen: ObservedState): Promise<void> {
-    const dir = this.options.runbooksDir;
-    if (!dir) return;
-    const suggestions = await this.folderSuggestions.suggest(dir, seen);
-    if (suggestions && !this.options.store.getState().runbook.doc) this.publishSuggestions(suggestions);
+    this.suggestions.observe(seen);
   }
 
   /** Space: done ⇄ open; marking done moves the cursor to the next open step. */

@@ -3,7 +3,6 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import type { Runbook } from './model.js';
 import { parseRunbook } from './parse.js';
 import { runbookPieces, type RunbookPieces } from './runbook-pieces.js';
 
