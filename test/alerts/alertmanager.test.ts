@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { parseMatchers, type LabelMatcher } from '../../src/config/label-matchers.js';
 import { ServiceLinker } from '../../src/alerts/alert-links.js';
 import { AlertFeed } from '../../src/alerts/alert-feed.js';
@@ -19,7 +19,7 @@ import type { TimelineJournal } from '../../src/timeline/journal.js';
 import { JOURNAL_FILE, openIncident, resumeIncident } from '../../src/timeline/incidents.js';
 import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { freePort } from '../metrics/fixtures/real-prometheus.js';
+import { freePort } from '../helpers/free-port.js';
 import { useAlertmanager } from './fixtures/real-alertmanager.js';
 
 const alertmanager = useAlertmanager();

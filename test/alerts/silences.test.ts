@@ -3,7 +3,7 @@
 // console refuses and a dry run records without sending; the open incident's silences are
 // extended before they lapse, and at its resolution expired (or recorded as kept).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { AlertmanagerClient } from '../../src/alerts/alertmanager-api.js';
 import { SilenceController } from '../../src/alerts/silences.js';
 import type { ConsoleMode } from '../../src/mode/console-mode.js';

@@ -9,12 +9,12 @@
 // notes the old generation after each of the console's own major collections (it forces none),
 // and those points are what "flat" is judged on.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childPid, cpuSeconds, rssMb, startFixture } from './estate-fixture.js';
 import { PtyRun } from './pty.js';
+import { freePort } from '../helpers/free-port.js';
 
 const MB = 1024 * 1024;
 const bin = fileURLToPath(new URL('../../bin/warroom.js', import.meta.url));
@@ -68,15 +68,6 @@ export interface ConsoleMemoryResult {
   afterGc: AfterGc[];
   /** CPU of the console over the flood, % of one core. */
   cpuPercent: number;
-}
-
-/** A free loopback port (closed again before the console binds it). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Lines ingested, as the console reports them on `--metrics-port` (NaN if unread). */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { useAlertmanager } from '../alerts/fixtures/real-alertmanager.js';
 import { KEY_BYTES, styledRows, TmuxSession, tmuxMissing, warroomShellLine } from '../helpers/tmux.js';
 

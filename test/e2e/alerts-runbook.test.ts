@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { useAlertmanager } from '../alerts/fixtures/real-alertmanager.js';
 import { styledRows, TmuxSession, tmuxMissing, warroomShellLine } from '../helpers/tmux.js';
 

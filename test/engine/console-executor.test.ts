@@ -9,7 +9,7 @@ import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { createConsoleExecutor } from '../../src/engine/console-executor.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { generateKeyPair, startTestSshServer } from '../exec/ssh-test-server.js';
-import { freePort } from '../exec/openssh-server.js';
+import { freePort } from '../helpers/free-port.js';
 
 test('the console executor puts host states in the store and failures on the timeline', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-console-exec-'));

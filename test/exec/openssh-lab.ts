@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createExecutor, type HostState } from '../../src/exec/index.js';
-import { OpenSshServer, freePort } from './openssh-server.js';
+import { OpenSshServer } from './openssh-server.js';
+import { freePort } from '../helpers/free-port.js';
 import { generateKeyPair } from './ssh-test-server.js';
 
 /** A running sshd and an executor whose host `lab` is it. */

@@ -3,7 +3,7 @@
 // as a crash or reboot would) and started again on the same port.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { commandName, descendantsOf } from './process-probe.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -17,15 +17,6 @@ export function sshdUnavailable(): string | undefined {
   if (!existsSync(SSHD)) return `sshd not installed (${SSHD} missing): apt-get install -y openssh-server`;
   if (process.getuid?.() !== 0) return 'sshd needs root here (privilege separation and /run/sshd)';
   return undefined;
-}
-
-/** A free TCP port on 127.0.0.1 (free when asked; the caller binds it soon after). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 function accepting(port: number): Promise<boolean> {

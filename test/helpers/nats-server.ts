@@ -2,7 +2,8 @@
 // folder, stopped and started again on the same port and store (an outage), killed at the end.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
+import { freePort } from './free-port.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from './wait-for.js';
@@ -13,18 +14,6 @@ const BINARY = ['/usr/sbin/nats-server', '/usr/bin/nats-server'].find((path) => 
 export function natsServerMissing(): string | null {
   const probe = spawnSync(BINARY, ['--version'], { encoding: 'utf8' });
   return probe.status === 0 ? null : 'nats-server is not installed (apt-get install nats-server)';
-}
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function accepting(port: number): Promise<boolean> {

@@ -10,7 +10,8 @@ import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { ShareConfig } from '../../src/config/integration-types.js';
 import { subjectFor } from '../../src/share/wire.js';
-import { freePort, NatsServer, natsServerMissing } from '../helpers/nats-server.js';
+import { NatsServer, natsServerMissing } from '../helpers/nats-server.js';
+import { freePort } from '../helpers/free-port.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { Machine } from './machine.js';
 

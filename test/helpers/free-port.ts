@@ -1,0 +1,14 @@
+// A free TCP port on 127.0.0.1 for a server a test starts (free when asked; bind it soon after).
+import { createServer } from 'node:net';
+
+/** A port nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
