@@ -7,7 +7,7 @@
 import { Level, LEVEL_LETTERS } from '../../src/logs/level.js';
 import { LineFlag, type LogRingBuffer } from '../../src/logs/ring-buffer.js';
 import { fieldsText, lineParts } from '../../src/logs/structure.js';
-import { cutToWidth, wrapToWidth } from '../../src/text/width.js';
+import { cutToWidth, unjoinEmoji, wrapToWidth } from '../../src/text/width.js';
 import { localClock } from '../../src/time/clock-text.js';
 import type { Paint, Theme } from '../theme/theme.js';
 import { matchRanges, runsOf, type PaintRange, type Run } from './paint-runs.js';
@@ -82,8 +82,9 @@ export function rowsOfLine(ring: LogRingBuffer, seq: number, layout: RowLayout, 
   const origin = parts && parts.origin !== '' && !tagText.startsWith(parts.origin) ? `[${parts.origin}] ` : '';
   // Redacted again once decoded: a secret written with JSON escapes only reads as one now.
   const redact = options.redact ?? ((text: string) => text);
-  const head = parts ? redact(`${origin}${parts.message}`) : raw;
-  const fields = parts ? redact(fieldsText(parts.fields)) : '';
+  // Unjoined here so that every cut piece below is a slice of `full` (see unjoinEmoji).
+  const head = unjoinEmoji(parts ? redact(`${origin}${parts.message}`) : raw);
+  const fields = parts ? unjoinEmoji(redact(fieldsText(parts.fields))) : '';
   // Head, then the fields: after two spaces on one row, on rows of their own when wrapped.
   const gap = fields === '' ? '' : options.wrap ? '' : '  ';
   const full = `${head}${gap}${fields}`;
