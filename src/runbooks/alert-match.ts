@@ -93,12 +93,16 @@ export function alertEvidence(runbook: Runbook, texts: readonly string[], alerts
     }
     const words = `${nameWords(alert.name)}\n${alert.summary ?? ''}`;
     const own = wordsOf(words);
+    const kinds = [ERRORS, LATENCY, SERVICE_DOWN].filter((kind) => kind.test(words));
+    const sectionWords = wordsOfEach(texts);
+    const spelledOut = nameWords(alert.name);
     texts.forEach((text, index) => {
       let score = 0;
-      if (mentions(text, alert.name) || mentions(text, nameWords(alert.name))) score += NAME_POINTS;
+      if (mentions(text, alert.name) || mentions(text, spelledOut)) score += NAME_POINTS;
       if (alert.services.some((service) => mentions(text, service))) score += SERVICE_POINTS;
-      for (const kind of [ERRORS, LATENCY, SERVICE_DOWN]) if (kind.test(words) && kind.test(text)) score += KIND_POINTS;
-      const shared = [...wordsOf(text)].filter((word) => own.has(word)).length;
+      for (const kind of kinds) if (kind.test(text)) score += KIND_POINTS;
+      let shared = 0;
+      for (const word of sectionWords[index]!) if (own.has(word)) shared++;
       if (shared >= SHARED_WORDS_FROM) score += Math.min(shared, SHARED_WORDS_CAP);
       if (score > 0) add(index, score, `alert ${alert.name}`);
     });
@@ -108,6 +112,18 @@ export function alertEvidence(runbook: Runbook, texts: readonly string[], alerts
 
 /** Words too common in alerts and runbooks to say anything. */
 const COMMON = new Set(['that', 'this', 'with', 'from', 'than', 'above', 'below', 'over', 'under', 'more', 'less', 'have', 'been', 'when', 'what', 'then', 'service', 'alert', 'instance', 'check', 'runbook']);
+
+/** The words of each text, kept while the texts are (a runbook's match texts live as long as the runbook). */
+const wordsOfTexts = new WeakMap<readonly string[], Set<string>[]>();
+
+function wordsOfEach(texts: readonly string[]): Set<string>[] {
+  let words = wordsOfTexts.get(texts);
+  if (!words) {
+    words = texts.map(wordsOf);
+    wordsOfTexts.set(texts, words);
+  }
+  return words;
+}
 
 /** The telling words of a text, lower case, a plural's `s` dropped. */
 function wordsOf(text: string): Set<string> {

@@ -14,8 +14,22 @@ export const LATENCY = /\b(slow|latency|response times?|timeouts?|p9\d|duration)
 /** Whether `text` mentions `name` as a whole word (`-`, `_` and spaces in the name match each other). */
 export function mentions(text: string, name: string): boolean {
   if (name.trim() === '') return false;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[-_\s]+/g, '[-_\\s]+');
-  return new RegExp(`(^|[^\\w])${escaped}($|[^\\w])`, 'i').test(text);
+  return mentionPattern(name).test(text);
+}
+
+/** The patterns asked for lately: suggestions test the same few names against every section of a runbook. */
+const patterns = new Map<string, RegExp>();
+const MAX_PATTERNS = 256;
+
+function mentionPattern(name: string): RegExp {
+  let pattern = patterns.get(name);
+  if (!pattern) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[-_\s]+/g, '[-_\\s]+');
+    pattern = new RegExp(`(^|[^\\w])${escaped}($|[^\\w])`, 'i');
+    if (patterns.size >= MAX_PATTERNS) patterns.clear();
+    patterns.set(name, pattern);
+  }
+  return pattern;
 }
 
 /** An alert name as words: `HighErrorRate` → `High Error Rate`, `disk_full` → `disk full`. */

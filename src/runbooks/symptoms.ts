@@ -2,7 +2,7 @@
 // have to hunt for "P1: Complete Outage" while everything is red.
 import { alertEvidence, type ObservedAlert } from './alert-match.js';
 import type { Runbook } from './model.js';
-import { hasStepsWithin, sectionLabel } from './outline.js';
+import { hasStepsWithin, sectionLabel, sectionMatchTexts } from './outline.js';
 import { ERRORS, LATENCY, mentions, OUTAGE, SERVICE_DOWN } from './symptom-words.js';
 
 /** What the status board and metrics show at the moment. */
@@ -33,21 +33,6 @@ export interface SectionSuggestion {
 /** Points for the best section of a runbook an alert's `runbook_url` names without a section. */
 const FILE_POINTS = 12;
 
-/** The words a section is matched on: its heading, its child "Symptoms" list, and its parents' headings. */
-function sectionTexts(runbook: Runbook): string[] {
-  const texts: string[] = [];
-  runbook.sections.forEach((section, i) => {
-    let text = `${section.title}\n${section.symptoms.join('\n')}`;
-    // A "### Symptoms" child belongs to the scenario heading above it.
-    for (let j = i + 1; j < runbook.sections.length && runbook.sections[j]!.level > section.level; j++) {
-      const child = runbook.sections[j]!;
-      if (child.symptoms.length > 0 && child.level === section.level + 1) text += `\n${child.symptoms.join('\n')}`;
-    }
-    texts.push(text);
-  });
-  return texts;
-}
-
 /** Whether `g` may take the operator to a section: it has steps in or under it, and is not a bare "Symptoms" list. */
 function suggestable(runbook: Runbook, index: number): boolean {
   const section = runbook.sections[index]!;
@@ -58,9 +43,11 @@ function suggestable(runbook: Runbook, index: number): boolean {
 
 /** Ranks sections by how well their heading or symptoms match what is seen (the board, the metrics, the firing alerts); best first, at most `limit`. */
 export function suggestSections(runbook: Runbook, seen: ObservedState, limit = 3): SectionSuggestion[] {
-  const texts = sectionTexts(runbook);
+  const texts = sectionMatchTexts(runbook);
   const alerts = alertEvidence(runbook, texts, seen.alerts ?? []);
   const scored: { index: number; score: number; reasons: string[] }[] = [];
+  const panels = seen.critPanels.map((panel) => ({ panel, errors: ERRORS.test(panel), latency: LATENCY.test(panel) }));
+  const someDown = seen.downServices.length > 0 && !seen.allDown;
   texts.forEach((text, index) => {
     if (!suggestable(runbook, index)) return;
     let score = 0;
@@ -75,27 +62,30 @@ export function suggestSections(runbook: Runbook, seen: ObservedState, limit = 3
         reasons.push(`${service} is down`);
       }
     }
-    if (seen.downServices.length > 0 && !seen.allDown && SERVICE_DOWN.test(text) && !OUTAGE.test(text)) {
+    if (someDown && SERVICE_DOWN.test(text) && !OUTAGE.test(text)) {
       score += 2;
       if (reasons.length === 0) reasons.push('a service is down');
     }
-    for (const panel of seen.critPanels) {
+    for (const { panel, errors, latency } of panels) {
       if (mentions(text, panel)) {
         score += 5;
         reasons.push(`${panel} is critical`);
-      } else if (ERRORS.test(panel) && ERRORS.test(text) && /\b(high|rate|spike|elevated)\b/i.test(text)) {
+      } else if (errors && ERRORS.test(text) && /\b(high|rate|spike|elevated)\b/i.test(text)) {
         score += 4;
         reasons.push('high error rate');
-      } else if (LATENCY.test(panel) && LATENCY.test(text)) {
+      } else if (latency && LATENCY.test(text)) {
         score += 4;
         reasons.push('slow responses');
       }
     }
     score += alerts.points[index]!;
-    // An alert's own link says more than what the board shows: its reason is read first.
-    const linked = alerts.reasons[index]!.filter((r) => r.endsWith('runbook_url'));
-    reasons.unshift(...linked);
-    reasons.push(...alerts.reasons[index]!.filter((r) => !linked.includes(r)));
+    const fromAlerts = alerts.reasons[index]!;
+    if (fromAlerts.length > 0) {
+      // An alert's own link says more than what the board shows: its reason is read first.
+      const linked = fromAlerts.filter((r) => r.endsWith('runbook_url'));
+      reasons.unshift(...linked);
+      reasons.push(...fromAlerts.filter((r) => !linked.includes(r)));
+    }
     scored.push({ index, score, reasons });
   });
   if (alerts.namesRunbook !== null && scored.length > 0) {

@@ -21,8 +21,30 @@ export interface RunbookParts {
   outputRows: number | null;
 }
 
-/** The parts of the pane for `doc` with the cursor `at`, `width` columns wide. */
-export function runbookParts(
+type PartsArgs = Parameters<typeof makeParts>;
+
+/** The parts made last, newest first, and what they were made from. */
+const recent: { args: PartsArgs; parts: RunbookParts }[] = [];
+/** Two: the layout may ask at another width than the pane is drawn at. */
+const KEPT = 2;
+
+/**
+ * The parts of the pane for `doc` with the cursor `at`, `width` columns wide. The layout asks for
+ * them (use-runbook-rows.ts) and the pane draws them in the same frame, and a key elsewhere (the
+ * help overlay) redraws the pane with nothing of it changed: parts made from the same arguments
+ * are handed back (the store's values are replaced, never changed in place), since wrapping a
+ * section's rows is the pane's dearest work.
+ */
+export function runbookParts(...args: PartsArgs): RunbookParts {
+  const known = recent.find((entry) => entry.args.length === args.length && entry.args.every((value, i) => Object.is(value, args[i])));
+  if (known) return known.parts;
+  const parts = makeParts(...args);
+  recent.unshift({ args, parts });
+  recent.length = Math.min(recent.length, KEPT);
+  return parts;
+}
+
+function makeParts(
   doc: Runbook,
   states: Readonly<Record<number, StepState>>,
   at: RunbookCursor,

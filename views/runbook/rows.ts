@@ -120,9 +120,14 @@ function sectionRowsRaw(section: Section, states: Readonly<Record<number, StepSt
 /** The slice of rows that fits, keeping the selected row in view (ink-ui style: render only what shows). */
 export function visibleWindow<T extends { selected: boolean }>(rows: T[], height: number): T[] {
   if (rows.length <= height) return rows;
-  const selected = Math.max(0, rows.findIndex((r) => r.selected));
-  const start = Math.min(Math.max(0, selected - Math.floor(height / 3)), rows.length - height);
+  const start = windowStart(rows.length, rows.findIndex((r) => r.selected), height);
   return rows.slice(start, start + height);
+}
+
+/** The first of `count` rows shown `height` rows high with row `selected` in view (a third of the way down when it can be). */
+export function windowStart(count: number, selected: number, height: number): number {
+  if (count <= height) return 0;
+  return Math.min(Math.max(0, Math.max(0, selected) - Math.floor(height / 3)), count - height);
 }
 
 /** How the runbook pane's rows are shared out. */
