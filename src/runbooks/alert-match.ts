@@ -73,57 +73,70 @@ export interface AlertEvidence {
   namesRunbook: string | null;
 }
 
-/** Scores every section of `runbook` (whose match texts are `texts`) against the firing alerts. */
-export function alertEvidence(runbook: Runbook, texts: readonly string[], alerts: readonly ObservedAlert[]): AlertEvidence {
-  const points = texts.map(() => 0);
-  const reasons: string[][] = texts.map(() => []);
+/**
+ * Scores the sections `from` to `to` (all by default) of `runbook`, whose match texts are `texts`,
+ * against the firing alerts; `points` and `reasons` are indexed from `from`.
+ */
+export function alertEvidence(runbook: Runbook, texts: readonly string[], alerts: readonly ObservedAlert[], from = 0, to = texts.length): AlertEvidence {
+  const points = Array.from({ length: to - from }, () => 0);
+  const reasons: string[][] = Array.from({ length: to - from }, () => []);
   let namesRunbook: string | null = null;
-  let anchors: string[] | null = null;
   const add = (index: number, score: number, reason: string) => {
-    points[index]! += score;
-    if (!reasons[index]!.includes(reason)) reasons[index]!.push(reason);
+    points[index - from]! += score;
+    if (!reasons[index - from]!.includes(reason)) reasons[index - from]!.push(reason);
   };
   for (const alert of alerts) {
     const link = alert.runbookUrl === null ? null : runbookLink(alert.runbookUrl);
     if (link && linksTo(link, runbook.file)) {
-      anchors ??= sectionAnchors(runbook);
-      const at = link.anchor === null ? -1 : anchors.indexOf(link.anchor);
-      if (at >= 0) add(at, ANCHOR_POINTS, `${alert.name} runbook_url`);
-      else namesRunbook ??= alert.name;
+      const at = link.anchor === null ? -1 : anchorsOf(runbook).indexOf(link.anchor);
+      if (at >= from && at < to) add(at, ANCHOR_POINTS, `${alert.name} runbook_url`);
+      else if (at < 0) namesRunbook ??= alert.name;
     }
     const words = `${nameWords(alert.name)}\n${alert.summary ?? ''}`;
     const own = wordsOf(words);
     const kinds = [ERRORS, LATENCY, SERVICE_DOWN].filter((kind) => kind.test(words));
-    const sectionWords = wordsOfEach(texts);
     const spelledOut = nameWords(alert.name);
-    texts.forEach((text, index) => {
+    for (let index = from; index < to; index++) {
+      const text = texts[index]!;
       let score = 0;
       if (mentions(text, alert.name) || mentions(text, spelledOut)) score += NAME_POINTS;
       if (alert.services.some((service) => mentions(text, service))) score += SERVICE_POINTS;
       for (const kind of kinds) if (kind.test(text)) score += KIND_POINTS;
       let shared = 0;
-      for (const word of sectionWords[index]!) if (own.has(word)) shared++;
+      for (const word of sectionWords(texts, index)) if (own.has(word)) shared++;
       if (shared >= SHARED_WORDS_FROM) score += Math.min(shared, SHARED_WORDS_CAP);
       if (score > 0) add(index, score, `alert ${alert.name}`);
-    });
+    }
   }
   return { points, reasons, namesRunbook };
 }
 
-/** Words too common in alerts and runbooks to say anything. */
-const COMMON = new Set(['that', 'this', 'with', 'from', 'than', 'above', 'below', 'over', 'under', 'more', 'less', 'have', 'been', 'when', 'what', 'then', 'service', 'alert', 'instance', 'check', 'runbook']);
+/** Each runbook's section anchors, worked out when an alert first links to it. */
+const anchorsByRunbook = new WeakMap<Runbook, string[]>();
 
-/** The words of each text, kept while the texts are (a runbook's match texts live as long as the runbook). */
-const wordsOfTexts = new WeakMap<readonly string[], Set<string>[]>();
+function anchorsOf(runbook: Runbook): string[] {
+  let anchors = anchorsByRunbook.get(runbook);
+  if (!anchors) {
+    anchors = sectionAnchors(runbook);
+    anchorsByRunbook.set(runbook, anchors);
+  }
+  return anchors;
+}
 
-function wordsOfEach(texts: readonly string[]): Set<string>[] {
+/** The words of each text, made as asked and kept while the texts are (a runbook's match texts live as long as the runbook). */
+const wordsOfTexts = new WeakMap<readonly string[], (Set<string> | undefined)[]>();
+
+function sectionWords(texts: readonly string[], index: number): Set<string> {
   let words = wordsOfTexts.get(texts);
   if (!words) {
-    words = texts.map(wordsOf);
+    words = [];
     wordsOfTexts.set(texts, words);
   }
-  return words;
+  return (words[index] ??= wordsOf(texts[index]!));
 }
+
+/** Words too common in alerts and runbooks to say anything. */
+const COMMON = new Set(['that', 'this', 'with', 'from', 'than', 'above', 'below', 'over', 'under', 'more', 'less', 'have', 'been', 'when', 'what', 'then', 'service', 'alert', 'instance', 'check', 'runbook']);
 
 /** The telling words of a text, lower case, a plural's `s` dropped. */
 function wordsOf(text: string): Set<string> {

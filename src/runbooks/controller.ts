@@ -23,7 +23,7 @@ import type { Asker } from './step-choice.js';
 import { RunbookCatalog } from './catalog.js';
 import { SuggestionFeed } from './suggestion-feed.js';
 import { pickRunbook } from './picker.js';
-import { sectionToOpen, suggestSections, type ObservedState } from './symptoms.js';
+import { sectionToOpen, type ObservedState } from './symptoms.js';
 
 /** What the controller needs from the console. */
 export interface RunbookControllerOptions {
@@ -113,14 +113,14 @@ export class RunbookController {
   /** Shows a parsed runbook, with progress rebuilt from past events; it opens at section `at` when given. */
   show(runbook: Runbook, events: readonly PastEvent[] = [], at?: number): void {
     this.progress = RunbookProgress.restore(runbook, events, this.options.recorder);
-    const suggestions = suggestSections(runbook, this.options.store.getState().runbook.observed);
+    // A long runbook's suggestions follow once scanned (suggestion-feed.ts): none meanwhile.
+    const suggestions = this.suggestions.suggestFor(runbook, this.options.store.getState().runbook.observed) ?? [];
     const states = this.snapshot();
     // It opens at its first open steps; the suggested section is one `g` away (the suggestion
     // changes as the console sees more, and a cursor moving by itself would misplace a key press).
     const first = at ?? runbook.sections.findIndex((s) => this.progress!.nextOpen(s) >= 0);
     const opensAt = sectionStart(runbook, states, Math.max(0, first));
     this.options.store.getState().setRunbook({ doc: runbook, error: null, output: null, suggestions, states, opensAt });
-    void this.suggestions.linkedElsewhere(runbook, this.options.store.getState().runbook.observed, suggestions);
   }
 
   /** Applies runbook events another operator (or console) put on the timeline; our own come back while recording and are skipped. */

@@ -7,7 +7,7 @@ import { linksTo, runbookLink, type RunbookLink } from './alert-match.js';
 import { FolderSuggestions, suggestRunbooks, type RunbookCatalog } from './catalog.js';
 import type { RunbookHost } from './host.js';
 import type { Runbook } from './model.js';
-import { suggestSections, type ObservedState, type SectionSuggestion } from './symptoms.js';
+import { SECTIONS_PER_TURN, suggestSections, suggestSectionsGradually, type ObservedState, type SectionSuggestion } from './symptoms.js';
 
 /** Publishes the pane's suggestions. */
 export class SuggestionFeed {
@@ -22,13 +22,37 @@ export class SuggestionFeed {
     this.folder = new FolderSuggestions(catalog);
   }
 
+  /** Counts the runbooks and states suggested for: a slow scan finishing after a newer one started is dropped. */
+  private generation = 0;
+
   /** Updates the suggestions from what is seen; with no runbook open, suggests one of the folder's. */
   observe(seen: ObservedState): void {
     const doc = this.host.getState().runbook.doc;
     if (!doc) return void this.suggestRunbook(seen);
-    const here = suggestSections(doc, seen);
-    this.publish(here);
-    void this.linkedElsewhere(doc, seen, here);
+    this.suggestFor(doc, seen);
+  }
+
+  /**
+   * The suggestions for `doc` (open, or about to be shown): for a runbook of up to
+   * SECTIONS_PER_TURN sections they are returned (and published once it is open); a longer one
+   * is scanned a slice per turn and its suggestions published when the scan ends, unless another
+   * runbook or state came meanwhile (null is returned).
+   */
+  suggestFor(doc: Runbook, seen: ObservedState): SectionSuggestion[] | null {
+    const generation = ++this.generation;
+    const current = () => generation === this.generation && this.host.getState().runbook.doc === doc;
+    if (doc.sections.length <= SECTIONS_PER_TURN) {
+      const here = suggestSections(doc, seen);
+      if (this.host.getState().runbook.doc === doc) this.publish(here);
+      void this.linkedElsewhere(doc, seen, here);
+      return here;
+    }
+    void suggestSectionsGradually(doc, seen, current).then((here) => {
+      if (!here || !current()) return;
+      this.publish(here);
+      void this.linkedElsewhere(doc, seen, here);
+    });
+    return null;
   }
 
   /**

@@ -41,15 +41,52 @@ function suggestable(runbook: Runbook, index: number): boolean {
   return hasStepsWithin(runbook, index);
 }
 
+/** A section's score and why. */
+interface Scored {
+  index: number;
+  score: number;
+  reasons: string[];
+}
+
 /** Ranks sections by how well their heading or symptoms match what is seen (the board, the metrics, the firing alerts); best first, at most `limit`. */
 export function suggestSections(runbook: Runbook, seen: ObservedState, limit = 3): SectionSuggestion[] {
+  const { scored, namesRunbook } = scoreSections(runbook, seen, 0, runbook.sections.length);
+  return ranked(runbook, scored, namesRunbook, limit);
+}
+
+/** How many sections suggestSectionsGradually scores in one turn of the event loop (a millisecond or two). */
+export const SECTIONS_PER_TURN = 1000;
+
+/**
+ * suggestSections for a long runbook, a slice of SECTIONS_PER_TURN sections per turn of the event
+ * loop, so keys pressed meanwhile are not kept waiting (all 8,000 sections of a 2 MiB runbook at
+ * once took tens of milliseconds on a busy machine); null when `current` turns false meanwhile
+ * (another runbook opened, or the console saw something new).
+ */
+export async function suggestSectionsGradually(runbook: Runbook, seen: ObservedState, current: () => boolean, limit = 3): Promise<SectionSuggestion[] | null> {
+  const scored: Scored[] = [];
+  let namesRunbook: string | null = null;
+  for (let from = 0; from < runbook.sections.length; from += SECTIONS_PER_TURN) {
+    // The first slice waits a turn too: the caller (showing the runbook) goes first.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!current()) return null;
+    const slice = scoreSections(runbook, seen, from, Math.min(runbook.sections.length, from + SECTIONS_PER_TURN));
+    scored.push(...slice.scored);
+    namesRunbook ??= slice.namesRunbook;
+  }
+  return ranked(runbook, scored, namesRunbook, limit);
+}
+
+/** Scores the suggestable sections `from` to `to`; `namesRunbook` as alertEvidence says. */
+function scoreSections(runbook: Runbook, seen: ObservedState, from: number, to: number): { scored: Scored[]; namesRunbook: string | null } {
   const texts = sectionMatchTexts(runbook);
-  const alerts = alertEvidence(runbook, texts, seen.alerts ?? []);
-  const scored: { index: number; score: number; reasons: string[] }[] = [];
+  const alerts = alertEvidence(runbook, texts, seen.alerts ?? [], from, to);
+  const scored: Scored[] = [];
   const panels = seen.critPanels.map((panel) => ({ panel, errors: ERRORS.test(panel), latency: LATENCY.test(panel) }));
   const someDown = seen.downServices.length > 0 && !seen.allDown;
-  texts.forEach((text, index) => {
-    if (!suggestable(runbook, index)) return;
+  for (let index = from; index < to; index++) {
+    const text = texts[index]!;
+    if (!suggestable(runbook, index)) continue;
     let score = 0;
     const reasons: string[] = [];
     if (seen.allDown && OUTAGE.test(text)) {
@@ -78,8 +115,8 @@ export function suggestSections(runbook: Runbook, seen: ObservedState, limit = 3
         reasons.push('slow responses');
       }
     }
-    score += alerts.points[index]!;
-    const fromAlerts = alerts.reasons[index]!;
+    score += alerts.points[index - from]!;
+    const fromAlerts = alerts.reasons[index - from]!;
     if (fromAlerts.length > 0) {
       // An alert's own link says more than what the board shows: its reason is read first.
       const linked = fromAlerts.filter((r) => r.endsWith('runbook_url'));
@@ -87,15 +124,20 @@ export function suggestSections(runbook: Runbook, seen: ObservedState, limit = 3
       reasons.push(...fromAlerts.filter((r) => !linked.includes(r)));
     }
     scored.push({ index, score, reasons });
-  });
-  if (alerts.namesRunbook !== null && scored.length > 0) {
+  }
+  return { scored, namesRunbook: alerts.namesRunbook };
+}
+
+/** The best `limit` of the scored sections; an alert naming the runbook but no section of it points at the best one. */
+function ranked(runbook: Runbook, scored: Scored[], namesRunbook: string | null, limit: number): SectionSuggestion[] {
+  if (namesRunbook !== null && scored.length > 0) {
     // The alert names this runbook but no section of it: its best section so far is where it
     // points; when nothing else fits, the first one under the runbook's own title.
     const titled = (s: { index: number }) => runbook.sections[s.index]!.level === 1 && runbook.sections[s.index]!.title === runbook.title;
     const first = scored.find((s) => !titled(s)) ?? scored[0]!;
     const best = scored.reduce((a, b) => (b.score > a.score ? b : a), first);
     best.score += FILE_POINTS;
-    best.reasons.unshift(`${alerts.namesRunbook} runbook_url`);
+    best.reasons.unshift(`${namesRunbook} runbook_url`);
   }
   return scored
     .filter((s) => s.score > 0)
