@@ -19,19 +19,40 @@ interface TableRow extends TextRow {
 /** What a row starts with before its text: indent, cursor, mark (`[ ]`, `$`, `»`, `#`, `·`, `✎`, `◇`, `⟨sh⟩`). */
 const LEAD = /^[ ›]*(?:\[[ x-]\] |\$ |[»#·✎◇] |\d+\. |⟨[^⟩]*⟩ |Symptoms: )?/u;
 
+/**
+ * Lines wrapped lately, by width and text. Moving the cursor redraws a section's rows with their
+ * texts mostly unchanged, and wrapping them again (measuring every character) was most of what a
+ * key cost in the runbook pane: 20-30 ms for a section of long commands.
+ */
+const wrapped = new Map<string, string[]>();
+const MAX_WRAPPED = 4000;
+
 /** `row` as one or more rows of at most `width` columns, continuation lines indented under its text. */
 export function wrapRow<R extends TextRow>(row: R, width: number): R[] {
-  if (width <= 0 || stringWidth(row.text) <= width) return [row];
-  let lead = LEAD.exec(row.text)?.[0] ?? '';
+  const key = `${width}\u0000${row.text}`;
+  let lines = wrapped.get(key);
+  if (!lines) {
+    lines = wrapText(row.text, width);
+    if (wrapped.size >= MAX_WRAPPED) wrapped.clear();
+    wrapped.set(key, lines);
+  }
+  if (lines.length === 1 && lines[0] === row.text) return [row];
+  return lines.map((text, i) => ({ ...row, text, selected: i === 0 ? row.selected : false }));
+}
+
+/** The lines `text` wraps to at `width` (wrapRow). */
+function wrapText(text: string, width: number): string[] {
+  if (width <= 0 || stringWidth(text) <= width) return [text];
+  let lead = LEAD.exec(text)?.[0] ?? '';
   // A lead taking half the pane leaves too little for the text: continuation lines indent two.
   const hang = stringWidth(lead) <= width / 2 ? stringWidth(lead) : 2;
   if (hang !== stringWidth(lead)) lead = '';
-  const first = wrapAnsi(row.text.slice(lead.length), Math.max(1, width - stringWidth(lead)), { hard: true, trim: true }).split('\n');
+  const first = wrapAnsi(text.slice(lead.length), Math.max(1, width - stringWidth(lead)), { hard: true, trim: true }).split('\n');
   const head = `${lead}${first[0] ?? ''}`;
   // The rest of the text re-wrapped at the hanging indent's width.
   const rest = first.slice(1).join(' ');
   const more = rest === '' ? [] : wrapAnsi(rest, Math.max(1, width - hang), { hard: true, trim: true }).split('\n');
-  return [{ ...row, text: head }, ...more.map((text) => ({ ...row, text: `${' '.repeat(hang)}${text}`, selected: false }))];
+  return [head, ...more.map((line) => `${' '.repeat(hang)}${line}`)];
 }
 
 /** Every row fitted to `width`. */
