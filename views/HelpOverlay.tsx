@@ -1,8 +1,9 @@
-import React, { useMemo, useState } from 'react';
+import React, { useState } from 'react';
 import { Box, Text } from 'ink';
 import { useModalInput } from './keys/dispatcher.js';
 import { helpSections } from './help/help-content.js';
-import { layoutHelp, type HelpPieceKind } from './help/help-layout.js';
+import { layoutHelp, type HelpPieceKind, type HelpRow } from './help/help-layout.js';
+import type { PaneRegistry } from './panes/pane-entry.js';
 import { usePaneRegistry } from './panes/registry-context.js';
 import { keyNames, scrolled, scrollMove } from './scroll-keys.js';
 import { useTheme } from './theme/use-theme.js';
@@ -15,6 +16,18 @@ function piecePaint(theme: Theme, kind: HelpPieceKind): Paint {
   if (kind === 'title') return theme.strong;
   if (kind === 'keys') return theme.command;
   return {};
+}
+
+/**
+ * The last layout made, and for which panes and width: the overlay mounts afresh each time `?`
+ * opens it, and laying out every key and command again (measuring each piece) was most of what
+ * opening help cost, 30-50 ms a press on a busy machine.
+ */
+let lastLayout: { panes: PaneRegistry; inner: number; rows: HelpRow[] } | null = null;
+
+function helpRows(panes: PaneRegistry, inner: number): HelpRow[] {
+  if (lastLayout?.panes !== panes || lastLayout.inner !== inner) lastLayout = { panes, inner, rows: layoutHelp(helpSections(panes), inner) };
+  return lastLayout.rows;
 }
 
 /** Props of the help overlay. */
@@ -34,7 +47,7 @@ export function HelpOverlay({ width, height, onClose }: HelpOverlayProps) {
   // Border (2) and padding (2) around the text.
   const inner = Math.max(10, width - 4);
   const panes = usePaneRegistry();
-  const rows = useMemo(() => layoutHelp(helpSections(panes), inner), [panes, inner]);
+  const rows = helpRows(panes, inner);
   // Border (2), the position line and the key hint line.
   const visible = Math.max(1, height - 4);
   const maxTop = Math.max(0, rows.length - visible);
