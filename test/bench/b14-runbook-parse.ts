@@ -85,14 +85,16 @@ import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.
 
 /**
  * Presses `?` and Esc in a console opening `runbook` until `until` shows (and at least
- * `minPresses` times); the keypress-to-frame latencies, and when `until` showed.
+ * `minPresses` times), then `afterShown` times more; the keypress-to-frame latencies (those
+ * pressed once `until` showed apart), and when `until` showed.
  */
-async function keyLatencies(runbook: string, until: string, minPresses: number, maxPresses: number): Promise<{ latencies: number[]; shownAfterMs: number }> {
+async function keyLatencies(runbook: string, until: string, minPresses: number, maxPresses: number, afterShown = 0): Promise<{ latencies: number[]; shown: number[]; shownAfterMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-b14-'));
   writeFileSync(join(dir, 'runbook.md'), runbook);
   writeFileSync(join(dir, 'warroom.yaml'), 'incident:\n  runbook: runbook.md\nservices:\n  - name: api\n    checks:\n      - tcp: 127.0.0.1:1\n        interval: 2s\n');
   const run = new PtyRun(`${process.execPath} ${bin} open --as bench`, { columns: 120, rows: 40, cwd: dir, keepOutput: false, screen: true });
   const latencies: number[] = [];
+  const once: number[] = [];
   // The screen is read from a terminal emulator fed the console's output: only changed cells are
   // written, so a frame's text is not in the stream.
   let shownAt = -1;
@@ -100,27 +102,29 @@ async function keyLatencies(runbook: string, until: string, minPresses: number, 
   try {
     await run.waitForScreen((screen) => screen.includes('Runbook'), 60_000);
     const opened = performance.now() - run.startedAt;
-    for (let i = 0; i < maxPresses && (shownAt < 0 || i < minPresses); i++) {
+    for (let i = 0, after = 0; i < maxPresses && (shownAt < 0 || i < minPresses || after < afterShown); i++) {
+      // Keys pressed while the runbook is shown (its steps, suggestions and pane made) count with the loading ones.
+      const into = shownAt < 0 ? latencies : (after++, once);
       const open = performance.now();
       run.write('?');
-      latencies.push((await run.waitForScreen((screen) => screen.includes('Help: keys and : commands'), 30_000)) - open);
+      into.push((await run.waitForScreen((screen) => screen.includes('Help: keys and : commands'), 30_000)) - open);
       const close = performance.now();
       run.write('\x1b');
-      latencies.push((await run.waitForScreen((screen) => screen.includes('Runbook') && !screen.includes('Help: keys and : commands'), 30_000)) - close);
+      into.push((await run.waitForScreen((screen) => screen.includes('Runbook') && !screen.includes('Help: keys and : commands'), 30_000)) - close);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     if (shownAt < 0) await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, 120_000).unref())]);
-    return { latencies, shownAfterMs: shownAt < 0 ? NaN : shownAt - opened };
+    return { latencies, shown: once, shownAfterMs: shownAt < 0 ? NaN : shownAt - opened };
   } finally {
     await run.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function line(label: string, latencies: number[], shownAfterMs: number, what: string): string {
+function line(label: string, latencies: number[], shownAfterMs: number, what: string, when = 'while it loaded'): string {
   const s = stats(latencies);
   const max = Math.max(...latencies);
-  return `   ${label}: ${s.n} key presses while it loaded; median ${s.median.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${max.toFixed(1)} ms (${what} ${Number.isNaN(shownAfterMs) ? 'never shown' : `after ${(shownAfterMs / 1000).toFixed(1)} s`})`;
+  return `   ${label}: ${s.n} key presses ${when}; median ${s.median.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${max.toFixed(1)} ms (${what} ${Number.isNaN(shownAfterMs) ? 'never shown' : `after ${(shownAfterMs / 1000).toFixed(1)} s`})`;
 }
 
 /** Runs B14 and prints parse times, the floor, hostile costs and key latencies. */
@@ -170,9 +174,11 @@ export async function main({ quick = false } = {}): Promise<void> {
     console.log(line('200 KB of "[a](" (hostile)', links.latencies, links.shownAfterMs, 'its message'));
     const quotes = await keyLatencies(HOSTILE['50 KB of nested quotes']!(), 'not parsed', 0, presses);
     console.log(line('50 KB of nested quotes (hostile)', quotes.latencies, quotes.shownAfterMs, 'its message'));
-    const largest = await keyLatencies(realisticRunbook(MAX_RUNBOOK_BYTES), '§ ', 0, presses);
+    // Pressed until it shows (a parse of seconds) and then some: showing 8,949 steps is work on the console's thread too.
+    const largest = await keyLatencies(realisticRunbook(MAX_RUNBOOK_BYTES), '§ ', 0, quick ? 120 : 300, quick ? 10 : 20);
     console.log(line('the largest accepted runbook', largest.latencies, largest.shownAfterMs, 'shown'));
-    const all = [...links.latencies, ...quotes.latencies, ...largest.latencies];
+    if (largest.shown.length > 0) console.log(line('the largest accepted runbook', largest.shown, largest.shownAfterMs, 'shown', 'once it showed'));
+    const all = [...links.latencies, ...quotes.latencies, ...largest.latencies, ...largest.shown];
     console.log(`   worst key while parsing: ${Math.max(...all).toFixed(1)} ms over ${all.length} presses (target: none > 100 ms)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
