@@ -92,8 +92,14 @@ function CommitProbeView({ ref }: { ref: React.Ref<CommitProbe> }) {
   }), []);
   useLayoutEffect(() => {
     const callbacks = waiting.current.splice(0);
-    // Outside the commit: the callbacks dispatch keys, whose state updates start a new render.
-    if (callbacks.length > 0) queueMicrotask(() => callbacks.forEach((callback) => callback()));
+    // Outside the commit (the callbacks dispatch keys, whose state updates start a new render),
+    // and after every promise turn the key set going: `y` resolves a confirmation and the approved
+    // step registers as running a few turns later, so an `O` in the same read (`yO`) handled in a
+    // plain microtask found nothing running. A tick queued from a microtask runs once the
+    // microtask queue is empty, and still before any other input, timer or network event
+    // (setImmediate let a shared console's role claim in between the `:` and the Enter of a
+    // `:role ic me` typed before it arrived).
+    if (callbacks.length > 0) queueMicrotask(() => process.nextTick(() => callbacks.forEach((callback) => callback())));
   }, [tick]);
   return null;
 }
