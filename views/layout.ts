@@ -17,6 +17,11 @@ export interface SlotNeed {
   priority: number;
   /** All it shows is a notice: folded until no other slot wants the rows. */
   notice?: boolean;
+  /**
+   * Rows of something more it can show once no slot's content wants rows (the runbook's outline
+   * of sections, below its steps): given before rows nobody wants are left blank.
+   */
+  extra?: number;
 }
 
 /** Where one slot goes on screen; a height of 1 is a folded slot (its title line only). */
@@ -36,6 +41,8 @@ export const GRID_MIN = { columns: 120, rows: 30 };
 export const FRAME_ROWS = 2;
 /** A folded slot: its top rule with the title. */
 export const FOLDED = 1;
+/** The fewest rows of a slot's `extra` worth giving (a rule and two lines). */
+export const EXTRA_LEAST = 3;
 /** The share of a column the focused slot gets, if its content can use it. */
 const FOCUS_SHARE = 0.4;
 
@@ -49,7 +56,7 @@ export function isGrid(columns: number, height: number, count: number): boolean 
  * worth showing (the focused one its share of the column), folding the lowest-priority others while
  * that does not fit; the rows left go one at a time to the smallest slot whose content wants more
  * (so no pane keeps blank rows while another is cut), then unfold a folded slot if they can show
- * some of it; rows nobody wants go to the focused slot (or the last).
+ * some of it, then go to a slot's `extra`; rows nobody wants go to the focused slot (or the last).
  */
 export function shareColumn(height: number, needs: readonly SlotNeed[], focus: string): number[] {
   const full = needs.map((n) => Math.min(height, FRAME_ROWS + Math.max(0, n.wants)));
@@ -98,6 +105,14 @@ export function shareColumn(height: number, needs: readonly SlotNeed[], focus: s
     left -= grown - FOLDED;
     size[unfold] = grown;
   }
+  // Rows no content wants: to a slot with more to show, in registry order, when they are enough
+  // to draw it (EXTRA_LEAST); the rest to the focused slot.
+  needs.forEach((n, i) => {
+    if (left < EXTRA_LEAST || !n.extra || size[i]! <= FOLDED) return;
+    const grow = Math.max(0, Math.min(left, Math.min(height, full[i]! + n.extra) - size[i]!));
+    size[i]! += grow;
+    left -= grow;
+  });
   if (left > 0 && size.length > 0) size[focused >= 0 ? focused : size.length - 1]! += left;
   return size;
 }

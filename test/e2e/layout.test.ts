@@ -1,7 +1,9 @@
 // Space follows content, as a user sees it in a real terminal (tmux): at 80x24 and 100x32 the
 // board shows every check, the logs and the runbook show real lines without `z`, no pane keeps
 // blank rows while another is cut, the focused pane grows, and a pane with no room folds to its
-// title line (still saying which key opens it). Keys are sent several to one write.
+// title line (still saying which key opens it); from 120x40 the logs take a column and the rows
+// the other column's panes leave show a chart and the runbook's outline. Keys are sent several to
+// one write.
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,7 +100,7 @@ test('100x32: every pane shows real content, no pane keeps blank rows while anot
 });
 
 for (const [columns, rows] of [[120, 40], [160, 45], [200, 50]] as const) {
-  test(`${columns}x${rows}: two columns, every pane whole but the logs, which take a whole column`, { skip: missing ?? false }, async () => {
+  test(`${columns}x${rows}: two columns, every pane whole but the logs, which take a whole column; no blank rows beside them`, { skip: missing ?? false }, async () => {
     const tmux = await demoAt(columns, rows);
     try {
       const gridAt = Math.floor(columns / 2);
@@ -112,6 +114,15 @@ for (const [columns, rows] of [[120, 40], [160, 45], [200, 50]] as const) {
       assert.deepEqual(right.map((pane) => pane.title), ['Logs'], `the logs alone in the right column:\n${screen}`);
       const logs = paneTitled(panes, 'Logs', screen);
       assert.ok(logLines(logs) >= rows - 12, `the logs take their whole column (${logLines(logs)} lines):\n${screen}`);
+      // The rows the board, the panels and the section leave (21 at 160x45) show more of them
+      // while the logs are cut: the selected panel's chart below the list, the runbook's outline
+      // of sections below its steps. No pane keeps a blank row.
+      const metrics = paneTitled(panes, 'Metrics', screen);
+      assert.ok(metrics.rows.some((row) => /^\S.* · now .* · min /.test(row)) && metrics.rows.some((row) => /┤/.test(row)), `the selected panel's chart below the list:\n${screen}`);
+      const runbook = paneTitled(panes, 'Runbook', screen);
+      const outline = runbook.rows.findIndex((row) => row.startsWith('─ Sections ─'));
+      assert.ok(outline > 0 && runbook.rows.slice(outline + 1).some((row) => /^› Get the overall picture/.test(row)), `the outline of sections, the current one marked:\n${screen}`);
+      for (const pane of panes.filter((p) => p !== logs)) assert.equal(blankRows(pane), 0, `no blank rows in ${pane.title} while the logs are cut:\n${screen}`);
     } finally {
       tmux.kill();
     }

@@ -40,6 +40,18 @@ test('a pane with only a notice stays folded while another pane wants its rows, 
   assert.deepEqual(shareColumn(30, needs, 'status'), [19, 4, 4, 3], 'rows the board does not want open the notices, in registry order');
 });
 
+test('rows no content wants go to a slot that has more to show (extra), in registry order, when enough to draw it; then to the focused slot', () => {
+  // The board, the panel list (its chart below as extra) and the runbook (its outline as extra) in
+  // a 42-row column beside the logs: 16 rows nobody's content wants.
+  const needs = [need('status', 7, 5, 4), { ...need('metrics', 5, 2, 1), extra: 8 }, { ...need('runbook', 8, 3, 2), extra: 21 }];
+  assert.deepEqual(shareColumn(42, needs, 'status'), [9, 15, 18], 'the chart its 8 rows, the outline the other 8; none blank');
+  assert.deepEqual(shareColumn(60, needs, 'status'), [14, 15, 31], 'both whole: the rows left go to the focused board');
+  // Fewer rows left than an extra is worth drawing in (EXTRA_LEAST): the focused slot keeps them.
+  assert.deepEqual(shareColumn(28, needs, 'status'), [11, 7, 10]);
+  // A slot whose content wants rows gets them before any extra.
+  assert.deepEqual(shareColumn(40, [...needs, need('logs', 1000, 4, 3)], 'status'), [9, 7, 10, 14]);
+});
+
 test('a terminal too small even for title lines leaves out the least important', () => {
   const sizes = shareColumn(3, DEMO, 'status');
   assert.equal(sizes.reduce((a, b) => a + b), 3);

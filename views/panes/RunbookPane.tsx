@@ -6,7 +6,7 @@ import { layOutOutput, type OutputLayout } from '../output/OutputLines.js';
 import { useOutputView } from '../output/use-output-view.js';
 import type { ScrollMove } from '../scroll-keys.js';
 import { OutputView, runbookRunKey } from '../runbook/OutputView.js';
-import { runbookParts } from '../runbook/pane-parts.js';
+import { OUTLINE_LEAST, runbookParts } from '../runbook/pane-parts.js';
 import { paneBudget, visibleWindow, type Row } from '../runbook/rows.js';
 import { SectionList } from '../runbook/SectionList.js';
 import { useRunbookCursor } from '../runbook/use-runbook-cursor.js';
@@ -33,7 +33,7 @@ function rowPaint(theme: Theme, tone: Row['tone']): Paint {
   }
 }
 
-/** The runbook as a guided checklist: suggestions, the current section's steps (cursor on the next open one) and the last command's output. */
+/** The runbook as a guided checklist: suggestions, the current section's steps (cursor on the next open one), the outline of sections in rows to spare, and the last command's output. */
 export function RunbookPane({ isFocused, width, height }: PaneProps) {
   const store = useWarroomStore();
   const doc = useWarroom((s) => s.runbook.doc);
@@ -80,14 +80,18 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
   const { header, suggestionLine, rows: allRows, sideWidth, stepWidth, outputRows: wrapped } = runbookParts(doc, states, cursor, suggestions, output, width, redact, canChart);
   const budget = paneBudget(height, suggestionLine !== null, wrapped, allRows.length);
   const outputHeight = budget.output;
-  const listHeight = budget.list;
+  // Rows the steps leave, given while no other pane wants them: the outline of sections, below the
+  // steps (a wide pane has it beside them), so the pane never keeps blank rows a stream could use.
+  const spare = budget.list - allRows.length;
+  const outlineHeight = sideWidth === 0 && doc.sections.length > 1 && spare >= OUTLINE_LEAST ? spare : 0;
+  const listHeight = budget.list - outlineHeight;
   const rows = visibleWindow(allRows, listHeight);
   const layout = output && outputHeight > 0 ? layOutOutput(runbookRunKey(output), output.lines, width, outputHeight - 2) : null;
   laidOut.current = layout;
 
   // Keyed by which optional parts show: Ink misplaces a child inserted before its siblings, so a
   // layout change remounts the (small) tree instead.
-  const layoutKey = `${budget.suggestion > 0 ? 's' : '-'}${sideWidth > 0 ? 'w' : '-'}`;
+  const layoutKey = `${budget.suggestion > 0 ? 's' : '-'}${sideWidth > 0 ? 'w' : '-'}${outlineHeight > 0 ? 'o' : '-'}`;
   return (
     <Box key={layoutKey} flexDirection="column" width={width} height={height}>
       {suggestionLine && budget.suggestion > 0 ? (
@@ -109,6 +113,14 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
           ))}
         </Box>
       </Box>
+      {outlineHeight > 0 ? (
+        <Box flexDirection="column" height={outlineHeight}>
+          <Text wrap="truncate" {...theme.secondary}>
+            {'─ Sections '.padEnd(width, '─')}
+          </Text>
+          <SectionList doc={doc} states={states} current={cursor.section} width={width} height={outlineHeight - 1} />
+        </Box>
+      ) : null}
       {output && layout ? <OutputView output={output} layout={layout} state={view} width={width} height={outputHeight} /> : null}
     </Box>
   );

@@ -14,6 +14,8 @@ export interface PaneRows {
    * line, where it stays folded until no other pane wants the rows.
    */
   notice?: string;
+  /** Rows of something more it can show once no pane's content wants rows (layout.ts `SlotNeed.extra`). */
+  extra?: number;
 }
 
 /** Rows for a pane that can always use more (a stream: logs, the timeline). */

@@ -6,9 +6,10 @@ import { useTheme } from '../theme/use-theme.js';
 import { windowStart } from './rows.js';
 
 /**
- * The runbook's headings, indented by level, with open-step counts; shown beside the steps when
- * the pane is wide. Only the rows that fit are made: a long runbook has thousands of headings,
- * and counting every section's steps on every frame held the console's thread.
+ * The runbook's headings, indented by level, with done/steps counts; shown beside the steps when
+ * the pane is wide, below them in rows no other pane wants. Only the rows that fit are made: a
+ * long runbook has thousands of headings, and counting every section's steps on every frame held
+ * the console's thread.
  */
 export function SectionList({ doc, states, current, width, height }: { doc: Runbook; states: Readonly<Record<number, StepState>>; current: number; width: number; height: number }) {
   const theme = useTheme();

@@ -72,3 +72,11 @@ function makeParts(
   const outputRows = output ? output.lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / Math.max(1, width))), 0) : null;
   return { header, suggestionLine, rows, sideWidth, stepWidth, outputRows };
 }
+
+/** The fewest spare rows worth an outline below the steps: its rule and two sections. */
+export const OUTLINE_LEAST = 3;
+
+/** Rows the outline of `sections` sections takes below the steps (its rule and one per section); 0 for a runbook of one section. */
+export function outlineRows(sections: number): number {
+  return sections > 1 ? 1 + sections : 0;
+}

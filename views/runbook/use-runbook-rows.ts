@@ -1,9 +1,10 @@
 // The rows the runbook pane fills (layout.ts shares a column's rows by it): the suggestion line,
-// the section header, the section's rows as the cursor opens them, and the last output.
+// the section header, the section's rows as the cursor opens them, and the last output; then, in
+// rows no other pane wants, the outline of the runbook's sections.
 import { redact as redactBuiltIn } from '../../src/text/redact.js';
 import type { PaneRows } from '../panes/pane-entry.js';
 import { useWarroom } from '../store-context.js';
-import { runbookParts } from './pane-parts.js';
+import { outlineRows, runbookParts } from './pane-parts.js';
 import { useRunbookCursor } from './use-runbook-cursor.js';
 
 /** The rows the runbook pane can use at `width` columns. */
@@ -24,6 +25,8 @@ export function useRunbookRows(width: number): PaneRows {
   if (!doc) return { wants: 3, least: 2 };
   const parts = runbookParts(doc, states, cursor, suggestions, output, width, redact, canChart);
   const outputRows = parts.outputRows === null ? 0 : parts.outputRows + 2;
-  // The header, the step under the cursor and its command are the least worth drawing.
-  return { wants: (parts.suggestionLine ? 1 : 0) + 1 + parts.rows.length + outputRows, least: 1 + Math.min(parts.rows.length, 2) };
+  // The header, the step under the cursor and its command are the least worth drawing. Rows no
+  // other pane wants show the outline of sections below the steps (beside them when wide).
+  const outline = parts.sideWidth === 0 ? outlineRows(doc.sections.length) : 0;
+  return { wants: (parts.suggestionLine ? 1 : 0) + 1 + parts.rows.length + outputRows, least: 1 + Math.min(parts.rows.length, 2), ...(outline > 0 ? { extra: outline } : {}) };
 }
