@@ -3,8 +3,11 @@
 // keys that focus panes (the digits) come with the panes, from the views' pane registry.
 // Ctrl-B is never bound: it is tmux's prefix.
 
-/** Where a binding applies: everywhere, or only while that pane has focus. */
-export type KeyScope = 'global' | 'status' | 'logs' | 'metrics' | 'runbook' | 'timeline' | 'alerts';
+/**
+ * Where a binding applies: everywhere, only while that pane has focus, or (`output`) in the run
+ * output view that `O` opens over the panes.
+ */
+export type KeyScope = 'global' | 'status' | 'logs' | 'metrics' | 'runbook' | 'timeline' | 'alerts' | 'output';
 
 /** One row of the key table. */
 export interface KeyBinding<Command extends string = CommandId> {
@@ -92,10 +95,29 @@ const BINDINGS = [
   { keys: ['j', 'down'], command: 'alerts.down', description: 'next alert', scope: 'alerts' },
   { keys: ['k', 'up'], command: 'alerts.up', description: 'previous alert', scope: 'alerts' },
   { keys: ['a'], command: 'alerts.acknowledge', description: 'acknowledge: silence it in Alertmanager', scope: 'alerts', footer: true, dangerous: true },
+
+  // The output view (O): its own handler table (views/output/RunOutputOverlay.tsx) is typed by
+  // these ids, so none can go unhandled; `footer` rows are its hint line.
+  { keys: ['j', 'down'], command: 'output.down', description: 'scroll down a line', scope: 'output' },
+  { keys: ['k', 'up'], command: 'output.up', description: 'scroll up a line', scope: 'output' },
+  { keys: ['pagedown', 'space'], command: 'output.pagedown', description: 'page down', scope: 'output' },
+  { keys: ['pageup'], command: 'output.pageup', description: 'page up', scope: 'output' },
+  { keys: ['g', 'home'], command: 'output.top', description: 'first line', scope: 'output' },
+  { keys: ['G', 'end'], command: 'output.end', description: 'newest lines', scope: 'output' },
+  { keys: ['/'], command: 'output.search', description: 'search (matches painted)', scope: 'output', footer: true },
+  { keys: ['n'], command: 'output.older-match', description: 'older match', scope: 'output', footer: true },
+  { keys: ['N'], command: 'output.newer-match', description: 'newer match', scope: 'output', footer: true },
+  { keys: ['['], command: 'output.earlier-run', description: 'earlier run (actions: last 20)', scope: 'output', footer: true },
+  { keys: [']'], command: 'output.later-run', description: 'later run', scope: 'output', footer: true },
+  { keys: ['ctrl-c'], command: 'output.cancel', description: 'cancel the run shown (as :cancel)', scope: 'output', footer: true },
+  { keys: ['escape', 'q'], command: 'output.close', description: 'close (the run goes on)', scope: 'output', footer: true },
 ] as const satisfies readonly KeyBinding<string>[];
 
 /** A command of the key table: what handlers register under. */
 export type CommandId = (typeof BINDINGS)[number]['command'];
+
+/** A command of the output view (scope `output`). */
+export type OutputCommand = Extract<CommandId, `output.${string}`>;
 
 /** Every key warroom binds. */
 export const KEYMAP: readonly KeyBinding[] = BINDINGS;
@@ -115,7 +137,7 @@ export function keyFor(command: CommandId): string {
 export function keyLabel(key: string): string {
   const labels: Record<string, string> = {
     tab: 'Tab', 'shift-tab': 'S-Tab', enter: 'Enter', escape: 'Esc', space: 'Space',
-    up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', 'ctrl-c': 'C-c',
+    up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End', 'ctrl-c': 'C-c',
   };
   return labels[key] ?? key;
 }

@@ -140,7 +140,7 @@ test('80x24: :cancel stops a long runbook step (sleep 30); the header count and 
   try {
     await tmux.waitForScreen((s) => s.includes('⟳ 1 running') && s.includes('⟳ running'), 'the step running, counted in the header');
     tmux.writeRaw('O');
-    await tmux.waitForScreen((s) => s.includes('⟳ running runbook step') && s.includes('Ctrl-C cancel'), 'O shows the running step');
+    await tmux.waitForScreen((s) => s.includes('⟳ running runbook step') && s.includes('C-c cancel the run shown'), 'O shows the running step, its hint says C-c cancels it');
     tmux.writeRaw(`${K.escape}:cancel\r`);
     const screen = await tmux.waitForScreen((s) => s.includes('■ stopped after') && !s.includes('running'), ':cancel stopped it', 20_000);
     assert.doesNotMatch(screen, /no action is running|nothing is running/);
@@ -193,6 +193,56 @@ test('80x24: [ and ] in the output view go to earlier and later runs, a runbook 
     tmux.writeRaw('[]]');
     screen = await tmux.waitForScreen((s) => s.includes('✔ succeeded count api') && s.includes('run 2/2'), '[ ] ]: back to the latest, and no further');
     assert.ok(lineShown(screen, '200'));
+  } finally {
+    tmux.kill();
+  }
+});
+
+/** The output view's hint of a running run (it starts with the cancel key), its rows joined, up to the bottom border. */
+function hintLine(screen: string): string {
+  const rows = screen.split('\n').map((row) => row.replace(/^│\s*|\s*│\s*$/g, ''));
+  const first = rows.findIndex((row) => row.startsWith('C-c cancel'));
+  const bottom = rows.findIndex((row) => row.startsWith('╰'));
+  return first < 0 ? '' : rows.slice(first, bottom).join(' · ');
+}
+
+test('80x24: ? lists the output view\'s keys, every key its hint line names, under Run output (O)', { skip: missing ?? false }, async () => {
+  const dir = incidentFolder('echo ready');
+  const tmux = TmuxSession.start(warroomShellLine('open --as output'), { columns: 80, rows: 24, cwd: dir, env: { HOME: dir } });
+  try {
+    await tmux.waitForScreen((s) => s.includes('Status') && s.includes('§'), 'the console up');
+    // A running action, searched, with a run before it: every key of the hint applies.
+    tmux.writeRaw(':action api count\r');
+    await tmux.waitForScreen((s) => s.includes('✔ succeeded count api'), 'the first run done');
+    tmux.writeRaw(`${K.escape}:action api hang\r`);
+    await tmux.waitForScreen((s) => s.includes('⟳ running hang api') && s.includes('run 2/2'), 'the hang running, the latest of two');
+    tmux.writeRaw('/x\r');
+    const hint = hintLine(await tmux.waitForScreen((s) => hintLine(s).includes('n older'), 'searched: n and N in the hint'));
+    // Its items whole (not cut at the edge): the keys are the words before the description.
+    assert.doesNotMatch(hint, /…/, `the hint is not cut:\n${tmux.screen()}`);
+    const keys = hint.split(' · ').flatMap((item) => {
+      const words = item.split(' ');
+      return (item.endsWith(' scroll') ? words.slice(0, -1) : words.slice(0, 1)).flatMap((word) => (word === '/' ? [word] : word.split('/')));
+    });
+    assert.ok(['C-c', 'j', 'PgDn', 'g', '/', 'n', 'N', '[', ']', 'Esc'].every((key) => keys.includes(key)), `the hint names the keys that apply (${keys.join(' ')}):\n${hint}`);
+
+    // Esc, then ? in one write: help, read page by page to its end.
+    tmux.writeRaw(`${K.escape}?`);
+    let seen = await tmux.waitForScreen((s) => s.includes('Help: keys and : commands'), 'help open');
+    for (let page = 0; page < 40 && !seen.includes(' · end') && !seen.includes('all shown'); page++) {
+      const at = /lines (\d+)–/.exec(tmux.screen())?.[1];
+      tmux.writeRaw(K.pageDown);
+      seen += await tmux.waitForScreen((s) => s.includes(' · end') || /lines (\d+)–/.exec(s)?.[1] !== at, 'the next page of help');
+    }
+    const from = seen.indexOf('Run output (O)');
+    assert.ok(from >= 0, `help has a Run output (O) section:\n${seen}`);
+    const section = seen.slice(from, seen.indexOf('Command line (', from));
+    // Each key the hint names has a help row, and so does every key of the view.
+    const listed = [...section.matchAll(/^\s*[│║]?\s*(\S+)\s{2,}/gm)].flatMap((m) => (m[1] === '/' ? ['/'] : m[1]!.split('/')));
+    for (const key of keys) assert.ok(listed.includes(key), `${key} (named by the hint) is not listed under Run output in help:\n${section}`);
+    for (const row of ['j/↓', 'k/↑', 'PgDn/Space', 'PgUp', 'g/Home', 'G/End', 'Esc/q', 'C-c']) assert.ok(listed.includes(row.split('/')[0]!), `${row} not in help:\n${section}`);
+    assert.match(section, /cancel the run shown/);
+    assert.match(section, /earlier run/);
   } finally {
     tmux.kill();
   }

@@ -4,6 +4,7 @@
 // the command list cut at 120x40, a fixed 46-column left column colliding with the right one at
 // 200 columns, `:status-update` and `:quit` missing.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import React from 'react';
 import { render } from 'ink-testing-library';
@@ -65,6 +66,16 @@ test('help holds every binding of the key table, with its keys', () => {
   for (const binding of KEYMAP) {
     const keys = binding.keys.map(keyLabel).join('/');
     assert.ok(entries.some((e) => e.keys === keys && e.text.startsWith(binding.description)), `${keys} (${binding.description}) missing`);
+  }
+});
+
+test("README's run output row names every key of the output view, as help does", () => {
+  const row = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').split('\n').find((line) => line.startsWith('| run output'));
+  assert.ok(row, 'the README has a run output row');
+  // How the README writes what help writes as C-c and arrows.
+  const readme: Record<string, string> = { 'C-c': 'Ctrl-C', '↓': 'arrows', '↑': 'arrows' };
+  for (const binding of KEYMAP.filter((b) => b.scope === 'output')) {
+    for (const key of binding.keys.map(keyLabel)) assert.ok(row.includes(readme[key] ?? `\`${key}\``), `${key} (${binding.description}) not in the README's row:\n${row}`);
   }
 });
 

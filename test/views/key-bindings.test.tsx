@@ -50,7 +50,9 @@ test('every key binding has a handler once its pane is focused, and every handle
   }
   ui.unmount();
 
-  const bound = new Set(KEYMAP.map((binding) => binding.command));
+  // The output view's keys (scope output) go to its own handler table, whose type is the list of
+  // those commands (RunOutputOverlay.tsx): one missing does not compile.
+  const bound = new Set(KEYMAP.filter((binding) => binding.scope !== 'output').map((binding) => binding.command));
   assert.deepEqual([...bound].filter((id) => !seen.has(id)).sort(), [], 'bindings with no handler');
   assert.deepEqual([...seen].filter((id) => !bound.has(id)).sort(), [], 'handlers with no binding');
 });

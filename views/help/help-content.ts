@@ -1,7 +1,7 @@
 // What the `?` overlay says, generated from the one key table and the one `:` command table
 // (src/keys/keymap.ts), and from the pane registry (its focus keys and one section per pane): a
 // key, a command or a pane cannot work without being listed here.
-import { COLON_COMMANDS, KEYMAP, keyLabel, type KeyBinding } from '../../src/keys/keymap.js';
+import { COLON_COMMANDS, KEYMAP, keyLabel, type KeyBinding, type KeyScope } from '../../src/keys/keymap.js';
 import { paneInSlot, type PaneEntry, type PaneRegistry } from '../panes/pane-entry.js';
 
 /** One line of help before layout: the key(s) and what they do. */
@@ -18,6 +18,9 @@ export interface HelpSection {
 
 const ASKS_FIRST = ' (asks first)';
 
+/** Key scopes of views drawn over the panes (not panes of the registry), and their help titles. */
+const OVERLAY_SCOPES: Partial<Record<KeyScope, string>> = { output: 'Run output (O)' };
+
 function entryOf(binding: KeyBinding): HelpEntry {
   return { keys: binding.keys.map(keyLabel).join('/'), text: `${binding.description}${binding.dangerous ? ASKS_FIRST : ''}` };
 }
@@ -28,7 +31,7 @@ function paneTitle(panes: PaneRegistry, pane: PaneEntry): string {
   return owner && owner !== pane ? `${pane.title} (in place of ${owner.title})` : pane.title;
 }
 
-/** Every section of help: the global keys (with the panes' focus keys), each pane's keys in registry order, then the `:` commands. */
+/** Every section of help: the global keys (with the panes' focus keys), each pane's keys in registry order, the output view's, then the `:` commands. */
 export function helpSections(panes: PaneRegistry): HelpSection[] {
   const global = KEYMAP.filter((binding) => binding.scope === 'global').map(entryOf);
   // The focus keys go with Tab and Shift-Tab, the other ways to move focus.
@@ -42,6 +45,11 @@ export function helpSections(panes: PaneRegistry): HelpSection[] {
     scopes.add(pane.scope);
     const entries = KEYMAP.filter((binding) => binding.scope === pane.scope).map(entryOf);
     if (entries.length > 0) sections.push({ title: paneTitle(panes, pane), entries });
+  }
+  // Views over the panes with keys of their own.
+  for (const [scope, title] of Object.entries(OVERLAY_SCOPES)) {
+    const entries = KEYMAP.filter((binding) => binding.scope === scope).map(entryOf);
+    if (entries.length > 0) sections.push({ title, entries });
   }
   sections.push({
     title: 'Command line (: then Enter)',

@@ -2,7 +2,9 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { TextField } from '../dialogs/TextField.js';
 import { useModalInput } from '../keys/dispatcher.js';
-import { keyNames, scrollMove } from '../scroll-keys.js';
+import { findBinding, type OutputCommand } from '../../src/keys/keymap.js';
+import { keyNames, type ScrollMove } from '../scroll-keys.js';
+import { outputHintRows } from './output-hint.js';
 import { useWarroom, useWarroomStore } from '../store-context.js';
 import { useTheme } from '../theme/use-theme.js';
 import { useNow } from '../use-now.js';
@@ -43,39 +45,50 @@ export function RunOutputOverlay({ width, height }: { width: number; height: num
   };
   const [view, dispatch] = useOutputView('run-output', run?.key ?? null);
   const inner = Math.max(1, width - 4);
-  const linesHeight = Math.max(2, height - 2 - 3 - (run?.summary ? 1 : 0));
+  const hint = outputHintRows({ running: run?.running ?? false, searched: view.query !== '', runs: runs.length }, inner);
+  // Border (2), title, command, the hint's rows (one while the search field shows), the summary.
+  const linesHeight = Math.max(2, height - 2 - 2 - (searching ? 1 : hint.length) - (run?.summary ? 1 : 0));
   const layout = layOutOutput(run?.key ?? '', run?.lines ?? [], inner, linesHeight - 1);
+  const close = () => store.getState().setControlOverlay(null);
+  const next = (toward: 'older' | 'newer') => {
+    if (!run) return;
+    if (!view.query) store.getState().showFlash('/ to search first', 'info');
+    else if (matchingLines(run.lines, view.query).length === 0) store.getState().showFlash(`no match for ${view.query}`, 'warn');
+    else dispatch({ type: 'next', toward, frame: layout.frame });
+  };
+  const scroll = (move: ScrollMove) => dispatch({ type: 'scroll', move, frame: layout.frame });
+  // One handler per command of the key table's output scope (typed by it: none can be missing).
+  // true: the rest of the read is not for the view (it closed, or the search field takes it).
+  const commands: Record<OutputCommand, () => boolean> = {
+    'output.down': () => (scroll({ by: 'line', step: 1 }), false),
+    'output.up': () => (scroll({ by: 'line', step: -1 }), false),
+    'output.pagedown': () => (scroll({ by: 'page', step: 1 }), false),
+    'output.pageup': () => (scroll({ by: 'page', step: -1 }), false),
+    'output.top': () => (scroll({ to: 'top' }), false),
+    'output.end': () => (scroll({ to: 'end' }), false),
+    'output.search': () => (setSearching(true), true),
+    'output.older-match': () => (next('older'), false),
+    'output.newer-match': () => (next('newer'), false),
+    'output.earlier-run': () => (step(-1), false),
+    'output.later-run': () => (step(1), false),
+    'output.cancel': () => false, // below: it answers whether Ctrl-C was used
+    'output.close': () => (close(), true),
+  };
   useModalInput((input, key) => {
-    if (!run) {
-      if (key.escape || input === 'q') store.getState().setControlOverlay(null);
-      return false;
-    }
-    if (key.ctrl && input === 'c') {
-      const work = run.running ? store.getState().running[run.runId] : undefined;
-      if (!work) return false; // nothing to cancel: Ctrl-C quits
-      work.cancel();
-      store.getState().showFlash(`cancelling ${work.description}…`, 'warn');
-      return true;
-    }
     for (const name of keyNames(input, key)) {
-      if (name === 'escape' || name === 'q') return void store.getState().setControlOverlay(null);
-      if (name === '/') return void setSearching(true);
-      if (name === '[' || name === ']') {
-        step(name === '[' ? -1 : 1);
-        continue;
+      const command = findBinding('output', name)?.command as OutputCommand | undefined;
+      if (command === 'output.cancel') {
+        const work = run?.running ? store.getState().running[run.runId] : undefined;
+        if (!work) return false; // nothing to cancel: Ctrl-C quits
+        work.cancel();
+        store.getState().showFlash(`cancelling ${work.description}…`, 'warn');
+        return true;
       }
-      if (name === 'n' || name === 'N') {
-        if (!view.query) store.getState().showFlash('/ to search first', 'info');
-        else if (matchingLines(run.lines, view.query).length === 0) store.getState().showFlash(`no match for ${view.query}`, 'warn');
-        else dispatch({ type: 'next', toward: name === 'n' ? 'older' : 'newer', frame: layout.frame });
-        continue;
-      }
-      const move = scrollMove(name);
-      if (move) dispatch({ type: 'scroll', move, frame: layout.frame });
+      if (!command || (!run && command !== 'output.close')) continue;
+      if (commands[command]()) return false;
     }
     return false;
-  }, !searching);
-  if (!run) return null;
+  }, !searching);  if (!run) return null;
   const search = (query: string) => {
     setSearching(false);
     if (query === '') return;
@@ -83,7 +96,6 @@ export function RunOutputOverlay({ width, height }: { width: number; height: num
     if (matchingLines(run.lines, query).length === 0) store.getState().showFlash(`no match for ${query}`, 'warn');
   };
   const tone = { ...theme.strong, ...theme.tone[run.tone] };
-  const hint = `${run.running ? 'Ctrl-C cancel · ' : ''}PgUp/PgDn j/k g/G scroll · / search${view.query ? ' · n older N newer' : ''}${runs.length > 1 ? ' · [ ] runs' : ''} · Esc close${run.running ? ' (keeps running)' : ''}`;
   const which = runs.length > 1 ? ` · run ${index + 1}/${runs.length}` : '';
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={width} height={height}>
@@ -96,7 +108,11 @@ export function RunOutputOverlay({ width, height }: { width: number; height: num
       {searching ? (
         <TextField prefix="/" width={inner} onSubmit={search} onCancel={() => setSearching(false)} />
       ) : (
-        <Text {...theme.secondary} wrap="truncate">{hint}</Text>
+        hint.map((row, i) => (
+          <Text key={i} {...theme.secondary} wrap="truncate">
+            {row}
+          </Text>
+        ))
       )}
     </Box>
   );
