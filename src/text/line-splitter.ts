@@ -11,6 +11,14 @@ import { neutraliseBlock, neutraliseLine } from './neutralise.js';
 /** Characters kept of one line; the rest is counted and reported with a cut marker. @default 4096 */
 export const DEFAULT_MAX_LINE = 4096;
 
+/**
+ * Bytes decoded at a time. V8 keeps a string of more than ~128 KB in its large-object space:
+ * measured here, decoding a 256 KB read as one string cost ~6x as much per byte as 32 KB pieces
+ * (and every later copy of it, the colour strip, as much again). 32 KB of bytes is at most 64 KB
+ * of string even when every character needs two bytes.
+ */
+const PIECE = 32 * 1024;
+
 /** Receives each complete, neutralised line and how many bytes were cut off its end. */
 export type LineCallback = (line: string, cutBytes: number) => void;
 
@@ -44,7 +52,12 @@ export class LineSplitter {
   /** Feeds a chunk of bytes. */
   push(chunk: Uint8Array): void {
     this.onChunk?.();
-    this.pushText(this.decoder.write(chunk as Buffer));
+    const bytes = chunk as Buffer;
+    if (bytes.length <= PIECE) {
+      this.pushText(this.decoder.write(bytes));
+      return;
+    }
+    for (let at = 0; at < bytes.length; at += PIECE) this.pushText(this.decoder.write(bytes.subarray(at, at + PIECE)));
   }
 
   /** Feeds already decoded text. */

@@ -80,3 +80,19 @@ test('flush emits a held partial line', () => {
   splitter.flush();
   assert.deepEqual(lines, [['tail without newline', 0]]);
 });
+
+test('a read larger than the decode piece gives the same lines as the same bytes a few at a time', () => {
+  // ~300 KB: the splitter decodes big reads in pieces, so multi-byte characters, CRLF pairs and
+  // colour sequences land on piece boundaries somewhere in here; none may be cut or lost.
+  const kinds = ['plain ascii line', 'naïve ✓ 日本 🙂'.repeat(12), '\x1b[31mred\x1b[0m and \x1b[2J', 'tab\there\r', 'bidi \u202e x', ''];
+  const text = Array.from({ length: 12_000 }, (_, i) => `${i} ${kinds[i % kinds.length]}`).join('\n') + '\n';
+  const bytes = Buffer.from(text);
+  const whole = collect();
+  whole.splitter.push(bytes);
+  const small = collect();
+  for (let at = 0; at < bytes.length; at += 7) small.splitter.push(bytes.subarray(at, at + 7));
+  assert.equal(whole.lines.length, 12_000);
+  assert.deepEqual(whole.lines, small.lines);
+  assert.equal(whole.lines[1][0], `1 ${'naïve ✓ 日本 🙂'.repeat(12)}`);
+  assert.equal(whole.lines[2][0], '2 red and ␛[2J');
+});
