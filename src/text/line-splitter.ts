@@ -3,19 +3,21 @@
 // with {stream: true} measured 3x slower here on Node 20), neutralised controls (the text kit's rule, src/text/neutralise.ts),
 // CRLF handled, and a line that never ends cannot grow without bound: past `maxLine` characters
 // the rest is only counted, and reported with the line. The one splitter of the console: log
-// sources use it as it is; command output (src/exec/) takes its lines `raw`, because the output
+// sources use it as it is (whole lines of plain ASCII, colour aside, take a fast path on their
+// bytes: src/text/ascii-block.ts); command output (src/exec/) takes its lines `raw`, because the output
 // tail neutralises them with the command-output rule (escapes stripped, `\r` overwrites).
 import { StringDecoder } from 'node:string_decoder';
+import { neutraliseAsciiBlock } from './ascii-block.js';
 import { neutraliseBlock, neutraliseLine } from './neutralise.js';
 
 /** Characters kept of one line; the rest is counted and reported with a cut marker. @default 4096 */
 export const DEFAULT_MAX_LINE = 4096;
 
 /**
- * Bytes decoded at a time. V8 keeps a string of more than ~128 KB in its large-object space:
+ * Bytes taken at a time. V8 keeps a string of more than ~128 KB in its large-object space:
  * measured here, decoding a 256 KB read as one string cost ~6x as much per byte as 32 KB pieces
  * (and every later copy of it, the colour strip, as much again). 32 KB of bytes is at most 64 KB
- * of string even when every character needs two bytes.
+ * of string even when every character needs two bytes, and fits the ASCII kernel's memory.
  */
 const PIECE = 32 * 1024;
 
@@ -29,12 +31,21 @@ export interface LineSplitterOptions {
    * for a consumer that neutralises them under its own rule. @default false
    */
   raw?: boolean;
+  /**
+   * Whole lines of plain ASCII (colour aside) skip the decoder and the regex pass
+   * (src/text/ascii-block.ts); false sends every byte the general way, which tests compare it
+   * with. @default true
+   */
+  asciiFastPath?: boolean;
 }
 
 /** Splits chunks of bytes into complete lines; a trailing partial line waits for its newline. */
 export class LineSplitter {
   private readonly raw: boolean;
+  private readonly fast: boolean;
   private decoder = new StringDecoder('utf8');
+  /** The decoder holds no part of a character, so bytes may bypass it. */
+  private decoderIdle = true;
   /** Raw (not yet neutralised) start of the line waiting for its newline. */
   private partial = '';
   private cutBytes = 0;
@@ -47,17 +58,42 @@ export class LineSplitter {
     options: LineSplitterOptions = {},
   ) {
     this.raw = options.raw ?? false;
+    this.fast = !this.raw && (options.asciiFastPath ?? true);
   }
 
   /** Feeds a chunk of bytes. */
   push(chunk: Uint8Array): void {
     this.onChunk?.();
-    const bytes = chunk as Buffer;
-    if (bytes.length <= PIECE) {
-      this.pushText(this.decoder.write(bytes));
-      return;
+    for (let at = 0; at < chunk.length; at += PIECE) this.pushPiece(chunk.subarray(at, at + PIECE));
+  }
+
+  /** One piece: its whole lines on the ASCII fast path when they allow it, the rest decoded. */
+  private pushPiece(bytes: Uint8Array): void {
+    // The fast path never shows the decoder its bytes: it must not be holding half a character.
+    if (!this.fast || !this.decoderIdle) return this.decode(bytes);
+    let start = 0;
+    if (this.pending) {
+      // The held start of a line is finished by this piece's first line, the general way.
+      start = bytes.indexOf(10) + 1;
+      if (start === 0) return this.decode(bytes);
+      this.decode(bytes.subarray(0, start));
     }
-    for (let at = 0; at < bytes.length; at += PIECE) this.pushText(this.decoder.write(bytes.subarray(at, at + PIECE)));
+    const end = bytes.lastIndexOf(10) + 1;
+    if (end > start) {
+      const block = neutraliseAsciiBlock(bytes.subarray(start, end));
+      if (block === null) return this.decode(bytes.subarray(start));
+      this.emitBlock(block);
+      start = end;
+    }
+    if (start < bytes.length) this.decode(bytes.subarray(start));
+  }
+
+  /** Bytes the general way: the streaming decoder, then pushText. */
+  private decode(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    this.pushText(this.decoder.write(bytes as Buffer));
+    // A last byte below 0x80 ends any character, so the decoder keeps nothing back.
+    this.decoderIdle = bytes[bytes.length - 1]! < 0x80;
   }
 
   /** Feeds already decoded text. */
@@ -85,14 +121,7 @@ export class LineSplitter {
       if (this.raw) this.emitRaw(whole);
       else {
         // One regex pass over every complete line, then split on the newlines it kept.
-        const block = neutraliseBlock(whole);
-        let from = 0;
-        for (;;) {
-          const nl = block.indexOf('\n', from);
-          if (nl === -1) break;
-          this.emit(block.slice(from, nl), 0);
-          from = nl + 1;
-        }
+        this.emitBlock(neutraliseBlock(whole));
       }
     }
     if (last + 1 < text.length) this.hold(text, last + 1, text.length);
@@ -114,6 +143,17 @@ export class LineSplitter {
       this.partial = '';
       this.cutBytes = 0;
       this.emit(this.raw ? line : neutraliseLine(line), cut);
+    }
+  }
+
+  /** Emits every line of a neutralised block of whole lines. */
+  private emitBlock(block: string): void {
+    let from = 0;
+    for (;;) {
+      const nl = block.indexOf('\n', from);
+      if (nl === -1) break;
+      this.emit(block.slice(from, nl), 0);
+      from = nl + 1;
     }
   }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { LineSplitter } from '../../src/text/line-splitter.js';
 
 function collect(maxLine?: number): { lines: Array<[string, number]>; splitter: LineSplitter } {
@@ -95,4 +96,28 @@ test('a read larger than the decode piece gives the same lines as the same bytes
   assert.deepEqual(whole.lines, small.lines);
   assert.equal(whole.lines[1][0], `1 ${'naïve ✓ 日本 🙂'.repeat(12)}`);
   assert.equal(whole.lines[2][0], '2 red and ␛[2J');
+});
+
+test('the ASCII fast path gives the same lines as the general path, however the bytes are cut', () => {
+  // Invalid UTF-8 too: a lone lead byte held by the decoder at a cut must still become U+FFFD.
+  const parts = ['plain line', '\x1b[32mINFO\x1b[0m ok', 'naïve ✓', '🙂', '\r', '\t', '\x1b[2J', '\x07', 'x'.repeat(40), '\n', '\n', '\n', [0xc3], [0xe6, 0x97], [0xff]];
+  const stream = fc.array(fc.constantFrom(...parts), { maxLength: 60 }).map((p) => Buffer.concat(p.map((x) => (typeof x === 'string' ? Buffer.from(x) : Buffer.from(x)))));
+  fc.assert(
+    fc.property(stream, fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 20 }), (bytes, cuts) => {
+      const fast: Array<[string, number]> = [];
+      const general: Array<[string, number]> = [];
+      const a = new LineSplitter((line, cut) => fast.push([line, cut]), 30);
+      const b = new LineSplitter((line, cut) => general.push([line, cut]), 30, undefined, { asciiFastPath: false });
+      for (let at = 0, i = 0; at < bytes.length; i++) {
+        const piece = bytes.subarray(at, at + cuts[i % cuts.length]!);
+        a.push(piece);
+        b.push(piece);
+        at += piece.length;
+      }
+      a.flush();
+      b.flush();
+      assert.deepEqual(fast, general);
+    }),
+    { numRuns: 2000 },
+  );
 });
