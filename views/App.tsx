@@ -113,7 +113,7 @@ function Screen({ responseTargets, onQuit, size }: AppProps) {
   const needs = slots.flatMap((slot): SlotNeed[] => {
     const pane = paneInSlot(panes, slot, shown);
     const rows = pane && paneRows.get(pane.id);
-    return pane && rows ? [{ slot, wants: rows.wants, least: rows.least, priority: pane.priority ?? 0, notice: rows.notice !== undefined, ...(rows.extra ? { extra: rows.extra } : {}) }] : [];
+    return pane && rows ? [{ slot, wants: rows.wants, least: rows.least, priority: pane.priority ?? 0, notice: rows.notice !== undefined, ...(rows.extra ? { extra: rows.extra } : {}), ...(rows.stretches ? { stretches: true } : {}) }] : [];
   });
   const layout = computeLayout(columns, body, needs, focused?.slot ?? '', zoomed);
 

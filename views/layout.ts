@@ -22,6 +22,8 @@ export interface SlotNeed {
    * of sections, below its steps): given before rows nobody wants are left blank.
    */
   extra?: number;
+  /** Its extra can be drawn taller still (a chart): it takes a remainder too small for any other extra. */
+  stretches?: boolean;
 }
 
 /** Where one slot goes on screen; a height of 1 is a folded slot (its title line only). */
@@ -113,6 +115,13 @@ export function shareColumn(height: number, needs: readonly SlotNeed[], focus: s
     size[i]! += grow;
     left -= grow;
   });
+  // A remainder too small for another extra (the outline's rule and two sections): a chart given
+  // its rows draws taller instead of the focused pane keeping blank rows.
+  const stretch = needs.findIndex((n, i) => n.stretches === true && n.extra !== undefined && size[i]! > full[i]!);
+  if (left > 0 && stretch >= 0) {
+    size[stretch]! += left;
+    left = 0;
+  }
   if (left > 0 && size.length > 0) size[focused >= 0 ? focused : size.length - 1]! += left;
   return size;
 }

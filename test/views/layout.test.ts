@@ -48,6 +48,11 @@ test('rows no content wants go to a slot that has more to show (extra), in regis
   assert.deepEqual(shareColumn(60, needs, 'status'), [14, 15, 31], 'both whole: the rows left go to the focused board');
   // Fewer rows left than an extra is worth drawing in (EXTRA_LEAST): the focused slot keeps them.
   assert.deepEqual(shareColumn(28, needs, 'status'), [11, 7, 10]);
+  // ...unless a chart given its rows can draw taller: 120x40 with a suggestion line left the
+  // outline two rows it could not use, and the board showed them blank.
+  const chart = needs.map((n) => (n.slot === 'metrics' ? { ...n, stretches: true } : n));
+  assert.deepEqual(shareColumn(36, chart, 'status'), [9, 17, 10]);
+  assert.deepEqual(shareColumn(36, needs, 'status'), [11, 15, 10]);
   // A slot whose content wants rows gets them before any extra.
   assert.deepEqual(shareColumn(40, [...needs, need('logs', 1000, 4, 3)], 'status'), [9, 7, 10, 14]);
 });

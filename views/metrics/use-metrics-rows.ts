@@ -17,5 +17,5 @@ export function useMetricsRows(): PaneRows {
   const [cursor] = useMetricsCursor();
   if (panels === 0) return { wants: canAdd ? 3 : 2, least: 2, notice: 'no panels' };
   if (cursor.chartOpen) return { wants: CHART_ROWS, least: 6 };
-  return { wants: panels, least: Math.min(panels, 2), extra: CHART_BELOW.rows };
+  return { wants: panels, least: Math.min(panels, 2), extra: CHART_BELOW.rows, stretches: true };
 }

@@ -16,6 +16,8 @@ export interface PaneRows {
   notice?: string;
   /** Rows of something more it can show once no pane's content wants rows (layout.ts `SlotNeed.extra`). */
   extra?: number;
+  /** Its extra can be drawn taller still (layout.ts `SlotNeed.stretches`). */
+  stretches?: boolean;
 }
 
 /** Rows for a pane that can always use more (a stream: logs, the timeline). */
