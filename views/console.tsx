@@ -50,6 +50,10 @@ export function consoleRenderOptions(maxFps = 60): RenderOptions {
     incrementalRendering: true,
     // The console owns the (alternate) screen: after a resize it is cleared and drawn afresh.
     clearOnResize: true,
+    // The frame starts on the screen's top row (the alternate screen, cursor home): rows that
+    // moved together, the logs' when lines arrive, are scrolled by the terminal where that writes
+    // less than redrawing them (patches/ink+6.8.0.patch, scroll-plan.js).
+    scrollRegions: true,
     onRender: ({ renderTime }) => observeRender(renderTime),
   };
 }
