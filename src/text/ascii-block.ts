@@ -10,11 +10,20 @@
 /** The compiled ascii-block.wat. */
 export const ASCII_BLOCK_WASM = 'AGFzbQEAAAABDAJgAn9/AX9gAX8BfwMDAgABBQMBAAEHGAIGbWVtb3J5AgALc3RyaXBDb2xvdXIAAQr+AgK0AQIBewF/AkADQCAAQRBqIAFLDQEgAP0ABAAhAiAC/QwgICAgICAgICAgICAgICAg/SYgAv0MCgoKCgoKCgoKCgoKCgoKCv0k/U4gAv0Mfn5+fn5+fn5+fn5+fn5+fv0o/VD9ZCEDIAMEQCAAIANoag8LIABBEGohAAwACwsCQANAIAAgAU8NASAALQAAIQMgA0EgSSADQQpHcSADQf4AS3IEQCAADwsgAEEBaiEADAALCyABC8UBAQR/A0AgASAAEAAhAyABIAJHBEAgAiABIAMgAWv8CgAACyACIAMgAWtqIQIgAyAATwRAIAIPCyADLQAAQRtHBEBBfw8LIANBAWohBCAEIABPBEBBfw8LIAQtAABB2wBHBEBBfw8LIARBAWohBAJAA0AgBCAATw0BIAQtAABBMGtBC0sNASAEQQFqIQQMAAsLIAQgA2tBPksEQEF/DwsgBCAATwRAQX8PCyAELQAAQe0ARwRAQX8PCyAEQQFqIQEMAAtBfws=';
 
-const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(ASCII_BLOCK_WASM, 'base64')), {});
-const memory = instance.exports.memory as WebAssembly.Memory;
-const stripColour = instance.exports.stripColour as (length: number) => number;
+/** The kernel's exports, or null where this Node runs no WebAssembly (`--jitless`): every block then takes the general path. */
+const kernel = load();
 /** The kernel's one page of memory (it never grows, so this view stays valid). */
-const heap = Buffer.from(memory.buffer);
+const heap = kernel === null ? Buffer.alloc(0) : Buffer.from(kernel.memory.buffer);
+
+function load(): { memory: WebAssembly.Memory; stripColour: (length: number) => number } | null {
+  if (typeof WebAssembly !== 'object') return null;
+  try {
+    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(ASCII_BLOCK_WASM, 'base64')), {});
+    return { memory: exports.memory as WebAssembly.Memory, stripColour: exports.stripColour as (length: number) => number };
+  } catch {
+    return null; // no SIMD on this machine, say: the general path is the same rule, only slower
+  }
+}
 
 /** Longest block the kernel takes, in bytes. */
 export const ASCII_BLOCK_MAX = heap.length;
@@ -24,8 +33,8 @@ export const ASCII_BLOCK_MAX = heap.length;
  * when it holds anything but printable ASCII, LF and complete colour sequences, or is too long.
  */
 export function neutraliseAsciiBlock(bytes: Uint8Array): string | null {
-  if (bytes.length > ASCII_BLOCK_MAX) return null;
+  if (kernel === null || bytes.length > ASCII_BLOCK_MAX) return null;
   heap.set(bytes);
-  const length = stripColour(bytes.length);
+  const length = kernel.stripColour(bytes.length);
   return length < 0 ? null : heap.toString('latin1', 0, length);
 }

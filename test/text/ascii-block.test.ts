@@ -1,7 +1,10 @@
 // The ASCII kernel is a fast path of the neutraliser: on every block it takes it must give what
 // neutraliseBlock gives, and it must refuse every block that holds anything it does not handle.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import wabtInit from 'wabt';
@@ -61,4 +64,24 @@ test('the kernel bytes are ascii-block.wat as compiled (npm run build:wasm)', as
   module.validate();
   assert.equal(Buffer.from(module.toBinary({}).buffer).toString('base64'), ASCII_BLOCK_WASM);
   module.destroy();
+});
+
+test('where Node runs no WebAssembly (node --jitless) the splitter still neutralises, the general way', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'warroom-jitless-'));
+  const script = join(dir, 'split.mts');
+  const source = (name: string) => new URL(`../../src/text/${name}`, import.meta.url).href;
+  writeFileSync(script, [
+    `import { LineSplitter } from '${source('line-splitter.ts')}';`,
+    `import { neutraliseAsciiBlock } from '${source('ascii-block.ts')}';`,
+    'const lines = [];',
+    'new LineSplitter((line) => lines.push(line)).push(Buffer.from("a \\x1b[31mred\\x1b[0m\\n\\x1b[2Jb\\n"));',
+    'console.log(JSON.stringify({ lines, kernel: neutraliseAsciiBlock(Buffer.from("x\\n")) }));',
+  ].join('\n'));
+  try {
+    const run = spawnSync(process.execPath, ['--jitless', '--import', 'tsx', script], { encoding: 'utf8', cwd: new URL('../..', import.meta.url) });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), { lines: ['a red', '␛[2Jb'], kernel: null });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
