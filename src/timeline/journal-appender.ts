@@ -20,8 +20,13 @@ export class AppendError extends Error {
 
 const NEWLINE = 0x0a;
 const NEWLINE_BYTE = Buffer.from('\n');
-/** How long an unfinished last line must stay unchanged to count as torn. */
-const SETTLE_MS = 2;
+/**
+ * How long an unfinished last line must stay unchanged to count as torn. Another process's write
+ * that spans two pages shows its first page before its last; on a loaded machine that writer can
+ * be descheduled in between for milliseconds. Only a really torn tail (a crash) waits this long,
+ * once; guessing wrong costs an empty line (readers skip it), never a merged or lost one.
+ */
+const SETTLE_MS = 20;
 /** Something to Atomics.wait on: a short synchronous pause without spinning. */
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
