@@ -31,6 +31,8 @@ export interface ConsoleOptions {
   maxFps?: number;
   /** Aborting it closes the console (ending as 'error'): the launcher's way out when the engine cannot start. */
   signal?: AbortSignal;
+  /** Ctrl-C was pressed while the console loaded: it quits as soon as it is up. */
+  interrupted?: boolean;
 }
 
 /**
@@ -89,6 +91,10 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
       instance.unmount();
     };
     const onSignal = () => finish('signal');
+    // SIGINT: Ctrl-C before the keyboard is in raw mode (the first frame is drawn before the key
+    // reader starts), or \`kill -INT\`. It quits as the key does; without a handler Node would die
+    // on the spot, leaving the timeline without the operator leaving and the engine unstopped.
+    const onInterrupt = () => finish('quit');
     // SIGHUP: the SSH session or tmux pane is gone; nothing can be drawn or restored any more.
     const onHangup = () => {
       terminalGone = true;
@@ -104,6 +110,7 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
     const onAbort = () => finish('error');
     process.on('SIGTERM', onSignal);
     process.on('SIGHUP', onHangup);
+    process.on('SIGINT', onInterrupt);
     stdout.on('error', onTerminalError);
     stdin.on('error', onTerminalError);
     process.on('uncaughtException', onError);
@@ -125,6 +132,7 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
     );
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.interrupted) onInterrupt();
     void instance.waitUntilExit().then(() => {
       options.signal?.removeEventListener('abort', onAbort);
       // After a signal the engine is still shutting down and the timeline not yet closed: a
@@ -133,6 +141,7 @@ export async function runConsole(options: ConsoleOptions): Promise<'quit' | 'sig
       if (reason === 'quit') {
         process.off('SIGTERM', onSignal);
         process.off('SIGHUP', onHangup);
+        process.off('SIGINT', onInterrupt);
         stdout.off('error', onTerminalError);
         stdin.off('error', onTerminalError);
       }

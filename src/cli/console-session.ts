@@ -57,10 +57,22 @@ export async function runConsoleSession(options: SessionOptions): Promise<Sessio
     operator: options.operator,
     mode: options.mode,
   });
-  const { runConsole } = await viewsLoading;
+  // Ctrl-C while the views load (the keyboard is not in raw mode yet: the terminal sends SIGINT)
+  // quits once the console is up, through the same orderly stop as the key.
+  let interrupted = false;
+  const onEarlyInterrupt = () => {
+    interrupted = true;
+  };
+  process.on('SIGINT', onEarlyInterrupt);
+  let runConsole: Awaited<typeof viewsLoading>['runConsole'];
+  try {
+    ({ runConsole } = await viewsLoading);
+  } finally {
+    process.off('SIGINT', onEarlyInterrupt);
+  }
   store.getState().setStarting(true);
   const closeConsole = new AbortController();
-  const ended = runConsole({ store, responseTargets: incident.responseTargets, signal: closeConsole.signal });
+  const ended = runConsole({ store, responseTargets: incident.responseTargets, signal: closeConsole.signal, interrupted });
   let engine: Engine;
   try {
     const { Engine } = await import('../engine/engine.js');

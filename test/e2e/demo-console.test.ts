@@ -65,6 +65,40 @@ test('Ctrl-C quits the demo cleanly', { skip: missing ?? false }, async () => {
   }
 });
 
+// Ctrl-C before the keyboard is in raw mode reaches warroom as SIGINT (the first frame is drawn
+// before the key reader starts; the views load before that). Whenever it comes, warroom quits
+// through the same orderly stop as the key: exit 0, the terminal restored, the leaving recorded.
+for (const when of ['while the console loads', 'once the console is up'] as const) {
+  test(`SIGINT ${when} quits cleanly and records the leaving`, { skip: missing ?? false }, async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'warroom-e2e-'));
+    const tmux = TmuxSession.start(shellLine('demo'), { columns: 100, rows: 30, cwd });
+    try {
+      if (when === 'once the console is up') await tmux.waitForScreen((s) => s.includes('4 Runbook'), 'the console');
+      else await waitFor(() => journalKindsSoFar(cwd).includes('operator.joined'), { what: 'the operator to join' });
+      const pid = tmux.programPid();
+      assert.notEqual(pid, tmux.pid(), 'warroom runs under the shell');
+      process.kill(pid, 'SIGINT');
+      assert.equal(await exitCode(tmux), 0);
+      const after = tmux.tmux(['display-message', '-p', '-t', 'main', '#{alternate_on} #{cursor_flag}']).trim();
+      assert.equal(after, '0 1', 'alternate screen left and cursor visible');
+      const kinds = journalKinds(cwd);
+      assert.equal(kinds.at(-1), 'operator.left');
+      assert.equal(kinds.filter((k) => k === 'operator.left').length, 1);
+    } finally {
+      tmux.kill();
+    }
+  });
+}
+
+/** The journal's event kinds, or none while the incident folder is not there yet. */
+function journalKindsSoFar(cwd: string): string[] {
+  try {
+    return journalKinds(cwd);
+  } catch {
+    return [];
+  }
+}
+
 test('--metrics-port serves warroom\'s own metrics while the console runs', { skip: missing ?? false }, async () => {
   const port = await new Promise<number>((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
