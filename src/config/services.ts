@@ -32,6 +32,8 @@ function logKindOf(log: Readonly<Record<string, unknown>>): { key: string; targe
 /** Log sources of a service, one per instance. */
 function expandLogs(ctx: ResolveContext, service: RawService, path: PathStep[]): LogSourceConfig[] {
   const out: LogSourceConfig[] = [];
+  /** Sources whose tag is the default (the service's name), with what tells them apart. */
+  const defaulted = new Map<LogSourceConfig, string>();
   const instances = service.instances ?? [];
   (service.logs ?? []).forEach((log, i) => {
     const logPath = [...path, 'logs', i];
@@ -51,6 +53,7 @@ function expandLogs(ctx: ResolveContext, service: RawService, path: PathStep[]):
         pos,
       };
       const lines = log.lines ?? DEFAULT_LOG_LINES;
+      const before = out.length;
       if (described) {
         const problem = described.checkTarget(filled);
         if (problem) {
@@ -64,9 +67,46 @@ function expandLogs(ctx: ResolveContext, service: RawService, path: PathStep[]):
       } else {
         out.push({ kind: 'command', ...common, command: filled, ...commandEnvAt(ctx, [...logPath, 'command']) });
       }
+      if (log.tag === undefined && out.length > before) defaulted.set(out.at(-1)!, sourceNickname(key, filled));
     }
   });
+  distinguishTags(defaulted);
   return out;
+}
+
+/**
+ * A service's sources all default to its name, so its app log and its journal would read the
+ * same in the pane, the source chooser and the counts. Where defaults collide, each gets what
+ * tells it apart (`checkout-api:app.log`, `checkout-api:journalctl`), numbered if that is not
+ * enough; a tag written in the config is kept as written.
+ */
+function distinguishTags(defaulted: Map<LogSourceConfig, string>): void {
+  const byTag = new Map<string, LogSourceConfig[]>();
+  for (const source of defaulted.keys()) byTag.set(source.tag, [...(byTag.get(source.tag) ?? []), source]);
+  for (const [tag, sources] of byTag) {
+    if (sources.length < 2) continue;
+    const named = sources.map((source) => `${tag}:${defaulted.get(source)!}`);
+    const count = new Map<string, number>();
+    for (const name of named) count.set(name, (count.get(name) ?? 0) + 1);
+    const nth = new Map<string, number>();
+    sources.forEach((source, i) => {
+      const name = named[i]!;
+      const n = (nth.get(name) ?? 0) + 1;
+      nth.set(name, n);
+      source.tag = count.get(name)! > 1 ? `${name}#${n}` : name;
+    });
+  }
+}
+
+/** A short name for a log source: a file's base name, a command's program, or the kind (journal, compose). */
+function sourceNickname(key: string, target: string): string {
+  if (key === 'file') return target.split('/').filter(Boolean).at(-1) ?? 'file';
+  if (key !== 'command') return key;
+  // The program: past `sudo` and `VAR=value` words, its base name.
+  const words = target.trim().split(/\s+/);
+  const program = words.find((word) => word !== 'sudo' && !/^\w+=/.test(word)) ?? '';
+  const name = program.split('/').at(-1) ?? '';
+  return /^[\w.+-]{1,24}$/.test(name) ? name : 'command';
 }
 
 /** Keybound actions of a service, with one target per instance. */

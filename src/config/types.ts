@@ -115,7 +115,10 @@ export type CheckConfig = HttpCheckConfig | TcpCheckConfig | CommandCheckConfig 
 export type LogSourceConfig =
   | {
       kind: 'file';
-      /** Tag shown before each line: `service` or `service/instance`, or the configured `tag`. */
+      /**
+       * Tag shown before each line: `service` or `service/instance`, or the configured `tag`. A
+       * service's sources whose defaults would be the same are told apart: `service:app.log`.
+       */
       tag: string;
       service: string;
       instance?: string;

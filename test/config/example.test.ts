@@ -69,9 +69,9 @@ test('example: checkout-api checks, logs and actions', async () => {
 
   const [file, journal] = api.logs;
   assert.ok(file?.kind === 'file');
-  assert.deepEqual([file.path, file.tag, file.lines, file.host], ['/var/log/checkout/app.log', 'checkout-api', 100, undefined]);
+  assert.deepEqual([file.path, file.tag, file.lines, file.host], ['/var/log/checkout/app.log', 'checkout-api:app.log', 100, undefined]);
   assert.ok(journal?.kind === 'command');
-  assert.deepEqual([journal.command, journal.host, journal.tag], ['journalctl -fu checkout-api -n 50', 'app-1', 'checkout-api']);
+  assert.deepEqual([journal.command, journal.host, journal.tag], ['journalctl -fu checkout-api -n 50', 'app-1', 'checkout-api:journalctl']);
 
   const restart = api.actions.restart;
   assert.ok(restart);

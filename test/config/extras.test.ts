@@ -191,3 +191,24 @@ test('ConfigError.format shows paths below the working directory relative to it'
     return true;
   });
 });
+
+test('a service\'s sources with default tags are told apart; written tags are kept as written', () => {
+  const yaml = `
+services:
+  - name: api
+    logs:
+      - file: /var/log/api/app.log
+      - command: sudo LC_ALL=C /usr/bin/journalctl -fu api
+      - journal: api
+      - file: /srv/other/app.log
+      - file: /var/log/api/access.log
+        tag: api
+  - name: worker
+    logs:
+      - file: /var/log/worker.log
+`;
+  const config = loadConfigText(yaml, join(dir, 'warroom.yaml'), {});
+  assert.deepEqual(config.services[0]!.logs.map((l) => l.tag), ['api:app.log#1', 'api:journalctl', 'api:journal', 'api:app.log#2', 'api']);
+  // One source: its service's name, as before.
+  assert.deepEqual(config.services[1]!.logs.map((l) => l.tag), ['worker']);
+});

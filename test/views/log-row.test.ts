@@ -86,3 +86,12 @@ test('a filter matching everywhere or nowhere (`.`, `x*`) marks a bounded number
   assert.deepEqual(matchRanges('queue and queue', /queue/), [[0, 5], [10, 15]]);
   assert.deepEqual(matchRanges('queue and queue', /queue/), [[0, 5], [10, 15]], 'the same again: no state kept between rows');
 });
+
+test('a tag too long for its column keeps what tells a service\'s sources apart', async () => {
+  const { fitTag } = await import('../../views/logs/log-row.js');
+  assert.equal(fitTag('checkout-api:journalctl', 20), 'checkout…:journalctl');
+  assert.equal(fitTag('checkout-api:app.log', 12), 'che…:app.log');
+  assert.equal(fitTag('checkout-api:journalctl', 12), 'ch…:journalc');
+  assert.equal(fitTag('checkout-api/app-1', 12), 'checkout-ap…');
+  assert.equal(fitTag('checkout-api', 12), 'checkout-api');
+});

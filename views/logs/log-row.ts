@@ -63,6 +63,19 @@ export interface RowOptions {
   filter: RegExp | null;
 }
 
+/**
+ * A tag cut to `width`. What tells a service's sources apart comes after its `:`
+ * (`checkout-api:journalctl`): that end is kept and the service's name shortened.
+ */
+export function fitTag(tag: string, width: number): string {
+  if (tag.length <= width) return tag;
+  const apart = tag.lastIndexOf(':');
+  if (apart <= 0 || width < 6) return `${tag.slice(0, Math.max(0, width - 1))}…`;
+  // At least two letters of the name, the rest for the part that tells the sources apart.
+  const suffix = tag.slice(apart, apart + width - 3);
+  return `${tag.slice(0, width - suffix.length - 1)}…${suffix}`;
+}
+
 /** The rows of one ring line: one row, or several when wrapping. */
 export function rowsOfLine(ring: LogRingBuffer, seq: number, layout: RowLayout, tags: readonly string[], theme: Theme, options: RowOptions): LogRow[] {
   const source = ring.source(seq);
@@ -72,7 +85,7 @@ export function rowsOfLine(ring: LogRingBuffer, seq: number, layout: RowLayout, 
   // A gap marker is warroom's own note: drawn as written, in the stale paint, its mark a rule.
   const marker = (flags & LineFlag.marker) !== 0;
   const tagText = tags[source] ?? `#${source}`;
-  const tag = tagText.slice(0, layout.tagWidth).padEnd(layout.tagWidth);
+  const tag = fitTag(tagText, layout.tagWidth).padEnd(layout.tagWidth);
   const markPaint = theme.levelMark[sourceError ? Level.error : level] ?? {};
   const textPaint = marker ? theme.tone.warn : sourceError ? theme.sourceError : (theme.levelText[level] ?? {});
   const raw = options.redact ? options.redact(ring.text(seq)) : ring.text(seq);
