@@ -3,7 +3,7 @@
 // below the read position (copytruncate) starts again from 0; a missing file is waited for.
 // fs.watch on the folder gives low latency where it works; a poll (stat every ~250 ms) is the
 // fallback that always runs, because fs.watch misses events on some filesystems (NFS, overlay).
-import { watch, type FSWatcher } from 'node:fs';
+import { watch, type FSWatcher, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { LineReceiver, LogSource } from './source.js';
@@ -109,6 +109,14 @@ export class FileTail implements LogSource {
 
   private async follow(first: boolean): Promise<void> {
     const info = await stat(this.options.path).catch(() => null);
+    // Only a regular file is followed: /dev/zero would be read forever at full speed, opening a
+    // FIFO with no writer holds one of libuv's four file threads until one comes (stalling every
+    // other file read and DNS lookup), and a directory cannot be read at all.
+    if (info !== null && !info.isFile()) {
+      await this.closeFile();
+      this.ino = -1;
+      throw new Error(`${notAFile(info)}, not a file warroom can follow like tail -F; for a pipe or device use \`command: cat PATH\``);
+    }
     if (this.handle === null) {
       if (info === null) {
         if (!this.waitingNoted) {
@@ -178,4 +186,14 @@ export class FileTail implements LogSource {
       await handle.close();
     }
   }
+}
+
+/** What a path that is not a regular file is instead. */
+function notAFile(info: Stats): string {
+  if (info.isDirectory()) return 'a directory';
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
 }

@@ -158,3 +158,44 @@ test('an unreadable path is reported once, not on every poll', async () => {
     await tail.stop();
   }
 });
+
+test('a device or a named pipe is refused with a clear message, not read forever or waited on', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const fifo = join(dir, 'a-pipe');
+  execFileSync('mkfifo', [fifo]);
+  for (const [path, what] of [['/dev/zero', 'a character device'], [fifo, 'a named pipe']] as const) {
+    const got = collectingReceiver();
+    let bytes = 0;
+    const counting = { ...got.receiver, bytes: (chunk: Buffer) => (bytes += chunk.length) };
+    const tail = new FileTail({ path, lines: 10, pollMs: 20 }, counting);
+    tail.start();
+    try {
+      await waitFor(() => got.errors.length > 0, { what: `the error for ${path}` });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.equal(got.errors.length, 1, got.errors.join('\n'));
+      assert.match(got.errors[0]!, new RegExp(`^${path}: ${what}, not a file .*command: cat PATH`));
+      // /dev/zero was read at full speed (gigabytes of NULs); a FIFO's open held a file thread.
+      assert.equal(bytes, 0);
+    } finally {
+      await tail.stop();
+    }
+  }
+});
+
+test('a directory replaced by a file at the path is followed from then on', async () => {
+  const path = join(dir, 'dir-then-file');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(path);
+  const got = collectingReceiver();
+  const tail = new FileTail({ path, lines: 10, pollMs: 20 }, got.receiver);
+  tail.start();
+  try {
+    await waitFor(() => got.errors.length > 0, { what: 'the error' });
+    rmSync(path, { recursive: true });
+    writeFileSync(path, 'now a file\n');
+    await waitFor(() => got.lines.length === 1, { what: 'the line of the file' });
+    assert.deepEqual(got.lines, ['now a file']);
+  } finally {
+    await tail.stop();
+  }
+});
