@@ -4,7 +4,8 @@
 // text is written without asking for codes between cells that share their styles. None of this
 // may change what is drawn: here random frames, made to repeat and move rows, are drawn by the
 // patched Output one after another and by a plain copy of Ink's own algorithm (no cache), and
-// every frame's text and cells must be the same.
+// every frame's text and cells must be the same. The scroll plan, which now looks for a shift
+// only where whole rows moved, is checked on the frames it must and must not plan for.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -31,6 +32,10 @@ const { default: Output, rowToString, plainStyledChars } = (await import(`${inkB
   rowToString: (row: (StyledChar | undefined)[]) => string;
   plainStyledChars: (line: string) => StyledChar[];
 };
+const { planScroll } = (await import(`${inkBuild}scroll-plan.js`)) as {
+  planScroll: (previous: Grid, next: Grid, diffRow: (a: StyledChar[], b: StyledChar[], width: number) => string) => { text: string } | undefined;
+};
+const { diffRow } = (await import(`${inkBuild}cell-diff.js`)) as { diffRow: (a: StyledChar[], b: StyledChar[], width: number) => string };
 
 /** Upstream Ink 6.8's Output.get, uncached: a grid of blank cells, each write's characters laid in, each row stringified. */
 function referenceFrame(width: number, height: number, ops: Op[]): { output: string; rows: StyledChar[][] } {
@@ -159,4 +164,23 @@ test('cells of plain text and colour codes are those of the tokenizer', () => {
     }),
     { numRuns: 500 },
   );
+});
+
+/** A grid of plain rows, as Output makes them. */
+function gridOf(width: number, texts: string[]): Grid {
+  const output = new Output({ width, height: texts.length });
+  texts.forEach((text, y) => output.write(0, y, text, { transformers: [] }));
+  return output.get().grid;
+}
+
+test('the scroll plan moves rows that moved whole, and skips rows that moved only beside rows that stayed', () => {
+  const width = 40;
+  const log = (n: number) => `line ${n} ${'-'.repeat(n % 7)}`;
+  const frame = (first: number, side: (y: number) => string) => Array.from({ length: 12 }, (_, y) => `${side(y).padEnd(20)}${log(first + y)}`);
+  // A log pane beside blank rows: whole rows moved up by two.
+  const blankSide = planScroll(gridOf(width, frame(0, () => '')), gridOf(width, frame(2, () => '')), diffRow);
+  assert.ok(blankSide !== undefined && /\x1b\[\d+;\d+r/.test(blankSide.text), 'rows that moved whole are scrolled');
+  // The same pane beside a board whose rows all differ and stay: no row moved whole.
+  const board = (y: number) => `check-${y} UP ${y * 7}ms`;
+  assert.equal(planScroll(gridOf(width, frame(0, board)), gridOf(width, frame(2, board)), diffRow), undefined);
 });
