@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import { KEYMAP, keyLabel, type KeyScope } from '../src/keys/keymap.js';
 import { useWarroom } from './store-context.js';
@@ -7,7 +7,7 @@ import { useNow } from './use-now.js';
 import { useRecordBanner } from './timeline/record-status.js';
 
 /** Hints for the keys of the focused pane and the global ones, or the latest message. */
-export function Footer({ width, scope }: { width: number; scope: KeyScope }) {
+export const Footer = memo(function Footer({ width, scope }: { width: number; scope: KeyScope }) {
   const flash = useWarroom((s) => s.flash);
   const now = useNow();
   const theme = useTheme();
@@ -37,4 +37,4 @@ export function Footer({ width, scope }: { width: number; scope: KeyScope }) {
       <Text {...theme.secondary} wrap="truncate">{hints.join('  ')}</Text>
     </Box>
   );
-}
+});

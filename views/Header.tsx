@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { oneLine } from '../src/text/neutralise.js';
@@ -21,7 +21,7 @@ export interface HeaderProps {
 }
 
 /** One line: incident, severity, elapsed against the response target, operator, mode. */
-export function Header({ width, responseTargets }: HeaderProps) {
+export const Header = memo(function Header({ width, responseTargets }: HeaderProps) {
   const stored = useWarroom((s) => s.incident);
   // Title, id and operator can come from a journal other consoles write: one safe line each.
   const incident = { ...stored, id: oneLine(stored.id), title: oneLine(stored.title), operator: oneLine(stored.operator) };
@@ -81,7 +81,7 @@ export function Header({ width, responseTargets }: HeaderProps) {
       </Text>
     </Box>
   );
-}
+});
 
 /** The furthest milestone reached before resolution (` │ mitigated 14:02`), in local time; '' before detection. */
 export function milestoneLabel(milestones: Partial<Record<MilestoneName, number>>): string {

@@ -1,4 +1,4 @@
-import React, { useMemo, useRef } from 'react';
+import React, { memo, useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
 import { useCommands } from '../keys/dispatcher.js';
 import { alertDetail, alertRow, alertsStatus, annotationsLine, silencesLine } from '../alerts/alert-rows.js';
@@ -11,7 +11,7 @@ import { NotConfigured } from './NotConfigured.js';
 import type { PaneProps } from './pane-props.js';
 
 /** The war room's alerts (A, in place of the status board): worst first, `a` acknowledges one as a silence. */
-export function AlertsPane({ isFocused, width, height }: PaneProps) {
+export const AlertsPane = memo(function AlertsPane({ isFocused, width, height }: PaneProps) {
   const store = useWarroomStore();
   const alerts = useWarroom((s) => s.alerts);
   const theme = useTheme();
@@ -73,4 +73,4 @@ export function AlertsPane({ isFocused, width, height }: PaneProps) {
       {grafana === null ? null : <Text {...(grafana.tone === 'plain' ? theme.secondary : theme.tone[grafana.tone])} wrap="truncate">{fit(grafana.text, width)}</Text>}
     </Box>
   );
-}
+});

@@ -1,4 +1,4 @@
-import React, { useMemo, useState } from 'react';
+import React, { memo, useMemo, useState } from 'react';
 import { Box } from 'ink';
 import { markedLine, newSinceFrozen, visibleLines, type LogsPaneAction } from '../../src/logs/pane-state.js';
 import { useTheme } from '../theme/use-theme.js';
@@ -16,7 +16,7 @@ import { NotConfigured } from './NotConfigured.js';
 import type { PaneProps } from './pane-props.js';
 
 /** The merged log stream: counts per source on top, newest line at the bottom, status below. */
-export function LogsPane({ isFocused, width, height }: PaneProps) {
+export const LogsPane = memo(function LogsPane({ isFocused, width, height }: PaneProps) {
   const ring = useWarroom((s) => s.logs.ring);
   const version = useWarroom((s) => s.logs.version);
   const sources = useWarroom((s) => s.logs.sources);
@@ -97,4 +97,4 @@ export function LogsPane({ isFocused, width, height }: PaneProps) {
       )}
     </Box>
   );
-}
+});

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { Box } from 'ink';
 import { keyFor } from '../../src/keys/keymap.js';
 import { PanelList } from '../metrics/PanelList.js';
@@ -11,7 +11,7 @@ import { NotConfigured } from './NotConfigured.js';
 import type { PaneProps } from './pane-props.js';
 
 /** The metrics pane: one row per panel (and the selected one's braille chart below, given the rows), or that chart alone when zoomed. */
-export function MetricsPane({ isFocused, width, height }: PaneProps) {
+export const MetricsPane = memo(function MetricsPane({ isFocused, width, height }: PaneProps) {
   const store = useWarroomStore();
   const panels = useWarroom((s) => s.metrics.panels);
   const canAdd = useWarroom((s) => s.metrics.actions !== null);
@@ -36,4 +36,4 @@ export function MetricsPane({ isFocused, width, height }: PaneProps) {
       <ZoomChart panel={panel} width={width} height={spare} />
     </Box>
   );
-}
+});

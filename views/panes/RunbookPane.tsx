@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import { redact as redactBuiltIn } from '../../src/text/redact.js';
 import { useCommands } from '../keys/dispatcher.js';
@@ -34,7 +34,7 @@ function rowPaint(theme: Theme, tone: Row['tone']): Paint {
 }
 
 /** The runbook as a guided checklist: suggestions, the current section's steps (cursor on the next open one), the outline of sections in rows to spare, and the last command's output. */
-export function RunbookPane({ isFocused, width, height }: PaneProps) {
+export const RunbookPane = memo(function RunbookPane({ isFocused, width, height }: PaneProps) {
   const store = useWarroomStore();
   const doc = useWarroom((s) => s.runbook.doc);
   const error = useWarroom((s) => s.runbook.error);
@@ -124,4 +124,4 @@ export function RunbookPane({ isFocused, width, height }: PaneProps) {
       {output && layout ? <OutputView output={output} layout={layout} state={view} width={width} height={outputHeight} /> : null}
     </Box>
   );
-}
+});

@@ -1,4 +1,4 @@
-import React, { useMemo, useRef } from 'react';
+import React, { memo, useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
 import { summaryLine, worstFirst } from '../../src/probes/board-format.js';
 import { ALERT_MARK, alertingServices } from '../alerts/board-marks.js';
@@ -14,7 +14,7 @@ import { NotConfigured } from './NotConfigured.js';
 import type { PaneProps } from './pane-props.js';
 
 /** The status board: one row per check, worst first, with a summary line and a details view. */
-export function StatusPane({ isFocused, width, height }: PaneProps) {
+export const StatusPane = memo(function StatusPane({ isFocused, width, height }: PaneProps) {
   const checks = useWarroom((s) => s.checks);
   const alerts = useWarroom((s) => s.alerts.list);
   const alerting = useMemo(() => alertingServices(alerts), [alerts]);
@@ -61,4 +61,4 @@ export function StatusPane({ isFocused, width, height }: PaneProps) {
       <StatusTable rows={window} columns={columns} selectedId={selected?.id ?? null} isFocused={isFocused} now={now} width={width} reasonBelow={reasonBelow} alerting={alerting} />
     </Box>
   );
-}
+});

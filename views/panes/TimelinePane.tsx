@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import React, { memo, useMemo } from 'react';
 import { Box, Text } from 'ink';
 import { redact } from '../../src/text/redact.js';
 import { useWarroom } from '../store-context.js';
@@ -10,7 +10,7 @@ import { useTimelineCursor } from '../timeline/use-timeline-cursor.js';
 import { useTimelineKeys } from '../timeline/use-timeline-keys.js';
 
 /** The incident timeline: newest at the bottom, filter by kind (`f`), local/UTC time (`t`). */
-export function TimelinePane({ isFocused, width, height }: PaneProps) {
+export const TimelinePane = memo(function TimelinePane({ isFocused, width, height }: PaneProps) {
   const events = useWarroom((s) => s.timeline.events);
   const total = useWarroom((s) => s.timeline.total);
   const actions = useWarroom((s) => s.timelineActions);
@@ -43,4 +43,4 @@ export function TimelinePane({ isFocused, width, height }: PaneProps) {
       ))}
     </Box>
   );
-}
+});
