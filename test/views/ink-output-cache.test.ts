@@ -1,6 +1,7 @@
 // Ink's Output (patches/ink+6.8.0.patch) keeps rows across frames: a row whose writes are those
 // of the previous frame keeps its cells and text, wherever it was (a log line that scrolled up),
-// lines of plain text and colour codes get their cells without Ink's token objects, and a row's
+// lines of plain text and colour codes get their cells without Ink's token objects, other lines
+// are tokenized piece by piece between their colour codes (pieces are kept), and a row's
 // text is written without asking for codes between cells that share their styles. None of this
 // may change what is drawn: here random frames, made to repeat and move rows, are drawn by the
 // patched Output one after another and by a plain copy of Ink's own algorithm (no cache), and
@@ -27,10 +28,11 @@ interface OutputLike {
 }
 type OutputClass = new (options: { width: number; height: number }) => OutputLike;
 
-const { default: Output, rowToString, plainStyledChars } = (await import(`${inkBuild}output.js`)) as {
+const { default: Output, rowToString, plainStyledChars, piecedStyledChars } = (await import(`${inkBuild}output.js`)) as {
   default: OutputClass;
   rowToString: (row: (StyledChar | undefined)[]) => string;
   plainStyledChars: (line: string) => StyledChar[];
+  piecedStyledChars: (line: string, tokensOf: (piece: string) => ReturnType<typeof tokenize>) => StyledChar[] | undefined;
 };
 const { planScroll } = (await import(`${inkBuild}scroll-plan.js`)) as {
   planScroll: (previous: Grid, next: Grid, diffRow: (a: StyledChar[], b: StyledChar[], width: number) => string) => { text: string } | undefined;
@@ -164,6 +166,23 @@ test('cells of plain text and colour codes are those of the tokenizer', () => {
     }),
     { numRuns: 500 },
   );
+});
+
+test('cells of text between colour codes, tokenized piece by piece, are those of the tokenizer', () => {
+  // Marks, joiners, emoji sequences, flags, wide text, and escapes other than colour codes.
+  const hard = ['e\u0301', '\u0301', '\u200D', '\uFE0F', '👍🏽', '👩\u200D💻', '🇫🇷', '漢字', '✔', '▁▂', '│', '·', '\x9b31m', '\x1b]8;;http://x\x07', '\x1b[2K', '\x1b', '\t', '1\uFE0F\u20E3', '\u0600'];
+  const text = fc.array(fc.oneof({ weight: 4, arbitrary: fc.string({ unit: fc.constantFrom(...'ab m;[0-'.split('')), maxLength: 5 }) }, { weight: 3, arbitrary: fc.constantFrom(...SGR) }, { weight: 3, arbitrary: fc.constantFrom(...hard) }), { maxLength: 10 }).map((parts) => parts.join(''));
+  let pieced = 0;
+  fc.assert(
+    fc.property(text, (line) => {
+      const cells = piecedStyledChars(line, (piece) => tokenize(piece));
+      if (cells === undefined) return;
+      pieced++;
+      assert.deepEqual(cells, styledCharsFromTokens(tokenize(line)), JSON.stringify(line));
+    }),
+    { numRuns: 2000 },
+  );
+  assert.ok(pieced > 1000, `most lines were made piece by piece (${pieced})`);
 });
 
 /** A grid of plain rows, as Output makes them. */
