@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { CheckRow } from '../../src/store/checks.js';
 import { ALERT_MARK } from '../alerts/board-marks.js';
@@ -33,29 +33,70 @@ export function StatusTable({ rows, columns, selectedId, isFocused, now, width, 
   return (
     <Box flexDirection="column">
       <Text {...theme.secondary} wrap="truncate">{`  ${join([head.service, head.check, head.instance, head.target, head.state, head.latency, head.history])}`}</Text>
-      {rows.map((row, i) => {
-        const cells = rowCells(row, columns, now);
-        const selected = row.id === selectedId;
-        // Rows of one service (instances, ports) read as a group: the name is written once.
-        const repeat = i > 0 && rows[i - 1]?.service === row.service;
-        const left = join([repeat ? ' '.repeat(cells.service.length) : cells.service, cells.check, cells.instance, cells.target]);
-        const reason = selected && reasonBelow ? reasonOf(row) : null;
-        const alert = alerting?.get(row.service);
-        const paint = selected && isFocused ? theme.selection : {};
-        return (
-          <React.Fragment key={row.id}>
-            <Text wrap="truncate">
-              <Text bold={selected} {...paint}>{selected ? '›' : ' '}</Text>
-              {alert === undefined ? <Text {...paint}> </Text> : <Text bold {...theme.tone[alert]}>{ALERT_MARK}</Text>}
-              <Text bold={selected} {...paint}>{left}</Text>
-              <Text {...theme.state[row.state]}>{` ${cells.state}`}</Text>
-              {cells.latency ? <Text>{` ${cells.latency}`}</Text> : null}
-              {cells.history ? <Text {...(row.state === 'UP' ? theme.secondary : {})}>{` ${cells.history}`}</Text> : null}
-            </Text>
-            {reason !== null ? <Text wrap="truncate" {...theme.state[row.state]}>{fit(`    ↳ ${reason}`, width)}</Text> : null}
-          </React.Fragment>
-        );
-      })}
+      {rows.map((row, i) => (
+        <StatusRow
+          key={row.id}
+          row={row}
+          columns={columns}
+          now={now}
+          selected={row.id === selectedId}
+          isFocused={isFocused}
+          // Rows of one service (instances, ports) read as a group: the name is written once.
+          repeat={i > 0 && rows[i - 1]?.service === row.service}
+          alert={alerting?.get(row.service)}
+          reasonBelow={reasonBelow}
+          width={width}
+        />
+      ))}
     </Box>
   );
 }
+
+/** Props of one board row. */
+interface StatusRowProps {
+  row: CheckRow;
+  columns: StatusColumns;
+  now: number;
+  selected: boolean;
+  isFocused: boolean;
+  repeat: boolean;
+  alert: Tone | undefined;
+  reasonBelow: boolean;
+  width: number;
+}
+
+/** Whether two column layouts are the same widths (the board measures them afresh for every batch of results). */
+function sameColumns(a: StatusColumns, b: StatusColumns): boolean {
+  return a === b || (Object.keys(a) as (keyof StatusColumns)[]).every((key) => a[key] === b[key]);
+}
+
+/**
+ * One check's row (and its reason line when selected). Re-rendered only when what it draws from
+ * changed: a batch of probe results replaces the rows it is about, and the others are left alone.
+ */
+const StatusRow = memo(
+  function StatusRow({ row, columns, now, selected, isFocused, repeat, alert, reasonBelow, width }: StatusRowProps) {
+    const theme = useTheme();
+    const cells = rowCells(row, columns, now);
+    const left = join([repeat ? ' '.repeat(cells.service.length) : cells.service, cells.check, cells.instance, cells.target]);
+    const reason = selected && reasonBelow ? reasonOf(row) : null;
+    const paint = selected && isFocused ? theme.selection : {};
+    return (
+      <>
+        <Text wrap="truncate">
+          <Text bold={selected} {...paint}>{selected ? '›' : ' '}</Text>
+          {alert === undefined ? <Text {...paint}> </Text> : <Text bold {...theme.tone[alert]}>{ALERT_MARK}</Text>}
+          <Text bold={selected} {...paint}>{left}</Text>
+          <Text {...theme.state[row.state]}>{` ${cells.state}`}</Text>
+          {cells.latency ? <Text>{` ${cells.latency}`}</Text> : null}
+          {cells.history ? <Text {...(row.state === 'UP' ? theme.secondary : {})}>{` ${cells.history}`}</Text> : null}
+        </Text>
+        {reason !== null ? <Text wrap="truncate" {...theme.state[row.state]}>{fit(`    ↳ ${reason}`, width)}</Text> : null}
+      </>
+    );
+  },
+  (before, after) =>
+    before.row === after.row && before.now === after.now && before.selected === after.selected && before.isFocused === after.isFocused &&
+    before.repeat === after.repeat && before.alert === after.alert && before.reasonBelow === after.reasonBelow && before.width === after.width &&
+    sameColumns(before.columns, after.columns),
+);
