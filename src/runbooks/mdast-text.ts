@@ -21,14 +21,19 @@ function own(node: Nodes): string | undefined {
     case 'break':
       return ' ';
     case 'image':
+    case 'imageReference':
       return node.alt ?? '';
     case 'footnoteReference':
-      return `[^${node.identifier}]`;
+      // As written: the identifier is the label lowercased.
+      return `[^${node.label ?? node.identifier}]`;
     default:
       if ('children' in node) return undefined;
       return 'value' in node && typeof node.value === 'string' ? node.value : '';
   }
 }
+
+/** Nodes whose children are inline text. */
+const PHRASING_CONTAINERS = new Set(['paragraph', 'heading', 'tableCell', 'strong', 'emphasis', 'delete', 'link', 'linkReference']);
 
 // Walked with a stack of its own rather than recursion: a hostile file nests quotes or lists
 // thousands deep, and the text must still come out (parsing never throws).
@@ -47,7 +52,9 @@ function collect(root: Nodes): string {
       continue;
     }
     const children = (next as { children: Nodes[] }).children;
-    const joiner = next.type === 'paragraph' ? '' : ' ';
+    // Blocks (items, quotes, cells of a row) are words apart; the inline parts of a paragraph,
+    // heading, cell or link sit as written (a space around `x` in "Run `x`." is not the author's).
+    const joiner = PHRASING_CONTAINERS.has(next.type) ? '' : ' ';
     for (let i = children.length - 1; i >= 0; i--) {
       stack.push(children[i]!);
       if (i > 0 && joiner !== '') stack.push(joiner);
