@@ -142,7 +142,7 @@ export class RunbookParser {
     clearTimeout(pending.timer);
     if (this.pending.size === 0) this.worker?.thread.unref();
     if ('pieces' in reply) assembleRunbook(reply.pieces).then(pending.resolve, (error: Error) => pending.reject(new RunbookParseError(`could not read the parsed runbook: ${error.message}`)));
-    else pending.reject(new RunbookParseError(`could not parse the runbook: ${reply.error}`));
+    else pending.reject(new RunbookParseError(`${pending.about} not parsed: ${reply.error}`));
   }
 
   /** A parse past its budget cannot be interrupted inside the worker: the worker goes. */

@@ -1,12 +1,13 @@
-// Parses a team's Markdown runbook as it is (CommonMark + GFM through the mdast toolchain) into
-// sections, steps and commands. It never throws: whatever it does not understand is kept as text.
+// Parses a team's Markdown runbook as it is (CommonMark + GFM, read into an mdast tree by
+// markdown-tree.ts) into sections, steps and commands. Whatever it does not understand is kept as
+// text; the one thing it refuses, with the line, is blocks nested deeper than NESTING_LIMIT.
 import { basename, extname } from 'node:path';
 import type { Code, List, Nodes, Paragraph, Root, RootContent, Table as MdTable } from 'mdast';
 import { findAlternatives, isBranchLabel } from './alternatives.js';
 import { isBoldLed, itemsText, itemText, itemTitle, listRoleOfLabel, MAX_DEPTH } from './list-items.js';
 import { boldLabel, isTaskList, listRole } from './list-roles.js';
 import { inlineText, lineOf, textLines } from './mdast-text.js';
-import { markdownTree } from './markdown-tree.js';
+import { MarkdownNestingError, markdownTree } from './markdown-tree.js';
 import type { Runbook, SeverityLevel, Section, Step, Table } from './model.js';
 import { isSeverityName, severityFromText } from './severity-text.js';
 import { readBlock } from './shell-block.js';
@@ -15,13 +16,18 @@ import { classifyTable, escalationRows, severityRows } from './tables.js';
 /** "Symptoms: a, b" on one line. */
 const SYMPTOM_INLINE = /^(symptoms?|signs|indicators)\s*:\s*(.+)$/i;
 
-/** Parses Markdown text; `file` is kept for messages and the title fallback. */
-export function parseRunbook(source: string, file: string): Runbook {
+/**
+ * Parses Markdown text; `file` is kept for messages and the title fallback. `readTree` is the
+ * Markdown reader (tests pass micromark's, the CommonMark reference, to compare). Throws
+ * MarkdownNestingError for blocks nested too deep, nothing else.
+ */
+export function parseRunbook(source: string, file: string, readTree: (source: string) => Root = markdownTree): Runbook {
   const runbook: Runbook = { title: fallbackTitle(file), file, sections: [], severities: [], escalation: [], tables: [] };
   let root: Root;
   try {
-    root = markdownTree(source);
-  } catch {
+    root = readTree(source);
+  } catch (error) {
+    if (error instanceof MarkdownNestingError) throw error;
     // The parser accepts any string today; this keeps that promise if a future version does not.
     runbook.sections.push(emptySection('(unparsed)', 0, 1));
     runbook.sections[0]!.text.push({ text: source.slice(0, 2000), line: 1 });

@@ -15,7 +15,7 @@ const main = new URL('../../dist/src/cli/main.js', import.meta.url).href;
 const noScript = spawnSync('script', ['--version']).error ? 'util-linux `script` is not installed' : false;
 
 /** Packages no command needs to be registered: each is imported by the command (or pane) that uses it. */
-const HEAVY = ['ink', 'react', 'react-reconciler', 'yoga-layout', 'undici', 'ssh2', 'prom-client', 'yaml', 'zod', 'micromark', 'mdast-util-from-markdown', 'blessed', 'blessed-contrib'];
+const HEAVY = ['ink', 'react', 'react-reconciler', 'yoga-layout', 'undici', 'ssh2', 'prom-client', 'yaml', 'zod', 'micromark', 'mdast-util-from-markdown', 'markdown-it', 'blessed', 'blessed-contrib'];
 
 test('the launcher runs the bundle when it is as new as the compiled modules, and those when it is older', () => {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-launcher-'));
