@@ -1,5 +1,5 @@
 // Runbook rows fitted to the pane (views/runbook/wrap-rows.ts): wrapped under their own text,
-// never cut; tables aligned when they fit, else `header: cell` lines.
+// never cut below 2,000 characters; tables aligned when they fit, else `header: cell` lines.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import stringWidth from 'string-width';
@@ -39,4 +39,14 @@ test('a table too wide for the pane becomes header: cell lines, every cell whole
   const text = rows.map((r) => r.text.trim()).join(' ');
   assert.match(text, /• Tier: edge Action: let it warm Owner: nobody/);
   assert.match(text, /• Tier: regional Action: run the warm-up job Owner: on-call/);
+});
+
+test('a line of 200 KB (a hostile runbook parses now) shows its first 2,000 characters and says how much is not shown', () => {
+  const text = `· ${'[a]('.repeat(50_000)}`;
+  const rows = wrapRow({ text, tone: 'text', selected: false }, 56);
+  for (const row of rows) assert.ok(stringWidth(row.text) <= 56, row.text);
+  const shown = rows.map((r) => r.text.trim()).join('');
+  assert.ok(rows.length < 60, `${rows.length} rows`);
+  assert.match(shown, /^· \[a\]\(\[a\]\(/);
+  assert.ok(shown.endsWith(`…(${text.length - 1999} more characters not shown)`), shown.slice(-60));
 });

@@ -1,9 +1,11 @@
 // The runbook pane's rows fitted to its width: long lines wrap under their own text (a step's
-// words under the step, a command under its `$`), never cut; tables are drawn as aligned columns
-// when they fit, else as `header: cell` lines per row, so no cell is lost at a narrow pane.
+// words under the step, a command under its `$`), cut only past 2,000 characters; tables are
+// drawn as aligned columns when they fit, else as `header: cell` lines per row, so no cell is
+// lost at a narrow pane.
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import type { Table } from '../../src/runbooks/model.js';
+import { cut } from '../../src/text/neutralise.js';
 
 /** A row as this file needs it (rows.ts's Row is one). */
 interface TextRow {
@@ -40,8 +42,16 @@ export function wrapRow<R extends TextRow>(row: R, width: number): R[] {
   return lines.map((text, i) => ({ ...row, text, selected: i === 0 ? row.selected : false }));
 }
 
+/**
+ * How much of one line is wrapped. Wrapping costs more than in proportion to length (20 KB of a
+ * hostile runbook's one paragraph took a second, 200 KB froze the keys for minutes), and a pane
+ * shows a few dozen rows: a longer line is cut, saying how much is not shown.
+ */
+const MAX_WRAPPED_CHARS = 2000;
+
 /** The lines `text` wraps to at `width` (wrapRow). */
-function wrapText(text: string, width: number): string[] {
+function wrapText(whole: string, width: number): string[] {
+  const text = whole.length > MAX_WRAPPED_CHARS ? `${cut(whole, MAX_WRAPPED_CHARS)} (${whole.length - MAX_WRAPPED_CHARS + 1} more characters not shown)` : whole;
   if (width <= 0 || stringWidth(text) <= width) return [text];
   let lead = LEAD.exec(text)?.[0] ?? '';
   // A lead taking half the pane leaves too little for the text: continuation lines indent two.
@@ -66,7 +76,11 @@ export function wrapRows<R extends TextRow>(rows: readonly R[], width: number): 
  */
 export function tableRows(table: Table, width: number): TableRow[] {
   const kind = table.kind === 'other' ? '' : `   (${table.kind})`;
-  const columns = table.headers.map((header, i) => Math.max(stringWidth(header), ...table.rows.map((r) => stringWidth(r[i] ?? ''))));
+  // A loop, not Math.max(...cells): a table of 140,000 rows (a 1.9 MB runbook parses) overflows the call's arguments.
+  const columns = table.headers.map((header) => stringWidth(header));
+  for (const row of table.rows) row.forEach((cell, i) => {
+    if (i < columns.length) columns[i] = Math.max(columns[i]!, stringWidth(cell));
+  });
   const pad = (text: string, i: number) => text + ' '.repeat(Math.max(0, columns[i]! - stringWidth(text)));
   const line = (cells: readonly string[]) => `  ${table.headers.map((_, i) => pad(cells[i] ?? '', i)).join(' │ ')}`.trimEnd();
   if (stringWidth(line(table.headers)) <= width) {
