@@ -18,11 +18,11 @@ export interface LoadLimits {
 export const MAX_RUNBOOK_BYTES = 2 * 1024 * 1024;
 
 /**
- * How long a file of `bytes` may take to parse: 5 s, plus 60 s a megabyte. The Markdown toolchain
- * reads runbooks at a few hundred KB a second of an idle core, and under a third of that on a
- * busy machine (benchmark B14: a 1 MB runbook took 25-30 s with the two cores shared ten ways),
- * so a real runbook is never refused for its size alone; the shapes that make the parser crawl
- * (minutes for a few hundred KB) still end in a message, while the console's keys keep working.
+ * How long a file of `bytes` may take to parse: 5 s, plus 60 s a megabyte. markdown-it reads a
+ * 1 MB runbook in about half a second of CPU (benchmark B14), micromark before took ~4 s and
+ * 25-30 s with the two cores shared ten ways; the budget was set for that and is kept, so a real
+ * runbook is never refused for its size alone on a machine that busy, while a shape that makes
+ * the parser crawl still ends in a message and the console's keys keep working.
  */
 export function parseBudgetMs(bytes: number): number {
   return 5000 + Math.round((bytes / (1024 * 1024)) * 60_000);
