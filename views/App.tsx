@@ -14,10 +14,10 @@ import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { useColonCommands, useCommands } from './keys/dispatcher.js';
-import { computeLayout, FOLDED, isGrid, type SlotNeed } from './layout.js';
+import { computeLayout, FOLDED, isGrid, type SlotBox, type SlotNeed } from './layout.js';
 import { PaneFrame } from './Pane.js';
 import type { PaneId } from '../src/store/ui.js';
-import { anyRows, focusedPane, nextPane, paneInSlot, slotKey, slotsOf, type PaneRegistry, type PaneRows } from './panes/pane-entry.js';
+import { anyRows, focusedPane, nextPane, paneInSlot, slotKey, slotsOf, type PaneEntry, type PaneRegistry, type PaneRows } from './panes/pane-entry.js';
 import { PaneStatesProvider } from './panes/pane-state.js';
 import { usePaneRegistry } from './panes/registry-context.js';
 import { TimelineCommands } from './timeline/TimelineCommands.js';
@@ -58,10 +58,10 @@ export function App(props: AppProps) {
   );
 }
 
-/** How many rows each pane of the registry can use at `width` (one hook per pane, in registry order). */
-function usePaneRows(panes: PaneRegistry, width: number): Map<PaneId, PaneRows> {
+/** How many rows each pane of the registry can use at the width `widthOf` gives it (one hook per pane, in registry order). */
+function usePaneRows(panes: PaneRegistry, widthOf: (pane: PaneEntry) => number): Map<PaneId, PaneRows> {
   // The registry is fixed for the console's life, so the hooks run in the same order every frame.
-  return new Map(panes.map((pane) => [pane.id, (pane.useRows ?? anyRows)(width)]));
+  return new Map(panes.map((pane) => [pane.id, (pane.useRows ?? anyRows)(widthOf(pane))]));
 }
 
 function Screen({ responseTargets, onQuit, size }: AppProps) {
@@ -109,13 +109,37 @@ function Screen({ responseTargets, onQuit, size }: AppProps) {
   const body = height - 2;
   const focused = focusedPane(panes, focus, shown);
   const slots = slotsOf(panes);
-  const paneRows = usePaneRows(panes, (isGrid(columns, body, slots.length) ? Math.floor(columns / 2) : columns) - 2);
+  // On a wide terminal the band (the logs) spans the full width; the other panes share it in two.
+  const grid = isGrid(columns, body, slots.length);
+  const paneRows = usePaneRows(panes, (pane) => (grid && !pane.band ? Math.floor(columns / 2) : columns) - 2);
   const needs = slots.flatMap((slot): SlotNeed[] => {
     const pane = paneInSlot(panes, slot, shown);
     const rows = pane && paneRows.get(pane.id);
-    return pane && rows ? [{ slot, wants: rows.wants, least: rows.least, priority: pane.priority ?? 0, notice: rows.notice !== undefined, ...(rows.extra ? { extra: rows.extra } : {}), ...(rows.stretches ? { stretches: true } : {}) }] : [];
+    return pane && rows
+      ? [{ slot, wants: rows.wants, least: rows.least, priority: pane.priority ?? 0, notice: rows.notice !== undefined, ...(rows.extra ? { extra: rows.extra } : {}), ...(rows.stretches ? { stretches: true } : {}), ...(pane.band ? { band: true } : {}) }]
+      : [];
   });
   const layout = computeLayout(columns, body, needs, focused?.slot ?? '', zoomed);
+
+  const slotView = ({ slot, width, height: paneHeight }: SlotBox) => {
+    const pane = paneInSlot(panes, slot, shown);
+    if (!pane) return null;
+    const { View } = pane;
+    const isFocused = pane === focused;
+    return (
+      <PaneFrame
+        key={slot}
+        index={slotKey(panes, pane) ?? ''}
+        title={pane.title}
+        isFocused={isFocused}
+        {...(paneHeight <= FOLDED && paneRows.get(pane.id)?.notice ? { badge: starting ? 'starting…' : paneRows.get(pane.id)!.notice } : {})}
+        width={width}
+        height={paneHeight}
+      >
+        {paneHeight > FOLDED ? <View key={pane.id} isFocused={isFocused && !commandLine} width={width - 2} height={paneHeight - 2} /> : null}
+      </PaneFrame>
+    );
+  };
 
   return (
     <Box flexDirection="column" width={columns} height={height}>
@@ -132,31 +156,16 @@ function Screen({ responseTargets, onQuit, size }: AppProps) {
           ) : overlayOpen ? (
             <ControlOverlay width={columns} height={body} />
           ) : (
-            <Box flexDirection="row">
-              {layout.map((column, c) => (
-                <Box key={c} flexDirection="column">
-                  {column.map(({ slot, width, height: paneHeight }) => {
-                    const pane = paneInSlot(panes, slot, shown);
-                    if (!pane) return null;
-                    const { View } = pane;
-                    const isFocused = pane === focused;
-                    return (
-                      <PaneFrame
-                        key={slot}
-                        index={slotKey(panes, pane) ?? ''}
-                        title={pane.title}
-                        isFocused={isFocused}
-                        {...(paneHeight <= FOLDED && paneRows.get(pane.id)?.notice ? { badge: starting ? 'starting…' : paneRows.get(pane.id)!.notice } : {})}
-                        width={width}
-                        height={paneHeight}
-                      >
-                        {paneHeight > FOLDED ? <View key={pane.id} isFocused={isFocused && !commandLine} width={width - 2} height={paneHeight - 2} /> : null}
-                      </PaneFrame>
-                    );
-                  })}
-                </Box>
-              ))}
-            </Box>
+            <>
+              <Box flexDirection="row">
+                {layout.columns.map((column, c) => (
+                  <Box key={c} flexDirection="column">
+                    {column.map(slotView)}
+                  </Box>
+                ))}
+              </Box>
+              {layout.band ? slotView(layout.band) : null}
+            </>
           )}
         </Box>
       )}

@@ -1,6 +1,8 @@
 // Where the slots of the pane registry go on screen, and how many rows each gets. Slots come in
-// registry order; a wide terminal lays them out in two columns (slots alternate left and right:
-// status|logs over metrics|runbook, unless another split shows more), a narrow one stacks them. Space follows content: each slot
+// registry order; a narrow terminal stacks them. A wide one puts the stream (the logs, a `band`
+// slot) across the full width below, and the other slots in two columns above it: log lines are
+// read across, and a new line then moves only the band's rows (the terminal scrolls them as one
+// region) instead of every row of a column beside other panes. Space follows content: each slot
 // says how many rows it can use and how few are still worth showing, the focused one grows, a
 // pane with little to show yields its rows to the others, and when rows run short the panes that
 // matter least fold to their title line (still there, one key away) instead of all being cut. A
@@ -24,6 +26,8 @@ export interface SlotNeed {
   extra?: number;
   /** Its extra can be drawn taller still (a chart): it takes a remainder too small for any other extra. */
   stretches?: boolean;
+  /** A stream read across (the logs): on a wide terminal it spans the full width below the columns. */
+  band?: boolean;
 }
 
 /** Where one slot goes on screen; a height of 1 is a folded slot (its title line only). */
@@ -33,8 +37,14 @@ export interface SlotBox {
   height: number;
 }
 
-/** The slots arranged as columns of boxes, side by side; a column's heights add up to at most `height`. */
-export type Layout = SlotBox[][];
+/**
+ * The slots arranged as columns of boxes side by side (a column's heights add up to at most the
+ * columns' height), and the band spanning the full width below them, if any.
+ */
+export interface Layout {
+  columns: SlotBox[][];
+  band?: SlotBox;
+}
 
 /** Width and height from which the slots sit in two columns. */
 export const GRID_MIN = { columns: 120, rows: 30 };
@@ -47,6 +57,11 @@ export const FOLDED = 1;
 export const EXTRA_LEAST = 3;
 /** The share of a column the focused slot gets, if its content can use it. */
 const FOCUS_SHARE = 0.4;
+/**
+ * The share of the rows the band keeps however much the columns above want (at 160x48, 14 of 45:
+ * ten log lines between the pane's counts and its status line).
+ */
+const BAND_SHARE = 0.3;
 
 /** Whether `columns` x `height` lays `count` slots out in two columns. */
 export function isGrid(columns: number, height: number, count: number): boolean {
@@ -126,68 +141,143 @@ export function shareColumn(height: number, needs: readonly SlotNeed[], focus: s
   return size;
 }
 
+
 /**
- * Arranges the slots of `needs` in `columns` x `height` cells: the focused slot alone when zoomed,
- * two columns on large terminals, else stacked; within a column rows follow content (shareColumn).
+ * Arranges the slots of `needs` in `columns` x `height` cells: the focused slot alone when zoomed;
+ * on a wide terminal the band slot across the full width below two columns of the others; else
+ * stacked. Within a column rows follow content (shareColumn).
  */
 export function computeLayout(columns: number, height: number, needs: readonly SlotNeed[], focus: string, zoomed: boolean): Layout {
-  if (zoomed) return [[{ slot: focus, width: columns, height }]];
-  const place = (column: readonly SlotNeed[], width: number): SlotBox[] => {
-    const heights = shareColumn(height, column, focus);
-    return column.map((need, i) => ({ slot: need.slot, width, height: heights[i]! })).filter((box) => box.height > 0);
-  };
-  if (isGrid(columns, height, needs.length)) {
-    const left = Math.floor(columns / 2);
-    const inLeft = gridColumns(height, needs, focus);
-    return [place(needs.filter((_, i) => inLeft[i]), left), place(needs.filter((_, i) => !inLeft[i]), columns - left)];
-  }
-  return [place(needs, columns)];
+  if (zoomed) return { columns: [[{ slot: focus, width: columns, height }]] };
+  if (!isGrid(columns, height, needs.length)) return { columns: [place(needs, columns, height, focus)] };
+  const band = needs.find((need) => need.band === true);
+  const above = needs.filter((need) => need !== band);
+  const bandHeight = band ? bandRows(height, band, above, focus) : 0;
+  const aboveHeight = height - bandHeight;
+  const inLeft = splitColumns(above, height);
+  const left = above.length > 1 ? Math.floor(columns / 2) : columns;
+  const laidOut: SlotBox[][] = [place(above.filter((_, i) => inLeft[i]), left, aboveHeight, focus)];
+  if (above.length > 1) laidOut.push(place(above.filter((_, i) => !inLeft[i]), columns - left, aboveHeight, focus));
+  return band && bandHeight > 0 ? { columns: laidOut, band: { slot: band.slot, width: columns, height: bandHeight } } : { columns: laidOut };
 }
 
-/** Rows of content a column of `needs` shows in `height` rows: of panes that can be shown whole, and in all. */
-function shownRows(height: number, needs: readonly SlotNeed[], focus: string): { whole: number; all: number } {
-  const heights = shareColumn(height, needs, focus);
-  let whole = 0;
-  let all = 0;
-  needs.forEach((need, i) => {
-    // A notice ("no runbook configured") is not content: moving a pane to open one gains nothing.
-    const shown = heights[i]! > FOLDED && !need.notice ? Math.min(heights[i]! - FRAME_ROWS, Math.max(0, need.wants)) : 0;
-    all += shown;
-    // A stream (the logs) always wants more: its rows count, but a pane's whole content first.
-    if (need.wants <= height) whole += shown;
+/** One column of `width` x `height`: its slots' heights shared by content, slots left out dropped. */
+function place(column: readonly SlotNeed[], width: number, height: number, focus: string): SlotBox[] {
+  const heights = shareColumn(height, column, focus);
+  return column.map((need, i) => ({ slot: need.slot, width, height: heights[i]! })).filter((box) => box.height > 0);
+}
+
+/** Rows a slot's frame and content take whole in a column of `height`: a notice folded unless focused, the focused one with its extra. */
+function wholeRows(need: SlotNeed, height: number, focus: string): number {
+  if (need.notice && need.slot !== focus) return FOLDED;
+  const extra = need.slot === focus ? (need.extra ?? 0) : 0;
+  return Math.min(height, FRAME_ROWS + Math.max(0, need.wants) + extra);
+}
+
+/** Rows a slot takes at the least worth drawing (a notice folded unless focused). */
+function leastRows(need: SlotNeed, height: number, focus: string): number {
+  if (need.notice && need.slot !== focus) return FOLDED;
+  return Math.min(wholeRows(need, height, focus), FRAME_ROWS + Math.max(1, need.least));
+}
+
+/** The rows of the taller column of `above` split by `inLeft`, each slot counted by `rows`. */
+function tallerColumn(above: readonly SlotNeed[], inLeft: readonly boolean[], rows: (need: SlotNeed) => number): number {
+  let left = 0;
+  let right = 0;
+  above.forEach((need, i) => {
+    if (inLeft[i]) left += rows(need);
+    else right += rows(need);
   });
-  return { whole, all };
+  return Math.max(left, right);
 }
-
-/** A split must show this many more rows to leave the usual columns (panes stay put otherwise). */
-const MOVE_GAIN = 3;
 
 /**
- * Which slots go in the left column: they alternate (status|logs over metrics|runbook) unless
- * another split, registry order kept in each column, shows more: first more of the panes that
- * can be shown whole, then more rows in all. A column whose panes leave rows blank takes a pane
- * the other column cuts (at 160x45 the board and the metrics left half their column blank while
- * the runbook cut the logs short); a pane is never moved to where it would be cut instead.
+ * The band's rows: what the columns above leave once their panes are whole (the focused one with
+ * its extra), at least its share of the screen; when the band is focused, all but what the panes
+ * above need at the least. Never more than its content wants (a short timeline); folded while it
+ * only has a notice and the panes above want the rows.
  */
-function gridColumns(height: number, needs: readonly SlotNeed[], focus: string): boolean[] {
-  const split = (inLeft: readonly boolean[]) => {
-    const left = shownRows(height, needs.filter((_, i) => inLeft[i]), focus);
-    const right = shownRows(height, needs.filter((_, i) => !inLeft[i]), focus);
-    return { whole: left.whole + right.whole, all: left.all + right.all };
+function bandRows(height: number, band: SlotNeed, above: readonly SlotNeed[], focus: string): number {
+  const focused = band.slot === focus;
+  if (above.length === 0) return height;
+  const full = Math.min(height - FOLDED, FRAME_ROWS + Math.max(0, band.wants));
+  const inLeft = splitColumns(above, height);
+  if (band.notice && !focused) {
+    // Open only where the panes above, extras and all, leave the rows unwanted.
+    const wanted = tallerColumn(above, inLeft, (need) => (need.notice ? FOLDED : Math.min(height, FRAME_ROWS + Math.max(0, need.wants) + (need.extra ?? 0))));
+    return height - wanted >= full ? full : FOLDED;
+  }
+  const columns = [above.filter((_, i) => inLeft[i]), above.filter((_, i) => !inLeft[i])];
+  const floor = Math.max(FRAME_ROWS + Math.max(1, band.least), Math.ceil(height * BAND_SHARE));
+  const most = height - floor;
+  const whole = Math.min(most, tallerColumn(above, inLeft, (need) => wholeRows(need, height, focus)));
+  // Focused, the panes above shrink towards the least worth showing.
+  const from = focused ? Math.min(whole, tallerColumn(above, inLeft, (need) => leastRows(need, height, focus))) : whole;
+  // As far as their columns still fill every row: a column of whole panes with no extra to show
+  // (or too few rows to draw it) would keep blank rows beside the other.
+  let aboveRows = from;
+  for (let tried = from; tried <= (focused ? whole : most); tried++) {
+    if (columns.every((column) => blankRowsIn(column, tried, focus) === 0)) {
+      aboveRows = tried;
+      break;
+    }
+  }
+  return Math.max(FOLDED, Math.min(full, height - aboveRows));
+}
+
+/** Rows of a column of `height` that no slot's content (extra included) fills once shared. */
+function blankRowsIn(column: readonly SlotNeed[], height: number, focus: string): number {
+  if (column.length === 0) return 0;
+  const heights = shareColumn(height, column, focus);
+  let filled = 0;
+  column.forEach((need, i) => {
+    const size = heights[i]!;
+    const whole = FRAME_ROWS + Math.max(0, need.wants);
+    // An extra is drawn only in EXTRA_LEAST rows or more; fewer stay blank.
+    const content = whole + (size - whole >= EXTRA_LEAST ? (need.extra ?? 0) : 0);
+    filled += size <= FOLDED || (need.stretches && size > whole) ? size : Math.min(size, content);
+  });
+  return height - filled;
+}
+
+/**
+ * Which slots go in the left column: the split whose taller column is shortest when every pane
+ * is whole (so the band below gets the most rows), counting as taller the rows the shorter column
+ * cannot fill with more of its panes (a chart, the runbook's outline) and would leave blank;
+ * registry order kept in each column. The first slot (the board)
+ * stays on the left, the screen keeps its corner; of equal splits the usual one (slots
+ * alternating left and right) is kept. Focus is left out: panes do not change columns when
+ * another is focused.
+ */
+function splitColumns(above: readonly SlotNeed[], height: number): boolean[] {
+  const usual = above.map((_, i) => i % 2 === 0);
+  if (above.length < 2) return above.map(() => true);
+  const rows = (need: SlotNeed) => wholeRows(need, height, '');
+  const withExtra = (need: SlotNeed) => (need.notice ? FOLDED : Math.min(height, rows(need) + (need.extra ?? 0)));
+  const score = (inLeft: readonly boolean[]) => {
+    const taller = tallerColumn(above, inLeft, rows);
+    // Rows a column cannot fill even with its extras, beside the taller column.
+    let blank = 0;
+    for (const side of [true, false]) {
+      let filled = 0;
+      above.forEach((need, i) => {
+        if (inLeft[i] === side) filled += withExtra(need);
+      });
+      blank += Math.max(0, taller - filled);
+    }
+    return { taller, blank };
   };
-  const usual = needs.map((_, i) => i % 2 === 0);
-  const base = split(usual);
   let best = usual;
-  let bestScore = { whole: base.whole, all: base.all + MOVE_GAIN - 1 };
+  let bestScore = score(usual);
   // Every split of a handful of slots (the registry has six at most): 2^n tries of arithmetic.
-  for (let mask = 1; mask < (1 << needs.length) - 1; mask++) {
-    // The first slot (the board) stays on the left: the screen keeps its corner.
-    if ((mask & 1) === 0) continue;
-    const inLeft = needs.map((_, i) => (mask & (1 << i)) !== 0);
-    const score = split(inLeft);
-    if (score.whole > bestScore.whole || (score.whole === bestScore.whole && score.all > bestScore.all)) {
+  for (let mask = 1; mask < (1 << above.length) - 1; mask += 2) {
+    const inLeft = above.map((_, i) => (mask & (1 << i)) !== 0);
+    const next = score(inLeft);
+    // A blank row beside the taller column is as lost to the operator as a row taken from the band.
+    const [cost, bestCost] = [next.taller + next.blank, bestScore.taller + bestScore.blank];
+    if (cost < bestCost || (cost === bestCost && next.blank < bestScore.blank)) {
       best = inLeft;
-      bestScore = score;
+      bestScore = next;
     }
   }
   return best;

@@ -1,15 +1,15 @@
 // Space follows content, as a user sees it in a real terminal (tmux): at 80x24 and 100x32 the
 // board shows every check, the logs and the runbook show real lines without `z`, no pane keeps
 // blank rows while another is cut, the focused pane grows, and a pane with no room folds to its
-// title line (still saying which key opens it); from 120x40 the logs take a column and the rows
-// the other column's panes leave show a chart and the runbook's outline. Keys are sent several to
-// one write.
+// title line (still saying which key opens it); from 120x40 the logs span the full width below two
+// columns of the other panes, whose spare rows show the runbook's outline, and a focused pane
+// grows. Keys are sent several to one write.
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { blankRows, drawnPanes, paneTitled, type DrawnPane } from '../helpers/screen-panes.js';
+import { bandStart, blankRows, drawnPanes, paneTitled, type DrawnPane } from '../helpers/screen-panes.js';
 import { TmuxSession, tmuxMissing, warroomShellLine } from '../helpers/tmux.js';
 
 const missing = tmuxMissing();
@@ -100,29 +100,53 @@ test('100x32: every pane shows real content, no pane keeps blank rows while anot
 });
 
 for (const [columns, rows] of [[120, 40], [160, 45], [200, 50]] as const) {
-  test(`${columns}x${rows}: two columns, every pane whole but the logs, which take a whole column; no blank rows beside them`, { skip: missing ?? false }, async () => {
+  test(`${columns}x${rows}: the logs across the full width below two columns of whole panes; no blank rows; focus grows a pane`, { skip: missing ?? false }, async () => {
     const tmux = await demoAt(columns, rows);
     try {
       const gridAt = Math.floor(columns / 2);
-      const { panes, screen } = await panesWhen(tmux, gridAt, (p) => p.length === 4 && logLines(titled(p, 'Logs')) >= rows - 12, 'four panes, the logs filled');
+      // Log lines longer than a half-width pane could show (78 columns at 160x45 before the band);
+      // the demo's lines are up to ~100 characters.
+      const across = Math.min(gridAt, 80);
+      const filled = (p: DrawnPane[]) => {
+        const logs = titled(p, 'Logs');
+        return p.length === 4 && (logs?.rows.length ?? 0) >= 10 && logLines(logs) === logs!.rows.length - 2 && logs!.rows.some((row) => row.length > across);
+      };
+      let { panes, screen } = await panesWhen(tmux, gridAt, filled, 'four panes, the logs band full of lines, some long');
       assert.equal(checkRows(paneTitled(panes, 'Status', screen)), CHECKS.length, `every check on the board:\n${screen}`);
       assert.ok(paneTitled(panes, 'Metrics', screen).rows.filter((row) => row.trim() !== '').length >= 5, `every metrics panel:\n${screen}`);
       assert.ok(runbookRows(paneTitled(panes, 'Runbook', screen)) >= 4, `the runbook's section:\n${screen}`);
-      // The board, the metrics and the runbook fit one column: the logs get the other, instead of
-      // the left column keeping half its rows blank while the runbook cut the logs short.
-      const right = drawnPanes(screen.split('\n').map((line) => [...line].slice(gridAt).join('')).join('\n'));
-      assert.deepEqual(right.map((pane) => pane.title), ['Logs'], `the logs alone in the right column:\n${screen}`);
+      // The logs alone below the columns, their frame as wide as the screen: a log line is read
+      // across, not cut at the middle of the screen.
+      const lines = screen.split('\n');
+      const band = bandStart(lines, gridAt);
+      assert.deepEqual(drawnPanes(lines.slice(band).join('\n')).map((pane) => pane.title), ['Logs'], `the logs alone below the columns:\n${screen}`);
+      assert.equal([...lines[band]!.trimEnd()].length, columns, `the logs' frame spans the screen:\n${screen}`);
       const logs = paneTitled(panes, 'Logs', screen);
-      assert.ok(logLines(logs) >= rows - 12, `the logs take their whole column (${logLines(logs)} lines):\n${screen}`);
-      // The rows the board, the panels and the section leave (21 at 160x45) show more of them
-      // while the logs are cut: the selected panel's chart below the list, the runbook's outline
-      // of sections below its steps. No pane keeps a blank row.
-      const metrics = paneTitled(panes, 'Metrics', screen);
-      assert.ok(metrics.rows.some((row) => /^\S.* · now .* · min /.test(row)) && metrics.rows.some((row) => /┤/.test(row)), `the selected panel's chart below the list:\n${screen}`);
+      assert.ok(logs.rows.some((row) => row.length > across), `log lines longer than a half-width pane shows:\n${screen}`);
+      // Every row the columns leave is the band's: between the header and the footer, each screen
+      // line is a row of a pane (the columns', then the band's), none blank.
+      assert.ok(lines.slice(1, band).every((line) => /^[│║┌╔└╚─═]/.test(line)), `the columns reach the band:\n${screen}`);
+      // The rows beside the board and the panels show more of the runbook (its outline of
+      // sections) rather than blank rows; no pane above the logs keeps a blank row.
       const runbook = paneTitled(panes, 'Runbook', screen);
       const outline = runbook.rows.findIndex((row) => row.startsWith('─ Sections ─'));
       assert.ok(outline > 0 && runbook.rows.slice(outline + 1).some((row) => /^› Get the overall picture/.test(row)), `the outline of sections, the current one marked:\n${screen}`);
       for (const pane of panes.filter((p) => p !== logs)) assert.equal(blankRows(pane), 0, `no blank rows in ${pane.title} while the logs are cut:\n${screen}`);
+      const logRows = logs.rows.length;
+
+      // 3 focuses the metrics: they grow to show the selected panel's chart; the logs keep at least eight lines.
+      tmux.writeRaw('3');
+      ({ panes, screen } = await panesWhen(tmux, gridAt, (p) => titled(p, 'Metrics')?.focused === true && (titled(p, 'Metrics')?.rows.some((row) => /┤/.test(row)) ?? false), 'the metrics focused, with a chart'));
+      const metrics = paneTitled(panes, 'Metrics', screen);
+      assert.ok(metrics.rows.some((row) => /^\S.* · now .* · min /.test(row)), `the selected panel's chart below the list:\n${screen}`);
+      assert.ok(logLines(paneTitled(panes, 'Logs', screen)) >= 8, `the logs keep eight lines:\n${screen}`);
+      for (const pane of panes.filter((p) => p.title !== 'Logs' && !p.focused)) assert.equal(blankRows(pane), 0, `no blank rows in ${pane.title}:\n${screen}`);
+
+      // 2 then 1 then 2 in one write: the logs focused grow past what they had, the board keeps its worst rows.
+      tmux.writeRaw('212');
+      ({ panes, screen } = await panesWhen(tmux, gridAt, (p) => titled(p, 'Logs')?.focused === true && titled(p, 'Logs')!.rows.length > logRows, 'the logs focused and grown'));
+      assert.ok(checkRows(paneTitled(panes, 'Status', screen)) >= 3, `the board keeps its worst rows:\n${screen}`);
+      for (const pane of panes.filter((p) => p.title !== 'Logs')) assert.equal(blankRows(pane), 0, `no blank rows in ${pane.title} while the logs are focused:\n${screen}`);
     } finally {
       tmux.kill();
     }

@@ -1,6 +1,7 @@
 // Reads the console's panes back from a captured screen (tmux capture-pane): each pane's frame
 // title, whether it is folded to its title line, and the rows drawn inside its frame. Layout tests
-// assert on what a user sees in each pane, not on the numbers the layout computed.
+// assert on what a user sees in each pane, not on the numbers the layout computed. A wide screen
+// is two columns of panes above a band across the full width (the logs).
 
 /** One pane as drawn on the screen. */
 export interface DrawnPane {
@@ -38,12 +39,28 @@ function panesIn(lines: readonly string[]): DrawnPane[] {
   return panes;
 }
 
-/** Every pane on `screen`; with `gridAt`, the screen is two columns split at that column. */
+/** The index of the first line of a pane spanning the whole width below the columns split at `gridAt`, or the line count. */
+export function bandStart(lines: readonly string[], gridAt: number): number {
+  // Its top rule runs on past the split: no corner, title or side of a right-hand pane there.
+  const at = lines.findIndex((line) => TOP.test(line) && /^[─═]+[┐╗]?\s*$/.test([...line].slice(gridAt).join('')));
+  return at < 0 ? lines.length : at;
+}
+
+/**
+ * Every pane on `screen`; with `gridAt`, the screen is two columns split at that column (left
+ * column's panes first), above a pane spanning the full width (the logs on a wide terminal), if any.
+ */
 export function drawnPanes(screen: string, gridAt?: number): DrawnPane[] {
   const lines = screen.split('\n');
   if (gridAt === undefined) return panesIn(lines);
+  const band = bandStart(lines, gridAt);
+  const columns = lines.slice(0, band);
   // Columns are counted in characters: box drawing and the demo's text are one cell each.
-  return [...panesIn(lines.map((l) => [...l].slice(0, gridAt).join(''))), ...panesIn(lines.map((l) => [...l].slice(gridAt).join('')))];
+  return [
+    ...panesIn(columns.map((l) => [...l].slice(0, gridAt).join(''))),
+    ...panesIn(columns.map((l) => [...l].slice(gridAt).join(''))),
+    ...panesIn(lines.slice(band)),
+  ];
 }
 
 /** The pane titled `title`; throws with the screen when it is not drawn. */

@@ -2,7 +2,7 @@
 // its share, then one row at a time to the smallest that wants more; folding when rows run short.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { computeLayout, shareColumn, type SlotNeed } from '../../views/layout.js';
+import { computeLayout, shareColumn, type Layout, type SlotNeed } from '../../views/layout.js';
 
 const need = (slot: string, wants: number, least: number, priority: number): SlotNeed => ({ slot, wants, least, priority });
 // The demo's panes at 80x24: five checks, a log stream, three panels, a runbook section of six rows.
@@ -63,28 +63,83 @@ test('a terminal too small even for title lines leaves out the least important',
   assert.ok(sizes[0]! >= 1);
 });
 
-test('two columns from 120x28 rows of panes, each column shared on its own; zoom shows the focused slot alone', () => {
-  // Where the board and the metrics leave their column half blank, the runbook joins them and
-  // the logs take the whole right column (160x45 left 20 blank rows beside a cut stream).
-  const grid = computeLayout(160, 43, DEMO, 'status', false);
-  assert.deepEqual(grid.map((column) => column.map((box) => box.slot)), [['status', 'metrics', 'runbook'], ['logs']]);
-  assert.deepEqual(grid.map((column) => column.reduce((a, box) => a + box.height, 0)), [43, 43]);
-  assert.deepEqual(grid[1], [{ slot: 'logs', width: 80, height: 43 }]);
-  // Whatever the runbook's section wants, every pane but the stream is whole when the two columns
-  // can hold them all, and the board keeps its corner.
-  for (const [height, runbook] of [[28, 20], [43, 40], [48, 6], [28, 6]] as const) {
-    const needs = [DEMO[0]!, DEMO[1]!, DEMO[2]!, need('runbook', runbook, 3, 2)];
-    const layout = computeLayout(160, height, needs, 'status', false);
-    const what = `${height} rows, a runbook of ${runbook}: ${JSON.stringify(layout)}`;
-    for (const box of layout.flat()) {
-      const wants = needs.find((n) => n.slot === box.slot)!.wants;
-      if (box.slot !== 'logs') assert.ok(box.height - 2 >= wants, `${box.slot} whole, ${what}`);
-      else assert.ok(box.height - 2 >= 17, `the logs keep a good part of a column, ${what}`);
-    }
-    assert.equal(layout[0]![0]!.slot, 'status', 'the board keeps its corner');
+// The demo's panes at 160 columns: the board, the log stream (a band), the panel list with its
+// chart as extra, the runbook section with its outline as extra.
+const WIDE = [need('status', 7, 5, 4), { ...need('logs', 1000, 4, 3), band: true }, { ...need('metrics', 5, 2, 1), extra: 8, stretches: true }, { ...need('runbook', 7, 3, 2), extra: 21 }];
+
+/** The layout as [slot, width, height] rows: the columns', then the band's. */
+function boxes(layout: Layout): [string, number, number][] {
+  return [...layout.columns.flat(), ...(layout.band ? [layout.band] : [])].map((box) => [box.slot, box.width, box.height]);
+}
+
+/** Each column's rows added up. */
+function columnRows(layout: Layout): number[] {
+  return layout.columns.map((column) => column.reduce((a, box) => a + box.height, 0));
+}
+
+test('wide: the band across the full width below two columns of whole panes; it takes every row they leave', () => {
+  const layout = computeLayout(160, 43, WIDE, 'status', false);
+  // The board and the panels on the left (16 rows), the runbook (9) on the right with its outline
+  // beside them, the logs below: 27 rows across 160 columns.
+  assert.deepEqual(boxes(layout), [['status', 80, 9], ['metrics', 80, 7], ['runbook', 80, 16], ['logs', 160, 27]]);
+  assert.deepEqual(columnRows(layout), [16, 16]);
+  // Narrow terminals stack every slot, the band's too, in registry order; zoom shows one slot.
+  assert.deepEqual(computeLayout(119, 43, WIDE, 'status', false).columns.map((column) => column.map((box) => box.slot)), [['status', 'logs', 'metrics', 'runbook']]);
+  assert.equal(computeLayout(119, 43, WIDE, 'status', false).band, undefined);
+  assert.deepEqual(computeLayout(160, 43, WIDE, 'logs', true), { columns: [[{ slot: 'logs', width: 160, height: 43 }]] });
+});
+
+test('wide: the columns split so the band gets the most rows, a blank row counting as a row taken', () => {
+  // A short runbook (200 columns wrap less): beside the board alone the panels and the runbook
+  // take 15 rows and the board would keep 6 blank; beside the board and the panels the runbook
+  // fills 16 with its outline.
+  const short = WIDE.map((n) => (n.slot === 'runbook' ? { ...n, wants: 6 } : n));
+  const layout = computeLayout(200, 47, short, 'status', false);
+  assert.deepEqual(layout.columns.map((column) => column.map((box) => box.slot)), [['status', 'metrics'], ['runbook']]);
+  assert.deepEqual(boxes(layout).at(-1), ['logs', 200, 31]);
+  // A long runbook section goes beside the board and the panels; the band keeps its share (30 %).
+  const long = WIDE.map((n) => (n.slot === 'runbook' ? { ...n, wants: 40 } : n));
+  const tall = computeLayout(160, 43, long, 'status', false);
+  assert.deepEqual(boxes(tall).at(-1), ['logs', 160, 13]);
+  assert.deepEqual(columnRows(tall), [30, 30]);
+  assert.equal(tall.columns[0]![0]!.slot, 'status', 'the board keeps its corner');
+});
+
+test('wide: the focused pane grows: a pane above with its extra, the band at the cost of the panes above (at their least, no blank rows)', () => {
+  const metrics = computeLayout(160, 43, WIDE, 'metrics', false);
+  assert.deepEqual(boxes(metrics), [['status', 80, 9], ['metrics', 80, 15], ['runbook', 80, 24], ['logs', 160, 19]], 'the chart below the panels');
+  const logs = computeLayout(160, 43, WIDE, 'logs', false);
+  const band = logs.band!.height;
+  assert.ok(band > 27, `the focused logs have more than 27 rows: ${band}`);
+  for (const box of logs.columns.flat()) {
+    const n = WIDE.find((w) => w.slot === box.slot)!;
+    assert.ok(box.height - 2 >= n.least, `${box.slot} keeps what is worth showing: ${JSON.stringify(logs)}`);
   }
-  // A pane that has only a notice is not moved to open it: the columns stay as they were.
-  const notice = computeLayout(200, 48, [need('status', 3, 3, 4), DEMO[1]!, DEMO[2]!, { ...need('runbook', 2, 2, 2), notice: true }], 'status', false);
-  assert.deepEqual(notice.map((column) => column.map((box) => [box.slot, box.height])), [[['status', 43], ['metrics', 5]], [['logs', 47], ['runbook', 1]]]);
-  assert.deepEqual(computeLayout(80, 21, DEMO, 'runbook', true), [[{ slot: 'runbook', width: 80, height: 21 }]]);
+  // Each column fills its rows: the runbook's outline gets at least the three rows it needs.
+  assert.deepEqual(boxes(logs), [['status', 80, 7], ['metrics', 80, 5], ['runbook', 80, 12], ['logs', 160, 31]]);
+});
+
+test('wide: a band with only a notice (no log sources) folds below the columns while they want the rows, else opens; a short one yields its rows', () => {
+  // A long runbook section wants every row above: the notice stays on its title line.
+  const none = WIDE.map((n) => (n.slot === 'logs' ? { ...n, wants: 2, least: 2, notice: true } : n.slot === 'runbook' ? { ...n, wants: 40 } : n));
+  const layout = computeLayout(160, 43, none, 'status', false);
+  assert.deepEqual(layout.band, { slot: 'logs', width: 160, height: 1 });
+  assert.deepEqual(columnRows(layout), [42, 42]);
+  assert.deepEqual(computeLayout(160, 43, none, 'logs', false).band, { slot: 'logs', width: 160, height: 4 });
+  // Panes above that leave rows unwanted, their extras shown (the demo's runbook and its outline
+  // take 30 rows of 43): it opens.
+  const shortRunbook = none.map((n) => (n.slot === 'runbook' ? { ...n, wants: 7 } : n));
+  assert.deepEqual(computeLayout(160, 43, shortRunbook, 'status', false).band, { slot: 'logs', width: 160, height: 4 });
+  // The timeline in the band with three events: its frame, status line and events; the rows left go above.
+  const timeline = WIDE.map((n) => (n.slot === 'logs' ? { ...n, wants: 4, least: 3 } : n));
+  const short = computeLayout(160, 43, timeline, 'status', false);
+  assert.deepEqual(short.band, { slot: 'logs', width: 160, height: 6 });
+  assert.deepEqual(columnRows(short), [37, 37]);
+});
+
+test('wide without a band: two columns of the whole height, the board in its corner', () => {
+  const grid = computeLayout(160, 43, DEMO, 'status', false);
+  assert.equal(grid.band, undefined);
+  assert.deepEqual(grid.columns.map((column) => column.map((box) => box.slot)), [['status', 'metrics', 'runbook'], ['logs']]);
+  assert.deepEqual(columnRows(grid), [43, 43]);
 });

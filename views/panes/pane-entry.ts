@@ -44,6 +44,11 @@ export interface PaneEntry {
   useRows?: (width: number) => PaneRows;
   /** When rows run short, panes with a lower priority fold to their title line first (default 0). */
   priority?: number;
+  /**
+   * A stream whose lines are read across (the logs, the timeline): on a wide terminal its slot
+   * spans the full width below the other panes (layout.ts `SlotNeed.band`).
+   */
+  band?: boolean;
 }
 
 /** The pane registry: every pane, in focus (Tab) order. */
