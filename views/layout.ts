@@ -73,7 +73,7 @@ export function isGrid(columns: number, height: number, count: number): boolean 
  * worth showing (the focused one its share of the column), folding the lowest-priority others while
  * that does not fit; the rows left go one at a time to the smallest slot whose content wants more
  * (so no pane keeps blank rows while another is cut), then unfold a folded slot if they can show
- * some of it, then go to a slot's `extra`; rows nobody wants go to the focused slot (or the last).
+ * some of it, then go to a slot's `extra`; rows nobody wants go to the focused slot (or the last shown).
  */
 export function shareColumn(height: number, needs: readonly SlotNeed[], focus: string): number[] {
   const full = needs.map((n) => Math.min(height, FRAME_ROWS + Math.max(0, n.wants)));
@@ -137,7 +137,13 @@ export function shareColumn(height: number, needs: readonly SlotNeed[], focus: s
     size[stretch]! += left;
     left = 0;
   }
-  if (left > 0 && size.length > 0) size[focused >= 0 ? focused : size.length - 1]! += left;
+  // The rest to the focused slot, else the last one shown: a folded slot given a row or two would
+  // draw an empty frame instead of its title line and badge.
+  if (left > 0 && size.length > 0) {
+    let shown = size.length - 1;
+    while (shown > 0 && size[shown]! <= FOLDED) shown--;
+    size[focused >= 0 && size[focused]! > FOLDED ? focused : shown]! += left;
+  }
   return size;
 }
 

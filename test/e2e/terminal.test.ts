@@ -25,19 +25,19 @@ function usedLines(screen: string): string[] {
 test('resizing reflows grid to stack and back, leaving nothing behind', { skip: missing ?? false }, async () => {
   const tmux = startDemo(140, 40);
   try {
-    // Wide: two panes side by side on one line.
-    await tmux.waitForScreen((s) => /1 Status.*2 Logs/.test(s), 'the 2x2 grid');
+    // Wide: two panes side by side on one line, the logs across the full width below them.
+    const grid = (s: string) => /1 Status.*(3 Metrics|4 Runbook)/.test(s) && /^[┌╔][─═][ ▶]2 Logs [─═]{100}/m.test(s);
+    await tmux.waitForScreen(grid, 'the two columns above the logs');
     tmux.resize(80, 24);
     const narrow = await tmux.waitForScreen(
-      (s) => !/1 Status.*2 Logs/.test(s) && s.includes('4 Runbook') && usedLines(s).length <= 23,
+      (s) => !/1 Status.*(3 Metrics|4 Runbook)/.test(s) && s.includes('4 Runbook') && usedLines(s).length <= 23,
       'the stacked layout',
     );
     for (const line of narrow.split('\n')) assert.ok(line.length <= 80, `line wider than 80: ${line}`);
     // Nothing of the old grid's bottom half (rows 24-40) may remain once the terminal grows again.
     tmux.resize(140, 40);
-    // Two columns again: each column shares its rows by content, so Metrics and Runbook need not
-    // start on the same line.
-    const wide = await tmux.waitForScreen((s) => /1 Status.*2 Logs/.test(s) && s.split('\n').some((line) => /3 Metrics/.test(line) && /[║│]/.test(line.slice(line.indexOf('3 Metrics') + 20))) && s.includes('4 Runbook'), 'the grid again');
+    // Two columns above the logs again.
+    const wide = await tmux.waitForScreen((s) => grid(s) && s.includes('3 Metrics') && s.includes('4 Runbook'), 'the two columns above the logs again');
     assert.equal(wide.match(/4 Runbook/g)?.length, 1, 'one runbook pane, no leftovers');
     assert.equal(wide.match(/INC-/g)?.length, 1, 'one header, no leftovers');
   } finally {

@@ -143,3 +143,11 @@ test('wide without a band: two columns of the whole height, the board in its cor
   assert.deepEqual(grid.columns.map((column) => column.map((box) => box.slot)), [['status', 'metrics', 'runbook'], ['logs']]);
   assert.deepEqual(columnRows(grid), [43, 43]);
 });
+
+test('rows nobody wants go to the focused slot if shown, else to the last slot shown, never to a folded one', () => {
+  // The board (3 rows) beside one metrics panel and an unconfigured runbook: the spare row goes
+  // to the panels, and the runbook keeps its title line with its notice (a 2-row frame is empty).
+  const needs = [need('metrics', 1, 1, 1), { ...need('runbook', 2, 2, 2), notice: true }];
+  assert.deepEqual(shareColumn(5, needs, 'status'), [4, 1]);
+  assert.deepEqual(shareColumn(5, needs, 'metrics'), [4, 1]);
+});
