@@ -29,9 +29,20 @@ function isCondition(text: string): boolean {
   return CONDITIONS.some((re) => re.test(words));
 }
 
+/** The step's instructions by the command they come before. */
+function instructionsByCommand(step: Step): Map<number, Step['instructions']> {
+  const by = new Map<number, Step['instructions']>();
+  for (const instruction of step.instructions) {
+    const list = by.get(instruction.before);
+    if (list) list.push(instruction);
+    else by.set(instruction.before, [instruction]);
+  }
+  return by;
+}
+
 /** The author's words just before command `index`: its instructions, then its description, item by item. */
-function wordsBefore(step: Step, index: number): { text: string; line: number }[] {
-  const words = step.instructions.filter((n) => n.before === index).map((n) => ({ text: n.text.split('\n')[0]!, line: n.line }));
+function wordsBefore(step: Step, index: number, instructions: Map<number, Step['instructions']>): { text: string; line: number }[] {
+  const words = (instructions.get(index) ?? []).map((n) => ({ text: n.text.split('\n')[0]!, line: n.line }));
   const command = step.commands[index]!;
   // A description joins the lines written above the command with " — " (shell-lines.ts).
   for (const part of command.description?.split('\n')[0]!.split(' — ') ?? []) words.push({ text: part, line: command.line });
@@ -47,15 +58,17 @@ function wordsBefore(step: Step, index: number): { text: string; line: number }[
  */
 export function findAlternatives(step: Step): Alternative[] {
   const starts: { index: number; label: string; line: number }[] = [];
+  // Grouped once: a block of thousands of commands and comments looked them all up for each command.
+  const instructions = instructionsByCommand(step);
   step.commands.forEach((_, index) => {
-    const label = wordsBefore(step, index).find((w) => isBranchLabel(w.text));
+    const label = wordsBefore(step, index, instructions).find((w) => isBranchLabel(w.text));
     if (label) starts.push({ index, label: label.text, line: label.line });
   });
   const only = starts[0];
   if (starts.length === 1 && only && only.index > 0 && isCondition(only.label)) {
     const first = step.commands[0]!;
-    const label = wordsBefore(step, 0)[0]?.text ?? first.run.split('\n')[0]!;
-    starts.unshift({ index: 0, label, line: wordsBefore(step, 0)[0]?.line ?? first.line });
+    const label = wordsBefore(step, 0, instructions)[0]?.text ?? first.run.split('\n')[0]!;
+    starts.unshift({ index: 0, label, line: wordsBefore(step, 0, instructions)[0]?.line ?? first.line });
   }
   if (starts.length < 2) return [];
   return starts.map((start, k) => {
@@ -81,11 +94,14 @@ export function labelsChoice(step: Step, instruction: { text: string; before: nu
   return step.alternatives.some((a) => a.commands[0] === instruction.before && instruction.text.split('\n')[0] === a.label);
 }
 
-/** A command's description without the choice label it starts with (that label is shown once, as the choice). */
-export function descriptionBesideChoice(step: Step, index: number): string | undefined {
+/**
+ * A command's description without the choice label it starts with (that label is shown once, as
+ * the choice). `label`: the label of the choice command `index` starts (null: it starts none),
+ * when the caller knows it.
+ */
+export function descriptionBesideChoice(step: Step, index: number, label: string | null = step.alternatives.find((a) => a.commands[0] === index)?.label ?? null): string | undefined {
   const description = step.commands[index]?.description;
-  const label = step.alternatives.find((a) => a.commands[0] === index)?.label;
-  if (description === undefined || label === undefined) return description;
+  if (description === undefined || label === null) return description;
   if (description === label) return undefined;
   return description.startsWith(`${label} — `) ? description.slice(label.length + 3) : description;
 }

@@ -1,8 +1,8 @@
 // Pure row builders for the runbook pane: what each visible line says and how it is marked.
 // Kept apart from the components so the layout can be tested without rendering.
 import { keyFor } from '../../src/keys/keymap.js';
-import { descriptionBesideChoice, labelsChoice } from '../../src/runbooks/alternatives.js';
-import type { Section, Step } from '../../src/runbooks/model.js';
+import { descriptionBesideChoice } from '../../src/runbooks/alternatives.js';
+import type { Instruction, Section, Step, Table } from '../../src/runbooks/model.js';
 import type { StepState } from '../../src/runbooks/progress.js';
 import type { RunbookCursor } from '../../src/store/runbook.js';
 import { neutralise } from '../../src/text/neutralise.js';
@@ -31,6 +31,27 @@ function runMark(state: StepState): string {
   return run.exitCode === null ? '  · ran (dry-run or no exit code)' : `  ✗ exit ${run.exitCode}`;
 }
 
+/**
+ * How many steps, commands of the open step, and items of its lists are made into rows either
+ * side of the cursor, and rows of each table. A pane shows a few dozen rows, the cursor's a third
+ * of the way down: a section of 90,000 steps, a block of 90,000 commands or a table of 140,000
+ * rows (runbooks of 1-2 MB that parse) held the console's thread for half a second on every key
+ * when every row was made. What is left out is counted on a row of its own.
+ */
+export const ROWS_AROUND = 300;
+
+/** The items of `list` from `center - ROWS_AROUND` to `center + ROWS_AROUND`, and where that slice starts. */
+function around<T>(list: readonly T[], center: number): { from: number; items: readonly T[] } {
+  const from = Math.max(0, Math.min(center, list.length - 1) - ROWS_AROUND);
+  return { from, items: list.slice(from, Math.max(0, center) + ROWS_AROUND + 1) };
+}
+
+/** The row that says how many `what` are not shown, `where`. */
+function notShown(count: number, what: string, where: string, indent = '  '): Row {
+  // Digits grouped by hand: the first toLocaleString of a process loads the locale data (10 ms, on a key).
+  return { text: `${indent}⋯ ${String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${what} ${where}`, tone: 'text', selected: false };
+}
+
 function stepRows(step: Step, index: number, state: StepState, cursor: RunbookCursor, expanded: boolean, canChart: boolean): Row[] {
   const selected = cursor.step === index && cursor.command < 0;
   const skip = state.status === 'skipped' ? ` (skipped: ${state.reason ?? ''})` : '';
@@ -42,15 +63,29 @@ function stepRows(step: Step, index: number, state: StepState, cursor: RunbookCu
   if (!expanded) return rows;
   const pickable = step.commands.length > 1;
   if (step.alternatives.length > 0) rows.push({ text: `      ◇ ${step.alternatives.length} choices: Enter asks which one runs`, tone: 'choice', selected: false });
+  // Grouped once: looked up for each command, a block of thousands of commands and comments took seconds.
+  const instructionsBefore = new Map<number, Instruction[]>();
+  for (const instruction of step.instructions) {
+    const list = instructionsBefore.get(instruction.before);
+    if (list) list.push(instruction);
+    else instructionsBefore.set(instruction.before, [instruction]);
+  }
+  const choiceAt = new Map(step.alternatives.map((a, k) => [a.commands[0], k]));
   const instructionRows = (before: number) => {
-    for (const instruction of step.instructions.filter((n) => n.before === before && !labelsChoice(step, n))) {
+    for (const instruction of instructionsBefore.get(before) ?? []) {
+      // The label a choice starts with is shown once, as the choice.
+      const choice = choiceAt.get(before);
+      if (choice !== undefined && instruction.text.split('\n')[0] === step.alternatives[choice]!.label) continue;
       instruction.text.split('\n').forEach((line, n) => rows.push({ text: `      ${n === 0 ? '»' : ' '} ${line}`, tone: 'instruction', selected: false }));
     }
   };
-  step.commands.forEach((command, i) => {
+  const shown = around(step.commands, cursor.step === index ? cursor.command : 0);
+  if (shown.from > 0) rows.push(notShown(shown.from, 'commands above', '(j/k move through them)', '    '));
+  shown.items.forEach((command, k) => {
+    const i = shown.from + k;
     // A choice's label heads it: the instructions written under the label come after it.
-    const choice = step.alternatives.findIndex((a) => a.commands[0] === i);
-    if (choice >= 0) rows.push({ text: `    ◇ ${choice + 1}. ${step.alternatives[choice]!.label}`, tone: 'choice', selected: false });
+    const choice = choiceAt.get(i);
+    if (choice !== undefined) rows.push({ text: `    ◇ ${choice + 1}. ${step.alternatives[choice]!.label}`, tone: 'choice', selected: false });
     instructionRows(i);
     const mark = pickable && cursor.step === index && cursor.command === i ? '›' : ' ';
     const lines = command.run.split('\n');
@@ -58,19 +93,23 @@ function stepRows(step: Step, index: number, state: StepState, cursor: RunbookCu
     const host = command.host ? `  @${command.host}` : '';
     const asks = command.placeholders.length > 0 ? `  ?${command.placeholders.join(' ?')}` : '';
     const endless = command.endless ? '  ∞ streams until stopped' : '';
-    const description = descriptionBesideChoice(step, i);
+    const description = descriptionBesideChoice(step, i, choice === undefined ? null : step.alternatives[choice]!.label);
     if (description) for (const line of description.split('\n')) rows.push({ text: `      # ${line}`, tone: 'detail', selected: false });
     rows.push({ text: `    ${mark} $ ${lines[0]}${more}${host}${asks}${endless}`, tone: 'command', selected: mark === '›' });
   });
-  instructionRows(step.commands.length);
-  for (const reference of step.references) {
+  const below = step.commands.length - shown.from - shown.items.length;
+  if (below > 0) rows.push(notShown(below, 'more commands', '(j moves through them)', '    '));
+  else instructionRows(step.commands.length);
+  for (const reference of step.references.slice(0, ROWS_AROUND)) {
     const first = reference.text.split('\n')[0] ?? '';
     rows.push({ text: `      ⟨${reference.lang || 'text'}⟩ ${first}`, tone: 'reference', selected: false });
     // On its own line: after a long query it would be cut off at the pane's edge. Offered only
     // where it can work (a Prometheus is configured); without one `a` says so.
     if (reference.metricsPanel && canChart) rows.push({ text: `        — press ${keyFor('runbook.add-panel')} to add as a metrics panel`, tone: 'reference', selected: false });
   }
-  for (const detail of step.details) rows.push({ text: `      · ${detail}`, tone: 'detail', selected: false });
+  if (step.references.length > ROWS_AROUND) rows.push(notShown(step.references.length - ROWS_AROUND, 'more blocks', 'in this step', '      '));
+  for (const detail of step.details.slice(0, ROWS_AROUND)) rows.push({ text: `      · ${detail}`, tone: 'detail', selected: false });
+  if (step.details.length > ROWS_AROUND) rows.push(notShown(step.details.length - ROWS_AROUND, 'more lines', 'in this step', '      '));
   for (const note of state.notes) rows.push({ text: `      ✎ ${note}`, tone: 'note', selected: false });
   return rows;
 }
@@ -95,7 +134,10 @@ export function sectionRows(
   const clean = (text: string) => redact(neutralise(text, { escapes: 'show' }));
   const rows = sectionRowsRaw(section, states, cursor, symptoms, width === undefined, canChart).map((row) => ({ ...row, text: clean(row.text) }));
   if (width === undefined) return rows;
-  const tables = section.tables.flatMap((table) => tableRows({ ...table, headers: table.headers.map(clean), rows: table.rows.map((cells) => cells.map(clean)) }, width));
+  const tables = section.tables.flatMap((table) => [
+    ...tableRows({ ...table, headers: table.headers.map(clean), rows: table.rows.slice(0, ROWS_AROUND).map((cells) => cells.map(clean)) }, width),
+    ...moreTableRows(table),
+  ]);
   const empty = rows.length === 0 && tables.length === 0 ? [{ text: '  (nothing under this heading)', tone: 'text' as const, selected: false }] : [];
   return [...wrapRows(rows, width), ...tables, ...empty];
 }
@@ -105,16 +147,27 @@ function sectionRowsRaw(section: Section, states: Readonly<Record<number, StepSt
   const rows: Row[] = [];
   // What the author wrote to recognise the situation comes before what to do about it.
   if (symptoms.length > 0) rows.push({ text: `  Symptoms: ${symptoms.join('; ')}`, tone: 'symptoms', selected: false });
-  section.steps.forEach((step, i) => rows.push(...stepRows(step, i, states[step.line] ?? OPEN, cursor, i === cursor.step, canChart)));
+  const steps = around(section.steps, cursor.step);
+  if (steps.from > 0) rows.push(notShown(steps.from, 'steps above', '(k moves up to them)'));
+  steps.items.forEach((step, k) => rows.push(...stepRows(step, steps.from + k, states[step.line] ?? OPEN, cursor, steps.from + k === cursor.step, canChart)));
+  const below = section.steps.length - steps.from - steps.items.length;
+  if (below > 0) rows.push(notShown(below, 'more steps', '(j moves down to them)'));
   if (section.steps.length === 0) for (const block of section.text.slice(0, 12)) rows.push({ text: `  ${block.text}`, tone: 'text', selected: false });
   if (withTables) {
     for (const table of section.tables) {
       rows.push({ text: `  ${table.headers.join(' │ ')}${table.kind === 'other' ? '' : `   (${table.kind})`}`, tone: 'table', selected: false });
-      for (const row of table.rows) rows.push({ text: `  ${row.join(' │ ')}`, tone: 'text', selected: false });
+      for (const row of table.rows.slice(0, ROWS_AROUND)) rows.push({ text: `  ${row.join(' │ ')}`, tone: 'text', selected: false });
+      rows.push(...moreTableRows(table));
     }
     if (rows.length === 0) rows.push({ text: '  (nothing under this heading)', tone: 'text', selected: false });
   }
   return rows;
+}
+
+/** The row saying how many of a table's rows are not shown (none when all are). */
+function moreTableRows(table: Table): Row[] {
+  const more = table.rows.length - ROWS_AROUND;
+  return more > 0 ? [notShown(more, 'more rows', `(the table at line ${table.line}; \`warroom runbook FILE --json\` lists them all)`)] : [];
 }
 
 /** The slice of rows that fits, keeping the selected row in view (ink-ui style: render only what shows). */

@@ -1,0 +1,90 @@
+// Sections too long for a pane (runbooks of 1-2 MB parse into them): the pane makes rows for the
+// steps, commands and table rows around the cursor and counts the rest on a row of its own, so a
+// key never waits for 90,000 rows to be laid out; moving the cursor brings the rest in.
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { MemoryRecorder } from '../helpers/memory-recorder.js';
+import { RunbookController } from '../../src/runbooks/controller.js';
+import { parseRunbook } from '../../src/runbooks/parse.js';
+import { createWarroomStore } from '../../src/store/store.js';
+import { ROWS_AROUND, sectionRows, visibleWindow } from '../../views/runbook/rows.js';
+import { renderConsole } from '../helpers/render-console.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { RecordingExecutor } from '../helpers/recording-executor.js';
+
+const mounted: { unmount: () => void }[] = [];
+after(() => mounted.forEach((ui) => ui.unmount()));
+
+const manySteps = (count: number) => `# Rotate every key\n\n${Array.from({ length: count }, (_, i) => `- [ ] Rotate key ${i}`).join('\n')}\n`;
+const manyCommands = (count: number) => `# Drain\n\n1. Drain every node\n\n   \`\`\`sh\n${Array.from({ length: count }, (_, i) => `   # node ${i} first\n   drain node-${i}`).join('\n')}\n   \`\`\`\n`;
+const bigTable = (count: number) => `# Owners\n\n| service | owner |\n|---|---|\n${Array.from({ length: count }, (_, i) => `| svc-${i} | team-${i} |`).join('\n')}\n`;
+
+const texts = (rows: { text: string }[]) => rows.map((r) => r.text);
+
+test('a section of 5,000 steps: the steps around the cursor, and how many are above and below', () => {
+  const section = parseRunbook(manySteps(5000), 'keys.md').sections[0]!;
+  assert.equal(section.steps.length, 5000);
+  const atStart = sectionRows(section, {}, { section: 0, step: 0, command: -1 }, undefined, [], 100);
+  assert.equal(atStart[0]!.text, '› [ ] Rotate key 0');
+  assert.equal(atStart.at(-1)!.text, `  ⋯ ${(5000 - ROWS_AROUND - 1).toLocaleString('en-US')} more steps (j moves down to them)`);
+  assert.ok(atStart.length < 2 * ROWS_AROUND + 3, `${atStart.length} rows`);
+
+  const middle = sectionRows(section, {}, { section: 0, step: 2500, command: -1 }, undefined, [], 100);
+  assert.equal(middle[0]!.text, `  ⋯ ${(2500 - ROWS_AROUND).toLocaleString('en-US')} steps above (k moves up to them)`);
+  assert.equal(middle.at(-1)!.text, `  ⋯ ${(5000 - 2500 - ROWS_AROUND - 1).toLocaleString('en-US')} more steps (j moves down to them)`);
+  // What a pane of any height up to a tall terminal's shows: the cursor's step among its neighbours, in order.
+  for (const height of [10, 40, 120]) {
+    const shown = texts(visibleWindow(middle, height));
+    const at = shown.indexOf('› [ ] Rotate key 2500');
+    assert.ok(at >= 0, `the cursor's step shows in a pane ${height} rows high`);
+    shown.forEach((text, i) => assert.equal(text, `${i === at ? '›' : ' '} [ ] Rotate key ${2500 - at + i}`));
+  }
+
+  const atEnd = sectionRows(section, {}, { section: 0, step: 4999, command: -1 }, undefined, [], 100);
+  assert.equal(atEnd.at(-1)!.text, '› [ ] Rotate key 4999');
+  assert.match(atEnd[0]!.text, /^ {2}⋯ 4,699 steps above/);
+});
+
+test('a step of 3,000 commands, each with its comment: the commands around the one picked, in order with what they are for', () => {
+  const section = parseRunbook(manyCommands(3000), 'drain.md').sections[0]!;
+  const step = section.steps[0]!;
+  assert.equal(step.commands.length, 3000);
+  assert.equal(step.commands[1500]!.description, 'node 1500 first');
+  const rows = texts(sectionRows(section, {}, { section: 0, step: 0, command: 1500 }, undefined, [], 100));
+  assert.equal(rows[0], '› [ ] Drain every node'.replace('›', ' '));
+  assert.equal(rows[1], `    ⋯ ${(1500 - ROWS_AROUND).toLocaleString('en-US')} commands above (j/k move through them)`);
+  const picked = rows.indexOf('    › $ drain node-1500');
+  assert.ok(picked > 0, 'the picked command shows');
+  assert.equal(rows[picked - 1], '      # node 1500 first', 'what it is for, just above it');
+  assert.equal(rows[picked + 2], '    › $ drain node-1501'.replace('›', ' '));
+  assert.equal(rows.at(-1), `    ⋯ ${(3000 - 1500 - ROWS_AROUND - 1).toLocaleString('en-US')} more commands (j moves through them)`);
+  assert.ok(rows.length < 5 * ROWS_AROUND, `${rows.length} rows`);
+});
+
+test('a table of 20,000 rows: its first rows, and a row saying how many more there are and where', () => {
+  const section = parseRunbook(bigTable(20_000), 'owners.md').sections[0]!;
+  assert.equal(section.tables[0]!.rows.length, 20_000);
+  for (const width of [100, 20]) {
+    const rows = texts(sectionRows(section, {}, { section: 0, step: 0, command: -1 }, undefined, [], width));
+    assert.match(rows.join('\n'), /svc-0\b/);
+    assert.doesNotMatch(rows.join('\n'), new RegExp(`svc-${ROWS_AROUND}\\b`));
+    assert.equal(rows.at(-1), `  ⋯ ${(20_000 - ROWS_AROUND).toLocaleString('en-US')} more rows (the table at line 3; \`warroom runbook FILE --json\` lists them all)`.slice(0, rows.at(-1)!.length));
+  }
+});
+
+test('in the console: j walks a section of 2,000 steps past the rows first made, the header counting them all', async () => {
+  const store = createWarroomStore();
+  store.getState().focusPane('runbook');
+  const ui = renderConsole({ columns: 120, rows: 40, store });
+  mounted.push(ui);
+  const controller = new RunbookController({ store: ui.store, recorder: new MemoryRecorder(), executor: new RecordingExecutor(), env: {} });
+  controller.attach();
+  controller.show(parseRunbook(manySteps(2000), 'keys.md'), []);
+  await waitFor(() => ui.frame().includes('› [ ] Rotate key 0'), { what: 'the first step under the cursor' });
+  assert.match(ui.frame(), /0\/2000 done/);
+  // Past the first window of rows: the cursor's step is made into rows as it comes.
+  for (let i = 1; i <= ROWS_AROUND + 20; i++) await ui.press('j', (f) => f.includes(`› [ ] Rotate key ${i}`));
+  // Space checks it off; the cursor goes to the first open step, at the top again.
+  await ui.press(' ', (f) => f.includes('1/2000 done') && f.includes('› [ ] Rotate key 0'));
+  for (let i = 1; i <= 3; i++) await ui.press('j', (f) => f.includes(`› [ ] Rotate key ${i}`));
+});
