@@ -57,6 +57,12 @@ export class RunbookController {
   /** The folder's runbooks, parsed once each: the picker's titles and the suggestion before one is open. */
   private readonly catalog = new RunbookCatalog();
   private readonly suggestions: SuggestionFeed;
+  /**
+   * Runbooks being opened. Meanwhile no runbook is open, yet none is suggested from the folder:
+   * reading the folder would parse the very file being opened a second time, and every other
+   * one, while the lead waits for it (a 2 MB runbook's second parse doubled the console's work).
+   */
+  private opening = 0;
   /** Questions and messages for the choice and the picker, through the store's dialog. */
   private readonly asker: Asker = {
     ask: (question) => askText(this.options.store, question),
@@ -97,16 +103,26 @@ export class RunbookController {
     const switching = state.runbook.doc !== null;
     if (switching) state.showFlash(`opening ${basename(path)}…`, 'info');
     let runbook: Runbook;
+    this.opening++;
     try {
       runbook = await loadRunbook(path);
     } catch (error) {
+      this.opening--;
       // A runbook already open stays open: the message says why the other one did not.
       if (switching) this.options.store.getState().showFlash((error as Error).message, 'error');
-      else this.options.store.getState().setRunbook({ error: (error as Error).message, suggestions: [] });
+      else {
+        this.options.store.getState().setRunbook({ error: (error as Error).message, suggestions: [] });
+        // None opened: the folder's best fit for what is seen, as when none is configured.
+        this.observe(this.options.store.getState().runbook.observed);
+      }
       return false;
     }
-    const events = (await this.options.pastEvents?.()) ?? [];
-    this.show(runbook, events, section === undefined ? undefined : sectionToOpen(runbook, section));
+    try {
+      const events = (await this.options.pastEvents?.()) ?? [];
+      this.show(runbook, events, section === undefined ? undefined : sectionToOpen(runbook, section));
+    } finally {
+      this.opening--;
+    }
     return true;
   }
 
@@ -134,6 +150,7 @@ export class RunbookController {
 
   /** Updates the suggested sections from what the status board, metrics and alerts see; with no runbook open, suggests one of the folder's. */
   observe(seen: ObservedState): void {
+    if (this.opening > 0 && this.options.store.getState().runbook.doc === null) return;
     this.suggestions.observe(seen);
   }
 

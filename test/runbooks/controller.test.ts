@@ -84,3 +84,43 @@ test("an alert whose runbook_url names another runbook of the folder puts that r
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('while the configured runbook opens, the folder is not read for a suggestion (that would parse it twice); if it cannot be opened, the folder is', async () => {
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { runbookParser } = await import('../../src/runbooks/load.js');
+  const dir = mkdtempSync(join(tmpdir(), 'warroom-opening-runbook-'));
+  const parser = runbookParser();
+  const parse = parser.parse.bind(parser);
+  const parsed: string[] = [];
+  parser.parse = (source, file, budgetMs) => (parsed.push(file), parse(source, file, budgetMs));
+  try {
+    writeFileSync(join(dir, 'api.md'), '# API\n\n## Api down\n\n- [ ] restart the api\n');
+    writeFileSync(join(dir, 'disk.md'), '# Disk\n\n## Disk full\n\n- [ ] delete old logs\n');
+    const store = createWarroomStore();
+    const controller = new RunbookController({ store, recorder: new MemoryRecorder(), executor: new RecordingExecutor(), runbooksDir: dir });
+    controller.attach();
+    const opened = controller.open(join(dir, 'api.md'));
+    // The board reports while the file is being parsed.
+    store.getState().setRunbookObserved({ downServices: ['api'], critPanels: [], allDown: false, alerts: [] });
+    assert.ok(await opened);
+    assert.equal(store.getState().runbook.suggestions[0]?.title, 'Api down', "the open runbook's own section is suggested");
+    assert.deepEqual(parsed, [join(dir, 'api.md')], 'only the runbook being opened was parsed');
+
+    // One that cannot be opened: the folder's best fit is suggested instead.
+    const host = createWarroomStore();
+    const other = new RunbookController({ store: host, recorder: new MemoryRecorder(), executor: new RecordingExecutor(), runbooksDir: dir });
+    other.attach();
+    const failed = other.open(join(dir, 'missing.md'));
+    host.getState().setRunbookObserved({ downServices: ['api'], critPanels: [], allDown: false, alerts: [] });
+    assert.equal(await failed, false);
+    await waitFor(() => host.getState().runbook.suggestions[0]?.title === 'Api down', { what: "the folder's runbook suggested" });
+    assert.equal(host.getState().runbook.suggestions[0]?.file, join(dir, 'api.md'));
+    controller.stop();
+    other.stop();
+  } finally {
+    parser.parse = parse;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
