@@ -32,9 +32,9 @@ test('a runbook read back from its pieces equals the parsed one (every shipped r
 test('a 600 KB runbook travels in pieces of about 32 KB, and reading them yields the thread between pieces', async () => {
   const parsed = parseRunbook(longRunbook(600 * 1024), 'long.md');
   const pieces = runbookPieces(parsed);
-  assert.ok(pieces.sections.length >= 16, `${pieces.sections.length} pieces of sections`);
+  assert.ok(pieces.pieces.length >= 16, `${pieces.pieces.length} pieces`);
   const longestSection = Math.max(...parsed.sections.map((s) => JSON.stringify(s).length));
-  for (const piece of pieces.sections) assert.ok(piece.length < 32 * 1024 + longestSection + 2, `a piece of ${piece.length} characters`);
+  for (const piece of pieces.pieces) assert.ok(piece.items.length < 32 * 1024 + longestSection + 2, `a piece of ${piece.items.length} characters`);
   // Work queued on the thread meanwhile runs between pieces, not after the whole runbook.
   let turns = 0;
   const tick = () => {
@@ -45,6 +45,35 @@ test('a 600 KB runbook travels in pieces of about 32 KB, and reading them yields
   setImmediate(tick);
   const back = await assembleRunbook(pieces);
   done = true;
-  assert.ok(turns >= pieces.sections.length - 1, `${turns} turns of the event loop for ${pieces.sections.length} pieces`);
+  assert.ok(turns >= pieces.pieces.length - 1, `${turns} turns of the event loop for ${pieces.pieces.length} pieces`);
   assert.deepEqual(back, parsed);
+});
+
+test('a section, a step, a table or a list of severities too long for one piece is itself sent in pieces: none is much longer than 32 KB', async () => {
+  const shapes: Record<string, string> = {
+    'a section of 60,000 steps': `# Keys\n\n${Array.from({ length: 60_000 }, (_, i) => `- [ ] Rotate key ${i}`).join('\n')}\n`,
+    'a step of 30,000 commands': `# Drain\n\n1. Drain every node\n\n   \`\`\`sh\n${Array.from({ length: 30_000 }, (_, i) => `   # node ${i} first\n   drain node-${i}`).join('\n')}\n   \`\`\`\n`,
+    'a severity table of 40,000 rows': `# Levels\n\n| Severity | Response | Description |\n|---|---|---|\n${Array.from({ length: 40_000 }, (_, i) => `| SEV-${i} | ${i} min | level ${i} |`).join('\n')}\n`,
+  };
+  for (const [shape, markdown] of Object.entries(shapes)) {
+    const parsed = parseRunbook(markdown, 'long.md');
+    const pieces = runbookPieces(parsed);
+    assert.ok(pieces.head.length < 33 * 1024, `${shape}: a head of ${pieces.head.length} characters`);
+    assert.ok(pieces.pieces.length > 10, `${shape}: ${pieces.pieces.length} pieces`);
+    for (const piece of pieces.pieces) assert.ok(piece.items.length < 33 * 1024, `${shape}: a piece of ${piece.items.length} characters at ${piece.at.join('.')}`);
+    assert.deepEqual(await assembleRunbook(pieces), parsed, shape);
+  }
+});
+
+test("a runbook's tables travel once, with their sections, and come back as the same tables in both places", async () => {
+  const parsed = parseRunbook(`# Owners\n\n| service | owner |\n|---|---|\n${Array.from({ length: 5000 }, (_, i) => `| svc-${i} | team-${i} |`).join('\n')}\n\n## Escalation\n\n| After | Contact |\n|---|---|\n| 15 min | lead |\n`, 'owners.md');
+  const pieces = runbookPieces(parsed);
+  assert.equal(pieces.tablesFromSections, true);
+  const sent = pieces.head.length + pieces.pieces.reduce((n, p) => n + p.items.length, 0);
+  assert.ok(sent < JSON.stringify(parsed).length * 0.6, `${sent} characters sent for ${JSON.stringify(parsed).length} of runbook`);
+  const back = await assembleRunbook(pieces);
+  assert.deepEqual(back, parsed);
+  assert.equal(back.tables.length, 2);
+  assert.equal(back.tables[0], back.sections[0]!.tables[0], 'one table, in its section and in the list');
+  assert.equal(back.tables[1], back.sections[1]!.tables[0]);
 });
