@@ -307,10 +307,8 @@ export class RunbookController {
     return advanceFrom && next >= 0 ? { section: advanceFrom.section, step: next, command: -1 } : null;
   }
 
+  /** The pane's step states: those not plainly open (a step not listed is open, without notes). */
   private snapshot(): Record<number, StepState> {
-    const out: Record<number, StepState> = {};
-    if (!this.progress) return out;
-    for (const section of this.progress.runbook.sections) for (const step of section.steps) out[step.line] = this.progress.state(step);
-    return out;
+    return this.progress ? this.progress.changed() : {};
   }
 }

@@ -17,7 +17,7 @@ export interface RunbookPaneData {
   doc: Runbook | null;
   /** Why no runbook is open (a plain message), when none is. */
   error: string | null;
-  /** Step states by the step's line; replaced as a whole on every change. */
+  /** Step states by the step's line, of the steps not plainly open (a step not listed is open, without notes); replaced as a whole on every change. */
   states: Readonly<Record<number, StepState>>;
   /** Where the pane's cursor starts on the open runbook (its first open steps, or the section it was opened at). */
   opensAt: RunbookCursor;

@@ -37,9 +37,15 @@ export interface PastEvent {
   data: Record<string, unknown>;
 }
 
-/** Tracks and records progress through one runbook. */
+/**
+ * Tracks and records progress through one runbook. Only the steps that are not plainly open are
+ * kept (checked off in the file, or changed in this incident): a runbook of 90,000 steps made as
+ * many states, and copied them into the store on every key that changed one.
+ */
 export class RunbookProgress {
   private readonly states = new Map<number, StepState>();
+  /** The runbook's steps by line, made when an event from the timeline first needs one. */
+  private byLine: Map<number, Step> | null = null;
   /** True while this progress is writing its own event (a journal publishes it back synchronously). */
   recording = false;
 
@@ -49,7 +55,7 @@ export class RunbookProgress {
     private readonly recorder?: TimelineRecorder,
   ) {
     for (const section of runbook.sections) {
-      for (const step of section.steps) this.states.set(step.line, { status: step.done ? 'done' : 'open', notes: [] });
+      for (const step of section.steps) if (step.done) this.states.set(step.line, { status: 'done', notes: [] });
     }
   }
 
@@ -109,7 +115,12 @@ export class RunbookProgress {
       if (state.status === 'done') done++;
       if (state.status === 'skipped') skipped++;
     }
-    return { total: this.states.size, done, skipped };
+    return { total: this.runbook.sections.reduce((n, section) => n + section.steps.length, 0), done, skipped };
+  }
+
+  /** The steps that are not plainly open, by line: what the pane is given (a step not in it is open, without notes). */
+  changed(): Record<number, StepState> {
+    return Object.fromEntries(this.states);
   }
 
   private change(step: Step, event: ProgressEvent): void {
@@ -143,8 +154,14 @@ export class RunbookProgress {
 
   /** The step an old event meant: same line and text, else the same text moved elsewhere (the file was edited). */
   private findStep(line: number, text: string): Step | undefined {
-    const steps = this.runbook.sections.flatMap((s) => s.steps);
-    return steps.find((s) => s.line === line && s.text === text) ?? steps.find((s) => s.text === text);
+    if (!this.byLine) {
+      this.byLine = new Map();
+      for (const section of this.runbook.sections) for (const step of section.steps) this.byLine.set(step.line, step);
+    }
+    const atLine = this.byLine.get(line);
+    if (atLine?.text === text) return atLine;
+    for (const section of this.runbook.sections) for (const step of section.steps) if (step.text === text) return step;
+    return undefined;
   }
 }
 

@@ -132,3 +132,27 @@ test('check: a PromQL block is reported only when no Prometheus is configured to
   assert.deepEqual(checkRunbook(runbook, [], { prometheus: true }), []);
   assert.deepEqual(checkRunbook(runbook, []), [], 'unknown by default: not reported');
 });
+
+test('progress keeps only the steps that are not plainly open: checked off in the file, or changed; an event finds its step by line, else by text', () => {
+  const markdown = `# Keys\n\n- [x] Rotate key 0\n${Array.from({ length: 20_000 }, (_, i) => `- [ ] Rotate key ${i + 1}`).join('\n')}\n`;
+  const runbook = parseRunbook(markdown, 'keys.md');
+  const section = runbook.sections[0]!;
+  const progress = new RunbookProgress(runbook, memoryRecorder() as TimelineRecorder);
+  assert.deepEqual(Object.keys(progress.changed()), [String(section.steps[0]!.line)]);
+  assert.deepEqual(progress.counts(), { total: 20_001, done: 1, skipped: 0 });
+  progress.apply(section, section.steps[500]!, { status: 'noted', note: 'rotated by hand' });
+  assert.deepEqual(progress.changed()[section.steps[500]!.line], { status: 'open', notes: ['rotated by hand'] });
+  assert.equal(progress.state(section.steps[501]!).status, 'open');
+
+  // The file edited: a line added at the top moves every step down one line.
+  const moved = parseRunbook(markdown.replace('# Keys\n', '# Keys\n\n(edited)\n'), 'keys.md');
+  const restored = RunbookProgress.restore(moved, [
+    { kind: 'runbook.step', data: { runbook: 'keys.md', line: section.steps[7]!.line, text: 'Rotate key 7', status: 'done' } },
+    { kind: 'runbook.step', data: { runbook: 'keys.md', line: section.steps[9]!.line, text: 'Rotate key 9', status: 'skipped', reason: 'gone' } },
+  ]);
+  const steps = moved.sections[0]!.steps;
+  assert.equal(restored.state(steps[7]!).status, 'done');
+  assert.equal(restored.state(steps[9]!).status, 'skipped');
+  assert.equal(restored.state(steps[8]!).status, 'open');
+  assert.deepEqual(restored.counts(), { total: 20_001, done: 2, skipped: 1 });
+});
