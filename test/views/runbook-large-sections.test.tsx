@@ -88,3 +88,11 @@ test('in the console: j walks a section of 2,000 steps past the rows first made,
   await ui.press(' ', (f) => f.includes('1/2000 done') && f.includes('› [ ] Rotate key 0'));
   for (let i = 1; i <= 3; i++) await ui.press('j', (f) => f.includes(`› [ ] Rotate key ${i}`));
 });
+
+test('a list of 45,000 symptoms: the first 20 on the section\'s first row, the rest counted', () => {
+  const runbook = parseRunbook(`# Outage\n\n## Symptoms\n\n${Array.from({ length: 45_000 }, (_, i) => `- symptom ${i}`).join('\n')}\n`, 'outage.md');
+  const section = runbook.sections[1]!;
+  assert.equal(section.symptoms.length, 45_000);
+  const [first] = sectionRows(section, {}, { section: 1, step: 0, command: -1 }, undefined, section.symptoms, 400);
+  assert.equal(first!.text, `  Symptoms: ${Array.from({ length: 20 }, (_, i) => `symptom ${i}`).join('; ')}; … (+44980 more)`);
+});

@@ -40,6 +40,9 @@ function runMark(state: StepState): string {
  */
 export const ROWS_AROUND = 300;
 
+/** Symptoms listed on the section's first row; the rest are counted. */
+const SYMPTOMS_SHOWN = 20;
+
 /** The items of `list` from `center - ROWS_AROUND` to `center + ROWS_AROUND`, and where that slice starts. */
 function around<T>(list: readonly T[], center: number): { from: number; items: readonly T[] } {
   const from = Math.max(0, Math.min(center, list.length - 1) - ROWS_AROUND);
@@ -146,7 +149,9 @@ export function sectionRows(
 function sectionRowsRaw(section: Section, states: Readonly<Record<number, StepState>>, cursor: RunbookCursor, symptoms: readonly string[], withTables: boolean, canChart: boolean): Row[] {
   const rows: Row[] = [];
   // What the author wrote to recognise the situation comes before what to do about it.
-  if (symptoms.length > 0) rows.push({ text: `  Symptoms: ${symptoms.join('; ')}`, tone: 'symptoms', selected: false });
+  // The first few: a list of 45,000 joined into one row (1.8 MB) was masked, wrapped and measured on every key.
+  const more = symptoms.length > SYMPTOMS_SHOWN ? `; … (+${symptoms.length - SYMPTOMS_SHOWN} more)` : '';
+  if (symptoms.length > 0) rows.push({ text: `  Symptoms: ${symptoms.slice(0, SYMPTOMS_SHOWN).join('; ')}${more}`, tone: 'symptoms', selected: false });
   const steps = around(section.steps, cursor.step);
   if (steps.from > 0) rows.push(notShown(steps.from, 'steps above', '(k moves up to them)'));
   steps.items.forEach((step, k) => rows.push(...stepRows(step, steps.from + k, states[step.line] ?? OPEN, cursor, steps.from + k === cursor.step, canChart)));
