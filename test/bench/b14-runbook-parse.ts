@@ -43,6 +43,7 @@ const HOSTILE: Record<string, () => string> = {
   'a list nested 800 deep (640 KB)': () => Array.from({ length: 800 }, (_, d) => `${'  '.repeat(d)}- level ${d}`).join('\n'),
   '1.9 MB table': () => `| a | b | c |\n|---|---|---|\n${'| 1 | 2 | 3 |\n'.repeat(140_000)}`,
   'a section of 90,000 steps (1.5 MB)': () => `# Many steps\n\n${Array.from({ length: 90_000 }, (_, i) => `- [ ] step ${i}`).join('\n')}\n`,
+  '200 steps of 1,500 characters (300 KB)': () => `# Long steps\n\n${Array.from({ length: 200 }, (_, i) => `- [ ] ${i} ${Array.from({ length: 190 }, (_, k) => `word${(k * 7 + i) % 997}`).join(' ')}`).join('\n')}\n`,
   'a block of 90,000 commands (1 MB)': () => `# Many commands\n\n1. Run them all\n\n   \`\`\`sh\n${Array.from({ length: 90_000 }, (_, i) => `   echo ${i}`).join('\n')}\n   \`\`\`\n`,
 };
 
@@ -225,6 +226,7 @@ export async function main({ quick = false } = {}): Promise<void> {
       ['a section of 90,000 steps (1.5 MB)', (i: number): [string, string] => ['j', `› [ ] step ${i}`]],
       ['a block of 90,000 commands (1 MB)', (i: number): [string, string] => ['j', `› $ echo ${i - 1}`]],
       ['1.9 MB table', undefined],
+      ['200 steps of 1,500 characters (300 KB)', (i: number): [string, string] => ['j', `› [ ] ${i} word`]],
     ] as const) {
       const result = await keyLatencies(HOSTILE[label]!(), '§ ', 0, quick ? 120 : 300, quick ? 10 : 20, walk);
       console.log(line(label, result.latencies, result.shownAfterMs, 'shown'));

@@ -1,6 +1,6 @@
 // The rows of a confirmation, wrapped to the dialog's width and never cut: an operator approves
 // what they can read, so every character of the command being approved must be on screen.
-import wrapAnsi from 'wrap-ansi';
+import { wrapWords } from '../../src/text/width.js';
 
 /** One row of a dialog's body. */
 export interface DialogRow {
@@ -14,7 +14,7 @@ export interface DialogRow {
  * together are exactly the text (tested): a command's spacing is part of what is approved.
  */
 export function wrapExact(text: string, width: number): string[] {
-  return text.split('\n').flatMap((line) => wrapAnsi(line, Math.max(1, width), { hard: true, trim: false }).split('\n'));
+  return text.split('\n').flatMap((line) => wrapWords(line, Math.max(1, width), { trim: false }));
 }
 
 /** The title and body of a dialog as rows `width` columns wide. */

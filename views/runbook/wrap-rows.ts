@@ -2,10 +2,9 @@
 // words under the step, a command under its `$`), cut only past 2,000 characters; tables are
 // drawn as aligned columns when they fit, else as `header: cell` lines per row, so no cell is
 // lost at a narrow pane.
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 import type { Table } from '../../src/runbooks/model.js';
 import { cut } from '../../src/text/neutralise.js';
+import { textWidth, wrapWords } from '../../src/text/width.js';
 
 /** A row as this file needs it (rows.ts's Row is one). */
 interface TextRow {
@@ -31,10 +30,12 @@ const MAX_WRAPPED = 4000;
 
 /** `row` as one or more rows of at most `width` columns, continuation lines indented under its text. */
 export function wrapRow<R extends TextRow>(row: R, width: number): R[] {
-  const key = `${width}\u0000${row.text}`;
+  // Cut first: a key of the whole text hashed all of a 1.5 MB paragraph on every key.
+  const text = shownPart(row.text);
+  const key = `${width}\u0000${text}`;
   let lines = wrapped.get(key);
   if (!lines) {
-    lines = wrapText(row.text, width);
+    lines = wrapText(text, width);
     if (wrapped.size >= MAX_WRAPPED) wrapped.clear();
     wrapped.set(key, lines);
   }
@@ -49,19 +50,23 @@ export function wrapRow<R extends TextRow>(row: R, width: number): R[] {
  */
 const MAX_WRAPPED_CHARS = 2000;
 
-/** The lines `text` wraps to at `width` (wrapRow). */
-function wrapText(whole: string, width: number): string[] {
-  const text = whole.length > MAX_WRAPPED_CHARS ? `${cut(whole, MAX_WRAPPED_CHARS)} (${whole.length - MAX_WRAPPED_CHARS + 1} more characters not shown)` : whole;
-  if (width <= 0 || stringWidth(text) <= width) return [text];
+/** What is shown of a line: all of it, or its first MAX_WRAPPED_CHARS and how many more there are. */
+function shownPart(whole: string): string {
+  return whole.length > MAX_WRAPPED_CHARS ? `${cut(whole, MAX_WRAPPED_CHARS)} (${whole.length - MAX_WRAPPED_CHARS + 1} more characters not shown)` : whole;
+}
+
+/** The lines `text` (its shown part) wraps to at `width` (wrapRow). */
+function wrapText(text: string, width: number): string[] {
+  if (width <= 0 || textWidth(text) <= width) return [text];
   let lead = LEAD.exec(text)?.[0] ?? '';
   // A lead taking half the pane leaves too little for the text: continuation lines indent two.
-  const hang = stringWidth(lead) <= width / 2 ? stringWidth(lead) : 2;
-  if (hang !== stringWidth(lead)) lead = '';
-  const first = wrapAnsi(text.slice(lead.length), Math.max(1, width - stringWidth(lead)), { hard: true, trim: true }).split('\n');
+  const hang = textWidth(lead) <= width / 2 ? textWidth(lead) : 2;
+  if (hang !== textWidth(lead)) lead = '';
+  const first = wrapWords(text.slice(lead.length), Math.max(1, width - textWidth(lead)));
   const head = `${lead}${first[0] ?? ''}`;
   // The rest of the text re-wrapped at the hanging indent's width.
   const rest = first.slice(1).join(' ');
-  const more = rest === '' ? [] : wrapAnsi(rest, Math.max(1, width - hang), { hard: true, trim: true }).split('\n');
+  const more = rest === '' ? [] : wrapWords(rest, Math.max(1, width - hang));
   return [head, ...more.map((line) => `${' '.repeat(hang)}${line}`)];
 }
 
@@ -77,13 +82,13 @@ export function wrapRows<R extends TextRow>(rows: readonly R[], width: number): 
 export function tableRows(table: Table, width: number): TableRow[] {
   const kind = table.kind === 'other' ? '' : `   (${table.kind})`;
   // A loop, not Math.max(...cells): a table of 140,000 rows (a 1.9 MB runbook parses) overflows the call's arguments.
-  const columns = table.headers.map((header) => stringWidth(header));
+  const columns = table.headers.map((header) => textWidth(header));
   for (const row of table.rows) row.forEach((cell, i) => {
-    if (i < columns.length) columns[i] = Math.max(columns[i]!, stringWidth(cell));
+    if (i < columns.length) columns[i] = Math.max(columns[i]!, textWidth(cell));
   });
-  const pad = (text: string, i: number) => text + ' '.repeat(Math.max(0, columns[i]! - stringWidth(text)));
+  const pad = (text: string, i: number) => text + ' '.repeat(Math.max(0, columns[i]! - textWidth(text)));
   const line = (cells: readonly string[]) => `  ${table.headers.map((_, i) => pad(cells[i] ?? '', i)).join(' │ ')}`.trimEnd();
-  if (stringWidth(line(table.headers)) <= width) {
+  if (textWidth(line(table.headers)) <= width) {
     return [
       { text: `${line(table.headers)}${kind}`, tone: 'table', selected: false },
       ...table.rows.map((cells): TableRow => ({ text: line(cells), tone: 'text', selected: false })),
