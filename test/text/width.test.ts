@@ -30,6 +30,10 @@ test('wrapToWidth keeps every character, each piece within the width', () => {
   assert.equal(pieces.join(''), text);
   for (const piece of pieces) assert.ok(stringWidth(piece) <= 3, piece);
   assert.deepEqual(wrapToWidth('', 3), ['']);
+  // Narrow text is cut by length: the same pieces as measuring each.
+  const narrow = 'abcdefghij'.repeat(7);
+  assert.deepEqual(wrapToWidth(narrow, 8), narrow.match(/.{1,8}/g));
+  assert.deepEqual(wrapToWidth(`${narrow}日`, 8).slice(0, -1), narrow.match(/.{1,8}/g)!.slice(0, -1));
 });
 
 /** Columns when each code point is drawn on its own, as tmux does once emoji are unjoined. */
