@@ -7,7 +7,7 @@ import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { RunbookController } from '../../src/runbooks/controller.js';
 import { parseRunbook } from '../../src/runbooks/parse.js';
 import { createWarroomStore } from '../../src/store/store.js';
-import { ROWS_AROUND, sectionRows, visibleWindow } from '../../views/runbook/rows.js';
+import { COMMANDS_AROUND, ROWS_AROUND, sectionRows, visibleWindow } from '../../views/runbook/rows.js';
 import { renderConsole } from '../helpers/render-console.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { RecordingExecutor } from '../helpers/recording-executor.js';
@@ -52,12 +52,12 @@ test('a step of 3,000 commands, each with its comment: the commands around the o
   assert.equal(step.commands[1500]!.description, 'node 1500 first');
   const rows = texts(sectionRows(section, {}, { section: 0, step: 0, command: 1500 }, undefined, [], 100));
   assert.equal(rows[0], '› [ ] Drain every node'.replace('›', ' '));
-  assert.equal(rows[1], `    ⋯ ${(1500 - ROWS_AROUND).toLocaleString('en-US')} commands above (j/k move through them)`);
+  assert.equal(rows[1], `    ⋯ ${(1500 - COMMANDS_AROUND).toLocaleString('en-US')} commands above (j/k move through them)`);
   const picked = rows.indexOf('    › $ drain node-1500');
   assert.ok(picked > 0, 'the picked command shows');
   assert.equal(rows[picked - 1], '      # node 1500 first', 'what it is for, just above it');
   assert.equal(rows[picked + 2], '    › $ drain node-1501'.replace('›', ' '));
-  assert.equal(rows.at(-1), `    ⋯ ${(3000 - 1500 - ROWS_AROUND - 1).toLocaleString('en-US')} more commands (j moves through them)`);
+  assert.equal(rows.at(-1), `    ⋯ ${(3000 - 1500 - COMMANDS_AROUND - 1).toLocaleString('en-US')} more commands (j moves through them)`);
   assert.ok(rows.length < 5 * ROWS_AROUND, `${rows.length} rows`);
 });
 
@@ -68,8 +68,26 @@ test('a table of 20,000 rows: its first rows, and a row saying how many more the
     const rows = texts(sectionRows(section, {}, { section: 0, step: 0, command: -1 }, undefined, [], width));
     assert.match(rows.join('\n'), /svc-0\b/);
     assert.doesNotMatch(rows.join('\n'), new RegExp(`svc-${ROWS_AROUND}\\b`));
-    assert.equal(rows.at(-1), `  ⋯ ${(20_000 - ROWS_AROUND).toLocaleString('en-US')} more rows (the table at line 3; \`warroom runbook FILE --json\` lists them all)`.slice(0, rows.at(-1)!.length));
+    // Wrapped like any row at a narrow pane.
+    const marker = rows.findIndex((text) => text.startsWith('  ⋯'));
+    assert.equal(rows.slice(marker).map((text) => text.trim()).join(' '), `⋯ ${(20_000 - ROWS_AROUND).toLocaleString('en-US')} more rows (the table at line 3; \`warroom runbook FILE --json\` lists them all)`);
   }
+});
+
+test('200 steps of 1,500 characters: rows are made outward from the cursor\'s step until 300 wrapped rows are made on each side', () => {
+  const long = (i: number) => Array.from({ length: 190 }, (_, k) => `word${(k * 7 + i) % 997}`).join(' ');
+  const section = parseRunbook(`# Long steps\n\n${Array.from({ length: 200 }, (_, i) => `- [ ] ${i} ${long(i)}`).join('\n')}\n`, 'long.md').sections[0]!;
+  const rows = texts(sectionRows(section, {}, { section: 0, step: 100, command: -1 }, undefined, [], 100));
+  const selected = rows.findIndex((text) => text.startsWith('› [ ] 100 word'));
+  assert.ok(selected >= ROWS_AROUND && selected < ROWS_AROUND + 20, `the cursor's step after ${selected} rows`);
+  assert.match(rows[0]!, /^ {2}⋯ \d+ steps above \(k moves up to them\)$/);
+  assert.match(rows.at(-1)!, /^ {2}⋯ \d+ more steps \(j moves down to them\)$/);
+  const above = Number(/⋯ (\d+)/.exec(rows[0]!)![1]);
+  const below = Number(/⋯ (\d+)/.exec(rows.at(-1)!)![1]);
+  // Every step is shown or counted, in order.
+  const shown = rows.filter((text) => /^[ ›] \[ \] \d+ word/.test(text)).map((text) => Number(/\] (\d+)/.exec(text)![1]));
+  assert.deepEqual(shown, Array.from({ length: 200 - above - below }, (_, i) => above + i));
+  assert.ok(rows.length < 2 * ROWS_AROUND + 60, `${rows.length} rows`);
 });
 
 test('in the console: j walks a section of 2,000 steps past the rows first made, the header counting them all', async () => {

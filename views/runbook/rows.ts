@@ -32,8 +32,8 @@ function runMark(state: StepState): string {
 }
 
 /**
- * How many steps, commands of the open step, and items of its lists are made into rows either
- * side of the cursor, and rows of each table. A pane shows a few dozen rows, the cursor's a third
+ * How many rows of steps are made either side of the cursor's step, and how many rows of each
+ * table, blocks and lines of the open step. A pane shows a few dozen rows, the cursor's a third
  * of the way down: a section of 90,000 steps, a block of 90,000 commands or a table of 140,000
  * rows (runbooks of 1-2 MB that parse) held the console's thread for half a second on every key
  * when every row was made. What is left out is counted on a row of its own.
@@ -43,10 +43,17 @@ export const ROWS_AROUND = 300;
 /** Symptoms listed on the section's first row; the rest are counted. */
 const SYMPTOMS_SHOWN = 20;
 
-/** The items of `list` from `center - ROWS_AROUND` to `center + ROWS_AROUND`, and where that slice starts. */
-function around<T>(list: readonly T[], center: number): { from: number; items: readonly T[] } {
-  const from = Math.max(0, Math.min(center, list.length - 1) - ROWS_AROUND);
-  return { from, items: list.slice(from, Math.max(0, center) + ROWS_AROUND + 1) };
+/**
+ * Commands of the open step made into rows either side of the one picked: each is a row or more
+ * (its comment, its choice), and a pane at most a few hundred rows high shows a third of its
+ * rows above the cursor.
+ */
+export const COMMANDS_AROUND = 100;
+
+/** The items of `list` from `center - count` to `center + count`, and where that slice starts. */
+function around<T>(list: readonly T[], center: number, count: number): { from: number; items: readonly T[] } {
+  const from = Math.max(0, Math.min(center, list.length - 1) - count);
+  return { from, items: list.slice(from, Math.max(0, center) + count + 1) };
 }
 
 /** The row that says how many `what` are not shown, `where`. */
@@ -82,7 +89,7 @@ function stepRows(step: Step, index: number, state: StepState, cursor: RunbookCu
       instruction.text.split('\n').forEach((line, n) => rows.push({ text: `      ${n === 0 ? '»' : ' '} ${line}`, tone: 'instruction', selected: false }));
     }
   };
-  const shown = around(step.commands, cursor.step === index ? cursor.command : 0);
+  const shown = around(step.commands, cursor.step === index ? cursor.command : 0, COMMANDS_AROUND);
   if (shown.from > 0) rows.push(notShown(shown.from, 'commands above', '(j/k move through them)', '    '));
   shown.items.forEach((command, k) => {
     const i = shown.from + k;
@@ -118,11 +125,14 @@ function stepRows(step: Step, index: number, state: StepState, cursor: RunbookCu
 }
 
 /**
- * Every row of a section: the symptoms it is for, its steps (the one under the cursor expanded),
- * then its prose and tables. Each row is shown through the text kit: commands, code comments and
- * notes come from files and people, so controls are made visible (an `ESC[8m` shows, rather than
- * hiding what follows it) and secrets are masked with `redact`. With `width`, rows are then
- * wrapped to it and tables laid out for it (wrap-rows.ts): a masked secret wraps as it is shown.
+ * Every row of a section near the cursor: the symptoms it is for, its steps (the one under the
+ * cursor expanded), then its prose and tables. Each row is shown through the text kit: commands,
+ * code comments and notes come from files and people, so controls are made visible (an `ESC[8m`
+ * shows, rather than hiding what follows it) and secrets are masked with `redact`. With `width`,
+ * rows are then wrapped to it and tables laid out for it (wrap-rows.ts): a masked secret wraps as
+ * it is shown. Steps are made into rows outward from the cursor's until ROWS_AROUND rows are made
+ * on each side, as they wrap: 200 steps of 1,500 characters wrap to 3,600 rows, which took the
+ * console's thread 50-100 ms to lay out whole; the steps left out are counted on a row.
  */
 export function sectionRows(
   section: Section,
@@ -135,38 +145,63 @@ export function sectionRows(
   canChart = true,
 ): Row[] {
   const clean = (text: string) => redact(neutralise(text, { escapes: 'show' }));
-  const rows = sectionRowsRaw(section, states, cursor, symptoms, width === undefined, canChart).map((row) => ({ ...row, text: clean(row.text) }));
-  if (width === undefined) return rows;
-  const tables = section.tables.flatMap((table) => [
-    ...tableRows({ ...table, headers: table.headers.map(clean), rows: table.rows.slice(0, ROWS_AROUND).map((cells) => cells.map(clean)) }, width),
-    ...moreTableRows(table),
-  ]);
-  const empty = rows.length === 0 && tables.length === 0 ? [{ text: '  (nothing under this heading)', tone: 'text' as const, selected: false }] : [];
-  return [...wrapRows(rows, width), ...tables, ...empty];
-}
-
-/** The section's rows before the text kit; tables as one-line rows only `withTables`. */
-function sectionRowsRaw(section: Section, states: Readonly<Record<number, StepState>>, cursor: RunbookCursor, symptoms: readonly string[], withTables: boolean, canChart: boolean): Row[] {
+  const fit = (rows: Row[]): Row[] => {
+    const cleaned = rows.map((row) => ({ ...row, text: clean(row.text) }));
+    return width === undefined ? cleaned : wrapRows(cleaned, width);
+  };
   const rows: Row[] = [];
   // What the author wrote to recognise the situation comes before what to do about it.
   // The first few: a list of 45,000 joined into one row (1.8 MB) was masked, wrapped and measured on every key.
   const more = symptoms.length > SYMPTOMS_SHOWN ? `; … (+${symptoms.length - SYMPTOMS_SHOWN} more)` : '';
-  if (symptoms.length > 0) rows.push({ text: `  Symptoms: ${symptoms.slice(0, SYMPTOMS_SHOWN).join('; ')}${more}`, tone: 'symptoms', selected: false });
-  const steps = around(section.steps, cursor.step);
-  if (steps.from > 0) rows.push(notShown(steps.from, 'steps above', '(k moves up to them)'));
-  steps.items.forEach((step, k) => rows.push(...stepRows(step, steps.from + k, states[step.line] ?? OPEN, cursor, steps.from + k === cursor.step, canChart)));
-  const below = section.steps.length - steps.from - steps.items.length;
-  if (below > 0) rows.push(notShown(below, 'more steps', '(j moves down to them)'));
-  if (section.steps.length === 0) for (const block of section.text.slice(0, 12)) rows.push({ text: `  ${block.text}`, tone: 'text', selected: false });
-  if (withTables) {
+  if (symptoms.length > 0) rows.push(...fit([{ text: `  Symptoms: ${symptoms.slice(0, SYMPTOMS_SHOWN).join('; ')}${more}`, tone: 'symptoms', selected: false }]));
+  rows.push(...stepWindow(section, states, cursor, canChart, fit));
+  if (section.steps.length === 0) rows.push(...fit(section.text.slice(0, 12).map((block): Row => ({ text: `  ${block.text}`, tone: 'text', selected: false }))));
+  if (width === undefined) {
     for (const table of section.tables) {
-      rows.push({ text: `  ${table.headers.join(' │ ')}${table.kind === 'other' ? '' : `   (${table.kind})`}`, tone: 'table', selected: false });
-      for (const row of table.rows.slice(0, ROWS_AROUND)) rows.push({ text: `  ${row.join(' │ ')}`, tone: 'text', selected: false });
+      rows.push(...fit([{ text: `  ${table.headers.join(' │ ')}${table.kind === 'other' ? '' : `   (${table.kind})`}`, tone: 'table', selected: false }]));
+      rows.push(...fit(table.rows.slice(0, ROWS_AROUND).map((row): Row => ({ text: `  ${row.join(' │ ')}`, tone: 'text', selected: false }))));
       rows.push(...moreTableRows(table));
     }
-    if (rows.length === 0) rows.push({ text: '  (nothing under this heading)', tone: 'text', selected: false });
+    return rows.length > 0 ? rows : [{ text: '  (nothing under this heading)', tone: 'text', selected: false }];
   }
-  return rows;
+  const tables = section.tables.flatMap((table) => [
+    ...tableRows({ ...table, headers: table.headers.map(clean), rows: table.rows.slice(0, ROWS_AROUND).map((cells) => cells.map(clean)) }, width),
+    ...wrapRows(moreTableRows(table), width),
+  ]);
+  const empty = rows.length === 0 && tables.length === 0 ? [{ text: '  (nothing under this heading)', tone: 'text' as const, selected: false }] : [];
+  return [...rows, ...tables, ...empty];
+}
+
+/**
+ * The rows of the cursor's step and of the steps either side of it, outward until ROWS_AROUND
+ * rows (as `fit` makes them) are made on each side; a row counts the steps left out above and below.
+ */
+function stepWindow(section: Section, states: Readonly<Record<number, StepState>>, cursor: RunbookCursor, canChart: boolean, fit: (rows: Row[]) => Row[]): Row[] {
+  const steps = section.steps;
+  if (steps.length === 0) return [];
+  const make = (i: number) => fit(stepRows(steps[i]!, i, states[steps[i]!.line] ?? OPEN, cursor, i === cursor.step, canChart));
+  const at = Math.min(Math.max(0, cursor.step), steps.length - 1);
+  const before: Row[][] = [];
+  let first = at;
+  for (let made = 0; first > 0 && made < ROWS_AROUND; first--) {
+    const rows = make(first - 1);
+    before.push(rows);
+    made += rows.length;
+  }
+  const after: Row[][] = [];
+  let last = at;
+  for (let made = 0; last < steps.length - 1 && made < ROWS_AROUND; last++) {
+    const rows = make(last + 1);
+    after.push(rows);
+    made += rows.length;
+  }
+  return [
+    ...(first > 0 ? fit([notShown(first, 'steps above', '(k moves up to them)')]) : []),
+    ...before.reverse().flat(),
+    ...make(at),
+    ...after.flat(),
+    ...(last < steps.length - 1 ? fit([notShown(steps.length - 1 - last, 'more steps', '(j moves down to them)')]) : []),
+  ];
 }
 
 /** The row saying how many of a table's rows are not shown (none when all are). */
