@@ -1,8 +1,12 @@
 // The controller behind the pane's keys, driven headless: dialogs are answered through the store.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { MemoryRecorder } from '../helpers/memory-recorder.js';
 import { RunbookController } from '../../src/runbooks/controller.js';
+import { runbookParser } from '../../src/runbooks/load.js';
 import { parseRunbook } from '../../src/runbooks/parse.js';
 import { createWarroomStore } from '../../src/store/store.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -54,17 +58,22 @@ test('env values are not asked again but named in the confirmation (secrets by n
   assert.equal(executor.ran.length, 1);
 });
 
+/** A controller attached to a new store, for the runbooks folder `dir`, with `files` (name: Markdown) written into it. */
+function folderController(dir: string, files: Record<string, string>) {
+  for (const [name, markdown] of Object.entries(files)) writeFileSync(join(dir, name), markdown);
+  const store = createWarroomStore();
+  const controller = new RunbookController({ store, recorder: new MemoryRecorder(), executor: new RecordingExecutor(), runbooksDir: dir });
+  controller.attach();
+  return { store, controller };
+}
+
 test("an alert whose runbook_url names another runbook of the folder puts that runbook's section first; opening it follows", async () => {
-  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
   const dir = mkdtempSync(join(tmpdir(), 'warroom-linked-runbook-'));
   try {
-    writeFileSync(join(dir, 'api.md'), '# API\n\n## Api down\n\n- [ ] restart the api\n');
-    writeFileSync(join(dir, 'disk.md'), '# Disk\n\n## Clean up\n\n- [ ] delete old logs\n\n## Grow the volume\n\n- [ ] resize it\n');
-    const store = createWarroomStore();
-    const controller = new RunbookController({ store, recorder: new MemoryRecorder(), executor: new RecordingExecutor(), runbooksDir: dir });
-    controller.attach();
+    const { store, controller } = folderController(dir, {
+      'api.md': '# API\n\n## Api down\n\n- [ ] restart the api\n',
+      'disk.md': '# Disk\n\n## Clean up\n\n- [ ] delete old logs\n\n## Grow the volume\n\n- [ ] resize it\n',
+    });
     await controller.open(join(dir, 'api.md'));
     store.getState().setRunbookObserved({ downServices: ['api'], critPanels: [], allDown: false, alerts: [] });
     assert.equal(store.getState().runbook.suggestions[0]?.title, 'Api down', 'the board decides while no alert links elsewhere');
@@ -86,21 +95,16 @@ test("an alert whose runbook_url names another runbook of the folder puts that r
 });
 
 test('while the configured runbook opens, the folder is not read for a suggestion (that would parse it twice); if it cannot be opened, the folder is', async () => {
-  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const { runbookParser } = await import('../../src/runbooks/load.js');
   const dir = mkdtempSync(join(tmpdir(), 'warroom-opening-runbook-'));
   const parser = runbookParser();
   const parse = parser.parse.bind(parser);
   const parsed: string[] = [];
   parser.parse = (source, file, budgetMs) => (parsed.push(file), parse(source, file, budgetMs));
   try {
-    writeFileSync(join(dir, 'api.md'), '# API\n\n## Api down\n\n- [ ] restart the api\n');
-    writeFileSync(join(dir, 'disk.md'), '# Disk\n\n## Disk full\n\n- [ ] delete old logs\n');
-    const store = createWarroomStore();
-    const controller = new RunbookController({ store, recorder: new MemoryRecorder(), executor: new RecordingExecutor(), runbooksDir: dir });
-    controller.attach();
+    const { store, controller } = folderController(dir, {
+      'api.md': '# API\n\n## Api down\n\n- [ ] restart the api\n',
+      'disk.md': '# Disk\n\n## Disk full\n\n- [ ] delete old logs\n',
+    });
     const opened = controller.open(join(dir, 'api.md'));
     // The board reports while the file is being parsed.
     store.getState().setRunbookObserved({ downServices: ['api'], critPanels: [], allDown: false, alerts: [] });
@@ -109,9 +113,7 @@ test('while the configured runbook opens, the folder is not read for a suggestio
     assert.deepEqual(parsed, [join(dir, 'api.md')], 'only the runbook being opened was parsed');
 
     // One that cannot be opened: the folder's best fit is suggested instead.
-    const host = createWarroomStore();
-    const other = new RunbookController({ store: host, recorder: new MemoryRecorder(), executor: new RecordingExecutor(), runbooksDir: dir });
-    other.attach();
+    const { store: host, controller: other } = folderController(dir, {});
     const failed = other.open(join(dir, 'missing.md'));
     host.getState().setRunbookObserved({ downServices: ['api'], critPanels: [], allDown: false, alerts: [] });
     assert.equal(await failed, false);
