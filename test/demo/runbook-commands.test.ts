@@ -17,9 +17,20 @@ function firstOutput(command: string, env: NodeJS.ProcessEnv): Promise<string> {
     const child = spawn('/bin/sh', ['-c', command], { env, detached: true });
     let out = '';
     const timer = setTimeout(() => finish(new Error(`no output within 20 s: ${command}`)), 20_000);
+    let finished = false;
+    // Once: the exit that the SIGTERM below causes calls it again, and by then the group is gone
+    // (killing it again threw ESRCH, failing the test after it had passed).
     const finish = (error?: Error) => {
+      if (finished) return;
+      finished = true;
       clearTimeout(timer);
-      if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) {
+        try {
+          process.kill(-child.pid!, 'SIGTERM');
+        } catch (killError) {
+          if ((killError as NodeJS.ErrnoException).code !== 'ESRCH') throw killError;
+        }
+      }
       if (error) reject(error);
       else resolve(out);
     };
