@@ -29,8 +29,8 @@ function isCondition(text: string): boolean {
   return CONDITIONS.some((re) => re.test(words));
 }
 
-/** The step's instructions by the command they come before. */
-function instructionsByCommand(step: Step): Map<number, Step['instructions']> {
+/** The step's instructions by the command they come before (grouped once: looked up per command, a block of thousands was quadratic). */
+export function instructionsByCommand(step: Step): Map<number, Step['instructions']> {
   const by = new Map<number, Step['instructions']>();
   for (const instruction of step.instructions) {
     const list = by.get(instruction.before);

@@ -13,12 +13,12 @@ import { loadRunbook } from './load.js';
 import type { Runbook, Section, Step } from './model.js';
 import type { HostDescriber } from './host-notes.js';
 import { sectionStart, type RunbookCursor } from './places.js';
-import { RunbookProgress, type PastEvent, type StepState } from './progress.js';
+import { RunbookProgress, type PastEvent } from './progress.js';
 import { addStepPanels } from './promql-panels.js';
 import { recordedCommand, type PreparedCommand } from './run-step.js';
 import { approveStep } from './step-approval.js';
 import { runShown, showDryRun } from './shown-run.js';
-import { findInRunbook } from './search.js';
+import { searchRunbook } from './search.js';
 import type { Asker } from './step-choice.js';
 import { RunbookCatalog } from './catalog.js';
 import { SuggestionFeed } from './suggestion-feed.js';
@@ -131,7 +131,7 @@ export class RunbookController {
     this.progress = RunbookProgress.restore(runbook, events, this.options.recorder);
     // A long runbook's suggestions follow once scanned (suggestion-feed.ts): none meanwhile.
     const suggestions = this.suggestions.suggestFor(runbook, this.options.store.getState().runbook.observed) ?? [];
-    const states = this.snapshot();
+    const states = this.progress.changed();
     // It opens at its first open steps; the suggested section is one `g` away (the suggestion
     // changes as the console sees more, and a cursor moving by itself would misplace a key press).
     const first = at ?? runbook.sections.findIndex((s) => this.progress!.nextOpen(s) >= 0);
@@ -184,24 +184,8 @@ export class RunbookController {
   }
 
   /** `/`: the next section or step mentioning the text, after `cursor`. */
-  async search(cursor: RunbookCursor): Promise<RunbookCursor | null> {
-    const state = this.options.store.getState();
-    const doc = state.runbook.doc;
-    if (!doc) return null;
-    // The field starts empty (text typed after a pre-filled query ran into it); Enter alone
-    // searches for the last query again, from the cursor on.
-    const last = state.runbook.lastSearch;
-    const typed = await askText(this.options.store, { title: 'Search the runbook', prompt: '/', ...(last ? { lines: [`Enter alone searches for "${last}" again.`] } : {}) });
-    if (typed === null) return null;
-    const query = typed.trim() || last;
-    if (query === '') return null;
-    const hit = findInRunbook(doc, query, cursor);
-    state.setRunbook({ lastSearch: query });
-    if (!hit) {
-      this.options.store.getState().showFlash(`no step or section mentions "${query}"`, 'warn');
-      return null;
-    }
-    return { section: hit.section, step: hit.step, command: -1 };
+  search(cursor: RunbookCursor): Promise<RunbookCursor | null> {
+    return searchRunbook(this.options.store, cursor);
   }
 
   /** `r`: picks another runbook from the runbooks folder, by title (picker.ts); the one fitting what the console sees is marked ★. */
@@ -301,14 +285,10 @@ export class RunbookController {
   /** Publishes step states; with `advanceFrom`, returns the next open step of its section (null when none is left). */
   private commit(advanceFrom: RunbookCursor | null): RunbookCursor | null {
     const state = this.options.store.getState();
-    state.setRunbook({ states: this.snapshot() });
+    state.setRunbook({ states: this.progress?.changed() ?? {} });
     const section = advanceFrom ? state.runbook.doc?.sections[advanceFrom.section] : undefined;
     const next = section && this.progress ? this.progress.nextOpen(section) : -1;
     return advanceFrom && next >= 0 ? { section: advanceFrom.section, step: next, command: -1 } : null;
   }
 
-  /** The pane's step states: those not plainly open (a step not listed is open, without notes). */
-  private snapshot(): Record<number, StepState> {
-    return this.progress ? this.progress.changed() : {};
-  }
 }

@@ -2,7 +2,7 @@
 // beside each command (step-confirmation.ts lays them out): which choice runs, what to do by
 // hand first (instructions written in the block), what the command is for, where a host outside
 // the config really connects, and that a command never ends. Only the chosen commands' words.
-import { descriptionBesideChoice, labelsChoice } from './alternatives.js';
+import { descriptionBesideChoice, instructionsByCommand, labelsChoice } from './alternatives.js';
 import type { HostDescriber } from './host-notes.js';
 import type { Alternative, Step } from './model.js';
 
@@ -37,19 +37,20 @@ export interface NotesPlan {
 export function stepNotes(plan: NotesPlan): StepNotes {
   const { step, indexes } = plan;
   const described = new Set<string>();
+  const instructions = instructionsByCommand(step);
   const notes: StepNotes = {
     head: plan.choice ? [`choice: ${plan.choice.label}`, "  (the step's other choices do not run)"] : [],
     before: [],
     where: [],
     explain: [],
     after: [],
-    tail: indexes.at(-1) === step.commands.length - 1 ? byHand(step, step.commands.length, 'then by hand:') : [],
+    tail: indexes.at(-1) === step.commands.length - 1 ? byHand(step, instructions, step.commands.length, 'then by hand:') : [],
     ...(plan.choice ? { choice: plan.choice.label } : {}),
   };
   indexes.forEach((index, k) => {
     const command = step.commands[index]!;
     const host = plan.hosts[k];
-    notes.before.push(byHand(step, index, 'by hand first:'));
+    notes.before.push(byHand(step, instructions, index, 'by hand first:'));
     notes.where.push(host && !described.has(host) ? (described.add(host), plan.describeHost?.(host) ?? []) : []);
     const description = plan.choice ? descriptionBesideChoice(step, index) : command.description;
     notes.explain.push(description ? description.split('\n').map((l) => `    # ${l}`) : []);
@@ -59,9 +60,9 @@ export function stepNotes(plan: NotesPlan): StepNotes {
 }
 
 /** The instructions written just before command `index` (or after the last, for `commands.length`). */
-function byHand(step: Step, index: number, heading: string): string[] {
+function byHand(step: Step, grouped: ReadonlyMap<number, Step['instructions']>, index: number, heading: string): string[] {
   // A choice's label is already the confirmation's "choice:" line.
-  const instructions = step.instructions.filter((i) => i.before === index && !labelsChoice(step, i));
-  if (instructions.length === 0) return [];
-  return [heading, ...instructions.flatMap((i) => i.text.split('\n').map((line, n) => `  ${n === 0 ? '»' : ' '} ${line}`))];
+  const written = (grouped.get(index) ?? []).filter((i) => !labelsChoice(step, i));
+  if (written.length === 0) return [];
+  return [heading, ...written.flatMap((i) => i.text.split('\n').map((line, n) => `  ${n === 0 ? '»' : ' '} ${line}`))];
 }

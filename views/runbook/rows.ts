@@ -1,8 +1,8 @@
 // Pure row builders for the runbook pane: what each visible line says and how it is marked.
 // Kept apart from the components so the layout can be tested without rendering.
 import { keyFor } from '../../src/keys/keymap.js';
-import { descriptionBesideChoice } from '../../src/runbooks/alternatives.js';
-import type { Instruction, Section, Step, Table } from '../../src/runbooks/model.js';
+import { descriptionBesideChoice, instructionsByCommand } from '../../src/runbooks/alternatives.js';
+import type { Section, Step, Table } from '../../src/runbooks/model.js';
 import type { StepState } from '../../src/runbooks/progress.js';
 import type { RunbookCursor } from '../../src/store/runbook.js';
 import { neutralise } from '../../src/text/neutralise.js';
@@ -73,13 +73,7 @@ function stepRows(step: Step, index: number, state: StepState, cursor: RunbookCu
   if (!expanded) return rows;
   const pickable = step.commands.length > 1;
   if (step.alternatives.length > 0) rows.push({ text: `      ◇ ${step.alternatives.length} choices: Enter asks which one runs`, tone: 'choice', selected: false });
-  // Grouped once: looked up for each command, a block of thousands of commands and comments took seconds.
-  const instructionsBefore = new Map<number, Instruction[]>();
-  for (const instruction of step.instructions) {
-    const list = instructionsBefore.get(instruction.before);
-    if (list) list.push(instruction);
-    else instructionsBefore.set(instruction.before, [instruction]);
-  }
+  const instructionsBefore = instructionsByCommand(step);
   const choiceAt = new Map(step.alternatives.map((a, k) => [a.commands[0], k]));
   const instructionRows = (before: number) => {
     for (const instruction of instructionsBefore.get(before) ?? []) {
